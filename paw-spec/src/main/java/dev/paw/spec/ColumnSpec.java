@@ -1,0 +1,15 @@
+package dev.paw.spec;
+
+/**
+ * A column of a synced table.
+ *
+ * @param name the local column name (a safe SQL identifier)
+ * @param from the dotted path of the value in the API record ({@code service.summary})
+ */
+public record ColumnSpec(Location location, String name, String from, ColumnType type) {
+
+  /** The path split at its dots. */
+  public java.util.List<String> fromPath() {
+    return java.util.List.of(from.split("\\.", -1));
+  }
+}

@@ -1,0 +1,56 @@
+package dev.paw.spec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One sync stream: a list action's records mapped into a table of pocket.db.
+ *
+ * @param source the list action that supplies the records; {@code null} when it is neither given nor inferable
+ *     (the stream then cannot run, and validation says why)
+ * @param params fixed parameter values for the source action
+ * @param records where the records are in each page; overrides the action's setting when not {@code null}
+ * @param columns the table's columns in order; empty when the file maps nothing
+ * @param primaryKey the key columns; empty for an append-only table
+ * @param incremental the incremental cursor, or {@code null} for a full sync each run
+ * @param maxPages the most pages one run fetches; overrides the action's cap when not {@code null}
+ */
+public record StreamSpec(
+    Location location,
+    String table,
+    Schedule schedule,
+    String source,
+    Map<String, Object> params,
+    String records,
+    List<ColumnSpec> columns,
+    List<String> primaryKey,
+    IncrementalSpec incremental,
+    WriteMode writeMode,
+    Integer maxPages) {
+
+  public StreamSpec {
+    params = Values.orderedCopy(params);
+    columns = List.copyOf(columns);
+    primaryKey = List.copyOf(primaryKey);
+  }
+
+  public Optional<ColumnSpec> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /** True when the stream names a source action and maps at least one column. */
+  public boolean isRunnable() {
+    return source != null && !columns.isEmpty();
+  }
+
+  public StreamSpec withSource(String newSource) {
+    return new StreamSpec(location, table, schedule, newSource, params, records, columns, primaryKey, incremental,
+        writeMode, maxPages);
+  }
+
+  public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
+    return new StreamSpec(location, table, schedule, source, params, records, columns, newPrimaryKey, incremental,
+        writeMode, maxPages);
+  }
+}

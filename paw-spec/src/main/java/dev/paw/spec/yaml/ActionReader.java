@@ -1,0 +1,259 @@
+package dev.paw.spec.yaml;
+
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.AuthSpec;
+import dev.paw.spec.ContentType;
+import dev.paw.spec.FieldPath;
+import dev.paw.spec.HttpMethod;
+import dev.paw.spec.PaginationSpec;
+import dev.paw.spec.ParamIn;
+import dev.paw.spec.ParamSpec;
+import dev.paw.spec.TrustLevel;
+import dev.paw.spec.UrlTemplate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the {@code actions} list: methods, URL templates and their placeholders, parameters, trust, paging. */
+final class ActionReader {
+
+  static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
+      "content_type", "execution_mode", "requires_binary", "records", "pagination");
+  private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
+  private static final List<String> TRUST_NAMES =
+      Arrays.stream(TrustLevel.values()).map(TrustLevel::wireName).toList();
+
+  private final YamlReader reader;
+  private final ParamReader params;
+  private final PaginationReader pagination;
+
+  ActionReader(YamlReader reader) {
+    this.reader = reader;
+    this.params = new ParamReader(reader);
+    this.pagination = new PaginationReader(reader);
+  }
+
+  List<ActionSpec> read(Node node, AuthSpec auth, String baseUrl) {
+    List<ActionSpec> actions = new ArrayList<>();
+    if (node == null) {
+      return actions;
+    }
+    List<Node> items = reader.list(node, "'actions'");
+    if (items == null) {
+      return actions;
+    }
+    Map<String, Integer> seen = new HashMap<>();
+    int index = 0;
+    for (Node item : items) {
+      index++;
+      YamlMapping a = reader.mapping(item, "action #" + index, "in action #" + index);
+      if (a == null) {
+        continue;
+      }
+      Node nameNode = a.present("name");
+      String name = nameNode == null ? null : reader.string(nameNode, "'name' of action #" + index);
+      if (name == null) {
+        a.checkKeys(KEYS);
+        if (nameNode == null) {
+          reader.error(item, "action #" + index + " has no 'name'");
+        }
+        continue;
+      }
+      YamlMapping named = a.withContext("in action '" + name + "'");
+      named.checkKeys(KEYS);
+      if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+        reader.error(nameNode, "action name '" + name + "' must be letters, digits and '_', not starting with a digit");
+        continue;
+      }
+      Integer firstLine = seen.putIfAbsent(name, reader.location(nameNode).line());
+      if (firstLine != null) {
+        reader.error(nameNode, "duplicate action '" + name + "' (first defined at line " + firstLine + ")");
+        continue;
+      }
+      ActionSpec action = action(named, name, auth, baseUrl);
+      if (action != null) {
+        actions.add(action);
+      }
+    }
+    return actions;
+  }
+
+  private ActionSpec action(YamlMapping a, String name, AuthSpec auth, String baseUrl) {
+    String what = "action '" + name + "'";
+    HttpMethod method = method(a, what);
+    TrustLevel trust = trust(a, what);
+    ContentType contentType = ContentType.JSON;
+    if (a.present("content_type") != null) {
+      String text = reader.string(a.value("content_type"), "'content_type' of " + what);
+      if (text != null) {
+        contentType = ContentType.parse(text).orElseGet(() -> {
+          reader.error(a.value("content_type"), "unknown content_type '" + text + "' of " + what
+              + " (expected form or json)");
+          return ContentType.JSON;
+        });
+      }
+    }
+    String url = a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
+    UrlTemplate template = url == null ? null : template(a.value("url"), url, what, baseUrl);
+
+    List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
+    List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
+    checkDuplicates(a, query, body, what);
+    if (template != null) {
+      query = placeParams(a.value("url"), template, query, body, auth, what);
+    }
+    if (!body.isEmpty() && (method == HttpMethod.GET || method == HttpMethod.DELETE) && url != null) {
+      reader.warning(a.keyNode("body"), what + " is a " + method + " with a body; many servers ignore it");
+    }
+
+    String records = null;
+    if (a.present("records") != null) {
+      records = reader.string(a.value("records"), "'records' of " + what);
+      if (records != null && FieldPath.parse(records).isEmpty()) {
+        reader.error(a.value("records"), "'records' of " + what + " is not a dotted field path: '" + records + "'");
+        records = null;
+      }
+    }
+    PaginationSpec paging = PaginationSpec.none(a.location());
+    if (a.present("pagination") != null) {
+      List<String> placeholders = template == null ? List.of() : template.placeholders();
+      List<ParamSpec> declared = query;
+      paging = pagination.read(a.value("pagination"), name, placeholders, sizeParam -> declared.stream()
+          .filter(p -> p.name().equals(sizeParam) && p.defaultValue() instanceof Long)
+          .map(p -> (Long) p.defaultValue()).findFirst().orElse(null));
+      if (method == HttpMethod.LOCAL && paging.style() != dev.paw.spec.PaginationStyle.NONE) {
+        reader.error(a.keyNode("pagination"), what + " is LOCAL, so it has no pages to follow");
+      }
+    }
+
+    if (method.isWrite() && trust == TrustLevel.AUTO) {
+      reader.warning(a.value("trust_level"), what + " is a " + method + " left at trust level 'auto': it changes data"
+          + " without asking (set trust_level: confirm)");
+    }
+    String executionMode = optional(a, "execution_mode", what);
+    String requiresBinary = optional(a, "requires_binary", what);
+    if (url == null && method != HttpMethod.LOCAL && executionMode == null) {
+      reader.warning(a.node(), what + " has no url, so it cannot run here");
+    }
+    String description = a.present("description") == null ? null
+        : reader.text(a.value("description"), "'description' of " + what);
+    return new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body, trust,
+        contentType, executionMode, requiresBinary, records, paging);
+  }
+
+  private HttpMethod method(YamlMapping a, String what) {
+    if (a.present("method") == null) {
+      return HttpMethod.GET;
+    }
+    Node node = a.value("method");
+    String text = reader.string(node, "'method' of " + what);
+    if (text == null) {
+      return HttpMethod.GET;
+    }
+    if (METHOD_NAMES.contains(text)) {
+      return HttpMethod.valueOf(text);
+    }
+    reader.error(node, "unknown HTTP method '" + text + "' in " + what
+        + AuthReader.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
+    return HttpMethod.GET;
+  }
+
+  private TrustLevel trust(YamlMapping a, String what) {
+    if (a.present("trust_level") == null) {
+      return TrustLevel.CONFIRM;
+    }
+    Node node = a.value("trust_level");
+    String text = reader.string(node, "'trust_level' of " + what);
+    if (text == null) {
+      return TrustLevel.CONFIRM;
+    }
+    if (TRUST_NAMES.contains(text)) {
+      return TrustLevel.valueOf(text.toUpperCase(Locale.ROOT));
+    }
+    reader.error(node, "unknown trust level '" + text + "' in " + what
+        + AuthReader.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
+    return TrustLevel.CONFIRM;
+  }
+
+  private UrlTemplate template(Node node, String url, String what, String baseUrl) {
+    UrlTemplate.Result parsed = UrlTemplate.parse(url);
+    if (parsed.error() != null) {
+      reader.error(node, "malformed url of " + what + ": " + parsed.error());
+      return null;
+    }
+    UrlTemplate template = parsed.template();
+    if (url.contains("://") && !url.startsWith("https://") && !url.startsWith("http://")) {
+      reader.error(node, "url of " + what + " must be http or https, not '" + url.substring(0, url.indexOf("://")) + "'");
+      return null;
+    }
+    if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
+      reader.error(node, "url of " + what + " holds a space or control character");
+      return null;
+    }
+    if (!template.isAbsolute() && baseUrl == null) {
+      reader.error(node, "url '" + url + "' of " + what + " is relative, but the connector has no base_url");
+      return null;
+    }
+    return template;
+  }
+
+  private void checkDuplicates(YamlMapping a, List<ParamSpec> query, List<ParamSpec> body, String what) {
+    for (ParamSpec b : body) {
+      for (ParamSpec q : query) {
+        if (q.name().equals(b.name())) {
+          reader.error(a.keyNode("body"), "parameter '" + b.name() + "' of " + what + " is in both params and body"
+              + " (first at line " + q.location().line() + ")");
+        }
+      }
+    }
+  }
+
+  /**
+   * Marks the parameters that fill URL placeholders as path parameters, and checks that every placeholder is a
+   * credential or one of {@code params}, and that no parameter sets the host.
+   */
+  private List<ParamSpec> placeParams(Node urlNode, UrlTemplate template, List<ParamSpec> query, List<ParamSpec> body,
+      AuthSpec auth, String what) {
+    List<String> known = new ArrayList<>();
+    auth.credentials().forEach(c -> known.add(c.name()));
+    query.forEach(p -> known.add(p.name()));
+    List<ParamSpec> placed = new ArrayList<>(query);
+    for (String placeholder : template.placeholders()) {
+      if (auth.hasCredential(placeholder)) {
+        continue;
+      }
+      int index = indexOf(placed, placeholder);
+      if (index >= 0) {
+        placed.set(index, placed.get(index).withIn(ParamIn.PATH));
+        if (template.hostPlaceholders().contains(placeholder)) {
+          reader.error(urlNode, "placeholder '{" + placeholder + "}' sets the host in the url of " + what + "; only a"
+              + " credential may do that (a parameter could send requests anywhere)");
+        }
+      } else if (indexOf(body, placeholder) >= 0) {
+        reader.error(urlNode, "placeholder '{" + placeholder + "}' in the url of " + what + " is a body field;"
+            + " declare it under params");
+      } else {
+        reader.error(urlNode, "placeholder '{" + placeholder + "}' in the url of " + what
+            + " matches no credential or parameter" + DidYouMean.hint(placeholder, known));
+      }
+    }
+    return placed;
+  }
+
+  private static int indexOf(List<ParamSpec> params, String name) {
+    for (int i = 0; i < params.size(); i++) {
+      if (params.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private String optional(YamlMapping a, String key, String what) {
+    return a.present(key) == null ? null : reader.text(a.value(key), "'" + key + "' of " + what);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.paw.spec.yaml;
+
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.AuthSpec;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.Location;
+import dev.paw.spec.StreamSpec;
+import dev.paw.spec.SurfaceProfile;
+import dev.paw.spec.UrlTemplate;
+import java.util.ArrayList;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a composed connector document into the spec model, reporting every structural problem (unknown keys,
+ * wrong types, bad names and values, unresolved placeholders) with its location. Inference is the linker's job.
+ */
+public final class ConnectorReader {
+
+  static final List<String> KEYS = List.of("spec_version", "name", "display_name", "type", "icon", "base_url", "auth",
+      "actions", "sync", "senses", "surface_profile");
+  static final List<String> SURFACE_KEYS = List.of("skill", "allow_tools", "deny_tools");
+
+  private final YamlReader reader;
+
+  public ConnectorReader(YamlReader reader) {
+    this.reader = reader;
+  }
+
+  /** Reads {@code root}; returns {@code null} when the document cannot be a connector at all. */
+  public ConnectorSpec read(Node root, String path) {
+    Location file = Location.file(path).at(1, 1);
+    if (root == null) {
+      reader.diagnostics().error(file, "the file is empty; a connector needs at least a 'name'");
+      return null;
+    }
+    if (reader.isNull(root) || !(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+      reader.error(root, "a connector file must be a mapping of keys (name, auth, actions, sync), not "
+          + reader.describe(root));
+      return null;
+    }
+    YamlMapping top = reader.mapping(root, "the connector", "at the top level");
+    top.checkKeys(KEYS);
+    int specVersion = specVersion(top);
+    String name = name(top);
+    String displayName = text(top, "display_name");
+    String type = string(top, "type");
+    String icon = string(top, "icon");
+    AuthSpec auth = new AuthReader(reader).read(top.value("auth"), top.location());
+    String baseUrl = baseUrl(top, auth);
+    List<ActionSpec> actions = new ActionReader(reader).read(top.value("actions"), auth, baseUrl);
+    List<StreamSpec> streams = new SyncReader(reader).read(top.value("sync"), actions);
+    List<String> senses = strings(top.value("senses"), "'senses'");
+    SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
+    if (name == null) {
+      return null;
+    }
+    return new ConnectorSpec(top.location(), specVersion, name, displayName == null ? name : displayName, type, icon,
+        baseUrl, auth, actions, streams, senses, surface);
+  }
+
+  private int specVersion(YamlMapping top) {
+    Node node = top.present("spec_version");
+    if (node == null) {
+      return ConnectorSpec.SPEC_VERSION;
+    }
+    Long version = reader.integer(node, "'spec_version'");
+    if (version == null) {
+      return ConnectorSpec.SPEC_VERSION;
+    }
+    if (version < 1 || version > ConnectorSpec.SPEC_VERSION) {
+      reader.error(node, "spec_version " + version + " is not one this paw reads (1 to " + ConnectorSpec.SPEC_VERSION
+          + ")");
+    }
+    return version.intValue();
+  }
+
+  private String name(YamlMapping top) {
+    Node node = top.present("name");
+    if (node == null) {
+      reader.error(top.node(), "the connector has no 'name' (the key it is registered under, e.g. 'name: stripe')");
+      return null;
+    }
+    String name = reader.string(node, "'name'");
+    if (name != null && !name.matches("[a-z][a-z0-9_]{0,62}")) {
+      reader.error(node, "connector name '" + name + "' must be lower-case letters, digits and '_', starting with a"
+          + " letter");
+      return null;
+    }
+    return name;
+  }
+
+  private String baseUrl(YamlMapping top, AuthSpec auth) {
+    String url = string(top, "base_url");
+    if (url == null) {
+      return null;
+    }
+    Node node = top.value("base_url");
+    UrlTemplate.Result parsed = UrlTemplate.parse(url);
+    if (parsed.error() != null) {
+      reader.error(node, "malformed base_url: " + parsed.error());
+      return null;
+    }
+    if (!url.startsWith("https://") && !url.startsWith("http://") && !url.startsWith("{")) {
+      reader.error(node, "base_url must be an http(s) URL, not '" + url + "'");
+      return null;
+    }
+    for (String placeholder : parsed.template().placeholders()) {
+      if (!auth.hasCredential(placeholder)) {
+        reader.error(node, "placeholder '{" + placeholder + "}' in base_url matches no credential"
+            + DidYouMean.hint(placeholder, auth.credentials().stream().map(c -> c.name()).toList()));
+      }
+    }
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private SurfaceProfile surfaceProfile(Node node) {
+    if (node == null || reader.isNull(node)) {
+      return null;
+    }
+    YamlMapping s = reader.mapping(node, "'surface_profile'", "in surface_profile");
+    if (s == null) {
+      return null;
+    }
+    s.checkKeys(SURFACE_KEYS);
+    return new SurfaceProfile(string(s, "skill"), strings(s.value("allow_tools"), "'allow_tools'"),
+        strings(s.value("deny_tools"), "'deny_tools'"));
+  }
+
+  private List<String> strings(Node node, String what) {
+    List<String> values = new ArrayList<>();
+    if (node == null) {
+      return values;
+    }
+    List<Node> items = reader.list(node, what);
+    if (items != null) {
+      for (Node item : items) {
+        String value = reader.string(item, "an item of " + what);
+        if (value != null) {
+          values.add(value);
+        }
+      }
+    }
+    return values;
+  }
+
+  private String string(YamlMapping mapping, String key) {
+    Node node = mapping.present(key);
+    return node == null ? null : reader.string(node, "'" + key + "'");
+  }
+
+  private String text(YamlMapping mapping, String key) {
+    Node node = mapping.present(key);
+    return node == null ? null : reader.text(node, "'" + key + "'");
+  }
+}

@@ -1,0 +1,148 @@
+package dev.paw.spec.yaml;
+
+import dev.paw.spec.Location;
+import dev.paw.spec.ParamIn;
+import dev.paw.spec.ParamSpec;
+import dev.paw.spec.ParamType;
+import dev.paw.spec.Values;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.yaml.snakeyaml.nodes.Node;
+
+/** Reads the {@code params} or {@code body} mapping of an action: one typed parameter per key. */
+final class ParamReader {
+
+  static final List<String> KEYS = List.of("type", "required", "default", "enum", "description");
+  static final List<String> TYPE_NAMES = Arrays.stream(ParamType.values()).map(ParamType::wireName).toList();
+
+  private final YamlReader reader;
+
+  ParamReader(YamlReader reader) {
+    this.reader = reader;
+  }
+
+  /** Reads {@code section} ("params" or "body") of {@code action}; each parameter gets {@code in}. */
+  List<ParamSpec> read(Node node, String section, String action, ParamIn in) {
+    List<ParamSpec> params = new ArrayList<>();
+    if (node == null || reader.isNull(node)) {
+      return params;
+    }
+    YamlMapping mapping = reader.mapping(node, "'" + section + "' of action '" + action + "'",
+        "in " + section + " of action '" + action + "'");
+    if (mapping == null) {
+      return params;
+    }
+    for (String name : mapping.keys()) {
+      ParamSpec param = param(name, mapping.keyNode(name), mapping.value(name), action, in);
+      if (param != null) {
+        params.add(param);
+      }
+    }
+    return params;
+  }
+
+  private ParamSpec param(String name, Node keyNode, Node node, String action, ParamIn in) {
+    String what = "parameter '" + name + "' of action '" + action + "'";
+    if (name.isBlank()) {
+      reader.error(keyNode, "a parameter of action '" + action + "' has an empty name");
+      return null;
+    }
+    if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+      reader.error(keyNode, "the name of " + what.replace("\n", "\\n").replace("\r", "\\r")
+          + " holds a control character");
+      return null;
+    }
+    YamlMapping def = reader.mapping(node, what, "in " + what);
+    if (def == null) {
+      return null;
+    }
+    def.checkKeys(KEYS);
+    ParamType type = ParamType.STRING;
+    Node typeNode = def.present("type");
+    if (typeNode != null) {
+      String typeName = reader.string(typeNode, "'type' of " + what);
+      if (typeName != null) {
+        try {
+          type = ParamType.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
+          if (!typeName.equals(type.wireName())) {
+            throw new IllegalArgumentException();
+          }
+        } catch (IllegalArgumentException e) {
+          reader.error(typeNode, "unknown type '" + typeName + "' of " + what
+              + AuthReader.hintOrList(typeName, TYPE_NAMES, TYPE_NAMES));
+          return null;
+        }
+      }
+    }
+    boolean required = def.present("required") != null
+        && Boolean.TRUE.equals(reader.bool(def.value("required"), "'required' of " + what));
+    List<Object> enumValues = enumValues(def, type, what);
+    Object defaultValue = null;
+    Node defaultNode = def.present("default");
+    if (defaultNode != null) {
+      defaultValue = normalise(reader.value(defaultNode), type);
+      if (!type.accepts(defaultValue)) {
+        reader.error(defaultNode, "default " + show(defaultValue) + " of " + what + " is "
+            + article(Values.typeName(defaultValue)) + ", but the parameter is " + article(type.wireName()));
+        defaultValue = null;
+      } else if (!enumValues.isEmpty() && !enumValues.contains(defaultValue)) {
+        reader.error(defaultNode, "default " + show(defaultValue) + " of " + what + " is not one of its enum values "
+            + enumValues.stream().map(ParamReader::show).toList());
+        defaultValue = null;
+      }
+    }
+    String description = def.present("description") == null ? null
+        : reader.text(def.value("description"), "'description' of " + what);
+    Location location = reader.location(keyNode);
+    return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in);
+  }
+
+  private List<Object> enumValues(YamlMapping def, ParamType type, String what) {
+    List<Object> values = new ArrayList<>();
+    Node node = def.present("enum");
+    if (node == null) {
+      return values;
+    }
+    List<Node> items = reader.list(node, "'enum' of " + what);
+    if (items == null) {
+      return values;
+    }
+    if (type == ParamType.OBJECT || type == ParamType.ARRAY) {
+      reader.error(node, "'enum' does not apply to " + what + ", which is " + article(type.wireName()));
+      return values;
+    }
+    for (Node item : items) {
+      Object value = normalise(reader.value(item), type);
+      if (!type.accepts(value)) {
+        reader.error(item, "enum value " + show(value) + " of " + what + " is " + article(Values.typeName(value))
+            + ", but the parameter is " + article(type.wireName()) + (value instanceof Boolean ? " (quote it)" : ""));
+      } else if (values.contains(value)) {
+        reader.error(item, "enum value " + show(value) + " of " + what + " is listed twice");
+      } else {
+        values.add(value);
+      }
+    }
+    return values;
+  }
+
+  /** Whole numbers given for a {@code number} parameter are numbers too. */
+  private static Object normalise(Object value, ParamType type) {
+    if (type == ParamType.NUMBER && value instanceof Long l) {
+      return l.doubleValue();
+    }
+    return value;
+  }
+
+  static String show(Object value) {
+    return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
+  }
+
+  static String article(String typeName) {
+    return switch (typeName) {
+      case "integer", "object", "array" -> "an " + typeName;
+      case "null" -> "null";
+      default -> "a " + typeName;
+    };
+  }
+}
