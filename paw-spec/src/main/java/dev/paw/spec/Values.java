@@ -19,21 +19,29 @@ public final class Values {
     return Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
-  /** An ordered map from alternating keys and values, for generated code: {@code map("a", 1L, "b", true)}. */
-  public static Map<String, Object> map(Object... keysAndValues) {
+  /**
+   * An ordered, unmodifiable map from alternating keys and values, for generated code: {@code map("a", 1L, "b",
+   * true)}. The value type is the caller's to name; the values must be of it.
+   */
+  @SuppressWarnings("unchecked")
+  public static <V> Map<String, V> map(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
       throw new IllegalArgumentException("map() takes keys and values in pairs, got " + keysAndValues.length + " items");
     }
-    Map<String, Object> map = new LinkedHashMap<>();
+    Map<String, V> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
-      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+      map.put((String) keysAndValues[i], (V) keysAndValues[i + 1]);
     }
     return Collections.unmodifiableMap(map);
   }
 
-  /** An unmodifiable list that, unlike {@link List#of}, may hold nulls (JSON null inside an object default). */
-  public static List<Object> list(Object... items) {
-    return Collections.unmodifiableList(new ArrayList<>(java.util.Arrays.asList(items)));
+  /**
+   * An unmodifiable list that, unlike {@link List#of}, may hold nulls (JSON null inside an object default). The
+   * element type is the caller's to name; the items must be of it.
+   */
+  @SuppressWarnings("unchecked")
+  public static <T> List<T> list(Object... items) {
+    return (List<T>) Collections.unmodifiableList(new ArrayList<>(java.util.Arrays.asList(items)));
   }
 
   /** The name of a value's type as a connector file would say it. */

@@ -62,6 +62,9 @@ final class StreamLinker {
       diagnostics.error(linked.incremental().location(), "the incremental param '" + linked.incremental().param()
           + "' of " + what + " fills a {placeholder} of the url; it must be a query parameter");
     }
+    for (String conflict : dev.paw.spec.FieldTree.of(connector, linked).conflicts()) {
+      diagnostics.error(stream.location(), what + " cannot read its fields in one pass: " + conflict);
+    }
     return primaryKey(linked, what);
   }
 

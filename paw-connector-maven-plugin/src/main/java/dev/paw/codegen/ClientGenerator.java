@@ -1,0 +1,114 @@
+package dev.paw.codegen;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.ParamSpec;
+import dev.paw.spec.StreamSpec;
+import dev.paw.spec.TrustLevel;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates the typed client: one method per action (trust level in its Javadoc and, when approval is needed, in a
+ * {@code @RequiresApproval} annotation), and a sync method and a rows method per synced table.
+ */
+final class ClientGenerator {
+
+  TypeSpec generate(ConnectorSpec spec, ConnectorNames names) {
+    TypeSpec.Builder type = TypeSpec.classBuilder(names.client())
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addJavadoc("Typed client for the $L connector ({@code $L}).\n", Javadoc.escape(spec.displayName()),
+            spec.name())
+        .addJavadoc("<p>Every call goes through the runtime, which checks parameters, enforces trust levels and"
+            + " writes the audit trail.\n")
+        .addField(RuntimeTypes.CONNECTOR_PROTOCOL, "connector", Modifier.PRIVATE, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
+            .addParameter(RuntimeTypes.CONNECTOR_PROTOCOL, "connector")
+            .addJavadoc("@param connector the {@code $L} connector of a pocket\n"
+                + "@throws IllegalArgumentException when {@code connector} runs another connector\n", spec.name())
+            .beginControlFlow("if (!$T.NAME.equals(connector.spec().name()))", names.connector())
+            .addStatement("throw new $T($S + connector.spec().name())", IllegalArgumentException.class,
+                "a " + names.client().simpleName() + " needs the '" + spec.name() + "' connector, not ")
+            .endControlFlow()
+            .addStatement("this.connector = connector").build())
+        .addMethod(MethodSpec.methodBuilder("connector").addModifiers(Modifier.PUBLIC)
+            .returns(RuntimeTypes.CONNECTOR_PROTOCOL)
+            .addJavadoc("@return the connector this client calls\n")
+            .addStatement("return connector").build());
+    TypeName actionResult = ParameterizedTypeName.get(ClassName.get(CompletionStage.class), RuntimeTypes.ACTION_RESULT);
+    for (ActionSpec action : spec.actions()) {
+      ClassName params = names.params(action);
+      String method = names.actionMethod(action);
+      if (params == null) {
+        type.addMethod(actionMethod(action, method, actionResult, "", "")
+            .addStatement("return connector.execute($S, $T.of())", action.name(), Map.class).build());
+        continue;
+      }
+      type.addMethod(actionMethod(action, method, actionResult, "", "@param params the parameters\n")
+          .addParameter(params, "params")
+          .addStatement("return connector.execute($T.ACTION, params.toMap())", params).build());
+      if (action.allParams().stream().noneMatch(ParamSpec::required)) {
+        type.addMethod(actionMethod(action, method, actionResult, "<p>Every parameter takes its default.\n", "")
+            .addStatement("return $N($T.builder().build())", method, params).build());
+      }
+    }
+    for (StreamSpec stream : ConnectorNames.generatedStreams(spec)) {
+      type.addMethod(syncMethod(stream, names));
+      type.addMethod(rowsMethod(stream, names));
+    }
+    return type.build();
+  }
+
+  private static MethodSpec.Builder actionMethod(ActionSpec action, String method, TypeName returns, String note,
+      String paramDoc) {
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(returns);
+    String description = Javadoc.sentence(action.description());
+    builder.addJavadoc("$L\n\n", description.isEmpty() ? "Runs {@code " + action.name() + "}." : description);
+    builder.addJavadoc("<p>$L\n", trustNote(action.trustLevel()));
+    if (action.url() != null) {
+      builder.addJavadoc("<p>{@code $L $L}\n", action.method(), Javadoc.escape(action.url()));
+    }
+    builder.addJavadoc("$L\n$L", note, paramDoc);
+    builder.addJavadoc("@return the result; completes exceptionally when the call is refused, invalid or fails\n");
+    if (action.trustLevel() != TrustLevel.AUTO) {
+      builder.addAnnotation(AnnotationSpec.builder(RuntimeTypes.REQUIRES_APPROVAL)
+          .addMember("value", "$T.$L", TrustLevel.class, action.trustLevel().name()).build());
+    }
+    return builder;
+  }
+
+  private static String trustNote(TrustLevel trust) {
+    return switch (trust) {
+      case AUTO -> "Trust level {@code auto}: runs without asking.";
+      case CONFIRM -> "<b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval"
+          + " callback approves this call; otherwise nothing is sent.";
+      case RESTRICTED -> "<b>Needs an administrator</b> (trust level {@code restricted}): runs only with an"
+          + " administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.";
+    };
+  }
+
+  private static MethodSpec syncMethod(StreamSpec stream, ConnectorNames names) {
+    return MethodSpec.methodBuilder(names.syncMethod(stream)).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(CompletionStage.class), RuntimeTypes.SYNC_RESULT))
+        .addJavadoc("Syncs table {@code $L} from {@code $L} (schedule {@code $L}, write mode {@code $L}).\n\n"
+            + "@return what the run inserted, updated and deleted\n", stream.table(), stream.source(),
+            stream.schedule().text(), stream.writeMode().wireName())
+        .addStatement("return connector.sync($T.TABLE)", names.mapper(stream)).build();
+  }
+
+  private static MethodSpec rowsMethod(StreamSpec stream, ConnectorNames names) {
+    ClassName row = names.row(stream);
+    return MethodSpec.methodBuilder(names.rowsMethod(stream)).addModifiers(Modifier.PUBLIC)
+        .returns(ParameterizedTypeName.get(ClassName.get(List.class), row))
+        .addJavadoc("@return the rows of {@code $L} in the pocket, in primary-key order\n", stream.table())
+        .addStatement("return connector.rows(new $T())", names.mapper(stream)).build();
+  }
+}

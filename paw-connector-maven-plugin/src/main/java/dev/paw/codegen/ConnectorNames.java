@@ -1,0 +1,89 @@
+package dev.paw.codegen;
+
+import com.palantir.javapoet.ClassName;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.StreamSpec;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The Java names of one connector's generated types and client members, chosen once so that every generator agrees
+ * and no two names clash.
+ */
+final class ConnectorNames {
+
+  private final String packageName;
+  private final ClassName connector;
+  private final ClassName client;
+  private final Map<String, ClassName> params = new HashMap<>();
+  private final Map<String, ClassName> rows = new HashMap<>();
+  private final Map<String, ClassName> mappers = new HashMap<>();
+  private final Map<String, String> clientMembers = new HashMap<>();
+
+  ConnectorNames(ConnectorSpec spec, String basePackage) {
+    packageName = basePackage.isEmpty() ? JavaNames.packageSegment(spec.name())
+        : basePackage + "." + JavaNames.packageSegment(spec.name());
+    String base = JavaNames.typeName(spec.name());
+    NameAllocator types = new NameAllocator();
+    connector = ClassName.get(packageName, types.allocate(base + "Connector"));
+    client = ClassName.get(packageName, types.allocate(base + "Client"));
+    NameAllocator members = new NameAllocator("connector");
+    for (ActionSpec action : spec.actions()) {
+      clientMembers.put("action:" + action.name(), members.allocate(JavaNames.memberName(action.name())));
+      if (!action.allParams().isEmpty()) {
+        params.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
+            + "Params")));
+      }
+    }
+    for (StreamSpec stream : generatedStreams(spec)) {
+      String type = JavaNames.typeName(stream.table());
+      rows.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Row")));
+      mappers.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Mapper")));
+      clientMembers.put("sync:" + stream.table(), members.allocate("sync" + type));
+      clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(stream.table())));
+    }
+  }
+
+  /** The streams that get generated types: those that can run (a source action and at least one column). */
+  static java.util.List<StreamSpec> generatedStreams(ConnectorSpec spec) {
+    return spec.streams().stream().filter(StreamSpec::isRunnable).toList();
+  }
+
+  String packageName() {
+    return packageName;
+  }
+
+  ClassName connector() {
+    return connector;
+  }
+
+  ClassName client() {
+    return client;
+  }
+
+  /** The parameters class of an action that has parameters. */
+  ClassName params(ActionSpec action) {
+    return params.get(action.name());
+  }
+
+  ClassName row(StreamSpec stream) {
+    return rows.get(stream.table());
+  }
+
+  ClassName mapper(StreamSpec stream) {
+    return mappers.get(stream.table());
+  }
+
+  String actionMethod(ActionSpec action) {
+    return clientMembers.get("action:" + action.name());
+  }
+
+  String syncMethod(StreamSpec stream) {
+    return clientMembers.get("sync:" + stream.table());
+  }
+
+  String rowsMethod(StreamSpec stream) {
+    return clientMembers.get("rows:" + stream.table());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.paw.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.WildcardTypeName;
+import dev.paw.spec.ColumnType;
+import dev.paw.spec.ParamType;
+import java.util.List;
+
+/** The Java type each parameter and column type becomes. */
+final class JavaTypes {
+
+  private JavaTypes() {}
+
+  static TypeName of(ParamType type) {
+    return switch (type) {
+      case STRING -> ClassName.get(String.class);
+      case INTEGER -> ClassName.get(Long.class);
+      case NUMBER -> ClassName.get(Double.class);
+      case BOOLEAN -> ClassName.get(Boolean.class);
+      case OBJECT -> ClassName.OBJECT;
+      case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
+    };
+  }
+
+  static TypeName of(ColumnType type) {
+    return switch (type) {
+      case STRING, JSON -> ClassName.get(String.class);
+      case INTEGER -> ClassName.get(Long.class);
+      case NUMBER -> ClassName.get(Double.class);
+      case BOOLEAN -> ClassName.get(Boolean.class);
+      case ANY -> ClassName.OBJECT;
+    };
+  }
+
+  /** The {@code JsonColumns} method that reads an API value as this column type. */
+  static String reader(ColumnType type) {
+    return switch (type) {
+      case STRING -> "readString";
+      case INTEGER -> "readInteger";
+      case NUMBER -> "readNumber";
+      case BOOLEAN -> "readBoolean";
+      case JSON -> "readJson";
+      case ANY -> "readAny";
+    };
+  }
+
+  /** The {@code JsonColumns} method that reads this column type back from a result set. */
+  static String getter(ColumnType type) {
+    return switch (type) {
+      case STRING, JSON -> "getString";
+      case INTEGER -> "getLong";
+      case NUMBER -> "getDouble";
+      case BOOLEAN -> "getBoolean";
+      case ANY -> "getAny";
+    };
+  }
+}

@@ -1,0 +1,149 @@
+package dev.paw.codegen;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.paw.spec.ColumnSpec;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.FieldTree;
+import dev.paw.spec.StreamSpec;
+import dev.paw.spec.TableDdl;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Generates a table's mapper: a streaming reader from an API record to the row record (a {@code switch} on field
+ * names per nesting level, no reflection, no tree), binding to SQL, reading back, and the table's DDL.
+ */
+final class MapperGenerator {
+
+  TypeSpec generate(ConnectorSpec spec, StreamSpec stream, ClassName mapper, ClassName row) {
+    List<String> components = RowGenerator.componentNames(stream);
+    return TypeSpec.classBuilder(mapper)
+        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+        .addSuperinterface(ParameterizedTypeName.get(RuntimeTypes.ROW_MAPPER, row))
+        .addJavadoc("Maps records of {@code $L} to rows of table {@code $L}.\n", stream.source(), stream.table())
+        .addField(FieldSpec.builder(String.class, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The table's name in pocket.db.\n").initializer("$S", stream.table()).build())
+        .addField(FieldSpec.builder(String.class, "DDL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("The statement that creates the table.\n").initializer("$S", TableDdl.of(stream)).build())
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
+        .addMethod(MethodSpec.methodBuilder("table").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+            .returns(String.class).addStatement("return TABLE").build())
+        .addMethod(read(spec, stream, row, components))
+        .addMethod(bind(stream, row, components))
+        .addMethod(readBack(stream, row))
+        .addMethod(value(stream, row, components))
+        .build();
+  }
+
+  private MethodSpec read(ConnectorSpec spec, StreamSpec stream, ClassName row, List<String> components) {
+    FieldTree reads = FieldTree.of(spec, stream);
+    NameAllocator locals = new NameAllocator("parser", "context");
+    List<String> vars = components.stream().map(locals::allocate).toList();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("read").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(row)
+        .addParameter(RuntimeTypes.JSON_PARSER, "parser")
+        .addParameter(RuntimeTypes.RECORD_CONTEXT, "context")
+        .addException(IOException.class);
+    for (int i = 0; i < stream.columns().size(); i++) {
+      method.addStatement("$T $N = null", JavaTypes.of(stream.columns().get(i).type()), vars.get(i));
+    }
+    method.addCode(objectLoop(reads.root(), stream, vars, locals, 0));
+    method.addStatement("return new $T($L)", row, CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$N", v))
+        .toList(), ", "));
+    return method.build();
+  }
+
+  /** Reads the fields of the object the parser is on, descending into the ones a column reads inside. */
+  private CodeBlock objectLoop(FieldTree.Node node, StreamSpec stream, List<String> vars, NameAllocator locals,
+      int depth) {
+    String field = locals.allocate("field" + depth);
+    CodeBlock.Builder code = CodeBlock.builder()
+        .beginControlFlow("while (parser.nextToken() == $T.FIELD_NAME)", RuntimeTypes.JSON_TOKEN)
+        .addStatement("String $N = parser.currentName()", field)
+        .addStatement("parser.nextToken()")
+        .beginControlFlow("switch ($N)", field);
+    node.children().forEach((name, child) -> {
+      code.add("case $S:\n$>", name);
+      if (child.isLeaf()) {
+        code.add(leaf(child, stream, vars));
+      } else {
+        code.beginControlFlow("if (parser.currentToken() == $T.START_OBJECT)", RuntimeTypes.JSON_TOKEN)
+            .add(objectLoop(child, stream, vars, locals, depth + 1))
+            .nextControlFlow("else")
+            .addStatement("parser.skipChildren()")
+            .endControlFlow();
+      }
+      code.addStatement("break$<");
+    });
+    return code.add("default:\n$>").addStatement("parser.skipChildren()").add("$<")
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** Reads a leaf once, then gives it to every column and context slot that wants it. */
+  private CodeBlock leaf(FieldTree.Node node, StreamSpec stream, List<String> vars) {
+    CodeBlock.Builder code = CodeBlock.builder();
+    String first = null;
+    for (int column : node.columns()) {
+      ColumnSpec spec = stream.columns().get(column);
+      if (first == null) {
+        first = vars.get(column);
+        code.addStatement("$N = $T.$L(parser, $S)", first, RuntimeTypes.JSON_COLUMNS, JavaTypes.reader(spec.type()),
+            spec.from());
+      } else {
+        code.addStatement("$N = $N", vars.get(column), first);
+      }
+    }
+    for (int slot : node.slots()) {
+      CodeBlock value = first != null ? CodeBlock.of("$N", first)
+          : CodeBlock.of("$T.readAny(parser, $S)", RuntimeTypes.JSON_COLUMNS, node.path());
+      code.addStatement("context.set($T.$L, $L)", RuntimeTypes.RECORD_CONTEXT, slot == FieldTree.PAGE_CURSOR ? "PAGE_CURSOR" : "INCREMENTAL_CURSOR", value);
+    }
+    return code.build();
+  }
+
+  private MethodSpec bind(StreamSpec stream, ClassName row, List<String> components) {
+    MethodSpec.Builder method = MethodSpec.methodBuilder("bind").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).addParameter(row, "row").addParameter(PreparedStatement.class, "statement")
+        .addException(SQLException.class);
+    for (int i = 0; i < components.size(); i++) {
+      method.addStatement("$T.bind(statement, $L, row.$N())", RuntimeTypes.JSON_COLUMNS, i + 1, components.get(i));
+    }
+    return method.build();
+  }
+
+  private MethodSpec readBack(StreamSpec stream, ClassName row) {
+    List<CodeBlock> args = new java.util.ArrayList<>();
+    for (int i = 0; i < stream.columns().size(); i++) {
+      args.add(CodeBlock.of("$T.$L(resultSet, $L)", RuntimeTypes.JSON_COLUMNS,
+          JavaTypes.getter(stream.columns().get(i).type()), i + 1));
+    }
+    return MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(row)
+        .addParameter(ResultSet.class, "resultSet").addException(SQLException.class)
+        .addStatement("return new $T($L)", row, CodeBlock.join(args, ", ")).build();
+  }
+
+  private MethodSpec value(StreamSpec stream, ClassName row, List<String> components) {
+    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
+    for (int i = 0; i < components.size(); i++) {
+      cases.add("case $L:\n$>", i).addStatement("return row.$N()", components.get(i)).add("$<");
+    }
+    cases.add("default:\n$>")
+        .addStatement("throw new $T($S + index)", IndexOutOfBoundsException.class,
+            "table " + stream.table() + " has " + components.size() + " columns, not ")
+        .add("$<").endControlFlow();
+    return MethodSpec.methodBuilder("value").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
+        .returns(Object.class).addParameter(row, "row").addParameter(int.class, "index")
+        .addCode(cases.build()).build();
+  }
+}

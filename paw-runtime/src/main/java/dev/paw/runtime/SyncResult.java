@@ -1,0 +1,28 @@
+package dev.paw.runtime;
+
+import java.time.Duration;
+
+/**
+ * The outcome of one sync run of one table.
+ *
+ * @param inserted rows that did not exist before
+ * @param updated rows whose values changed
+ * @param unchanged records seen again with the same values
+ * @param deleted rows removed because the source no longer has them ({@code replace} mode)
+ * @param records every record read from the source in this run
+ * @param pages pages fetched in this run
+ * @param complete false when the run stopped early (page cap, failure); the checkpoint lets the next run resume
+ * @param error why the run failed, or {@code null}
+ */
+public record SyncResult(String table, long inserted, long updated, long unchanged, long deleted, long records,
+    long pages, Duration duration, boolean complete, String error) {
+
+  public boolean failed() {
+    return error != null;
+  }
+
+  /** Rows inserted, updated or deleted. */
+  public long changed() {
+    return inserted + updated + deleted;
+  }
+}
