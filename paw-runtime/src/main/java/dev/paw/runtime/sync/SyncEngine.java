@@ -1,0 +1,41 @@
+package dev.paw.runtime.sync;
+
+import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.SyncResult;
+import java.time.Clock;
+
+/**
+ * Runs syncs: pages through a stream's source action, maps each page as it streams in, and commits each page's rows
+ * together with the checkpoint that records them. A run cut off anywhere (fault, crash, page cap) resumes from the
+ * last commit; rerunning converges to exactly the source data.
+ */
+public final class SyncEngine {
+
+  /** Waits between page attempts; tests replace it. */
+  @FunctionalInterface
+  public interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  /** How often a page is tried when the transport fails or the body arrives cut short. */
+  static final int PAGE_ATTEMPTS = 5;
+
+  private final SyncListener listener;
+  private final Clock clock;
+  private final Sleeper sleeper;
+
+  public SyncEngine(SyncListener listener, Clock clock, Sleeper sleeper) {
+    this.listener = listener;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  public SyncEngine(SyncListener listener) {
+    this(listener, Clock.systemUTC(), Thread::sleep);
+  }
+
+  /** Runs (or resumes) one table's sync. Failures are reported in the result, not thrown. */
+  public <R> SyncResult run(SyncJob<R> job) {
+    return new SyncRun<>(job, listener, clock, sleeper).run();
+  }
+}

@@ -1,0 +1,38 @@
+package dev.paw.runtime.sync;
+
+import dev.paw.runtime.mapping.RowMapper;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.StreamSpec;
+import java.io.IOException;
+import java.sql.Connection;
+import java.util.Map;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * One table to sync and everything the run needs: the stream and its mapper, the pocket's database connection,
+ * and how to build and send requests for the source action (auth, retries and rate limits live in the client).
+ *
+ * @param connection a connection to the pocket's database, used by this run only
+ */
+public record SyncJob<R>(
+    String pocket,
+    ConnectorSpec connector,
+    StreamSpec stream,
+    RowMapper<R> mapper,
+    Connection connection,
+    OkHttpClient client,
+    RequestSource requests) {
+
+  /** Builds the request of an action from parameter values keyed by wire name (defaults applied, values checked). */
+  @FunctionalInterface
+  public interface RequestSource {
+    Request request(ActionSpec action, Map<String, Object> params) throws IOException;
+  }
+
+  ActionSpec source() {
+    return connector.action(stream.source())
+        .orElseThrow(() -> new IllegalArgumentException("stream " + stream.table() + " has no source action"));
+  }
+}
