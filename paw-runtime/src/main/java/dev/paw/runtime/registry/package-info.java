@@ -1,0 +1,2 @@
+/** Discovery of connectors: compiled ones through {@link java.util.ServiceLoader}, and YAML files in folders. */
+package dev.paw.runtime.registry;

@@ -1,0 +1,63 @@
+package dev.paw.runtime.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorRegistryTest {
+
+  @TempDir
+  Path dir;
+
+  private Path folder(String name, String... files) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve(name));
+    for (int i = 0; i < files.length; i += 2) {
+      Files.writeString(folder.resolve(files[i]), files[i + 1]);
+    }
+    return folder;
+  }
+
+  @Test
+  void findsYamlFilesAndCompiledConnectors() throws Exception {
+    Path local = folder("connectors", "weather.yaml", "name: weather\nauth: { method: none }\n");
+
+    ConnectorRegistry registry = ConnectorRegistry.discover(List.of(local), getClass().getClassLoader());
+
+    assertThat(registry.all()).extracting(RegisteredConnector::name).containsExactly("hello", "weather");
+    assertThat(registry.require("hello").isCompiled()).isTrue();
+    assertThat(registry.require("weather").file()).isEqualTo(local.resolve("weather.yaml"));
+  }
+
+  @Test
+  void theFirstFolderWinsAndAFolderOverridesCompiledCode() throws Exception {
+    Path first = folder("first", "hello.yaml", "name: hello\ndisplay_name: Mine\nauth: { method: none }\n");
+    Path second = folder("second", "hello.yml", "name: hello\ndisplay_name: Theirs\nauth: { method: none }\n");
+
+    ConnectorRegistry registry = ConnectorRegistry.discover(List.of(first, second), getClass().getClassLoader());
+
+    assertThat(registry.require("hello").spec().displayName()).isEqualTo("Mine");
+    assertThat(registry.notes()).hasSize(2).allMatch(n -> n.contains("is shadowed by"));
+  }
+
+  @Test
+  void aBrokenFileIsReportedAndSkipped() throws Exception {
+    Path local = folder("connectors", "broken.yaml", "name: broken\nauth: { method: nope }\n");
+
+    ConnectorRegistry registry = ConnectorRegistry.discover(List.of(local, dir.resolve("missing")),
+        getClass().getClassLoader());
+
+    assertThat(registry.find("broken")).isEmpty();
+    assertThat(registry.problems()).singleElement().asString().contains("broken.yaml:2:17: unknown auth method 'nope'");
+  }
+
+  @Test
+  void anUnknownNameListsTheKnownOnes() {
+    ConnectorRegistry registry = ConnectorRegistry.discover(List.of(), getClass().getClassLoader());
+    assertThatThrownBy(() -> registry.require("stripe")).hasMessage("no connector named 'stripe' (known: hello)");
+  }
+}
