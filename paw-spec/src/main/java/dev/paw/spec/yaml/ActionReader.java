@@ -24,6 +24,7 @@ final class ActionReader {
   static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
       "content_type", "execution_mode", "requires_binary", "records", "pagination");
   private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
+  private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
       Arrays.stream(TrustLevel.values()).map(TrustLevel::wireName).toList();
 
@@ -92,7 +93,7 @@ final class ActionReader {
       if (text != null) {
         contentType = ContentType.parse(text).orElseGet(() -> {
           reader.error(a.value("content_type"), "unknown content_type '" + text + "' of " + what
-              + " (expected form or json)");
+              + AuthReader.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
           return ContentType.JSON;
         });
       }
@@ -102,7 +103,7 @@ final class ActionReader {
 
     List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
     List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
-    checkDuplicates(a, query, body, what);
+    checkDuplicates(query, body, what);
     if (template != null) {
       query = placeParams(a.value("url"), template, query, body, auth, what);
     }
@@ -113,8 +114,9 @@ final class ActionReader {
     String records = null;
     if (a.present("records") != null) {
       records = reader.string(a.value("records"), "'records' of " + what);
-      if (records != null && FieldPath.parse(records).isEmpty()) {
-        reader.error(a.value("records"), "'records' of " + what + " is not a dotted field path: '" + records + "'");
+      String problem = records == null ? null : FieldPath.problem(records);
+      if (problem != null) {
+        reader.error(a.value("records"), "'records' path '" + records + "' of " + what + " " + problem);
         records = null;
       }
     }
@@ -180,6 +182,10 @@ final class ActionReader {
   }
 
   private UrlTemplate template(Node node, String url, String what, String baseUrl) {
+    if (url.isBlank()) {
+      reader.error(node, "url of " + what + " is empty");
+      return null;
+    }
     UrlTemplate.Result parsed = UrlTemplate.parse(url);
     if (parsed.error() != null) {
       reader.error(node, "malformed url of " + what + ": " + parsed.error());
@@ -201,12 +207,12 @@ final class ActionReader {
     return template;
   }
 
-  private void checkDuplicates(YamlMapping a, List<ParamSpec> query, List<ParamSpec> body, String what) {
+  private void checkDuplicates(List<ParamSpec> query, List<ParamSpec> body, String what) {
     for (ParamSpec b : body) {
       for (ParamSpec q : query) {
         if (q.name().equals(b.name())) {
-          reader.error(a.keyNode("body"), "parameter '" + b.name() + "' of " + what + " is in both params and body"
-              + " (first at line " + q.location().line() + ")");
+          reader.diagnostics().error(b.location(), "parameter '" + b.name() + "' of " + what + " is in both params and"
+              + " body (first at line " + q.location().line() + "); a name can go to one place only");
         }
       }
     }
@@ -222,7 +228,7 @@ final class ActionReader {
     auth.credentials().forEach(c -> known.add(c.name()));
     query.forEach(p -> known.add(p.name()));
     List<ParamSpec> placed = new ArrayList<>(query);
-    for (String placeholder : template.placeholders()) {
+    for (String placeholder : template.placeholders().stream().distinct().toList()) {
       if (auth.hasCredential(placeholder)) {
         continue;
       }
