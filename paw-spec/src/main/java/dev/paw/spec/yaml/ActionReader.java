@@ -156,8 +156,9 @@ final class ActionReader {
     if (text == null) {
       return HttpMethod.GET;
     }
-    if (METHOD_NAMES.contains(text)) {
-      return HttpMethod.valueOf(text);
+    String upper = text.toUpperCase(Locale.ROOT);
+    if (METHOD_NAMES.contains(upper)) {
+      return HttpMethod.valueOf(upper); // PocketPaw upper-cases the method, so 'get' means GET
     }
     reader.error(node, "unknown HTTP method '" + text + "' in " + what
         + AuthReader.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
