@@ -87,17 +87,7 @@ final class ActionReader {
     String what = "action '" + name + "'";
     HttpMethod method = method(a, what);
     TrustLevel trust = trust(a, what);
-    ContentType contentType = ContentType.JSON;
-    if (a.present("content_type") != null) {
-      String text = reader.string(a.value("content_type"), "'content_type' of " + what);
-      if (text != null) {
-        contentType = ContentType.parse(text).orElseGet(() -> {
-          reader.error(a.value("content_type"), "unknown content_type '" + text + "' of " + what
-              + AuthReader.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
-          return ContentType.JSON;
-        });
-      }
-    }
+    ContentType contentType = contentType(a, what);
     String url = a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
     UrlTemplate template = url == null ? null : template(a.value("url"), url, what, baseUrl);
 
@@ -163,6 +153,21 @@ final class ActionReader {
     reader.error(node, "unknown HTTP method '" + text + "' in " + what
         + AuthReader.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
     return HttpMethod.GET;
+  }
+
+  /** The body encoding: {@code json} (the default) or {@code form}, or their media types, spelt exactly. */
+  private ContentType contentType(YamlMapping a, String what) {
+    Node node = a.present("content_type");
+    String text = node == null ? null : reader.string(node, "'content_type' of " + what);
+    if (text == null) {
+      return ContentType.JSON;
+    }
+    return ContentType.parse(text).filter(t -> text.equals(t.wireName()) || text.equals(t.mediaType()))
+        .orElseGet(() -> {
+          reader.error(node, "unknown content_type '" + text + "' of " + what
+              + AuthReader.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
+          return ContentType.JSON;
+        });
   }
 
   private TrustLevel trust(YamlMapping a, String what) {

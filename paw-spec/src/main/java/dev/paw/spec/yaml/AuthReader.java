@@ -82,7 +82,8 @@ final class AuthReader {
     if (text == null) {
       return AuthMethod.NONE;
     }
-    return AuthMethod.parse(text).orElseGet(() -> {
+    // Exact spelling, as PocketPaw compares it ('API_KEY' would silently send no auth there).
+    return AuthMethod.parse(text).filter(m -> text.equals(m.wireName()) || text.equals("oauth")).orElseGet(() -> {
       List<String> candidates = new ArrayList<>(METHOD_NAMES);
       candidates.add("oauth");
       reader.error(node, "unknown auth method '" + text + "'" + hintOrList(text, candidates, METHOD_NAMES));

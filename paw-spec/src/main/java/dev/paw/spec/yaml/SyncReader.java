@@ -95,7 +95,9 @@ final class SyncReader {
       return null;
     }
     if (s.present("table") == null) {
+      // PocketPaw's 'table: null': nothing syncs, but what the stream says must still make sense.
       s.checkKeys(KEYS);
+      settings(s, null, label, actions);
       return null;
     }
     String table = reader.string(s.value("table"), "'table' of " + label);
@@ -111,6 +113,11 @@ final class SyncReader {
       reader.error(s.value("table"), "table name '" + table + "' " + problem);
       return null;
     }
+    return settings(s, table, what, actions);
+  }
+
+  /** Reads everything of a stream but its table name. */
+  private StreamSpec settings(YamlMapping s, String table, String what, List<ActionSpec> actions) {
     Schedule schedule = schedule(s, what);
     List<ColumnSpec> mapped = columns.read(s.present("mapping"), what);
     String sourceName = s.present("source") == null ? null : reader.string(s.value("source"), "'source' of " + what);
