@@ -134,15 +134,17 @@ class ConnectorSchemaTest {
       JsonNode properties = node.get("properties");
       if (properties != null && properties.isObject() && !path.contains("/if") && !path.contains("/then")
           && !path.contains("/allOf")) {
-        properties.fields().forEachRemaining(e -> {
+        for (var e : properties.properties()) {
           JsonNode property = e.getValue();
           boolean documented = property.has("description") && property.has("title") || property.has("$ref");
           if (!documented) {
             undocumented.add(path + "/properties/" + e.getKey());
           }
-        });
+        }
       }
-      node.fields().forEachRemaining(e -> collectUndocumented(e.getValue(), path + "/" + e.getKey(), undocumented));
+      for (var e : node.properties()) {
+        collectUndocumented(e.getValue(), path + "/" + e.getKey(), undocumented);
+      }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collectUndocumented(node.get(i), path + "/" + i, undocumented);

@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every {@code yaml} example in docs/connector-spec.md is a complete connector that loads without errors (or warnings)
- * and that the JSON Schema accepts. A {@code yaml invalid} example must be followed by a {@code text} block holding exactly the
- * diagnostics the build prints for it, as {@code connectors/shop.yaml}.
+ * Every {@code yaml} example in docs/connector-spec.md is a complete connector that loads without errors (or
+ * warnings) and that the JSON Schema accepts. A {@code yaml invalid} example must be followed by a {@code text} block
+ * holding exactly the diagnostics the build prints for it, as {@code connectors/shop.yaml}.
  */
 class ConnectorSpecDocTest {
 

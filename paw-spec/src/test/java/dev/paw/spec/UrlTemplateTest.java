@@ -58,8 +58,10 @@ class UrlTemplateTest {
     assertThat(UrlTemplate.parse("https://x/id}").error()).isEqualTo("unmatched '}' at character 13");
     assertThat(UrlTemplate.parse("https://x/{user-id}").error())
         .isEqualTo("'{user-id}' is not a placeholder: names are letters, digits and '_'");
-    assertThat(UrlTemplate.parse("/{}").error()).isEqualTo("'{}' is not a placeholder: names are letters, digits and '_'");
-    assertThat(UrlTemplate.parse("/{+}").error()).isEqualTo("'{+}' is not a placeholder: names are letters, digits and '_'");
+    assertThat(UrlTemplate.parse("/{}").error())
+        .isEqualTo("'{}' is not a placeholder: names are letters, digits and '_'");
+    assertThat(UrlTemplate.parse("/{+}").error())
+        .isEqualTo("'{+}' is not a placeholder: names are letters, digits and '_'");
     assertThat(UrlTemplate.parse("/{1st}").error()).contains("'{1st}' is not a placeholder");
     assertThat(UrlTemplate.parse("/{a}").error()).isNull();
   }

@@ -36,7 +36,8 @@ class SchemaKeysTest {
   @Test
   void sync() {
     assertThat(keys("/$defs/stream")).containsExactlyInAnyOrderElementsOf(SyncReader.KEYS);
-    assertThat(keys("/$defs/stream/properties/incremental")).containsExactlyInAnyOrderElementsOf(SyncReader.INCREMENTAL_KEYS);
+    assertThat(keys("/$defs/stream/properties/incremental"))
+        .containsExactlyInAnyOrderElementsOf(SyncReader.INCREMENTAL_KEYS);
     assertThat(keys("/$defs/column/anyOf/2")).containsExactlyInAnyOrderElementsOf(ColumnReader.KEYS);
   }
 
