@@ -8,10 +8,6 @@ import dev.paw.spec.yaml.ConnectorReader;
 import dev.paw.spec.yaml.YamlComposer;
 import dev.paw.spec.yaml.YamlReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,16 +63,13 @@ public final class ConnectorLoader {
       diagnostics.error(Location.file(displayPath), "cannot read the file: " + e.getMessage());
       return new Result(null, diagnostics.all());
     }
-    String text;
-    try {
-      text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      diagnostics.error(whole, "the file is not valid UTF-8");
+    Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
+    if (!decoded.ok()) {
+      diagnostics.error(whole.at(decoded.line(), decoded.column()), String.format("the file is not valid UTF-8"
+          + " (byte 0x%02X); save it as UTF-8", decoded.badByte()));
       return new Result(null, diagnostics.all());
     }
+    String text = decoded.text();
     return load(text, displayPath);
   }
 
@@ -84,6 +77,12 @@ public final class ConnectorLoader {
   public static Result load(String text, String displayPath) {
     Diagnostics diagnostics = new Diagnostics();
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (body.length() > YamlComposer.MAX_CODE_POINTS
+        && body.codePointCount(0, body.length()) > YamlComposer.MAX_CODE_POINTS) {
+      diagnostics.error(Location.file(displayPath).at(1, 1), "the file is larger than a connector file can be (more"
+          + " than " + YamlComposer.MAX_CODE_POINTS + " characters)");
+      return new Result(null, diagnostics.all());
+    }
     YamlComposer.Result composed = YamlComposer.compose(body, displayPath);
     if (composed.syntaxError() != null) {
       return new Result(null, List.of(composed.syntaxError()));

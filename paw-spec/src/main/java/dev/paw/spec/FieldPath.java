@@ -41,6 +41,18 @@ public final class FieldPath {
     return Optional.of(List.copyOf(segments));
   }
 
+  /**
+   * Why {@code path} is not a field path, as a phrase that follows it in a message ({@code "'a..b' has an empty
+   * field name ..."}), or {@code null} when it is one.
+   */
+  public static String problem(String path) {
+    if (path == null || path.isEmpty()) {
+      return "is empty";
+    }
+    return parse(path).isPresent() ? null : "has an empty field name (a dot at the start or end, or two dots in a row;"
+        + " write a dot inside a name as \\.)";
+  }
+
   /** The segments of a path already known to be valid. */
   public static List<String> segments(String path) {
     return parse(path).orElseThrow(() -> new IllegalArgumentException("not a field path: '" + path + "'"));

@@ -49,6 +49,11 @@ public record StreamSpec(
         writeMode, maxPages);
   }
 
+  public StreamSpec withParams(Map<String, Object> newParams) {
+    return new StreamSpec(location, table, schedule, source, newParams, records, columns, primaryKey, incremental,
+        writeMode, maxPages);
+  }
+
   public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
     return new StreamSpec(location, table, schedule, source, params, records, columns, newPrimaryKey, incremental,
         writeMode, maxPages);

@@ -33,7 +33,7 @@ final class AuthLinker {
       case OAUTH2 -> auth.oauth2() != null ? auth : carrier(auth, "header", "Authorization", "Bearer ");
       case BEARER -> carrier(auth, "header", "Authorization", "Bearer ");
       case HEADER -> header(auth);
-      case COOKIE -> carrier(auth, "header", auth.name(), "");
+      case COOKIE -> auth.name() == null ? auth : carrier(auth, "header", auth.name(), "");
       case API_KEY -> apiKey(auth);
     };
   }
@@ -42,8 +42,7 @@ final class AuthLinker {
     String in = auth.in() == null ? AuthSpec.IN_HEADER : auth.in();
     String name = auth.name();
     if (name == null && in.equals(AuthSpec.IN_QUERY)) {
-      diagnostics.error(auth.location(), "api_key auth in the query needs 'name' (the query parameter, e.g. api_key)");
-      return auth;
+      return auth; // the reader reported the missing name
     }
     if (name == null) {
       name = "Authorization";
@@ -58,9 +57,7 @@ final class AuthLinker {
 
   private AuthSpec header(AuthSpec auth) {
     if (auth.name() == null) {
-      diagnostics.error(auth.location(), "header auth needs 'header' (the name of the header that carries the"
-          + " credential)");
-      return auth;
+      return auth; // the reader reported the missing header name
     }
     return carrier(auth, "header", auth.name(), auth.prefix() == null ? "" : auth.prefix());
   }

@@ -5,12 +5,16 @@ import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
+import dev.paw.spec.ParamType;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
+import dev.paw.spec.Values;
 import dev.paw.spec.WriteMode;
 import dev.paw.spec.diagnostic.Diagnostics;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
@@ -33,23 +37,38 @@ final class StreamLinker {
       return stream;
     }
     StreamSpec linked = stream;
-    boolean inferred = false;
     if (linked.source() == null) {
-      String source = inferSource(stream, connector);
-      if (source == null) {
-        return linked;
+      String inferred = inferSource(stream, connector);
+      if (inferred != null) {
+        linked = linkSource(linked.withSource(inferred), connector, true, what);
       }
-      linked = linked.withSource(source);
-      inferred = true;
+    } else {
+      linked = linkSource(linked, connector, false, what);
     }
-    ActionSpec source = connector.action(linked.source()).orElseThrow();
-    List<String> missing = missingParams(linked, source, connector);
+    return primaryKey(linked, what);
+  }
+
+  /** Checks that the source can feed the stream unattended; an inferred source that cannot is dropped. */
+  private StreamSpec linkSource(StreamSpec stream, ConnectorSpec connector, boolean inferred, String what) {
+    ActionSpec source = connector.action(stream.source())
+        .filter(a -> a.url() != null && a.method() != HttpMethod.LOCAL).orElse(null);
+    if (source == null) {
+      return stream; // the reader reported the source the file names
+    }
+    if (inferred) {
+      Map<String, Object> params = fitParams(stream, source, what);
+      if (params == null) {
+        return stream;
+      }
+      stream = stream.withParams(params);
+    }
+    List<String> missing = missingParams(stream, source, connector);
     if (!missing.isEmpty()) {
       String message = what + " cannot call its source action '" + source.name() + "' unattended: it needs "
           + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()) + " (set them under params)";
       if (inferred) {
         diagnostics.warning(stream.location(), message);
-        return linked.withSource(null);
+        return stream.withSource(null);
       }
       diagnostics.error(stream.location(), message);
     }
@@ -57,15 +76,53 @@ final class StreamLinker {
       diagnostics.warning(stream.location(), what + " reads through '" + source.name() + "', which is at trust level '"
           + source.trustLevel().wireName() + "': every run will wait for approval");
     }
-    if (linked.incremental() != null && source.param(linked.incremental().param())
+    if (stream.incremental() != null && source.param(stream.incremental().param())
         .filter(p -> p.in() == ParamIn.PATH).isPresent()) {
-      diagnostics.error(linked.incremental().location(), "the incremental param '" + linked.incremental().param()
+      diagnostics.error(stream.incremental().location(), "the incremental param '" + stream.incremental().param()
           + "' of " + what + " fills a {placeholder} of the url; it must be a query parameter");
     }
-    for (String conflict : dev.paw.spec.FieldTree.of(connector, linked).conflicts()) {
+    for (String conflict : dev.paw.spec.FieldTree.of(connector, stream).conflicts()) {
       diagnostics.error(stream.location(), what + " cannot read its fields in one pass: " + conflict);
     }
-    return primaryKey(linked, what);
+    return stream;
+  }
+
+  /**
+   * The stream's fixed parameters as the inferred source takes them (whole numbers for {@code number} parameters
+   * become numbers), or {@code null} when one is not a parameter of it or not of its type. The reader checks them
+   * when the file names the source.
+   */
+  private Map<String, Object> fitParams(StreamSpec stream, ActionSpec source, String what) {
+    Map<String, Object> fitted = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> entry : stream.params().entrySet()) {
+      ParamSpec param = source.param(entry.getKey()).orElse(null);
+      Object value = entry.getValue();
+      if (param != null && param.type() == ParamType.NUMBER && value instanceof Long l) {
+        value = l.doubleValue();
+      }
+      if (param == null) {
+        diagnostics.error(stream.location(), "parameter '" + entry.getKey() + "' in " + what + " is not a parameter of"
+            + " '" + source.name() + "', the source action inferred from the table name (name the source with"
+            + " 'source')");
+        fitted = null;
+      } else if (!param.type().accepts(value)) {
+        diagnostics.error(stream.location(), "parameter '" + entry.getKey() + "' in " + what + " must be "
+            + article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
+            + article(Values.typeName(value)));
+        fitted = null;
+      } else if (fitted != null) {
+        fitted.put(entry.getKey(), value);
+      }
+    }
+    return fitted;
+  }
+
+  private static String article(String typeName) {
+    return switch (typeName) {
+      case "integer", "object", "array" -> "an " + typeName;
+      case "null" -> "null";
+      default -> "a " + typeName;
+    };
   }
 
   private StreamSpec primaryKey(StreamSpec stream, String what) {

@@ -24,6 +24,7 @@ final class ActionReader {
   static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
       "content_type", "execution_mode", "requires_binary", "records", "pagination");
   private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
+  private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
       Arrays.stream(TrustLevel.values()).map(TrustLevel::wireName).toList();
 
@@ -86,23 +87,13 @@ final class ActionReader {
     String what = "action '" + name + "'";
     HttpMethod method = method(a, what);
     TrustLevel trust = trust(a, what);
-    ContentType contentType = ContentType.JSON;
-    if (a.present("content_type") != null) {
-      String text = reader.string(a.value("content_type"), "'content_type' of " + what);
-      if (text != null) {
-        contentType = ContentType.parse(text).orElseGet(() -> {
-          reader.error(a.value("content_type"), "unknown content_type '" + text + "' of " + what
-              + " (expected form or json)");
-          return ContentType.JSON;
-        });
-      }
-    }
+    ContentType contentType = contentType(a, what);
     String url = a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
     UrlTemplate template = url == null ? null : template(a.value("url"), url, what, baseUrl);
 
     List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
     List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
-    checkDuplicates(a, query, body, what);
+    checkDuplicates(query, body, what);
     if (template != null) {
       query = placeParams(a.value("url"), template, query, body, auth, what);
     }
@@ -113,8 +104,9 @@ final class ActionReader {
     String records = null;
     if (a.present("records") != null) {
       records = reader.string(a.value("records"), "'records' of " + what);
-      if (records != null && FieldPath.parse(records).isEmpty()) {
-        reader.error(a.value("records"), "'records' of " + what + " is not a dotted field path: '" + records + "'");
+      String problem = records == null ? null : FieldPath.problem(records);
+      if (problem != null) {
+        reader.error(a.value("records"), "'records' path '" + records + "' of " + what + " " + problem);
         records = null;
       }
     }
@@ -154,12 +146,28 @@ final class ActionReader {
     if (text == null) {
       return HttpMethod.GET;
     }
-    if (METHOD_NAMES.contains(text)) {
-      return HttpMethod.valueOf(text);
+    String upper = text.toUpperCase(Locale.ROOT);
+    if (METHOD_NAMES.contains(upper)) {
+      return HttpMethod.valueOf(upper); // PocketPaw upper-cases the method, so 'get' means GET
     }
     reader.error(node, "unknown HTTP method '" + text + "' in " + what
         + AuthReader.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
     return HttpMethod.GET;
+  }
+
+  /** The body encoding: {@code json} (the default) or {@code form}, or their media types, spelt exactly. */
+  private ContentType contentType(YamlMapping a, String what) {
+    Node node = a.present("content_type");
+    String text = node == null ? null : reader.string(node, "'content_type' of " + what);
+    if (text == null) {
+      return ContentType.JSON;
+    }
+    return ContentType.parse(text).filter(t -> text.equals(t.wireName()) || text.equals(t.mediaType()))
+        .orElseGet(() -> {
+          reader.error(node, "unknown content_type '" + text + "' of " + what
+              + AuthReader.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
+          return ContentType.JSON;
+        });
   }
 
   private TrustLevel trust(YamlMapping a, String what) {
@@ -180,6 +188,10 @@ final class ActionReader {
   }
 
   private UrlTemplate template(Node node, String url, String what, String baseUrl) {
+    if (url.isBlank()) {
+      reader.error(node, "url of " + what + " is empty");
+      return null;
+    }
     UrlTemplate.Result parsed = UrlTemplate.parse(url);
     if (parsed.error() != null) {
       reader.error(node, "malformed url of " + what + ": " + parsed.error());
@@ -201,12 +213,12 @@ final class ActionReader {
     return template;
   }
 
-  private void checkDuplicates(YamlMapping a, List<ParamSpec> query, List<ParamSpec> body, String what) {
+  private void checkDuplicates(List<ParamSpec> query, List<ParamSpec> body, String what) {
     for (ParamSpec b : body) {
       for (ParamSpec q : query) {
         if (q.name().equals(b.name())) {
-          reader.error(a.keyNode("body"), "parameter '" + b.name() + "' of " + what + " is in both params and body"
-              + " (first at line " + q.location().line() + ")");
+          reader.diagnostics().error(b.location(), "parameter '" + b.name() + "' of " + what + " is in both params and"
+              + " body (first at line " + q.location().line() + "); a name can go to one place only");
         }
       }
     }
@@ -222,7 +234,7 @@ final class ActionReader {
     auth.credentials().forEach(c -> known.add(c.name()));
     query.forEach(p -> known.add(p.name()));
     List<ParamSpec> placed = new ArrayList<>(query);
-    for (String placeholder : template.placeholders()) {
+    for (String placeholder : template.placeholders().stream().distinct().toList()) {
       if (auth.hasCredential(placeholder)) {
         continue;
       }

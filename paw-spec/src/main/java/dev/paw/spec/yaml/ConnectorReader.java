@@ -68,9 +68,11 @@ public final class ConnectorReader {
     if (version == null) {
       return ConnectorSpec.SPEC_VERSION;
     }
-    if (version < 1 || version > ConnectorSpec.SPEC_VERSION) {
-      reader.error(node, "spec_version " + version + " is not one this paw reads (1 to " + ConnectorSpec.SPEC_VERSION
-          + ")");
+    if (version < 1) {
+      reader.error(node, "spec_version must be 1 or more, not " + version);
+    } else if (version > ConnectorSpec.SPEC_VERSION) {
+      reader.error(node, "spec_version " + version + " is newer than this paw reads (up to "
+          + ConnectorSpec.SPEC_VERSION + "); upgrade paw or write spec_version: " + ConnectorSpec.SPEC_VERSION);
     }
     return version.intValue();
   }

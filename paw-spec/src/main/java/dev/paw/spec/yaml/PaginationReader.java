@@ -46,7 +46,12 @@ final class PaginationReader {
    */
   PaginationSpec read(Node node, String action, List<String> placeholders, SizeDefault sizeDefault) {
     String what = "pagination of action '" + action + "'";
-    if (node instanceof ScalarNode && !reader.isNull(node)) {
+    if (node instanceof ScalarNode scalar && !reader.isNull(node)) {
+      if (!scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
+        reader.error(node, what + " must be a style name (e.g. cursor) or a mapping of settings, not "
+            + reader.describe(node));
+        return PaginationSpec.none(reader.location(node));
+      }
       PaginationStyle style = style(node, what);
       return style == null ? PaginationSpec.none(reader.location(node))
           : complete(reader.location(node), node, null, style, action, placeholders, sizeDefault);
@@ -170,8 +175,9 @@ final class PaginationReader {
 
   private String path(YamlMapping p, String key, String fallback, String what) {
     String value = string(p, key, fallback);
-    if (value != null && FieldPath.parse(value).isEmpty()) {
-      reader.error(p.value(key), "'" + key + "' of " + what + " is not a dotted field path: '" + value + "'");
+    String problem = value == null ? null : FieldPath.problem(value);
+    if (problem != null) {
+      reader.error(p.value(key), "'" + key + "' path '" + value + "' of " + what + " " + problem);
       return fallback;
     }
     return value;

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /** Reads the {@code params} or {@code body} mapping of an action: one typed parameter per key. */
 final class ParamReader {
@@ -80,15 +81,19 @@ final class ParamReader {
     List<Object> enumValues = enumValues(def, type, what);
     Object defaultValue = null;
     Node defaultNode = def.present("default");
+    int errorsBefore = reader.diagnostics().errorCount();
     if (defaultNode != null) {
       defaultValue = normalise(reader.value(defaultNode), type);
-      if (!type.accepts(defaultValue)) {
-        reader.error(defaultNode, "default " + show(defaultValue) + " of " + what + " is "
-            + article(Values.typeName(defaultValue)) + ", but the parameter is " + article(type.wireName()));
+      if (reader.diagnostics().errorCount() > errorsBefore) {
+        defaultValue = null; // the value itself was reported (a number out of range, too many aliases)
+      } else if (!type.accepts(defaultValue)) {
+        reader.error(defaultNode, "default " + shown(defaultNode, defaultValue) + " of " + what + " is "
+            + article(Values.typeName(defaultValue)) + ", but the parameter is " + article(type.wireName())
+            + quoteHint(defaultValue, type));
         defaultValue = null;
       } else if (!enumValues.isEmpty() && !enumValues.contains(defaultValue)) {
-        reader.error(defaultNode, "default " + show(defaultValue) + " of " + what + " is not one of its enum values "
-            + enumValues.stream().map(ParamReader::show).toList());
+        reader.error(defaultNode, "default " + shown(defaultNode, defaultValue) + " of " + what
+            + " is not one of its enum values " + enumValues.stream().map(ParamReader::show).toList());
         defaultValue = null;
       }
     }
@@ -113,12 +118,15 @@ final class ParamReader {
       return values;
     }
     for (Node item : items) {
+      int errorsBefore = reader.diagnostics().errorCount();
       Object value = normalise(reader.value(item), type);
-      if (!type.accepts(value)) {
-        reader.error(item, "enum value " + show(value) + " of " + what + " is " + article(Values.typeName(value))
-            + ", but the parameter is " + article(type.wireName()) + (value instanceof Boolean ? " (quote it)" : ""));
+      if (reader.diagnostics().errorCount() > errorsBefore) {
+        continue;
+      } else if (!type.accepts(value)) {
+        reader.error(item, "enum value " + shown(item, value) + " of " + what + " is " + article(Values.typeName(value))
+            + ", but the parameter is " + article(type.wireName()) + quoteHint(value, type));
       } else if (values.contains(value)) {
-        reader.error(item, "enum value " + show(value) + " of " + what + " is listed twice");
+        reader.error(item, "enum value " + shown(item, value) + " of " + what + " is listed twice");
       } else {
         values.add(value);
       }
@@ -132,6 +140,17 @@ final class ParamReader {
       return l.doubleValue();
     }
     return value;
+  }
+
+  /** For a string parameter, {@code yes}, {@code no}, {@code 10} are read as other types: quoting fixes that. */
+  private static String quoteHint(Object value, ParamType type) {
+    boolean scalar = value instanceof Boolean || value instanceof Long || value instanceof Double;
+    return type == ParamType.STRING && scalar ? " (quote it)" : "";
+  }
+
+  /** A value as the file wrote it ({@code yes}, not {@code true}), strings in quotes. */
+  private static String shown(Node node, Object value) {
+    return node instanceof ScalarNode scalar && !(value instanceof String) ? scalar.getValue() : show(value);
   }
 
   static String show(Object value) {

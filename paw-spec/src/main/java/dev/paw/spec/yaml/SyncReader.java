@@ -2,16 +2,15 @@ package dev.paw.spec.yaml;
 
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ColumnSpec;
-import dev.paw.spec.ColumnType;
 import dev.paw.spec.FieldPath;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.IncrementalSpec;
 import dev.paw.spec.Location;
 import dev.paw.spec.ParamSpec;
+import dev.paw.spec.ParamType;
 import dev.paw.spec.Schedule;
 import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
-import dev.paw.spec.Values;
 import dev.paw.spec.WriteMode;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,28 +19,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code sync}: one stream (a mapping, as PocketPaw writes it) or several (a list). PocketPaw's
  * {@code table: null} means the connector syncs nothing.
+ *
+ * <p>A {@code source} or {@code primary_key} that names no action or column is reported here and still kept in the
+ * stream, so that the linker does not infer or demand what the file already tried to say. A loader never hands out a
+ * spec with errors, so such a stream goes no further.
  */
 final class SyncReader {
 
   static final List<String> KEYS = List.of("table", "schedule", "mapping", "source", "params", "records",
       "primary_key", "incremental", "write_mode", "max_pages");
-  static final List<String> COLUMN_KEYS = List.of("from", "type");
   static final List<String> INCREMENTAL_KEYS = List.of("cursor", "param");
-  private static final List<String> COLUMN_TYPES =
-      Arrays.stream(ColumnType.values()).map(ColumnType::wireName).toList();
   private static final List<String> WRITE_MODES = Arrays.stream(WriteMode.values()).map(WriteMode::wireName).toList();
+  private static final Pattern EVERY = Pattern.compile("every_([0-9]+)([mhd]?)");
 
   private final YamlReader reader;
+  private final ColumnReader columns;
 
   SyncReader(YamlReader reader) {
     this.reader = reader;
+    this.columns = new ColumnReader(reader);
   }
 
   List<StreamSpec> read(Node node, List<ActionSpec> actions) {
@@ -52,11 +58,11 @@ final class SyncReader {
     List<Node> items;
     if (node instanceof MappingNode) {
       items = List.of(node);
+    } else if (node instanceof SequenceNode sequence) {
+      items = sequence.getValue();
     } else {
-      items = reader.list(node, "'sync'");
-      if (items == null) {
-        return streams;
-      }
+      reader.error(node, "'sync' must be a mapping (one stream) or a list of streams, not " + reader.describe(node));
+      return streams;
     }
     Map<String, Integer> seen = new HashMap<>();
     int index = 0;
@@ -89,7 +95,9 @@ final class SyncReader {
       return null;
     }
     if (s.present("table") == null) {
+      // PocketPaw's 'table: null': nothing syncs, but what the stream says must still make sense.
       s.checkKeys(KEYS);
+      settings(s, null, label, actions);
       return null;
     }
     String table = reader.string(s.value("table"), "'table' of " + label);
@@ -105,21 +113,24 @@ final class SyncReader {
       reader.error(s.value("table"), "table name '" + table + "' " + problem);
       return null;
     }
+    return settings(s, table, what, actions);
+  }
+
+  /** Reads everything of a stream but its table name. */
+  private StreamSpec settings(YamlMapping s, String table, String what, List<ActionSpec> actions) {
     Schedule schedule = schedule(s, what);
-    List<ColumnSpec> columns = columns(s, what);
-    ActionSpec source = source(s, what, actions);
+    List<ColumnSpec> mapped = columns.read(s.present("mapping"), what);
+    String sourceName = s.present("source") == null ? null : reader.string(s.value("source"), "'source' of " + what);
+    ActionSpec source = sourceName == null ? null : source(s.value("source"), sourceName, what, actions);
     Map<String, Object> params = params(s, what, source);
-    String records = null;
-    if (s.present("records") != null) {
-      records = reader.string(s.value("records"), "'records' of " + what);
-      if (records != null && FieldPath.parse(records).isEmpty()) {
-        reader.error(s.value("records"), "'records' of " + what + " is not a dotted field path: '" + records + "'");
-        records = null;
-      }
-    }
-    List<String> primaryKey = primaryKey(s, what, columns);
+    String records = path(s, "records", what);
+    List<String> primaryKey = primaryKey(s, what, mapped);
     IncrementalSpec incremental = incremental(s, what);
     WriteMode writeMode = writeMode(s, what);
+    if (incremental != null && writeMode == WriteMode.REPLACE) {
+      reader.error(s.value("write_mode"), what + " is incremental, so a run fetches only new records and"
+          + " 'write_mode: replace' would delete all the others; use merge or append");
+    }
     Integer maxPages = null;
     if (s.present("max_pages") != null) {
       Long value = reader.integer(s.value("max_pages"), "'max_pages' of " + what);
@@ -130,8 +141,8 @@ final class SyncReader {
       }
     }
     Location location = reader.location(s.value("table"));
-    return new StreamSpec(location, table, schedule, source == null ? null : source.name(), params, records, columns,
-        primaryKey, incremental, writeMode, maxPages);
+    return new StreamSpec(location, table, schedule, sourceName, params, records, mapped, primaryKey, incremental,
+        writeMode, maxPages);
   }
 
   private Schedule schedule(YamlMapping s, String what) {
@@ -144,96 +155,40 @@ final class SyncReader {
       return Schedule.MANUAL;
     }
     return Schedule.parse(text).orElseGet(() -> {
-      String hint = DidYouMean.hint(text, Schedule.EXAMPLES);
-      reader.error(node, "unknown schedule '" + text + "' in " + what + (hint.isEmpty()
-          ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)" : hint));
+      reader.error(node, scheduleProblem(text, what));
       return Schedule.MANUAL;
     });
   }
 
-  private List<ColumnSpec> columns(YamlMapping s, String what) {
-    List<ColumnSpec> columns = new ArrayList<>();
-    Node node = s.present("mapping");
-    if (node == null) {
-      return columns;
+  /** Why {@code text} is not a schedule, with the fix when one is likely. */
+  private static String scheduleProblem(String text, String what) {
+    String normalised = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
+    if (Schedule.parse(normalised).isPresent()) {
+      return "unknown schedule '" + text + "' in " + what + " (did you mean '" + normalised + "'?)";
     }
-    YamlMapping mapping = reader.mapping(node, "'mapping' of " + what, "in the mapping of " + what);
-    if (mapping == null) {
-      return columns;
+    Matcher every = EVERY.matcher(normalised);
+    if (every.matches() && every.group(2).isEmpty()) {
+      String n = every.group(1);
+      return "schedule '" + text + "' in " + what + " has no unit (write every_" + n + "m, every_" + n + "h or every_"
+          + n + "d)";
     }
-    Map<String, String> lowerCase = new HashMap<>();
-    for (String name : mapping.keys()) {
-      Node key = mapping.keyNode(name);
-      String problem = SqlNames.problem(name);
-      if (problem != null) {
-        reader.error(key, "column name '" + name + "' in " + what + " " + problem);
-        continue;
-      }
-      String clash = lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
-      if (clash != null) {
-        reader.error(key, "column '" + name + "' in " + what + " clashes with '" + clash
-            + "' (SQLite names ignore case)");
-        continue;
-      }
-      ColumnSpec column = column(name, key, mapping.value(name), what);
-      if (column != null) {
-        columns.add(column);
-      }
+    if (every.matches()) {
+      String unit = switch (every.group(2)) {
+        case "m" -> "minute";
+        case "h" -> "hour";
+        default -> "day";
+      };
+      return "schedule '" + text + "' in " + what + (every.group(1).matches("0+")
+          ? " must wait at least 1 " + unit + " between runs (e.g. every_1" + every.group(2) + ")"
+          : " must count " + unit + "s from 1 to 999999, without leading zeros");
     }
-    return columns;
+    String hint = DidYouMean.hint(text, Schedule.EXAMPLES);
+    return "unknown schedule '" + text + "' in " + what + (hint.isEmpty()
+        ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)" : hint);
   }
 
-  private ColumnSpec column(String name, Node key, Node value, String what) {
-    String col = "column '" + name + "' of " + what;
-    String from = name;
-    ColumnType type = ColumnType.ANY;
-    Node fromNode = key;
-    if (value instanceof ScalarNode && !reader.isNull(value)) {
-      from = reader.string(value, "the mapping of " + col);
-      fromNode = value;
-    } else if (value instanceof MappingNode) {
-      YamlMapping def = reader.mapping(value, col, "in " + col);
-      def.checkKeys(COLUMN_KEYS);
-      if (def.present("from") != null) {
-        fromNode = def.value("from");
-        from = reader.string(fromNode, "'from' of " + col);
-      }
-      Node typeNode = def.present("type");
-      if (typeNode != null) {
-        String typeName = reader.string(typeNode, "'type' of " + col);
-        if (typeName != null) {
-          if (!COLUMN_TYPES.contains(typeName)) {
-            reader.error(typeNode, "unknown column type '" + typeName + "' of " + col
-                + AuthReader.hintOrList(typeName, COLUMN_TYPES, COLUMN_TYPES));
-            return null;
-          }
-          type = ColumnType.valueOf(typeName.toUpperCase(Locale.ROOT));
-        }
-      }
-    } else if (!reader.isNull(value)) {
-      reader.error(value, "the mapping of " + col + " must be a field path or {from, type}, not "
-          + reader.describe(value));
-      return null;
-    }
-    if (from == null) {
-      return null;
-    }
-    if (FieldPath.parse(from).isEmpty()) {
-      reader.error(fromNode, "mapping path '" + from + "' of " + col + " is not a dotted field path");
-      return null;
-    }
-    return new ColumnSpec(reader.location(key), name, from, type);
-  }
-
-  private ActionSpec source(YamlMapping s, String what, List<ActionSpec> actions) {
-    Node node = s.present("source");
-    if (node == null) {
-      return null;
-    }
-    String name = reader.string(node, "'source' of " + what);
-    if (name == null) {
-      return null;
-    }
+  /** The action {@code name} (a stream's source) if it can supply records; else {@code null}, with an error. */
+  private ActionSpec source(Node node, String name, String what, List<ActionSpec> actions) {
     ActionSpec action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
     if (action == null) {
       reader.error(node, "source action '" + name + "' of " + what + " is not an action of this connector"
@@ -258,27 +213,47 @@ final class SyncReader {
       return params;
     }
     for (String name : mapping.keys()) {
-      Object value = reader.value(mapping.value(name));
+      Node valueNode = mapping.value(name);
+      int errorsBefore = reader.diagnostics().errorCount();
+      Object value = reader.value(valueNode);
+      if (reader.diagnostics().errorCount() > errorsBefore) {
+        continue;
+      }
       if (source != null) {
         ParamSpec param = source.param(name).orElse(null);
         if (param == null) {
+          List<String> names = source.allParams().stream().map(ParamSpec::name).toList();
           reader.error(mapping.keyNode(name), "parameter '" + name + "' in " + what + " is not a parameter of its"
-              + " source action '" + source.name() + "'"
-              + DidYouMean.hint(name, source.allParams().stream().map(ParamSpec::name).toList()));
+              + " source action '" + source.name() + "'" + (names.isEmpty() ? " (it has none)"
+              : AuthReader.hintOrList(name, names, names)));
           continue;
         }
-        if (param.type() == dev.paw.spec.ParamType.NUMBER && value instanceof Long l) {
+        if (param.type() == ParamType.NUMBER && value instanceof Long l) {
           value = l.doubleValue();
         }
         if (!param.type().accepts(value)) {
-          reader.error(mapping.value(name), "parameter '" + name + "' in " + what + " is "
-              + ParamReader.article(param.type().wireName()) + ", not " + ParamReader.article(Values.typeName(value)));
+          reader.error(valueNode, "parameter '" + name + "' in " + what + " must be "
+              + ParamReader.article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
+              + reader.describe(valueNode));
           continue;
         }
       }
       params.put(name, value);
     }
     return params;
+  }
+
+  private String path(YamlMapping s, String key, String what) {
+    if (s.present(key) == null) {
+      return null;
+    }
+    String path = reader.string(s.value(key), "'" + key + "' of " + what);
+    String problem = path == null ? null : FieldPath.problem(path);
+    if (problem != null) {
+      reader.error(s.value(key), "'" + key + "' path '" + path + "' of " + what + " " + problem);
+      return null;
+    }
+    return path;
   }
 
   private List<String> primaryKey(YamlMapping s, String what, List<ColumnSpec> columns) {
@@ -297,14 +272,15 @@ final class SyncReader {
       if (name == null) {
         continue;
       }
+      if (key.contains(name)) {
+        reader.error(item, "primary key '" + name + "' of " + what + " is listed twice");
+        continue;
+      }
       if (!names.contains(name)) {
         reader.error(item, "primary key '" + name + "' of " + what + " is not one of its columns"
             + (names.isEmpty() ? " (it maps none)" : AuthReader.hintOrList(name, names, names)));
-      } else if (key.contains(name)) {
-        reader.error(item, "primary key '" + name + "' of " + what + " is listed twice");
-      } else {
-        key.add(name);
       }
+      key.add(name);
     }
     return key;
   }
@@ -319,17 +295,17 @@ final class SyncReader {
       return null;
     }
     inc.checkKeys(INCREMENTAL_KEYS);
-    String cursor = inc.present("cursor") == null ? null : reader.string(inc.value("cursor"), "'cursor' of " + what);
+    if (inc.present("cursor") == null) {
+      reader.error(inc.node(), "incremental settings of " + what + " have no 'cursor' (the record field whose"
+          + " highest value the next run starts from)");
+    }
+    if (inc.present("param") == null) {
+      reader.error(inc.node(), "incremental settings of " + what + " have no 'param' (the request parameter that"
+          + " asks for records from the cursor on)");
+    }
+    String cursor = path(inc, "cursor", what);
     String param = inc.present("param") == null ? null : reader.string(inc.value("param"), "'param' of " + what);
     if (cursor == null || param == null) {
-      if (inc.present("cursor") == null || inc.present("param") == null) {
-        reader.error(node, "incremental sync of " + what + " needs 'cursor' (the record field) and 'param' (the"
-            + " request parameter that filters by it)");
-      }
-      return null;
-    }
-    if (FieldPath.parse(cursor).isEmpty()) {
-      reader.error(inc.value("cursor"), "'cursor' of " + what + " is not a dotted field path: '" + cursor + "'");
       return null;
     }
     return new IncrementalSpec(inc.location(), cursor, param);

@@ -21,7 +21,7 @@ public final class YamlComposer {
   public static final int MAX_CODE_POINTS = 1024 * 1024;
   /** Deeper than any connector's structure plus a generous object default. */
   public static final int MAX_NESTING_DEPTH = 64;
-  /** Aliases of lists and mappings; with {@link YamlValues}' node budget this bounds alias expansion. */
+  /** Aliases of lists and mappings; with {@link YamlReader}'s node budget this bounds alias expansion. */
   public static final int MAX_COLLECTION_ALIASES = 32;
 
   private YamlComposer() {}
@@ -44,10 +44,13 @@ public final class YamlComposer {
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
       Location where = mark == null ? file.at(1, 1) : file.at(mark.getLine() + 1, mark.getColumn() + 1);
-      String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-      return new Result(null, new Diagnostic(Severity.ERROR, where, "YAML syntax error: " + firstLine(problem)));
+      return new Result(null, new Diagnostic(Severity.ERROR, where,
+          "YAML syntax error: " + YamlSyntaxMessages.describe(e)));
     } catch (YAMLException e) {
-      return new Result(null, new Diagnostic(Severity.ERROR, file.at(1, 1), "YAML error: " + firstLine(e.getMessage())));
+      // SnakeYAML stops at a bound (aliases, nesting) without a location: find where the document breaks it.
+      Diagnostic breach = YamlBounds.firstBreach(text, file);
+      return new Result(null, breach != null ? breach
+          : new Diagnostic(Severity.ERROR, file.at(1, 1), "YAML error: " + firstLine(e.getMessage())));
     }
   }
 

@@ -1,0 +1,98 @@
+package dev.paw.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paw.spec.diagnostic.ConnectorSpecException;
+import dev.paw.spec.diagnostic.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorLoaderTest {
+
+  private static final String MINIMAL = """
+      name: shop
+      actions:
+        - name: list_items
+          method: get
+          url: https://api.example.com/items
+          trust_level: auto
+      """;
+
+  @Test
+  void acceptsLowerCaseHttpMethodsAsPocketPawDoes() {
+    ConnectorSpec spec = ConnectorLoader.load(MINIMAL, "shop.yaml").orThrow();
+
+    assertThat(spec.action("list_items").orElseThrow().method()).isEqualTo(HttpMethod.GET);
+  }
+
+  @Test
+  void aFileAndItsTextLoadToTheSameSpec(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("shop.yaml");
+    Files.writeString(file, MINIMAL);
+
+    assertThat(ConnectorLoader.load(file, "connectors/shop.yaml").spec())
+        .isEqualTo(ConnectorLoader.load(MINIMAL, "connectors/shop.yaml").spec());
+  }
+
+  @Test
+  void ignoresAByteOrderMark(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("shop.yaml");
+    Files.write(file, ("\uFEFF" + MINIMAL).getBytes(StandardCharsets.UTF_8));
+
+    assertThat(ConnectorLoader.load(file, "shop.yaml").diagnostics()).isEmpty();
+  }
+
+  @Test
+  void aMissingFileIsADiagnosticNotAnException(@TempDir Path dir) {
+    ConnectorLoader.Result result = ConnectorLoader.load(dir.resolve("absent.yaml"), "absent.yaml");
+
+    assertThat(result.spec()).isNull();
+    assertThat(result.errors()).singleElement().extracting(Diagnostic::toString).asString()
+        .startsWith("absent.yaml: cannot read the file: ");
+  }
+
+  @Test
+  void refusesTextLargerThanAConnectorCanBe() {
+    String huge = "name: shop\ndescription: \"" + "x".repeat(1024 * 1024) + "\"\n";
+
+    assertThat(ConnectorLoader.load(huge, "huge.yaml").errors()).map(Diagnostic::toString)
+        .containsExactly("huge.yaml:1:1: the file is larger than a connector file can be (more than 1048576"
+            + " characters)");
+  }
+
+  @Test
+  void orThrowListsEveryErrorOnItsOwnLine() {
+    ConnectorLoader.Result result = ConnectorLoader.load("""
+        name: shop
+        actoins: []
+        sinc: {}
+        """, "shop.yaml");
+
+    assertThatThrownBy(result::orThrow).isInstanceOf(ConnectorSpecException.class).hasMessage("""
+        shop.yaml:2:1: unknown key 'actoins' at the top level (did you mean 'actions'?)
+        shop.yaml:3:1: unknown key 'sinc' at the top level (did you mean 'sync'?)""");
+  }
+
+  @Test
+  void warningsDoNotStopTheSpec() {
+    ConnectorLoader.Result result = ConnectorLoader.load("""
+        name: shop
+        actions:
+          - name: delete_item
+            method: DELETE
+            url: https://api.example.com/items/{id}
+            trust_level: auto
+            params:
+              id: { type: string, required: true }
+        """, "shop.yaml");
+
+    assertThat(result.hasErrors()).isFalse();
+    assertThat(result.warnings()).hasSize(1);
+    assertThat(result.orThrow().action("delete_item")).isPresent();
+  }
+}
