@@ -23,6 +23,8 @@ public final class YamlMapping {
   private final String context;
   private final YamlReader reader;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+  /** Mappings merged so far, compared by identity (aliases share nodes). */
+  private final java.util.Set<Node> merging = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
   /** Keys that came from a merge key; the mapping's own entries override them. */
   private final java.util.Set<String> mergedKeys = new java.util.HashSet<>();
 
@@ -75,11 +77,16 @@ public final class YamlMapping {
     }
   }
 
-  /** Applies a merge key: entries of the merged mapping(s) fill keys this mapping does not set itself. */
+  /**
+   * Applies a merge key: entries of the merged mapping(s) fill keys this mapping does not set itself. Each mapping
+   * is merged once, so a merge that reaches itself through aliases ends instead of looping.
+   */
   private void merge(Node value) {
     List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
     for (Node source : sources) {
-      if (source instanceof MappingNode mapping) {
+      if (source == node || !merging.add(source)) {
+        reader.error(source, "a merge key ('<<') merges a mapping into itself");
+      } else if (source instanceof MappingNode mapping) {
         for (NodeTuple tuple : mapping.getValue()) {
           add(tuple, true);
         }

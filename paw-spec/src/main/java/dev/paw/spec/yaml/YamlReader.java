@@ -121,10 +121,21 @@ public final class YamlReader {
   /**
    * The plain value of any node: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null}, or
    * unmodifiable ordered maps and lists of them. Counts nodes against {@link #MAX_NODES}, so alias expansion is
-   * bounded.
+   * bounded, and depth against {@link YamlComposer#MAX_NESTING_DEPTH}, so an alias that contains itself
+   * ({@code a: &a [*a]}, which SnakeYAML composes as a cycle) ends with an error, not a stack overflow.
    */
   public Object value(Node node) {
+    return value(node, 0);
+  }
+
+  private Object value(Node node, int depth) {
     if (!spend(node)) {
+      return null;
+    }
+    if (depth > YamlComposer.MAX_NESTING_DEPTH) {
+      budgetExceeded = true;
+      error(node, "the value nests deeper than " + YamlComposer.MAX_NESTING_DEPTH + " levels (an alias that"
+          + " contains itself?); refusing to read it");
       return null;
     }
     if (node instanceof ScalarNode) {
@@ -133,7 +144,7 @@ public final class YamlReader {
     if (node instanceof SequenceNode sequence) {
       List<Object> items = new ArrayList<>();
       for (Node item : sequence.getValue()) {
-        items.add(value(item));
+        items.add(value(item, depth + 1));
       }
       return Collections.unmodifiableList(items);
     }
@@ -141,7 +152,7 @@ public final class YamlReader {
     Map<String, Object> map = new LinkedHashMap<>();
     if (mapping != null) {
       for (String key : mapping.keys()) {
-        map.put(key, value(mapping.value(key)));
+        map.put(key, value(mapping.value(key), depth + 1));
       }
     }
     return Collections.unmodifiableMap(map);
