@@ -34,7 +34,16 @@ public final class PawCli {
       return ExitCodes.FAILED;
     });
     cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    return cli.execute(args);
+    try {
+      return cli.execute(args);
+    } catch (Error e) {
+      // A JVM error escaped a command: still one line, no stack trace unless asked.
+      err.println("paw: internal error: " + e + (root.debug ? "" : " (run with --debug for details)"));
+      if (root.debug) {
+        e.printStackTrace(err);
+      }
+      return ExitCodes.FAILED;
+    }
   }
 
   private static String message(Throwable e) {
