@@ -85,6 +85,7 @@ public final class GenerateMojo extends AbstractConnectorMojo {
     } catch (IOException e) {
       throw new MojoExecutionException("Cannot read the plugin's jars: " + e.getMessage(), e);
     }
+    getLog().debug("Generator: " + request.generatorVersion());
     try {
       new PawBuild(buildLog()).generate(request);
     } catch (ConnectorBuildException e) {
