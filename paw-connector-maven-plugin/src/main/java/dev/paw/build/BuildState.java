@@ -1,7 +1,6 @@
 package dev.paw.build;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -54,9 +53,5 @@ record BuildState(String configDigest, String sourcesRoot, String resourcesRoot,
   /** Whether {@code outputs} were written to the same directories as this state's. */
   boolean sameRoots(String sources, String resources) {
     return sourcesRoot.equals(sources) && resourcesRoot.equals(resources);
-  }
-
-  static List<OutputFile> sorted(Collection<OutputFile> outputs) {
-    return outputs.stream().sorted(OutputFile.ORDER).toList();
   }
 }

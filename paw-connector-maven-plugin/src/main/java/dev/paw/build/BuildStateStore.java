@@ -25,10 +25,6 @@ final class BuildStateStore {
     this.file = file;
   }
 
-  Path file() {
-    return file;
-  }
-
   Optional<BuildState> read() {
     if (!Files.isRegularFile(file)) {
       return Optional.empty();

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param sources the connector files
  * @param sourcesOutput where the Java sources go
  * @param resourcesOutput where resources go (the {@code ServiceLoader} registration)
- * @param stateDirectory where the build state (digests and the manifest of generated files) is kept
+ * @param stateDirectory where the build state (digests and the manifest of generated files) is kept, one file per
+ *     pair of output directories
  * @param packageName the base package; each connector gets a package below it
  * @param generatorVersion names the generator's code exactly, so that a new generator regenerates everything
  * @param failOnWarning whether warnings fail like errors
@@ -30,6 +31,15 @@ public record GenerateRequest(SourceSet sources, Path sourcesOutput, Path resour
     Objects.requireNonNull(packageName, "packageName");
     Objects.requireNonNull(generatorVersion, "generatorVersion");
     new ConnectorGenerator(packageName);
+  }
+
+  /**
+   * The state file of this request's output directories: executions that write to other directories keep states of
+   * their own and so never delete each other's files.
+   */
+  Path stateFile() {
+    String outputs = new Sha256().field(sourcesOutput.toString()).field(resourcesOutput.toString()).hex();
+    return stateDirectory.resolve("generate-" + outputs.substring(0, 12) + ".state");
   }
 
   /** A digest of everything besides the input files that changes what is generated or whether the build passes. */

@@ -1,6 +1,5 @@
 package dev.paw.build;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -15,9 +14,6 @@ record OutputFile(Root root, String path) {
   enum Root {
     SOURCES, RESOURCES
   }
-
-  static final Comparator<OutputFile> ORDER = Comparator.comparing(OutputFile::root)
-      .thenComparing(OutputFile::path);
 
   OutputFile {
     Objects.requireNonNull(root, "root");

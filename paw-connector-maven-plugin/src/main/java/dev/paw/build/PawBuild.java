@@ -4,7 +4,6 @@ import dev.paw.codegen.ConnectorGenerator;
 import dev.paw.codegen.GeneratedFile;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,9 +20,6 @@ import java.util.Set;
  * differs, and the outputs of connector files that are gone are deleted.
  */
 public final class PawBuild {
-
-  /** The state file's name below the request's state directory. */
-  public static final String STATE_FILE = "generate.state";
 
   private final BuildLog log;
 
@@ -43,7 +39,7 @@ public final class PawBuild {
     }
     LoadedConnectors loaded = new ConnectorSetLoader().load(sources);
     new DiagnosticReporter(log).report(loaded.diagnostics(), request.failOnWarning());
-    int warnings = loaded.diagnostics().size();
+    int warnings = (int) loaded.diagnostics().stream().filter(d -> !d.isError()).count();
     log.info(DiagnosticReporter.count(sources.size(), "connector file") + " valid"
         + (warnings == 0 ? "" : " (" + DiagnosticReporter.count(warnings, "warning") + ")"));
     return new ValidationResult(sources.size(), warnings);
@@ -56,7 +52,7 @@ public final class PawBuild {
    * @throws IOException when an output cannot be written
    */
   public GenerationResult generate(GenerateRequest request) throws ConnectorBuildException, IOException {
-    BuildStateStore store = new BuildStateStore(request.stateDirectory().resolve(STATE_FILE));
+    BuildStateStore store = new BuildStateStore(request.stateFile());
     OutputWriter writer = new OutputWriter(request.sourcesOutput(), request.resourcesOutput());
     String sourcesRoot = request.sourcesOutput().toString();
     String resourcesRoot = request.resourcesOutput().toString();
@@ -146,10 +142,5 @@ public final class PawBuild {
         log.debug("Not deleting " + output.path() + ": " + e.getMessage());
       }
     }
-  }
-
-  /** For tests: where the state of {@code request} is kept. */
-  static Path stateFile(GenerateRequest request) {
-    return request.stateDirectory().resolve(STATE_FILE);
   }
 }

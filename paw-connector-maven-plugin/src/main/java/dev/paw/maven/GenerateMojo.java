@@ -24,6 +24,10 @@ import org.apache.maven.plugins.annotations.Parameter;
  * nothing is loaded or written; changed files are generated again, files are written only when their content
  * differs, and the sources of deleted connector files are deleted. The output directories are always added to the
  * project, also when nothing was generated.
+ *
+ * <p>An up-to-date build does not read the connector files again, so it does not repeat their warnings
+ * ({@code paw:validate} always checks every file). Several executions in one project need output directories of their
+ * own: each pair of output directories has its own state, and its own service registration.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractConnectorMojo {

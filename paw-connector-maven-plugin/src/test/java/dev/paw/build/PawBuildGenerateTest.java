@@ -44,7 +44,7 @@ class PawBuildGenerateTest {
     assertThat(project.sources.resolve("com/acme/paw/beta/BetaItemsRow.java")).exists();
     assertThat(project.read(project.resources.resolve(SERVICE_FILE)))
         .contains("com.acme.paw.alpha.AlphaConnector\ncom.acme.paw.beta.BetaConnector\n");
-    assertThat(project.state.resolve(PawBuild.STATE_FILE)).exists();
+    assertThat(project.generate("com.acme.paw").stateFile()).exists().hasParent(project.state);
     assertThat(log.at("INFO")).singleElement().asString()
         .startsWith("Generated connector sources: 2 connector files (2 regenerated), ");
   }
@@ -195,18 +195,22 @@ class PawBuildGenerateTest {
   }
 
   @Test
-  void aStateFromOtherOutputDirectoriesIsNotTrustedForDeletes() throws Exception {
+  void executionsWithOutputDirectoriesOfTheirOwnKeepStatesOfTheirOwn() throws Exception {
+    project.write("partners/gamma.yaml", TestProject.connector("gamma"));
+    Path partners = dir.resolve("target/partners");
+    GenerateRequest second = new GenerateRequest(new SourceSet(dir, dir.resolve("partners"), null, null),
+        partners.resolve("java"), partners.resolve("res"), project.state, "com.acme.partners", "1.0", false);
+
     generate(project.generate("com.acme.paw"));
-    Path elsewhere = dir.resolve("elsewhere");
-    GenerateRequest moved = new GenerateRequest(project.sourceSet(), elsewhere.resolve("java"),
-        elsewhere.resolve("res"), project.state, "com.acme.paw", "1.0", false);
+    generate(second);
+    GenerationResult firstAgain = generate(project.generate("com.acme.paw"));
+    GenerationResult secondAgain = generate(second);
 
-    GenerationResult result = generate(moved);
-
-    assertThat(result.regenerated()).isEqualTo(2);
-    assertThat(result.deleted()).isZero();
-    assertThat(elsewhere.resolve("java/com/acme/paw/alpha/AlphaClient.java")).exists();
+    assertThat(second.stateFile()).isNotEqualTo(project.generate("com.acme.paw").stateFile());
+    assertThat(firstAgain.status()).isEqualTo(Status.UP_TO_DATE);
+    assertThat(secondAgain.status()).isEqualTo(Status.UP_TO_DATE);
     assertThat(project.sources.resolve("com/acme/paw/alpha/AlphaClient.java")).exists();
+    assertThat(partners.resolve("java/com/acme/partners/gamma/GammaClient.java")).exists();
   }
 
   @Test
