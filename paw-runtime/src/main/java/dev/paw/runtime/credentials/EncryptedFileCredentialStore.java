@@ -8,7 +8,6 @@ import dev.paw.runtime.internal.OwnerOnlyFiles;
 import dev.paw.runtime.pocket.PawHome;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -119,8 +118,8 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
         OwnerOnlyFiles.createDirectories(directory);
         Path lockFile = directory.resolve(scope.pocket() + ".lock");
         OwnerOnlyFiles.createFile(lockFile);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
-            FileLock lock = channel.lock()) {
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+          channel.lock(); // held until the channel closes: other processes wait here
           ObjectNode root = read(scope).deepCopy();
           ObjectNode connectors = root.has("connectors") ? (ObjectNode) root.get("connectors")
               : root.putObject("connectors");

@@ -9,7 +9,7 @@ public interface Sleeper {
   /** Sleeps on the calling thread. */
   Sleeper SYSTEM = duration -> {
     if (!duration.isNegative() && !duration.isZero()) {
-      Thread.sleep(duration.toMillis(), (int) (duration.toNanosPart() % 1_000_000));
+      Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
     }
   };
 

@@ -121,12 +121,13 @@ public final class PocketConnections {
       String scheme = uri.getScheme();
       if (scheme == null || !(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
           || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+        // the URL is not echoed: user info in it may hold a password
         throw new IllegalArgumentException("base URL override must be an http(s) URL with a host and no user info,"
-            + " query or fragment: '" + url + "'");
+            + " query or fragment");
       }
       return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("base URL override is not a URL: '" + url + "'", e);
+      throw new IllegalArgumentException("base URL override is not a URL (check its spelling)");
     }
   }
 }
