@@ -155,7 +155,12 @@ final class UrlExpander {
     }
     Object value = values.get(name);
     if (value == null) {
-      return null; // missing: already reported by the checker when required
+      // an optional path parameter left out would leave an empty segment ("/items/" instead of "/items/7")
+      if (problems.stream().noneMatch(p -> p.parameter().equals(name))) {
+        problems.add(new InvalidParametersException.Problem(name, "missing parameter '" + name + "', which the url"
+            + " needs"));
+      }
+      return null;
     }
     if (!ValueText.isScalar(value)) {
       problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' fills the url, so it must"

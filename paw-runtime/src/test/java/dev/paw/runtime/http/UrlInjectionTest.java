@@ -112,6 +112,25 @@ class UrlInjectionTest {
   }
 
   @Test
+  void anOptionalPathParameterLeftOutIsRefused() {
+    ConnectorSpec spec = load("""
+        name: items
+        base_url: https://api.example.com
+        actions:
+          - name: delete_item
+            method: DELETE
+            url: /items/{id}
+            params:
+              id: { type: integer }
+        """);
+
+    assertThatThrownBy(() -> new RequestFactory(spec, credentials(Map.of()), null).create("delete_item", Map.of()))
+        .isInstanceOfSatisfying(InvalidParametersException.class,
+            e -> assertThat(e.parameters()).containsExactly("id"))
+        .hasMessageContaining("which the url needs");
+  }
+
+  @Test
   void aReservedValueMayAddSegments() throws Exception {
     RecordedRequest received = send(factory().create("get_path", Map.of("path", "reports/2026/q1 summary.pdf")));
 
