@@ -1,0 +1,189 @@
+package dev.paw.runtime.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.credentials.Secret;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.CredentialSpec;
+import dev.paw.spec.OAuth2Spec;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import okhttp3.Credentials;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * Access tokens for one OAuth 2 connection, from its {@code auth.oauth2.token_url}:
+ * <ul>
+ *   <li>grant {@code client_credentials}: a token for the client itself (client id and secret from credentials);</li>
+ *   <li>otherwise the refresh-token grant, from the refresh token stored under {@link #refreshTokenCredential}.
+ *       When the server rotates refresh tokens, the new one is written back to the credential store at once.</li>
+ * </ul>
+ * Without a refresh token, a ready-made access token in the connector's {@code credential} is used as is. Tokens are
+ * cached in memory (never stored) until {@value #EXPIRY_MARGIN_SECONDS} seconds before they expire.
+ *
+ * <p>The browser authorization-code flow is a later addition. Its seam is the credential store: that flow only has to
+ * store the refresh token (and may store an access token) in this connection's scope; this class takes it from there.
+ * The client authenticates with HTTP Basic when it has a secret (RFC 6749 §2.3.1 says every server must accept it),
+ * and sends only its {@code client_id} when it is a public client.
+ */
+public final class OAuth2TokenSource {
+
+  static final long EXPIRY_MARGIN_SECONDS = 60;
+
+  private final OAuth2Spec oauth2;
+  private final String accessTokenCredential;
+  private final String refreshTokenCredential;
+  private final ScopedCredentials credentials;
+  private final OkHttpClient client;
+  private final Clock clock;
+  private final String context;
+
+  private Secret cached;
+  private Instant expiresAt;
+
+  /**
+   * @param client the client for the token endpoint: the shared one (with retry and logging if wanted), not a
+   *     connection client, whose auth would call back into this source
+   */
+  public OAuth2TokenSource(ConnectorSpec connector, ScopedCredentials credentials, OkHttpClient client, Clock clock) {
+    if (connector.auth().oauth2() == null) {
+      throw new IllegalArgumentException("connector '" + connector.name() + "' has no auth.oauth2 settings");
+    }
+    this.oauth2 = connector.auth().oauth2();
+    this.accessTokenCredential = connector.auth().credential();
+    this.refreshTokenCredential = refreshTokenCredential(connector);
+    this.credentials = credentials;
+    this.client = client;
+    this.clock = clock;
+    this.context = "connector '" + connector.name() + "'";
+  }
+
+  /**
+   * Where a connector's refresh token is stored: the credential it declares whose name ends in
+   * {@code REFRESH_TOKEN}, else {@code <CONNECTOR>_REFRESH_TOKEN} ({@code GMAIL_REFRESH_TOKEN}).
+   */
+  public static String refreshTokenCredential(ConnectorSpec connector) {
+    return connector.auth().credentials().stream().map(CredentialSpec::name)
+        .filter(n -> n.toUpperCase(Locale.ROOT).endsWith("REFRESH_TOKEN")).findFirst()
+        .orElse(connector.name().toUpperCase(Locale.ROOT) + "_REFRESH_TOKEN");
+  }
+
+  /** A valid access token: the cached one, or a fresh one from the token endpoint. */
+  public synchronized Secret token() throws IOException {
+    if (cached != null && (expiresAt == null || clock.instant().isBefore(expiresAt))) {
+      return cached;
+    }
+    if (OAuth2Spec.CLIENT_CREDENTIALS.equals(oauth2.grant())) {
+      return fetch(new FormBody.Builder().add("grant_type", "client_credentials"), true);
+    }
+    Optional<Secret> refresh = credentials.get(refreshTokenCredential);
+    if (refresh.isPresent()) {
+      return fetch(new FormBody.Builder().add("grant_type", "refresh_token")
+          .add("refresh_token", refresh.get().reveal()), false);
+    }
+    if (accessTokenCredential != null) {
+      Optional<Secret> stored = credentials.get(accessTokenCredential);
+      if (stored.isPresent()) {
+        cached = stored.get();
+        expiresAt = null; // lifetime unknown: used until the server answers 401
+        return cached;
+      }
+    }
+    throw new AuthenticationException(context + " has no OAuth 2 refresh token ('" + refreshTokenCredential + "')"
+        + (accessTokenCredential == null ? "" : " or access token ('" + accessTokenCredential + "')")
+        + ": authorize it first with 'paw connect'");
+  }
+
+  /** Forgets {@code rejected} (the server answered 401 to it), so the next {@link #token()} fetches a new one. */
+  public synchronized void invalidate(Secret rejected) {
+    if (cached == rejected) {
+      cached = null;
+      expiresAt = null;
+    }
+  }
+
+  private Secret fetch(FormBody.Builder form, boolean withScopes) throws IOException {
+    if (withScopes && !oauth2.scopes().isEmpty()) {
+      form.add("scope", String.join(" ", oauth2.scopes()));
+    }
+    Request.Builder request = new Request.Builder().url(tokenUrl()).header("Accept", "application/json");
+    String clientId = oauth2.clientId() == null ? null : credential(oauth2.clientId());
+    String clientSecret = oauth2.clientSecret() == null ? null : credentials.get(oauth2.clientSecret())
+        .map(Secret::reveal).orElse(null);
+    if (clientSecret != null) {
+      request.header("Authorization", Credentials.basic(formEncode(clientId), formEncode(clientSecret)));
+    } else if (clientId != null) {
+      form.add("client_id", clientId);
+    }
+    Instant sentAt = clock.instant();
+    try (Response response = client.newCall(request.post(form.build()).build()).execute()) {
+      JsonNode body = parse(response);
+      if (!response.isSuccessful() || !body.path("access_token").isTextual()) {
+        String error = body.path("error").asText("");
+        throw new AuthenticationException("the OAuth 2 token endpoint of " + context + " answered "
+            + response.code() + (error.isEmpty() ? "" : " (" + safe(error) + ")")
+            + (error.equals("invalid_grant") ? ": the refresh token is no longer valid; connect again" : ""));
+      }
+      cached = Secret.of(body.get("access_token").asText());
+      long lifetime = body.path("expires_in").asLong(0);
+      expiresAt = lifetime > 0 ? sentAt.plus(Duration.ofSeconds(Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS)))
+          : null;
+      String rotated = body.path("refresh_token").asText("");
+      if (!rotated.isEmpty()) {
+        credentials.put(refreshTokenCredential, Secret.of(rotated));
+      }
+      return cached;
+    }
+  }
+
+  private HttpUrl tokenUrl() throws AuthenticationException {
+    try {
+      HttpUrl url = new UrlExpander(credentials, context + " (token_url)")
+          .expand(oauth2.tokenUrl(), Map.of(), java.util.Set.of(), new java.util.ArrayList<>());
+      if (url == null) {
+        throw new AuthenticationException("cannot build the token_url of " + context);
+      }
+      return url;
+    } catch (RuntimeException e) {
+      throw new AuthenticationException("cannot build the token_url of " + context + ": " + e.getMessage(), e);
+    }
+  }
+
+  private String credential(String name) throws AuthenticationException {
+    return credentials.get(name).map(Secret::reveal).orElseThrow(() -> new AuthenticationException(
+        "missing credential '" + name + "' for " + context + ": store it with 'paw connect' or set the environment"
+            + " variable " + name));
+  }
+
+  private static JsonNode parse(Response response) {
+    try {
+      return ValueText.JSON.readTree(response.body().byteStream());
+    } catch (IOException | RuntimeException e) {
+      return ValueText.JSON.createObjectNode();
+    }
+  }
+
+  /** RFC 6749 §2.3.1: the client id and secret are form-encoded before Basic encoding. */
+  private static String formEncode(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
+  /** Error codes are short ASCII words (RFC 6749 §5.2); anything else is not shown. */
+  private static String safe(String error) {
+    return error.matches("[a-z_]{1,40}") ? error : "unreadable error code";
+  }
+
+  @Override
+  public String toString() {
+    return "OAuth2TokenSource{" + context + ", grant " + oauth2.grant() + "}";
+  }
+}

@@ -1,0 +1,28 @@
+package dev.paw.runtime.pocket;
+
+import java.time.Instant;
+
+/**
+ * One row of {@code _paw_connections}: a connector's connection to a pocket.
+ *
+ * @param baseUrlOverride replaces the connector's scheme, host and base path for this pocket (a test server, a
+ *     proxy, GitHub Enterprise), or {@code null}
+ * @param connectedAt when the connector was last connected, or {@code null}
+ * @param lastError the last failure, already redacted by the caller, or {@code null}
+ */
+public record ConnectionRecord(String connector, State state, String baseUrlOverride, Instant connectedAt,
+    Instant updatedAt, String lastError) {
+
+  /** The states a connection is in. */
+  public enum State {
+    CONNECTED, DISCONNECTED, ERROR;
+
+    String wireName() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static State parse(String text) {
+      return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package dev.paw.runtime.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.paw.runtime.credentials.Redactor;
+import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.Pockets;
+import dev.paw.runtime.trust.TrustDecision;
+import dev.paw.spec.TrustLevel;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuditLogTest {
+
+  private static final String KEY = "sk_live_9f8e7d6c";
+
+  @TempDir
+  Path home;
+
+  private Pocket pocket;
+  private Instant now = Instant.parse("2026-02-01T09:00:00Z");
+  private AuditLog log;
+  private final Redactor redactor = Redactor.of(List.of(Secret.of(KEY)));
+
+  @BeforeEach
+  void setUp() throws Exception {
+    pocket = new Pockets(PawHome.at(home)).open("My Business");
+    Clock clock = new Clock() {
+      @Override
+      public Instant instant() {
+        return now;
+      }
+
+      @Override
+      public ZoneOffset getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+    };
+    log = new AuditLog(pocket, clock, "alice");
+  }
+
+  private void appendSome() throws SQLException {
+    log.append(AuditEvent.connection("stripe", AuditKind.CONNECT, AuditOutcome.OK, null), redactor);
+    now = now.plusSeconds(60);
+    log.append(AuditEvent.action("stripe", "create_refund", Map.of("charge", "ch_1", "api_key", KEY),
+        new TrustDecision(TrustLevel.RESTRICTED, TrustDecision.Outcome.ADMIN_APPROVED, "approved"), AuditOutcome.OK,
+        null, Duration.ofMillis(120)), redactor);
+    now = now.plusSeconds(60);
+    log.append(AuditEvent.sync("github", "github_issues", AuditOutcome.ERROR, "401 for token " + KEY,
+        Duration.ofSeconds(2)), redactor);
+    now = now.plusSeconds(60);
+    log.append(AuditEvent.action("stripe", "create_invoice", Map.of("customer", "cus_1"),
+        new TrustDecision(TrustLevel.CONFIRM, TrustDecision.Outcome.DENIED, "no"), AuditOutcome.REFUSED,
+        "refused", Duration.ZERO).by("agent"), redactor);
+  }
+
+  @Test
+  void entriesRecordWhoWhatWhenAndHowWithSecretsRedacted() throws Exception {
+    appendSome();
+
+    List<AuditEntry> entries = log.read(AuditQuery.recent());
+
+    assertThat(entries).extracting(AuditEntry::seq).containsExactly(4L, 3L, 2L, 1L);
+    AuditEntry refund = entries.get(2);
+    assertThat(refund.pocket()).isEqualTo("my-business");
+    assertThat(refund.kind()).isEqualTo(AuditKind.ACTION);
+    assertThat(refund.target()).isEqualTo("create_refund");
+    assertThat(refund.trustLevel()).isEqualTo("restricted");
+    assertThat(refund.decision()).isEqualTo("admin_approved");
+    assertThat(refund.durationMillis()).isEqualTo(120);
+    assertThat(refund.actor()).isEqualTo("alice");
+    assertThat(refund.parametersJson()).contains("\"charge\":\"ch_1\"", "\"api_key\":\"[redacted]\"");
+    assertThat(entries.get(1).error()).isEqualTo("401 for token [redacted]");
+    assertThat(entries.get(0).actor()).isEqualTo("agent");
+    assertThat(entries.get(0).outcome()).isEqualTo(AuditOutcome.REFUSED);
+    assertThat(entries).allSatisfy(e -> assertThat(e.toString()).doesNotContain(KEY));
+  }
+
+  @Test
+  void readFiltersBySinceConnectorKindAndLimit() throws Exception {
+    appendSome();
+
+    assertThat(log.read(AuditQuery.recent().connector("github"))).extracting(AuditEntry::target)
+        .containsExactly("github_issues");
+    assertThat(log.read(AuditQuery.recent().kind(AuditKind.ACTION))).extracting(AuditEntry::target)
+        .containsExactly("create_invoice", "create_refund");
+    assertThat(log.read(AuditQuery.recent().since(Instant.parse("2026-02-01T09:01:00Z")).connector("stripe")))
+        .extracting(AuditEntry::seq).containsExactly(4L, 2L);
+    assertThat(log.read(AuditQuery.recent().limit(1))).extracting(AuditEntry::seq).containsExactly(4L);
+  }
+
+  @Test
+  void anUntouchedTrailVerifies() throws Exception {
+    appendSome();
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.intact()).isTrue();
+    assertThat(result.rows()).isEqualTo(4);
+    assertThat(result.headHash()).isEqualTo(log.read(AuditQuery.recent().limit(1)).get(0).hash());
+  }
+
+  @Test
+  void theDatabaseRefusesUpdatesAndDeletes() throws Exception {
+    appendSome();
+    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+      assertThatThrownBy(() -> s.executeUpdate("UPDATE _paw_audit SET outcome = 'ok' WHERE seq = 4"))
+          .hasMessageContaining("append-only");
+      assertThatThrownBy(() -> s.executeUpdate("DELETE FROM _paw_audit WHERE seq = 2"))
+          .hasMessageContaining("append-only");
+    }
+  }
+
+  @Test
+  void verifyFindsAnEditedRow() throws Exception {
+    appendSome();
+    tamper("UPDATE _paw_audit SET outcome = 'ok', error = NULL WHERE seq = 3");
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBadSeq()).isEqualTo(3);
+    assertThat(result.problem()).contains("changed");
+  }
+
+  @Test
+  void verifyFindsARowEditedTogetherWithItsHash() throws Exception {
+    appendSome();
+    AuditEntry second = log.read(AuditQuery.recent()).get(2);
+    String forged = AuditLog.hash(second.previousHash(), AuditLog.canonical(new AuditEntry(second.seq(),
+        second.time(), second.pocket(), second.connector(), second.kind(), "list_charges", second.parametersJson(),
+        second.trustLevel(), second.decision(), second.outcome(), second.error(), second.durationMillis(),
+        second.actor(), second.previousHash(), null)));
+    tamper("UPDATE _paw_audit SET target = 'list_charges', hash = '" + forged + "' WHERE seq = 2");
+
+    assertThat(log.verify().firstBadSeq()).as("the next row no longer chains to it").isEqualTo(3);
+  }
+
+  @Test
+  void verifyFindsADeletedRow() throws Exception {
+    appendSome();
+    tamper("DELETE FROM _paw_audit WHERE seq = 2");
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.firstBadSeq()).isEqualTo(3);
+    assertThat(result.problem()).contains("deleted");
+  }
+
+  @Test
+  void verifyFindsDeletedNewestRows() throws Exception {
+    appendSome();
+    tamper("DELETE FROM _paw_audit WHERE seq >= 3");
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.intact()).isFalse();
+    assertThat(result.problem()).contains("rows 3 to 4 were deleted");
+  }
+
+  @Test
+  void verifyFindsReorderedRows() throws Exception {
+    appendSome();
+    tamper("UPDATE _paw_audit SET seq = seq + 100 WHERE seq IN (2, 3)");
+    tamper("UPDATE _paw_audit SET seq = 3 WHERE seq = 102");
+    tamper("UPDATE _paw_audit SET seq = 2 WHERE seq = 103");
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.firstBadSeq()).isEqualTo(2);
+  }
+
+  @Test
+  void appendsAfterVerificationKeepTheChain() throws Exception {
+    appendSome();
+    log.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
+
+    assertThat(log.verify().intact()).isTrue();
+    assertThat(log.verify().rows()).isEqualTo(5);
+  }
+
+  /** What someone with the sqlite3 shell could do: drop the guards, change history, put the guards back. */
+  private void tamper(String sql) throws Exception {
+    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP TRIGGER _paw_audit_no_update");
+      s.execute("DROP TRIGGER _paw_audit_no_delete");
+      s.executeUpdate(sql);
+    }
+    new Pockets(PawHome.at(home)).open("My Business"); // reopening restores the triggers
+  }
+}
