@@ -16,7 +16,12 @@ public interface ConnectorProtocol {
   ConnectorSpec spec();
 
   /** Checks the stored credentials, creates the synced tables and records the connection. */
-  CompletionStage<ConnectionResult> connect();
+  default CompletionStage<ConnectionResult> connect() {
+    return connect(ConnectOptions.DEFAULTS);
+  }
+
+  /** {@link #connect()} with options, such as a base URL that replaces the connector's own. */
+  CompletionStage<ConnectionResult> connect(ConnectOptions options);
 
   /** Forgets the connection (its credentials and schedule); synced rows stay in the pocket. */
   CompletionStage<Void> disconnect();

@@ -17,12 +17,27 @@ import java.util.Map;
  * and enums. Values come back normalised to the spec's model types ({@code Long}, {@code Double}, {@code Boolean},
  * {@code String}, {@code Map}, {@code List}) so encoding has one set of types to handle.
  */
-final class ParameterChecker {
+public final class ParameterChecker {
 
   private ParameterChecker() {}
 
+  /**
+   * The checked values of a call, defaults applied, by wire name; every problem at once in an
+   * {@link InvalidParametersException}. For actions that are not HTTP requests ({@code LOCAL}); {@link RequestFactory}
+   * checks HTTP actions itself.
+   */
+  public static Map<String, Object> checked(ActionSpec action, Map<String, ?> given) {
+    List<InvalidParametersException.Problem> problems = new ArrayList<>();
+    Map<String, Object> values = check(action, given, problems);
+    if (!problems.isEmpty()) {
+      throw new InvalidParametersException(action.name(), problems);
+    }
+    return values;
+  }
+
   /** The checked values by wire name, in the spec's order; problems are added to {@code problems}. */
-  static Map<String, Object> check(ActionSpec action, Map<String, ?> given, List<InvalidParametersException.Problem> problems) {
+  static Map<String, Object> check(ActionSpec action, Map<String, ?> given,
+      List<InvalidParametersException.Problem> problems) {
     List<ParamSpec> specs = action.allParams();
     for (String name : given.keySet()) {
       if (specs.stream().noneMatch(p -> p.name().equals(name))) {

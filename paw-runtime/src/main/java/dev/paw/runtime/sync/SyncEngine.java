@@ -2,6 +2,7 @@ package dev.paw.runtime.sync;
 
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.http.Sleeper;
 import java.time.Clock;
 
 /**
@@ -11,12 +12,6 @@ import java.time.Clock;
  */
 public final class SyncEngine {
 
-  /** Waits between page attempts; tests replace it. */
-  @FunctionalInterface
-  public interface Sleeper {
-    void sleep(long millis) throws InterruptedException;
-  }
-
   /** How often a page is tried when the transport fails or the body arrives cut short. */
   static final int PAGE_ATTEMPTS = 5;
 
@@ -24,6 +19,7 @@ public final class SyncEngine {
   private final Clock clock;
   private final Sleeper sleeper;
 
+  /** @param sleeper waits between attempts at a page; tests pass one that does not sleep */
   public SyncEngine(SyncListener listener, Clock clock, Sleeper sleeper) {
     this.listener = listener;
     this.clock = clock;
@@ -31,7 +27,7 @@ public final class SyncEngine {
   }
 
   public SyncEngine(SyncListener listener) {
-    this(listener, Clock.systemUTC(), Thread::sleep);
+    this(listener, Clock.systemUTC(), Sleeper.SYSTEM);
   }
 
   /** Runs (or resumes) one table's sync. Failures are reported in the result, not thrown. */

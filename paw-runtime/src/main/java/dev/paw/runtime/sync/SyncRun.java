@@ -3,6 +3,7 @@ package dev.paw.runtime.sync;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TableChange;
+import dev.paw.runtime.http.Sleeper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
@@ -36,12 +37,12 @@ final class SyncRun<R> {
   private final ActionSpec source;
   private final SyncListener listener;
   private final Clock clock;
-  private final SyncEngine.Sleeper sleeper;
+  private final Sleeper sleeper;
   private final Pager pager;
   private final PageParser parser;
   private final String seenTable;
 
-  SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, SyncEngine.Sleeper sleeper) {
+  SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper) {
     this.job = job;
     this.stream = job.stream();
     this.source = job.source();
@@ -155,7 +156,7 @@ final class SyncRun<R> {
   private void backOff(int attempt) throws SyncException {
     long cap = Math.min(8_000, 250L << Math.min(attempt, 10));
     try {
-      sleeper.sleep(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1));
+      sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SyncException("interrupted while waiting to retry a page");

@@ -47,7 +47,7 @@ final class SyncFixture implements AutoCloseable {
 
   SyncResult sync(String table) {
     StreamSpec stream = spec.stream(table).orElseThrow();
-    SyncEngine engine = new SyncEngine(changes::add, java.time.Clock.systemUTC(), sleeps::add);
+    SyncEngine engine = new SyncEngine(changes::add, java.time.Clock.systemUTC(), d -> sleeps.add(d.toMillis()));
     return engine.run(new SyncJob<>("test", spec, stream, new SpecRowMapper(spec, stream), db, client,
         SyncFixture::request));
   }

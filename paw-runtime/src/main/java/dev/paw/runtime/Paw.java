@@ -1,0 +1,261 @@
+package dev.paw.runtime;
+
+import dev.paw.runtime.adapter.DirectRestAdapter;
+import dev.paw.runtime.adapter.RuntimeSettings;
+import dev.paw.runtime.audit.AuditLog;
+import dev.paw.runtime.credentials.CredentialScope;
+import dev.paw.runtime.credentials.CredentialStore;
+import dev.paw.runtime.credentials.LayeredCredentialStore;
+import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.http.HttpClients;
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.Pockets;
+import dev.paw.runtime.registry.ConnectorRegistry;
+import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.runtime.sync.SyncEngine;
+import dev.paw.runtime.trust.AdminApprover;
+import dev.paw.runtime.trust.Approver;
+import dev.paw.runtime.trust.TrustGate;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import okhttp3.OkHttpClient;
+
+/**
+ * The paw runtime: pockets under a home directory, the connectors it can run, and one adapter per pocket and
+ * connector. Start here:
+ *
+ * <pre>{@code
+ * try (Paw paw = Paw.builder().approver(request -> askTheUser(request)).build()) {
+ *   Pocket pocket = paw.pocket("My Business");
+ *   ConnectorProtocol stripe = paw.connector(pocket, "stripe");
+ *   stripe.connect().toCompletableFuture().join();
+ *   stripe.sync("stripe_invoices").toCompletableFuture().join();
+ * }
+ * }</pre>
+ */
+public final class Paw implements AutoCloseable {
+
+  private final PawHome home;
+  private final Pockets pockets;
+  private final ConnectorRegistry registry;
+  private final CredentialStore credentials;
+  private final TrustGate trust;
+  private final SyncEngine engine;
+  private final RuntimeSettings settings;
+  private final Map<String, LocalActions> localActions;
+  private final OkHttpClient http;
+  private final ExecutorService executor;
+  private final String actor;
+  private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+
+  private Paw(Builder b) {
+    this.home = b.home;
+    this.pockets = new Pockets(home, b.settings.clock());
+    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
+    this.credentials = b.credentials != null ? b.credentials : LayeredCredentialStore.standard(home, b.environment);
+    this.trust = new TrustGate(b.approver, b.adminApprover);
+    this.settings = b.settings;
+    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
+    this.localActions = Map.copyOf(b.localActions);
+    this.http = HttpClients.shared();
+    this.actor = b.actor;
+    this.executor = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, "paw-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public PawHome home() {
+    return home;
+  }
+
+  public ConnectorRegistry registry() {
+    return registry;
+  }
+
+  public CredentialStore credentials() {
+    return credentials;
+  }
+
+  /** The credentials of one connector in one pocket. */
+  public ScopedCredentials credentials(Pocket pocket, String connector) {
+    return credentials.scoped(CredentialScope.of(pocket, connector));
+  }
+
+  /** The pocket of that name, created when it does not exist. */
+  public Pocket pocket(String name) {
+    try {
+      return pockets.open(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open pocket '" + name + "': " + e.getMessage(), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open pocket '" + name + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The pocket of that name, if it exists; never creates one. */
+  public Optional<Pocket> findPocket(String name) {
+    try {
+      return pockets.find(name);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** Every pocket under the home directory. */
+  public List<Pocket> pockets() {
+    try {
+      return pockets.list();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+  }
+
+  /** The pocket's audit trail. */
+  public AuditLog audit(Pocket pocket) {
+    return actor == null ? new AuditLog(pocket) : new AuditLog(pocket, settings.clock(), actor);
+  }
+
+  /**
+   * The connector of that name bound to {@code pocket}: one adapter per pocket and connector, whether the connector
+   * was compiled or loaded from YAML.
+   */
+  public ConnectorProtocol connector(Pocket pocket, String name) {
+    RegisteredConnector connector = registry.require(name);
+    return adapters.computeIfAbsent(pocket.slug() + "/" + name, key -> new DirectRestAdapter(pocket, connector,
+        credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+  }
+
+  /** Configures a {@link Paw}. Every setting has a default that suits a person at a terminal. */
+  public static final class Builder {
+    private PawHome home;
+    private Map<String, String> environment = System.getenv();
+    private CredentialStore credentials;
+    private ConnectorRegistry registry;
+    private List<Path> folders;
+    private ClassLoader classLoader = Paw.class.getClassLoader();
+    private Approver approver = Approver.DENY;
+    private AdminApprover adminApprover = AdminApprover.DENY;
+    private SyncListener listener = SyncListener.NONE;
+    private RuntimeSettings settings = RuntimeSettings.defaults();
+    private final Map<String, LocalActions> localActions = new HashMap<>();
+    private String actor;
+
+    private Builder() {}
+
+    /** Where pockets, credentials and user connectors live; default {@code $PAW_HOME}, else {@code ~/.paw}. */
+    public Builder home(PawHome value) {
+      this.home = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** The environment credentials and the master key are read from; default the process environment. */
+    public Builder environment(Map<String, String> value) {
+      this.environment = Map.copyOf(value);
+      return this;
+    }
+
+    /** Where credentials are kept; default the environment over the encrypted file under the home directory. */
+    public Builder credentials(CredentialStore value) {
+      this.credentials = value;
+      return this;
+    }
+
+    /** Connector folders, searched in order; default {@code ./connectors}, then {@code $PAW_HOME/connectors}. */
+    public Builder connectorFolders(List<Path> value) {
+      this.folders = List.copyOf(value);
+      return this;
+    }
+
+    /** A ready registry (instead of discovering one). */
+    public Builder registry(ConnectorRegistry value) {
+      this.registry = value;
+      return this;
+    }
+
+    /** Where compiled connectors are looked up; default the class loader that loaded paw. */
+    public Builder classLoader(ClassLoader value) {
+      this.classLoader = value;
+      return this;
+    }
+
+    /** Approves {@code confirm} actions, one call at a time; default: deny. */
+    public Builder approver(Approver value) {
+      this.approver = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Approves {@code restricted} actions as an administrator; default: deny. */
+    public Builder adminApprover(AdminApprover value) {
+      this.adminApprover = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Told what each sync commit changed. */
+    public Builder listener(SyncListener value) {
+      this.listener = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Retries, rate limits, clock. */
+    public Builder settings(RuntimeSettings value) {
+      this.settings = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /** Runs a connector's {@code LOCAL} actions. */
+    public Builder localActions(String connector, LocalActions value) {
+      this.localActions.put(connector, value);
+      return this;
+    }
+
+    /** Who the audit trail names as acting; default the operating-system user. */
+    public Builder actor(String value) {
+      this.actor = value;
+      return this;
+    }
+
+    public Paw build() {
+      if (home == null) {
+        home = PawHome.fromEnvironment(environment, System.getProperty("user.home"));
+      }
+      return new Paw(this);
+    }
+
+    private List<Path> folders() {
+      if (folders != null) {
+        return folders;
+      }
+      List<Path> defaults = new ArrayList<>();
+      defaults.add(Path.of("connectors"));
+      defaults.add(home.connectorsDirectory());
+      return defaults;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+package dev.paw.runtime.adapter;
+
+import dev.paw.runtime.credentials.Redactor;
+import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.http.AuthInterceptor;
+import dev.paw.runtime.http.ConnectionClientBuilder;
+import dev.paw.runtime.http.LoggingInterceptor;
+import dev.paw.runtime.http.OAuth2TokenSource;
+import dev.paw.runtime.http.RequestFactory;
+import dev.paw.runtime.http.RetryInterceptor;
+import dev.paw.runtime.http.TokenBucket;
+import dev.paw.spec.AuthMethod;
+import dev.paw.spec.AuthSpec;
+import dev.paw.spec.ConnectorSpec;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The HTTP side of one connection: a request factory for its base URL and an OkHttp client that adds retries, the
+ * connector's rate limit, its auth and redacted logging on top of the runtime's shared client (one connection pool
+ * for everything).
+ */
+final class ConnectionHttp {
+
+  private final RequestFactory requests;
+  private final OkHttpClient client;
+
+  ConnectionHttp(ConnectorSpec spec, ScopedCredentials credentials, OkHttpClient shared, String baseUrlOverride,
+      RuntimeSettings settings) {
+    HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
+    this.requests = new RequestFactory(spec, credentials, override);
+    AuthSpec auth = spec.auth();
+    OAuth2TokenSource tokens = auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null
+        ? new OAuth2TokenSource(spec, credentials, shared, settings.clock()) : null;
+    Set<String> secretNames = new HashSet<>();
+    if (AuthSpec.IN_QUERY.equals(auth.in()) && auth.name() != null) {
+      secretNames.add(auth.name());
+    }
+    ConnectionClientBuilder builder = ConnectionClientBuilder.on(shared)
+        .retry(new RetryInterceptor(settings.retry(), settings.clock(), settings.sleeper(),
+            () -> ThreadLocalRandom.current().nextDouble()))
+        .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name()))
+        .logging(new LoggingInterceptor(System.getLogger("dev.paw.http." + spec.name()),
+            redactor(spec, credentials), secretNames));
+    Double perSecond = settings.rateLimits().get(spec.name());
+    if (perSecond != null) {
+      builder.rateLimit(new TokenBucket(perSecond, Math.max(1, (int) Math.ceil(perSecond))));
+    }
+    this.client = builder.build();
+  }
+
+  /** Masks secret-looking names and the values of every credential the connection holds. */
+  static Redactor redactor(ConnectorSpec spec, ScopedCredentials credentials) {
+    return Redactor.of(spec.auth().credentials().stream()
+        .filter(c -> c.secret())
+        .map(c -> credentials.get(c.name()))
+        .flatMap(java.util.Optional::stream)
+        .toList());
+  }
+
+  RequestFactory requests() {
+    return requests;
+  }
+
+  OkHttpClient client() {
+    return client;
+  }
+}
