@@ -16,9 +16,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -94,8 +92,8 @@ final class SyncRun<R> {
     SyncState state = initial;
     Request base;
     try {
-      base = job.requests().request(source, requestParams(state));
-    } catch (IOException e) {
+      base = withIncrementalFilter(job.requests().request(source, stream.params()), state);
+    } catch (IOException | RuntimeException e) {
       return fail(store, state, started, e.getMessage());
     }
     int pagesThisRun = 0;
@@ -264,13 +262,16 @@ final class SyncRun<R> {
     }
   }
 
-  /** The source's parameters for this run: the stream's fixed values and the incremental filter. */
-  private Map<String, Object> requestParams(SyncState state) {
-    Map<String, Object> params = new LinkedHashMap<>(stream.params());
-    if (stream.incremental() != null && state.runFloor() != null) {
-      params.put(stream.incremental().param(), CursorValues.asParameter(state.runFloor()));
+  /**
+   * The run's first request with the incremental filter in its query. The filter parameter need not be one the
+   * action declares ({@code created[gte]} rarely is), so it is added here, as paging parameters are.
+   */
+  private Request withIncrementalFilter(Request request, SyncState state) {
+    if (stream.incremental() == null || state.runFloor() == null) {
+      return request;
     }
-    return params;
+    return request.newBuilder().url(request.url().newBuilder()
+        .setQueryParameter(stream.incremental().param(), CursorValues.asParameter(state.runFloor())).build()).build();
   }
 
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String error) {
