@@ -1,6 +1,10 @@
 package dev.paw.cli;
 
-import java.io.PrintWriter;
+import dev.paw.runtime.trust.ActionRefusedException;
+import java.lang.reflect.Constructor;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,39 +12,47 @@ import picocli.CommandLine.Option;
 
 /** The {@code paw} command: connect services to pockets, sync, run actions, read the audit trail. */
 @Command(name = "paw", mixinStandardHelpOptions = true, versionProvider = PawCli.Version.class,
-    description = "Declarative API connectors: sync services into a pocket's SQLite database.",
+    description = "Declarative API connectors: sync services into a pocket's SQLite database (pocket.db).",
     footer = ExitCodes.HELP,
-    subcommands = {ValidateCommand.class, AutoComplete.GenerateCompletion.class})
+    subcommands = {ConnectorsCommand.class, ConnectCommand.class, DisconnectCommand.class, SyncCommand.class,
+        ActionsCommand.class, RunCommand.class, AuditCommand.class, ValidateCommand.class, DaemonCommand.class,
+        PocketsCommand.class, AdminCommand.class, AutoComplete.GenerateCompletion.class})
 public final class PawCli {
 
-  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
-      description = "Show stack traces of errors.")
+  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
   boolean debug;
 
+  @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+      description = "Use DIR instead of $PAW_HOME (default ~/.paw).")
+  Path home;
+
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(run(args, Terminal.system(), System.getenv()));
   }
 
-  /** Runs {@code paw} with the given arguments and streams; returns the exit code. */
-  static int run(String[] args, PrintWriter out, PrintWriter err) {
+  /** Runs {@code paw} with the given arguments, terminal and environment; returns the exit code. */
+  static int run(String[] args, Terminal terminal, Map<String, String> environment) {
     PawCli root = new PawCli();
-    CommandLine cli = new CommandLine(root);
-    cli.setOut(out).setErr(err);
-    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-      commandLine.getErr().println("paw: " + message(e));
-      if (root.debug) {
-        e.printStackTrace(commandLine.getErr());
-      }
-      return ExitCodes.FAILED;
-    });
-    cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
-    try {
+    try (CliContext context = new CliContext(terminal, environment)) {
+      context.home(() -> root.home);
+      CommandLine cli = new CommandLine(root, new Factory(context));
+      cli.setOut(terminal.out()).setErr(terminal.err());
+      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        commandLine.getErr().println("paw: " + message(cause));
+        if (root.debug) {
+          cause.printStackTrace(commandLine.getErr());
+        }
+        return cause instanceof ActionRefusedException ? ExitCodes.REFUSED
+            : cause instanceof NeedsInputException ? ExitCodes.NEEDS_INPUT : ExitCodes.FAILED;
+      });
+      cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
       return cli.execute(args);
     } catch (Error e) {
       // A JVM error escaped a command: still one line, no stack trace unless asked.
-      err.println("paw: internal error: " + e + (root.debug ? "" : " (run with --debug for details)"));
+      terminal.err().println("paw: internal error: " + e + (root.debug ? "" : " (run with --debug for details)"));
       if (root.debug) {
-        e.printStackTrace(err);
+        e.printStackTrace(terminal.err());
       }
       return ExitCodes.FAILED;
     }
@@ -52,6 +64,20 @@ public final class PawCli {
       cause = cause.getCause();
     }
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+  }
+
+  /** Gives commands that take a {@link CliContext} the shared one. */
+  private record Factory(CliContext context) implements CommandLine.IFactory {
+    @Override
+    public <K> K create(Class<K> type) throws Exception {
+      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
+        if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+          constructor.setAccessible(true);
+          return type.cast(constructor.newInstance(context));
+        }
+      }
+      return CommandLine.defaultFactory().create(type);
+    }
   }
 
   /** The version from the jar's manifest, or "development" when run from classes. */

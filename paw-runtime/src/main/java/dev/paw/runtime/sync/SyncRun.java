@@ -214,8 +214,8 @@ final class SyncRun<R> {
     } finally {
       db.setAutoCommit(true);
     }
-    notifyListener(new TableChange(job.pocket(), job.connector().name(), stream.table(), written.inserted(),
-        written.updated(), deleted, written.changedKeys(), !next.inProgress()));
+    notifyListener(new TableChange(job.pocket(), job.connector().name(), stream.table(), page.parsed().size(),
+        written.inserted(), written.updated(), deleted, written.changedKeys(), !next.inProgress()));
     return next;
   }
 

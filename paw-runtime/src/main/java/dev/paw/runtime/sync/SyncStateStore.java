@@ -32,6 +32,18 @@ final class SyncStateStore {
     }
   }
 
+  /** Every table's state, by table name. */
+  java.util.List<SyncState> loadAll() throws SQLException {
+    java.util.List<SyncState> all = new java.util.ArrayList<>();
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT table_name, connector FROM _paw_sync_state ORDER BY table_name")) {
+      while (rs.next()) {
+        all.add(load(rs.getString(2), rs.getString(1)));
+      }
+    }
+    return all;
+  }
+
   /** The table's state; a fresh one when it was never synced. */
   SyncState load(String connector, String table) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement("SELECT * FROM _paw_sync_state WHERE table_name = ?")) {

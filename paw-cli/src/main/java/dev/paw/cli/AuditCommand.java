@@ -1,0 +1,107 @@
+package dev.paw.cli;
+
+import dev.paw.runtime.audit.AuditEntry;
+import dev.paw.runtime.audit.AuditLog;
+import dev.paw.runtime.audit.AuditQuery;
+import dev.paw.runtime.audit.AuditVerification;
+import dev.paw.runtime.pocket.Pocket;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code paw audit --pocket P [--since ...] [--verify]}: the pocket's audit trail, newest first. */
+@Command(name = "audit", description = "Show a pocket's audit trail (newest first), or --verify its hash chain.")
+final class AuditCommand implements Callable<Integer> {
+
+  private static final Pattern AGO = Pattern.compile("(\\d+)([smhd])");
+
+  private final CliContext context;
+
+  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
+  String pocketName;
+
+  @Option(names = "--since", paramLabel = "WHEN", description = "An ISO-8601 time (2026-11-24T09:00:00Z) or an age"
+      + " (30m, 12h, 7d).")
+  String since;
+
+  @Option(names = "--connector", paramLabel = "NAME", description = "Only this connector.")
+  String connector;
+
+  @Option(names = "--limit", defaultValue = "100", description = "At most this many entries (default ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--verify", description = "Check that no entry was edited, deleted or reordered.")
+  boolean verify;
+
+  @Option(names = "--json", description = "Print JSON.")
+  boolean json;
+
+  AuditCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() throws SQLException {
+    Pocket pocket = context.existingPocket(pocketName);
+    AuditLog log = context.paw().audit(pocket);
+    if (verify) {
+      AuditVerification result = log.verify();
+      if (json) {
+        Output.json(context.terminal().out(), result);
+      } else if (result.intact()) {
+        context.terminal().out().println("audit trail of '" + pocket.name() + "' is intact: " + result.rows()
+            + " entries, head " + result.headHash());
+      } else {
+        context.terminal().out().println("audit trail of '" + pocket.name() + "' was tampered with at entry "
+            + result.firstBadSeq() + ": " + result.problem());
+      }
+      return result.intact() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+    AuditQuery query = AuditQuery.recent().limit(limit);
+    if (since != null) {
+      query = query.since(parseSince(since));
+    }
+    if (connector != null) {
+      query = query.connector(connector);
+    }
+    List<AuditEntry> entries = log.read(query);
+    if (json) {
+      Output.json(context.terminal().out(), entries);
+      return ExitCodes.OK;
+    }
+    Output.table(context.terminal().out(), List.of("TIME", "WHO", "CONNECTOR", "KIND", "TARGET", "TRUST",
+        "OUTCOME", "MS", "PARAMETERS / ERROR"), entries.stream().map(e -> List.<Object>of(e.time(), e.actor(),
+            e.connector(), e.kind().name().toLowerCase(Locale.ROOT), e.target() == null ? "-" : e.target(),
+            e.decision() == null ? "-" : e.decision(), e.outcome().wireName(), e.durationMillis(),
+            e.error() != null ? e.error() : e.parametersJson())).toList());
+    return ExitCodes.OK;
+  }
+
+  static Instant parseSince(String text) {
+    Matcher ago = AGO.matcher(text.strip());
+    if (ago.matches()) {
+      long n = Long.parseLong(ago.group(1));
+      Duration age = switch (ago.group(2)) {
+        case "s" -> Duration.ofSeconds(n);
+        case "m" -> Duration.ofMinutes(n);
+        case "h" -> Duration.ofHours(n);
+        default -> Duration.ofDays(n);
+      };
+      return Instant.now().minus(age);
+    }
+    try {
+      return Instant.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException("--since takes an ISO-8601 time (2026-11-24T09:00:00Z) or an age such as"
+          + " 30m, 12h or 7d, not '" + text + "'");
+    }
+  }
+}

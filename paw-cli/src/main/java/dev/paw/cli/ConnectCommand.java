@@ -1,0 +1,121 @@
+package dev.paw.cli;
+
+import dev.paw.runtime.ConnectOptions;
+import dev.paw.runtime.ConnectionResult;
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.CredentialSpec;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code paw connect NAME --pocket P}: gathers the connector's credentials (options, the environment, what is already
+ * stored, then prompts: secrets without echo), stores them encrypted, creates the tables and runs a first sync.
+ */
+@Command(name = "connect", description = "Connect a connector to a pocket: store its credentials, create its tables,"
+    + " run a first sync.")
+final class ConnectCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Parameters(paramLabel = "NAME", description = "The connector, e.g. stripe.")
+  String name;
+
+  @Option(names = "--pocket", required = true, paramLabel = "POCKET", description = "The pocket (created if new).")
+  String pocketName;
+
+  @Option(names = "--credential", paramLabel = "KEY=VALUE", description = "A credential value (repeatable); others"
+      + " come from the environment or are asked for.")
+  Map<String, String> credentials = new LinkedHashMap<>();
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "Replace the connector's base URL (a proxy, a"
+      + " regional or enterprise endpoint, a test server).")
+  String baseUrl;
+
+  @Option(names = "--no-sync", description = "Do not run the first sync.")
+  boolean noSync;
+
+  ConnectCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    ConnectorSpec spec = context.paw().registry().require(name).spec();
+    Pocket pocket = context.pocket(pocketName);
+    ScopedCredentials store = context.paw().credentials(pocket, name);
+    for (String given : credentials.keySet()) {
+      if (spec.auth().credential(given).isEmpty()) {
+        throw new IllegalArgumentException("connector '" + name + "' has no credential '" + given + "' (it takes: "
+            + String.join(", ", spec.auth().credentials().stream().map(CredentialSpec::name).toList()) + ")");
+      }
+    }
+    for (CredentialSpec credential : spec.auth().credentials()) {
+      String value = valueOf(credential, store);
+      if (value != null) {
+        store.put(credential.name(), Secret.of(value));
+      }
+    }
+    ConnectorProtocol connector = context.paw().connector(pocket, name);
+    ConnectionResult result = connector.connect(new ConnectOptions(baseUrl)).toCompletableFuture().join();
+    context.terminal().out().println("connected " + name + " to pocket '" + pocket.name() + "'"
+        + (result.tables().isEmpty() ? "" : " (tables: " + String.join(", ", result.tables()) + ")"));
+    if (noSync || result.tables().isEmpty()) {
+      return ExitCodes.OK;
+    }
+    return new SyncRunner(context).syncAll(connector, pocket);
+  }
+
+  /** The value to store, or {@code null} to keep what is stored (or leave an optional one unset). */
+  private String valueOf(CredentialSpec credential, ScopedCredentials store) {
+    String given = credentials.get(credential.name());
+    if (given != null) {
+      return given;
+    }
+    String fromEnvironment = context.environment().get(credential.name());
+    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+      return fromEnvironment;
+    }
+    if (store.get(credential.name()).isPresent()) {
+      return null;
+    }
+    Terminal terminal = context.terminal();
+    if (!terminal.interactive()) {
+      if (credential.required()) {
+        throw new NeedsInputException("connector '" + name + "' needs " + credential.name() + " and there is no"
+            + " terminal to ask at: pass --credential " + credential.name() + "=... or set the environment variable "
+            + credential.name());
+      }
+      return null;
+    }
+    String prompt = credential.name() + (credential.description() == null ? "" : " (" + credential.description()
+        + ")") + (credential.required() ? "" : " [optional, Enter to skip]") + ": ";
+    while (true) {
+      String value;
+      if (credential.secret()) {
+        char[] typed = terminal.readSecret(prompt);
+        value = typed == null ? null : new String(typed);
+        AdminSecret.wipe(typed);
+      } else {
+        value = terminal.readLine(prompt);
+      }
+      if (value != null && !value.isBlank()) {
+        return value.strip();
+      }
+      if (!credential.required()) {
+        return null;
+      }
+      if (value == null) {
+        throw new NeedsInputException(credential.name() + " is required");
+      }
+      terminal.err().println(credential.name() + " is required.");
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.paw.cli;
+
+import dev.paw.runtime.registry.ConnectorRegistry;
+import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.StreamSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code paw connectors}: the connectors paw can run, and how each pocket's connections are doing. */
+@Command(name = "connectors", description = "List connectors, or show the status of connections.",
+    subcommands = {ConnectorsCommand.ListCommand.class, StatusCommand.class})
+final class ConnectorsCommand {
+
+  /** {@code paw connectors list}. */
+  @Command(name = "list", description = "Every connector paw finds: compiled in, ./connectors and $PAW_HOME/connectors.")
+  static final class ListCommand implements Callable<Integer> {
+
+    private final CliContext context;
+
+    @Option(names = "--json", description = "Print JSON.")
+    boolean json;
+
+    ListCommand(CliContext context) {
+      this.context = context;
+    }
+
+    @Override
+    public Integer call() {
+      ConnectorRegistry registry = context.paw().registry();
+      List<Map<String, Object>> connectors = new ArrayList<>();
+      for (RegisteredConnector connector : registry.all()) {
+        ConnectorSpec spec = connector.spec();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("name", spec.name());
+        row.put("display_name", spec.displayName());
+        row.put("type", spec.type());
+        row.put("auth", spec.auth().method().wireName());
+        row.put("actions", spec.actions().size());
+        row.put("tables", spec.streams().stream().filter(StreamSpec::isRunnable).map(StreamSpec::table).toList());
+        row.put("origin", connector.origin());
+        connectors.add(row);
+      }
+      if (json) {
+        Output.json(context.terminal().out(), connectors);
+      } else {
+        Output.table(context.terminal().out(), List.of("NAME", "DISPLAY NAME", "TYPE", "AUTH", "ACTIONS", "TABLES",
+            "FROM"), connectors.stream().map(c -> List.of(c.get("name"), c.get("display_name"),
+                c.get("type") == null ? "-" : c.get("type"), c.get("auth"), c.get("actions"),
+                String.join(",", castList(c.get("tables"))), c.get("origin"))).toList());
+      }
+      registry.problems().forEach(p -> context.terminal().err().println("paw: skipped " + p));
+      return ExitCodes.OK;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> castList(Object value) {
+      return (List<String>) value;
+    }
+  }
+}

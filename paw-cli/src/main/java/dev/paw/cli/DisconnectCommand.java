@@ -1,0 +1,33 @@
+package dev.paw.cli;
+
+import dev.paw.runtime.pocket.Pocket;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code paw disconnect NAME --pocket P}: forgets the connection and its credentials; synced rows stay. */
+@Command(name = "disconnect", description = "Disconnect a connector from a pocket: its credentials are deleted,"
+    + " its synced rows stay.")
+final class DisconnectCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Parameters(paramLabel = "NAME")
+  String name;
+
+  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
+  String pocketName;
+
+  DisconnectCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Pocket pocket = context.existingPocket(pocketName);
+    context.paw().connector(pocket, name).disconnect().toCompletableFuture().join();
+    context.terminal().out().println("disconnected " + name + " from pocket '" + pocket.name() + "'");
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,43 @@
+package dev.paw.cli;
+
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.pocket.Pocket;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code paw sync NAME --pocket P [--table T]}. */
+@Command(name = "sync", description = "Sync a connector's tables (or one) into the pocket now.")
+final class SyncCommand implements Callable<Integer> {
+
+  private final CliContext context;
+
+  @Parameters(paramLabel = "NAME", description = "The connector.")
+  String name;
+
+  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
+  String pocketName;
+
+  @Option(names = "--table", paramLabel = "TABLE", description = "Only this table.")
+  String table;
+
+  SyncCommand(CliContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public Integer call() {
+    Pocket pocket = context.existingPocket(pocketName);
+    ConnectorProtocol connector = context.paw().connector(pocket, name);
+    SyncRunner runner = new SyncRunner(context);
+    if (table != null) {
+      return runner.sync(connector, table);
+    }
+    if (SyncRunner.tables(connector).isEmpty()) {
+      context.terminal().out().println("connector '" + name + "' syncs no tables");
+      return ExitCodes.OK;
+    }
+    return runner.syncAll(connector, pocket);
+  }
+}

@@ -1,0 +1,111 @@
+package dev.paw.cli;
+
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TableChange;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.spec.StreamSpec;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * Runs syncs for a command and shows them: a progress bar with records and records per second on a terminal, plain
+ * log lines (at most one a second per table) otherwise, and a summary per table at the end.
+ */
+final class SyncRunner {
+
+  private static final int BAR = 24;
+
+  private final CliContext context;
+
+  SyncRunner(CliContext context) {
+    this.context = context;
+  }
+
+  /** Syncs every runnable table; exit code 1 when any failed. */
+  int syncAll(ConnectorProtocol connector, Pocket pocket) {
+    int exit = ExitCodes.OK;
+    for (StreamSpec stream : connector.spec().streams()) {
+      if (stream.isRunnable()) {
+        exit = Math.max(exit, sync(connector, stream.table()));
+      }
+    }
+    return exit;
+  }
+
+  /** Syncs one table; exit code 1 when it failed. */
+  int sync(ConnectorProtocol connector, String table) {
+    PrintWriter out = context.terminal().out();
+    Progress progress = new Progress(table, out, context.terminal().interactive());
+    context.progress(progress);
+    SyncResult result;
+    try {
+      result = connector.sync(table).toCompletableFuture().join();
+    } finally {
+      context.progress(SyncListener.NONE);
+      progress.finish();
+    }
+    double seconds = Math.max(0.001, result.duration().toNanos() / 1e9);
+    out.printf("%s: %,d records in %d pages: %,d inserted, %,d updated, %,d deleted (%.1f s, %,.0f records/s)%s%n",
+        table, result.records(), result.pages(), result.inserted(), result.updated(), result.deleted(), seconds,
+        result.records() / seconds, result.complete() ? "" : result.error() == null ? "; stopped at its page cap,"
+            + " the next sync continues" : "");
+    if (result.failed()) {
+      context.terminal().err().println("paw: sync of " + table + " failed: " + result.error());
+      return ExitCodes.FAILED;
+    }
+    return ExitCodes.OK;
+  }
+
+  /** Shows one table's progress as commits arrive. */
+  private static final class Progress implements SyncListener {
+    private final String table;
+    private final PrintWriter out;
+    private final boolean terminal;
+    private final long started = System.nanoTime();
+    private long records;
+    private long lastPrinted;
+    private int frame;
+    private boolean drawn;
+
+    Progress(String table, PrintWriter out, boolean terminal) {
+      this.table = table;
+      this.out = out;
+      this.terminal = terminal;
+    }
+
+    @Override
+    public synchronized void onChange(TableChange change) {
+      if (!change.table().equals(table)) {
+        return;
+      }
+      records += change.records();
+      double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+      long rate = Math.round(records / seconds);
+      if (terminal) {
+        StringBuilder bar = new StringBuilder();
+        int position = frame++ % BAR;
+        for (int i = 0; i < BAR; i++) {
+          bar.append(change.runComplete() ? '=' : i == position ? '>' : i < position ? '=' : ' ');
+        }
+        out.printf("\r%s [%s] %,d records  %,d records/s   ", table, bar, records, rate);
+        out.flush();
+        drawn = true;
+      } else if (System.nanoTime() - lastPrinted > 1_000_000_000L || change.runComplete()) {
+        lastPrinted = System.nanoTime();
+        out.printf("%s: %,d records so far (%,d records/s)%n", table, records, rate);
+      }
+    }
+
+    synchronized void finish() {
+      if (drawn) {
+        out.println();
+      }
+    }
+  }
+
+  static List<String> tables(ConnectorProtocol connector) {
+    return connector.spec().streams().stream().filter(StreamSpec::isRunnable).map(StreamSpec::table).toList();
+  }
+}

@@ -1,0 +1,73 @@
+package dev.paw.cli;
+
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+
+/** Where {@code paw} talks to a person: output streams, and prompts when a terminal is attached. */
+interface Terminal {
+
+  PrintWriter out();
+
+  PrintWriter err();
+
+  /** True when a person can answer prompts (a console is attached). */
+  boolean interactive();
+
+  /** Reads a line after a prompt; {@code null} at end of input. */
+  String readLine(String prompt);
+
+  /** Reads a secret after a prompt without echoing it; {@code null} at end of input. */
+  char[] readSecret(String prompt);
+
+  /** The process's own terminal: {@link System#console()} when there is one. */
+  static Terminal system() {
+    Console console = System.console();
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    return new Terminal() {
+      private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+
+      @Override
+      public PrintWriter out() {
+        return out;
+      }
+
+      @Override
+      public PrintWriter err() {
+        return err;
+      }
+
+      @Override
+      public boolean interactive() {
+        return console != null;
+      }
+
+      @Override
+      public String readLine(String prompt) {
+        if (console != null) {
+          return console.readLine("%s", prompt);
+        }
+        err.print(prompt);
+        err.flush();
+        try {
+          return in.readLine();
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+
+      @Override
+      public char[] readSecret(String prompt) {
+        if (console == null) {
+          throw new NeedsInputException("a secret is needed and there is no terminal to ask at");
+        }
+        return console.readPassword("%s", prompt);
+      }
+    };
+  }
+}
