@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The {@code paw} command: connect services to pockets, sync, run actions, read the audit trail. */
-@Command(name = "paw", mixinStandardHelpOptions = true, versionProvider = PawCli.Version.class,
+@Command(name = "paw", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+    versionProvider = PawCli.Version.class,
     description = "Declarative API connectors: sync services into a pocket's SQLite database (pocket.db).",
     footer = ExitCodes.HELP,
     subcommands = {ConnectorsCommand.class, ConnectCommand.class, DisconnectCommand.class, SyncCommand.class,

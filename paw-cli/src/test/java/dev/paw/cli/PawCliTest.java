@@ -1,0 +1,248 @@
+package dev.paw.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Drives {@code paw} as a person or a script would, with the built-in Stripe connector against a local server:
+ * connecting, syncing, running actions under each trust level, status, audit, and exit codes.
+ */
+class PawCliTest {
+
+  private static final String KEY = "sk_test_cliCanary5e8d";
+
+  @StartStop
+  final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path home;
+
+  private final Map<String, String> env = new HashMap<>();
+
+  @BeforeEach
+  void masterKey() {
+    env.put("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
+  }
+
+  private record Run(int exit, ScriptedTerminal terminal) {
+    String out() {
+      return terminal.printed();
+    }
+
+    String err() {
+      return terminal.errors();
+    }
+  }
+
+  private Run paw(ScriptedTerminal terminal, String... args) {
+    String[] all = new String[args.length + 2];
+    all[0] = "--home";
+    all[1] = home.toString();
+    System.arraycopy(args, 0, all, 2, args.length);
+    return new Run(PawCli.run(all, terminal, env), terminal);
+  }
+
+  private Run paw(String... args) {
+    return paw(new ScriptedTerminal(false), args);
+  }
+
+  private void servePage(String data, boolean hasMore) {
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body("{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":" + hasMore + "}").build());
+  }
+
+  private Run connectStripe() {
+    servePage("{\"id\":\"in_1\",\"customer\":\"cus_1\",\"amount_due\":500,\"created\":1700000000}", false);
+    servePage("{\"id\":\"cus_1\",\"email\":\"a@example.com\",\"created\":1700000000}", false);
+    servePage("{\"id\":\"ch_1\",\"amount\":500,\"paid\":true,\"created\":1700000000}", false);
+    return paw("connect", "stripe", "--pocket", "My Business", "--credential", "STRIPE_API_KEY=" + KEY,
+        "--base-url", server.url("/v1").toString());
+  }
+
+  @Test
+  void connectStoresTheKeyCreatesTablesAndRunsAFirstSync() throws Exception {
+    Run run = connectStripe();
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("connected stripe to pocket 'My Business'")
+        .contains("stripe_invoices: 1 records in 1 pages: 1 inserted")
+        .contains("stripe_customers: 1 records").contains("stripe_charges: 1 records");
+    RecordedRequest first = server.takeRequest();
+    assertThat(first.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(Files.exists(home.resolve("pockets/my-business/pocket.db"))).isTrue();
+  }
+
+  @Test
+  void statusShowsEachTableOfTheConnection() {
+    connectStripe();
+
+    Run status = paw("connectors", "status", "--pocket", "My Business");
+
+    assertThat(status.exit()).isZero();
+    assertThat(status.out()).contains("stripe_invoices").contains("stripe_customers").contains("connected")
+        .contains("ok");
+    Run json = paw("connectors", "status", "--json");
+    assertThat(json.out()).contains("\"table\" : \"stripe_charges\"").contains("\"last_rows\" : 1");
+  }
+
+  @Test
+  void withoutATerminalAMissingRequiredCredentialIsExitCode4() {
+    Run run = paw("connect", "stripe", "--pocket", "P");
+
+    assertThat(run.exit()).isEqualTo(ExitCodes.NEEDS_INPUT);
+    assertThat(run.err()).contains("STRIPE_API_KEY").contains("--credential");
+  }
+
+  @Test
+  void atATerminalTheMissingCredentialIsAskedForAsASecret() {
+    servePage("", false);
+    servePage("", false);
+    servePage("", false);
+    ScriptedTerminal terminal = new ScriptedTerminal(true, KEY);
+
+    Run run = paw(terminal, "connect", "stripe", "--pocket", "P", "--base-url", server.url("/v1").toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(terminal.prompts).singleElement().asString().startsWith("STRIPE_API_KEY");
+    assertThat(run.out() + run.err()).doesNotContain(KEY);
+  }
+
+  @Test
+  void aConfirmActionWithoutAnswerIsRefusedAndSendsNothing() throws Exception {
+    connectStripe();
+    int before = server.getRequestCount();
+
+    Run refused = paw("run", "stripe", "create_invoice", "--pocket", "My Business", "-p", "customer=cus_1");
+
+    assertThat(refused.exit()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(refused.err()).contains("needs confirmation");
+    assertThat(server.getRequestCount()).isEqualTo(before);
+
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body("{\"id\":\"in_9\",\"status\":\"draft\"}").build());
+    Run approved = paw("run", "stripe", "create_invoice", "--pocket", "My Business", "-p", "customer=cus_1",
+        "-p", "days_until_due=14", "--yes");
+
+    assertThat(approved.exit()).as(approved.err()).isZero();
+    assertThat(approved.out()).contains("\"id\" : \"in_9\"");
+    for (int i = 0; i < before; i++) {
+      server.takeRequest();
+    }
+    assertThat(server.takeRequest().getBody().utf8()).contains("days_until_due=14").contains("customer=cus_1");
+  }
+
+  @Test
+  void aRestrictedActionIgnoresYesAndNeedsTheAdministratorSecret() throws Exception {
+    connectStripe();
+    int before = server.getRequestCount();
+
+    Run refused = paw("run", "stripe", "create_refund", "--pocket", "My Business", "-p", "charge=ch_1", "--yes");
+    assertThat(refused.exit()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(refused.err()).contains("no administrator secret").contains("paw admin set-secret");
+    assertThat(server.getRequestCount()).isEqualTo(before);
+
+    Run set = paw(new ScriptedTerminal(true, "correct horse battery", "correct horse battery"),
+        "admin", "set-secret", "--pocket", "My Business");
+    assertThat(set.exit()).as(set.err()).isZero();
+
+    Run wrong = paw(new ScriptedTerminal(true, "wrong guess entirely"), "run", "stripe", "create_refund",
+        "--pocket", "My Business", "-p", "charge=ch_1");
+    assertThat(wrong.exit()).isEqualTo(ExitCodes.REFUSED);
+    assertThat(server.getRequestCount()).isEqualTo(before);
+
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .body("{\"id\":\"re_1\",\"status\":\"succeeded\"}").build());
+    Run admin = paw(new ScriptedTerminal(true, "correct horse battery"), "run", "stripe", "create_refund",
+        "--pocket", "My Business", "-p", "charge=ch_1", "-p", "amount=250");
+    assertThat(admin.exit()).as(admin.err()).isZero();
+    assertThat(admin.out()).contains("re_1");
+  }
+
+  @Test
+  void parametersAreConvertedByTheirDeclaredTypes() {
+    connectStripe();
+
+    Run bad = paw("run", "stripe", "list_invoices", "--pocket", "My Business", "-p", "limit=lots");
+
+    assertThat(bad.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(bad.err()).contains("parameter 'limit' must be integer, not 'lots'");
+  }
+
+  @Test
+  void theAuditTrailListsEveryStepAndVerifies() {
+    connectStripe();
+    paw("run", "stripe", "create_invoice", "--pocket", "My Business", "-p", "customer=cus_1");
+
+    Run audit = paw("audit", "--pocket", "My Business", "--since", "1h");
+    assertThat(audit.exit()).isZero();
+    assertThat(audit.out()).contains("create_invoice").contains("refused").contains("stripe_charges")
+        .contains("connect");
+    Run verify = paw("audit", "--pocket", "My Business", "--verify");
+    assertThat(verify.exit()).isZero();
+    assertThat(verify.out()).contains("is intact");
+  }
+
+  @Test
+  void disconnectForgetsTheCredentials() {
+    connectStripe();
+    Run run = paw("disconnect", "stripe", "--pocket", "My Business");
+    assertThat(run.exit()).isZero();
+    assertThat(paw("sync", "stripe", "--pocket", "My Business").err()).contains("is not connected");
+  }
+
+  @Test
+  void validateReportsLikeThePluginWithItsExitCodes() throws Exception {
+    Path bad = home.resolve("bad.yaml");
+    Files.writeString(bad, "name: bad\nactions:\n  - name: x\n    trust_levle: auto\n");
+
+    Run run = paw("validate", bad.toString());
+
+    assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.err()).contains(bad + ":4:5: unknown key 'trust_levle' in action 'x' (did you mean"
+        + " 'trust_level'?)");
+  }
+
+  @Test
+  void unknownNamesAreErrorsWithoutStackTraces() {
+    Run run = paw("sync", "nope", "--pocket", "Missing");
+    assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(run.err()).startsWith("paw: no pocket named 'Missing'").doesNotContain("\tat ");
+    assertThat(paw("--debug", "sync", "nope", "--pocket", "Missing").err()).contains("\tat ");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String command : new String[] {"connect", "disconnect", "sync", "actions", "run", "audit", "validate",
+        "daemon", "pockets"}) {
+      Run help = paw(command, "--help");
+      assertThat(help.exit()).as(command).isZero();
+      assertThat(help.out()).as(command).contains("Usage: paw " + command);
+    }
+  }
+
+  @Test
+  void theKeyIsNowhereInThePawHomeInClearText() throws Exception {
+    connectStripe();
+    servePage("", false);
+    assertThat(paw("run", "stripe", "list_invoices", "--pocket", "My Business").exit()).isZero();
+    try (Stream<Path> files = Files.walk(home)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+            .doesNotContain(KEY);
+      }
+    }
+  }
+}
