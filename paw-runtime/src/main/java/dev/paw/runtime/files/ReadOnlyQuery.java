@@ -53,7 +53,8 @@ final class ReadOnlyQuery {
     Map<String, Optional<TableLayout>> layouts = new HashMap<>();
     for (int i = 1; i <= width; i++) {
       columns.add(meta.getColumnLabel(i)); // sqlite-jdbc names the source table and column of plain column results
-      formats[i - 1] = formatOf(connection, meta.getTableName(i), meta.getColumnName(i), layouts);
+      formats[i - 1] = formatOf(connection, meta.getTableName(i), meta.getColumnName(i), meta.getColumnTypeName(i),
+          layouts);
     }
     List<List<Object>> rows = new ArrayList<>();
     boolean truncated = false;
@@ -71,8 +72,12 @@ final class ReadOnlyQuery {
     return new QueryResult(columns, rows, limit, truncated);
   }
 
-  /** The format of a result column taken straight from an imported table; plain values otherwise. */
-  private static ColumnFormat formatOf(Connection connection, String table, String column,
+  /**
+   * The format of a result column taken straight from an imported table; plain values otherwise. SQLite names the
+   * source table of such a column but not, once aliased, the source column: then the declared type decides when
+   * all the table's columns of that type share one format.
+   */
+  private static ColumnFormat formatOf(Connection connection, String table, String column, String declaredType,
       Map<String, Optional<TableLayout>> layouts) throws SQLException {
     if (table == null || table.isEmpty() || column == null || Tables.isInternal(table)) {
       return ColumnFormat.NATIVE;
@@ -83,7 +88,17 @@ final class ReadOnlyQuery {
           ? Optional.of(ImportCatalog.layout(connection, table)) : Optional.empty();
       layouts.put(table, layout);
     }
-    return layout.flatMap(l -> l.columns().stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst())
-        .map(ColumnLayout::format).orElse(ColumnFormat.NATIVE);
+    if (layout.isEmpty()) {
+      return ColumnFormat.NATIVE;
+    }
+    List<ColumnLayout> columns = layout.get().columns();
+    Optional<ColumnFormat> byName = columns.stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
+        .map(ColumnLayout::format);
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    List<ColumnFormat> byType = columns.stream().filter(c -> c.declaredType().equalsIgnoreCase(declaredType))
+        .map(ColumnLayout::format).distinct().collect(java.util.stream.Collectors.toList());
+    return byType.size() == 1 ? byType.get(0) : ColumnFormat.NATIVE;
   }
 }
