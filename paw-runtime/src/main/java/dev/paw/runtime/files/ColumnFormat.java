@@ -140,7 +140,7 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
     }
     switch (kind) {
       case INTEGER: statement.setLong(index, Long.parseLong(value)); break;
-      case REAL: statement.setDouble(index, Double.parseDouble(value)); break;
+      case REAL: statement.setDouble(index, Decimals.parse(value)); break;
       case BOOLEAN: statement.setInt(index, value.equals(trueText) ? 1 : 0); break;
       default: statement.setString(index, value);
     }

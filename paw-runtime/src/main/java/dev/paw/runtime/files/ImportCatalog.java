@@ -1,9 +1,11 @@
 package dev.paw.runtime.files;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,7 +22,8 @@ import java.util.Optional;
 final class ImportCatalog {
 
   static final String TABLE = "_paw_imports";
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** jackson-core only: an ObjectMapper costs a quarter of a second to start, which a CLI import would pay. */
+  private static final JsonFactory JSON = new JsonFactory();
 
   /** One import, as recorded. */
   record Entry(String table, String sourceFile, String sourceFormat, String mode, String importedAt, long rows,
@@ -104,28 +107,53 @@ final class ImportCatalog {
   }
 
   private static String columnsJson(List<ColumnLayout> columns) {
-    ArrayNode array = JSON.createArrayNode();
-    for (ColumnLayout column : columns) {
-      ObjectNode node = array.addObject();
-      node.put("name", column.name());
-      node.put("header", column.header());
-      node.put("type", column.format().sqlType());
-      node.put("format", column.format().code());
+    StringWriter text = new StringWriter();
+    try (JsonGenerator json = JSON.createGenerator(text)) {
+      json.writeStartArray();
+      for (ColumnLayout column : columns) {
+        json.writeStartObject();
+        json.writeStringField("name", column.name());
+        json.writeStringField("header", column.header());
+        json.writeStringField("type", column.format().sqlType());
+        json.writeStringField("format", column.format().code());
+        json.writeEndObject();
+      }
+      json.writeEndArray();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot write a column layout", e);
     }
-    return array.toString();
+    return text.toString();
   }
 
-  private static List<ColumnLayout> parseColumns(String json) throws SQLException {
-    try {
-      List<ColumnLayout> columns = new ArrayList<>();
-      for (JsonNode node : JSON.readTree(json)) {
-        JsonNode header = node.get("header");
-        columns.add(new ColumnLayout(node.get("name").asText(), header == null || header.isNull() ? null
-            : header.asText(), ColumnFormat.parse(node.get("format").asText())));
+  private static List<ColumnLayout> parseColumns(String text) throws SQLException {
+    List<ColumnLayout> columns = new ArrayList<>();
+    try (JsonParser json = JSON.createParser(text)) {
+      if (json.nextToken() != JsonToken.START_ARRAY) {
+        throw new IOException("not an array");
+      }
+      while (json.nextToken() == JsonToken.START_OBJECT) {
+        String name = null;
+        String header = null;
+        String format = null;
+        while (json.nextToken() == JsonToken.FIELD_NAME) {
+          String field = json.currentName();
+          json.nextToken();
+          String value = json.currentToken() == JsonToken.VALUE_NULL ? null : json.getText();
+          switch (field) {
+            case "name": name = value; break;
+            case "header": header = value; break;
+            case "format": format = value; break;
+            default: json.skipChildren();
+          }
+        }
+        if (name == null || format == null) {
+          throw new IOException("a column without name or format");
+        }
+        columns.add(new ColumnLayout(name, header, ColumnFormat.parse(format)));
       }
       return columns;
-    } catch (java.io.IOException | RuntimeException e) {
-      throw new SQLException(TABLE + " holds a column layout paw cannot read: " + json, e);
+    } catch (IOException | RuntimeException e) {
+      throw new SQLException(TABLE + " holds a column layout paw cannot read: " + text, e);
     }
   }
 }

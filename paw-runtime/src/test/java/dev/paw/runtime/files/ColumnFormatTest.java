@@ -27,7 +27,10 @@ class ColumnFormatTest {
     assertThat(shortest.decimal(1e-300).toPlainString()).isEqualTo("0." + "0".repeat(299) + "1");
   }
 
-  /** Property: every decimal the classifier lets into a REAL column comes back digit for digit. */
+  /**
+   * Property: every decimal the classifier lets into a REAL column comes back digit for digit, and the loader's
+   * fast parse gives the very double {@code Double.parseDouble} does.
+   */
   @Test
   void everyDecimalAcceptedAsRealComesBackExactly() {
     Random random = new Random(42);
@@ -37,6 +40,8 @@ class ColumnFormatTest {
       ColumnFormat format = ColumnFormat.choose(shapes & ~ValueShape.INTEGER, 1);
       if (format.kind() == ColumnFormat.Kind.REAL) {
         assertThat(format.decimal(Double.parseDouble(text)).toPlainString()).as(text).isEqualTo(text);
+        assertThat(Double.doubleToRawLongBits(Decimals.parse(text))).as("fast parse of " + text)
+            .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
       }
     }
   }
