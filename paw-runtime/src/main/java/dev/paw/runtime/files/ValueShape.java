@@ -83,37 +83,39 @@ final class ValueShape {
     }
   }
 
-  /** Integer and REAL shapes of a plain decimal {@code -?digits(.digits)?}; 0 for anything else. */
+  /** Integer and REAL shapes of a plain decimal {@code -?digits(.digits)?}; 0 for anything else. One pass. */
   private static int numeric(String value) {
     int length = value.length();
     boolean negative = value.charAt(0) == '-';
-    int i = negative ? 1 : 0;
-    int intStart = i;
-    while (i < length && isDigit(value.charAt(i))) {
-      i++;
-    }
-    int intDigits = i - intStart;
-    if (intDigits == 0) {
-      return 0;
-    }
+    int intStart = negative ? 1 : 0;
+    int intDigits = 0;
     int fractionDigits = -1;
-    if (i < length) {
-      if (value.charAt(i) != '.') {
+    int significant = 0; // digits from the first non-zero one on
+    char last = 0;
+    for (int i = intStart; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (fractionDigits < 0) {
+          intDigits++;
+        } else {
+          fractionDigits++;
+        }
+        if (significant > 0 || c != '0') {
+          significant++;
+        }
+      } else if (c == '.' && fractionDigits < 0 && intDigits > 0) {
+        fractionDigits = 0;
+      } else {
         return 0;
       }
-      int fractionStart = ++i;
-      while (i < length && isDigit(value.charAt(i))) {
-        i++;
-      }
-      fractionDigits = i - fractionStart;
-      if (fractionDigits == 0 || i < length) {
-        return 0;
-      }
+      last = c;
+    }
+    if (intDigits == 0 || fractionDigits == 0) {
+      return 0;
     }
     if (intDigits > 1 && value.charAt(intStart) == '0') {
       return 0; // leading zeros (007) would be lost
     }
-    int significant = significantDigits(value, intStart);
     if (negative && significant == 0) {
       return 0; // -0 and -0.00 would come back without the sign
     }
@@ -125,7 +127,7 @@ final class ValueShape {
       if (fractionDigits < 0) {
         shapes |= REAL_SHORTEST;
       } else {
-        if (value.charAt(length - 1) != '0' && fractionDigits <= 300) {
+        if (last != '0' && fractionDigits <= 300) {
           shapes |= REAL_SHORTEST; // 300: stay clear of subnormal doubles, which hold fewer digits
         }
         if (fractionDigits <= MAX_SCALE) {
@@ -134,23 +136,6 @@ final class ValueShape {
       }
     }
     return shapes;
-  }
-
-  /** Digits from the first non-zero one to the end (0 for a zero value). */
-  private static int significantDigits(String value, int start) {
-    int count = 0;
-    boolean started = false;
-    for (int i = start; i < value.length(); i++) {
-      char c = value.charAt(i);
-      if (c == '.') {
-        continue;
-      }
-      started |= c != '0';
-      if (started) {
-        count++;
-      }
-    }
-    return count;
   }
 
   private static boolean fitsLong(String value, boolean negative, int digits) {

@@ -16,13 +16,14 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Not a test (surefire runs {@code *Test} classes only): times {@code import_file} against the sqlite3 CLI's
- * {@code .import} on a generated CSV, best of three each, and compares peak heap for two file sizes in fresh JVMs
- * with a small heap. Run it with {@code bench/import-benchmark.sh}.
+ * Not a test (surefire runs {@code *Test} classes only): times {@code import_file} (in this JVM, warm after the first
+ * run) against the sqlite3 CLI's {@code .import} into a new database and into a WAL database like pocket.db, best
+ * of three each; then imports two file sizes in fresh JVMs with a small heap, which shows memory stays flat and what
+ * a command-line import costs with JVM start. Run it with {@code bench/import-benchmark.sh}.
  *
  * <pre>
  * ImportBenchmark [--rows 1000000] [--small-rows 100000] [--runs 3] [--dir target/bench] [--sqlite3 /usr/bin/sqlite3]
- *                 [--heap 64m]
+ *                 [--heap 64m] [--child-flags "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"]
  * ImportBenchmark --child FILE DB   (one import in this JVM, printing time and heap figures)
  * </pre>
  */
@@ -45,6 +46,7 @@ public final class ImportBenchmark {
     Path dir = Path.of("target", "bench");
     String sqlite3 = "/usr/bin/sqlite3";
     String heap = "64m";
+    String childFlags = "";
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
         case "--rows": rows = Long.parseLong(args[i + 1]); break;
@@ -53,6 +55,7 @@ public final class ImportBenchmark {
         case "--dir": dir = Path.of(args[i + 1]); break;
         case "--sqlite3": sqlite3 = args[i + 1]; break;
         case "--heap": heap = args[i + 1]; break;
+        case "--child-flags": childFlags = args[i + 1]; break;
         default: throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -63,18 +66,23 @@ public final class ImportBenchmark {
 
     long bestPaw = Long.MAX_VALUE;
     long bestCli = Long.MAX_VALUE;
+    long bestCliWal = Long.MAX_VALUE;
     for (int run = 1; run <= runs; run++) {
       long paw = timePaw(big, dir.resolve("paw.db"));
-      long cli = timeCli(sqlite3, big, dir.resolve("cli.db"));
-      System.out.printf(Locale.ROOT, "run %d: paw import_file %,d ms, sqlite3 .import %,d ms%n", run, paw, cli);
+      long cli = timeCli(sqlite3, big, dir.resolve("cli.db"), false);
+      long cliWal = timeCli(sqlite3, big, dir.resolve("cli-wal.db"), true);
+      System.out.printf(Locale.ROOT, "run %d: paw import_file %,d ms | sqlite3 .import %,d ms (new db, rollback"
+          + " journal) | %,d ms (WAL db, like pocket.db)%n", run, paw, cli, cliWal);
       bestPaw = Math.min(bestPaw, paw);
       bestCli = Math.min(bestCli, cli);
+      bestCliWal = Math.min(bestCliWal, cliWal);
     }
-    System.out.printf(Locale.ROOT, "best of %d: paw %,d ms, sqlite3 %,d ms, paw/sqlite3 = %.2f (%.1fx faster)%n", runs,
-        bestPaw, bestCli, (double) bestPaw / bestCli, (double) bestCli / bestPaw);
+    System.out.printf(Locale.ROOT, "best of %d: paw %,d ms; sqlite3 %,d ms (paw/sqlite3 = %.2f); sqlite3 into WAL %,d ms"
+        + " (paw/sqlite3 = %.2f)%n", runs, bestPaw, bestCli, (double) bestPaw / bestCli, bestCliWal,
+        (double) bestPaw / bestCliWal);
 
     for (Path file : List.of(small, big)) {
-      System.out.println(childRun(file, dir.resolve("child.db"), heap));
+      System.out.println(childRun(file, dir.resolve("child.db"), heap, childFlags));
     }
   }
 
@@ -129,8 +137,13 @@ public final class ImportBenchmark {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  private static long timeCli(String sqlite3, Path file, Path database) throws Exception {
+  /** {@code sqlite3 db ".mode csv" ".import file t"}, optionally into a database in WAL mode as pocket.db is. */
+  private static long timeCli(String sqlite3, Path file, Path database, boolean wal) throws Exception {
     deleteDatabase(database);
+    if (wal) {
+      new ProcessBuilder(sqlite3, database.toString(), "PRAGMA journal_mode=WAL")
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
     long start = System.nanoTime();
     Process process = new ProcessBuilder(sqlite3, database.toString(), ".mode csv", ".import " + file + " t")
         .inheritIO().start();
@@ -147,18 +160,26 @@ public final class ImportBenchmark {
   }
 
   /** Runs one import in a fresh JVM with a small heap: its wall time includes JVM start. */
-  private static String childRun(Path file, Path database, String heap) throws Exception {
+  private static String childRun(Path file, Path database, String heap, String flags) throws Exception {
     deleteDatabase(database);
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx" + heap);
+    for (String flag : flags.trim().split("\\s+")) {
+      if (!flag.isEmpty()) {
+        command.add(flag);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ImportBenchmark.class.getName(), "--child",
+        file.toString(), database.toString()));
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(java, "-Xmx" + heap, "-cp", System.getProperty("java.class.path"),
-        ImportBenchmark.class.getName(), "--child", file.toString(), database.toString())
-        .redirectErrorStream(true).start();
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     int exit = process.waitFor();
     long wall = (System.nanoTime() - start) / 1_000_000;
-    return String.format(Locale.ROOT, "fresh JVM -Xmx%s, %s: %s; wall with JVM start %,d ms%s", heap,
-        file.getFileName(), output, wall, exit == 0 ? "" : " (FAILED, exit " + exit + ")");
+    return String.format(Locale.ROOT, "fresh JVM -Xmx%s%s, %s: %s; wall with JVM start %,d ms%s", heap,
+        flags.isBlank() ? "" : " " + flags.trim(), file.getFileName(), output, wall,
+        exit == 0 ? "" : " (FAILED, exit " + exit + ")");
   }
 
   /** One import, sampling heap use: the peak in use (garbage included) and the peak left after collections. */
