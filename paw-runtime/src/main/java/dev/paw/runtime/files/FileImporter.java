@@ -54,7 +54,8 @@ final class FileImporter {
         ImportCatalog.record(connection, new ImportCatalog.Entry(target.table, file.toAbsolutePath().toString(),
             source.format(), request.mode().wireName(), clock.instant().toString(), outcome.rows,
             outcome.hasHeader, outcome.layout));
-        long rowCount = Tables.rowCount(connection, target.table);
+        // a replaced table holds exactly the rows read; counting a million rows again would cost a scan
+        long rowCount = outcome.appended ? Tables.rowCount(connection, target.table) : outcome.rows;
         transaction.release();
         return new ImportResult(target.table, file.toAbsolutePath().toString(), source.format(),
             request.mode().wireName(), outcome.rows, rowCount, !target.existing,
@@ -74,7 +75,7 @@ final class FileImporter {
   private record Target(String table, boolean existing, Optional<ImportCatalog.Entry> previous) {}
 
   /** What a load left in the table: rows read, how many passes, and the table's columns. */
-  private record Outcome(long rows, int loads, boolean hasHeader, List<ColumnLayout> layout) {}
+  private record Outcome(long rows, int loads, boolean hasHeader, List<ColumnLayout> layout, boolean appended) {}
 
   private Target target(Connection connection, String table, TabularSource source) throws SQLException {
     String type = Tables.typeOf(connection, table);
@@ -127,7 +128,7 @@ final class FileImporter {
     for (int i = 0; i < columns.size(); i++) {
       layout.add(new ColumnLayout(columns.get(i), source.headers().get(i), formats.get(i)));
     }
-    return new Outcome(load.rows(), loads, source.hasHeader(), layout);
+    return new Outcome(load.rows(), loads, source.hasHeader(), layout, false);
   }
 
   private Outcome append(Connection connection, TabularSource source, Target target, List<String> columns)
@@ -153,7 +154,7 @@ final class FileImporter {
           + column.format().code() + " column of table '" + target.table + "', so nothing was appended;"
           + " import with mode=replace to let the column's type follow the data");
     }
-    return new Outcome(load.rows(), 1, layout.hasHeader(), layout.columns());
+    return new Outcome(load.rows(), 1, layout.hasHeader(), layout.columns(), true);
   }
 
   private static void checkSameColumns(TabularSource source, String table, List<String> fileColumns,
