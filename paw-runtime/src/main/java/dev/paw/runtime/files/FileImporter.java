@@ -150,11 +150,15 @@ final class FileImporter {
     if (misfit != null) {
       ColumnLayout column = byName.get(columns.get(misfit.column()).toLowerCase(Locale.ROOT));
       throw FileActionException.at(source.name(), misfit.line(), column.name(), "row " + misfit.row()
-          + ", column '" + column.name() + "': '" + misfit.value() + "' does not fit the "
+          + ", column '" + column.name() + "': '" + abbreviated(misfit.value()) + "' does not fit the "
           + column.format().code() + " column of table '" + target.table + "', so nothing was appended;"
           + " import with mode=replace to let the column's type follow the data");
     }
     return new Outcome(load.rows(), 1, layout.hasHeader(), layout.columns(), true);
+  }
+
+  private static String abbreviated(String value) {
+    return value.length() <= 80 ? value : value.substring(0, 77) + "...";
   }
 
   private static void checkSameColumns(TabularSource source, String table, List<String> fileColumns,

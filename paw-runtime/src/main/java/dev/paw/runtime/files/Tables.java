@@ -128,8 +128,18 @@ final class Tables {
     execute(connection, "DROP TABLE IF EXISTS " + SqlNames.quote(table));
   }
 
+  /**
+   * Renames a table without touching the rest of the schema. SQLite's modern rename re-checks every view and
+   * trigger, and fails on a view of the table just dropped for a replace; the legacy rename leaves them alone, so
+   * such a view reads the new table.
+   */
   static void rename(Connection connection, String from, String to) throws SQLException {
-    execute(connection, "ALTER TABLE " + SqlNames.quote(from) + " RENAME TO " + SqlNames.quote(to));
+    execute(connection, "PRAGMA legacy_alter_table = ON");
+    try {
+      execute(connection, "ALTER TABLE " + SqlNames.quote(from) + " RENAME TO " + SqlNames.quote(to));
+    } finally {
+      execute(connection, "PRAGMA legacy_alter_table = OFF");
+    }
   }
 
   static void execute(Connection connection, String sql) throws SQLException {

@@ -169,6 +169,18 @@ class CsvImportTest {
   }
 
   @Test
+  void aViewOfAReplacedTableReadsTheNewRows() throws Exception {
+    Path file = pocket.write("v.csv", "a\n1\n");
+    pocket.importFile(file);
+    Tables.execute(pocket.connection, "CREATE VIEW big_a AS SELECT a FROM v WHERE a > 1");
+    pocket.write("v.csv", "a\n5\n");
+
+    pocket.importFile(file);
+
+    assertThat(pocket.rows("SELECT a FROM big_a")).containsExactly(List.of(5));
+  }
+
+  @Test
   void replaceSwapsInTheNewTable() throws Exception {
     Path file = pocket.write("r.csv", "a\n1\n2\n");
     pocket.importFile(file);

@@ -117,6 +117,20 @@ class JsonImportTest {
   }
 
   @Test
+  void invalidBytesAreAnErrorNamingTheLine() throws Exception {
+    byte[] good = "[{\"a\": \"ok\"},\n{\"a\": \"".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] content = java.util.Arrays.copyOf(good, good.length + 4);
+    content[good.length] = (byte) 0xE9; // Latin-1 é
+    content[good.length + 1] = '"';
+    content[good.length + 2] = '}';
+    content[good.length + 3] = ']';
+
+    assertThat(catchThrowableOfType(FileActionException.class,
+        () -> pocket.importFile(pocket.writeBytes("latin.json", content))))
+        .hasMessageStartingWith("latin.json:2: byte E9 at byte offset 21 is not valid UTF-8");
+  }
+
+  @Test
   void exportToJsonAndBackKeepsValuesAndTypes() throws Exception {
     Path file = pocket.write("in.json", "[{\"id\": 7, \"price\": 1.50, \"ok\": true, \"zip\": \"007\","
         + " \"address\": {\"city\": \"Oslo\"}, \"none\": null}]");
