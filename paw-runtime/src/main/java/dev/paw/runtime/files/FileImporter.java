@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -72,7 +71,7 @@ final class FileImporter {
   }
 
   /** The table an import writes to, and whether it exists already. */
-  private record Target(String table, boolean existing, Optional<ImportCatalog.Entry> previous) {}
+  private record Target(String table, boolean existing) {}
 
   /** What a load left in the table: rows read, how many passes, and the table's columns. */
   private record Outcome(long rows, int loads, boolean hasHeader, List<ColumnLayout> layout, boolean appended) {}
@@ -83,15 +82,14 @@ final class FileImporter {
       throw new FileActionException("'" + table + "' is a view in this pocket; choose another table_name");
     }
     if (type == null) {
-      return new Target(table, false, Optional.empty());
+      return new Target(table, false);
     }
     String stored = Tables.storedName(connection, table);
-    Optional<ImportCatalog.Entry> previous = ImportCatalog.latest(connection, stored);
-    if (previous.isEmpty()) {
+    if (ImportCatalog.latest(connection, stored).isEmpty()) {
       throw new FileActionException(source.name() + ": table '" + stored + "' exists and was not made by"
           + " import_file (a synced table?); it is left alone: choose another table_name");
     }
-    return new Target(stored, true, previous);
+    return new Target(stored, true);
   }
 
   private Outcome replace(Connection connection, TabularSource source, Target target, List<String> columns)

@@ -52,16 +52,18 @@ final class RowPipeline implements AutoCloseable {
         return;
       }
       long count = 0;
+      boolean handing = true;
       while (!cancelled && reader.next(batch.values, batch.kinds, batch.offset(batch.rows))) {
         count++;
         boolean fits = profile.observe(batch.values, batch.kinds, batch.offset(batch.rows));
-        if (!fits && misfit == null) {
+        if (!fits && handing) {
           misfit = locateMisfit(batch, count);
+          handing = false;
           if (!readPastMisfit) {
             break;
           }
         }
-        if (misfit != null) {
+        if (!handing) {
           continue; // profiling only: the slot is reused, nothing more is handed over
         }
         if (++batch.rows == batch.capacity()) {
@@ -73,7 +75,7 @@ final class RowPipeline implements AutoCloseable {
         }
       }
       rows = count;
-      if (batch != null && misfit == null && batch.rows > 0) {
+      if (batch != null && handing && batch.rows > 0) {
         hand(batch);
       }
     } catch (Throwable e) {
@@ -94,7 +96,7 @@ final class RowPipeline implements AutoCloseable {
         return new Misfit(reader.line(), row, column, batch.values[offset + column]);
       }
     }
-    return new Misfit(reader.line(), row, 0, null);
+    throw new IllegalStateException("a row did not fit but every column does");
   }
 
   /** A batch the writer is done with, or {@code null} when the import was abandoned. */
