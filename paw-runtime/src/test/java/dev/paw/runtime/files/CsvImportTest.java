@@ -181,6 +181,27 @@ class CsvImportTest {
   }
 
   @Test
+  void importsInWalModeWithNormalSync() throws Exception {
+    pocket.importFile(pocket.write("w.csv", "a\n1\n"));
+
+    assertThat(pocket.rows("PRAGMA journal_mode")).containsExactly(List.of("wal"));
+    assertThat(pocket.rows("PRAGMA synchronous")).containsExactly(List.of(1));
+  }
+
+  @Test
+  void insideTheCallersTransactionTheCallerDecides() throws Exception {
+    String before = pocket.snapshot();
+    pocket.connection.setAutoCommit(false);
+
+    pocket.importFile(pocket.write("tx.csv", "a\n1\n"));
+    assertThat(pocket.rows("SELECT a FROM tx")).containsExactly(List.of(1));
+    pocket.connection.rollback();
+    pocket.connection.setAutoCommit(true);
+
+    assertThat(pocket.snapshot()).isEqualTo(before);
+  }
+
+  @Test
   void replaceSwapsInTheNewTable() throws Exception {
     Path file = pocket.write("r.csv", "a\n1\n2\n");
     pocket.importFile(file);
