@@ -164,7 +164,8 @@ public final class Paw implements AutoCloseable {
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
     private RuntimeSettings settings = RuntimeSettings.defaults();
-    private final Map<String, LocalActions> localActions = new HashMap<>();
+    private final Map<String, LocalActions> localActions =
+        new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
     private String actor;
 
     private Builder() {}
@@ -229,7 +230,7 @@ public final class Paw implements AutoCloseable {
       return this;
     }
 
-    /** Runs a connector's {@code LOCAL} actions. */
+    /** Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by default. */
     public Builder localActions(String connector, LocalActions value) {
       this.localActions.put(connector, value);
       return this;

@@ -54,6 +54,17 @@ public final class Pocket {
     return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
   }
 
+  /**
+   * A connection that cannot write: SQLite itself refuses every statement that would change the database, whatever
+   * its text (for user queries such as the file connector's {@code query_table}).
+   */
+  public Connection openReadOnlyConnection() throws SQLException {
+    SQLiteConfig config = new SQLiteConfig();
+    config.setReadOnly(true);
+    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    return config.createConnection("jdbc:sqlite:" + database);
+  }
+
   /** The pocket's connector connections ({@code _paw_connections}). */
   public PocketConnections connections() {
     return new PocketConnections(this, clock);

@@ -1,0 +1,38 @@
+package dev.paw.runtime.files;
+
+import dev.paw.runtime.ActionResult;
+import dev.paw.runtime.LocalActions;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.spec.ActionSpec;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The file connector's {@code LOCAL} actions (connectors/csv.yaml) as the runtime calls them: each runs on the
+ * pocket's own database, {@code query_table} on a read-only connection to it.
+ */
+public final class FileConnector implements LocalActions {
+
+  /** The connector these actions belong to. */
+  public static final String NAME = "csv";
+
+  private final FileActions actions;
+
+  public FileConnector() {
+    this(new FileActions());
+  }
+
+  public FileConnector(FileActions actions) {
+    this.actions = actions;
+  }
+
+  @Override
+  public ActionResult run(ActionSpec action, Map<String, Object> params, Pocket pocket) throws Exception {
+    long started = System.nanoTime();
+    try (Connection db = pocket.openConnection()) {
+      FileActionResult result = actions.execute(action.name(), params, db, pocket::openReadOnlyConnection);
+      return ActionResult.ofJson(action.name(), result.toJson(), Duration.ofNanos(System.nanoTime() - started));
+    }
+  }
+}

@@ -1,0 +1,104 @@
+package dev.paw.runtime.files;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Runs {@code query_table}: the user's SQL on a connection SQLite opened read-only, so any write is refused by the
+ * database itself ({@code SQLITE_READONLY}) whatever the text looks like. Results stop at {@code limit} rows.
+ * A result column that is a column of an imported table is rendered in its format ({@code 1.50}, {@code true}).
+ */
+final class ReadOnlyQuery {
+
+  static final int MAX_ROWS = 100_000;
+
+  QueryResult run(ReadOnlyDatabase database, String sql, int limit) {
+    if (sql == null || sql.isBlank()) {
+      throw new FileActionException("query is empty");
+    }
+    TableInspector.checkLimit(limit, MAX_ROWS);
+    try (Connection connection = database.open()) {
+      try (Statement statement = connection.createStatement()) {
+        statement.execute("PRAGMA query_only = 1"); // a second lock, for a connection opened some other way
+      }
+      try (PreparedStatement statement = connection.prepareStatement(sql)) {
+        statement.setMaxRows(limit + 1);
+        if (!statement.execute()) {
+          return new QueryResult(List.of(), List.of(), limit, false);
+        }
+        try (ResultSet rs = statement.getResultSet()) {
+          return read(connection, rs, limit);
+        }
+      }
+    } catch (SQLException e) {
+      throw new FileActionException("query failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static QueryResult read(Connection connection, ResultSet rs, int limit) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    int width = meta.getColumnCount();
+    List<String> columns = new ArrayList<>(width);
+    ColumnFormat[] formats = new ColumnFormat[width];
+    Map<String, Optional<TableLayout>> layouts = new HashMap<>();
+    for (int i = 1; i <= width; i++) {
+      columns.add(meta.getColumnLabel(i)); // sqlite-jdbc names the source table and column of plain column results
+      formats[i - 1] = formatOf(connection, meta.getTableName(i), meta.getColumnName(i), meta.getColumnTypeName(i),
+          layouts);
+    }
+    List<List<Object>> rows = new ArrayList<>();
+    boolean truncated = false;
+    while (rs.next()) {
+      if (rows.size() == limit) {
+        truncated = true;
+        break;
+      }
+      Object[] row = new Object[width];
+      for (int i = 0; i < width; i++) {
+        row[i] = formats[i].json(rs, i + 1);
+      }
+      rows.add(Arrays.asList(row));
+    }
+    return new QueryResult(columns, rows, limit, truncated);
+  }
+
+  /**
+   * The format of a result column taken straight from an imported table; plain values otherwise. SQLite names the
+   * source table of such a column but not, once aliased, the source column: then the declared type decides when
+   * all the table's columns of that type share one format.
+   */
+  private static ColumnFormat formatOf(Connection connection, String table, String column, String declaredType,
+      Map<String, Optional<TableLayout>> layouts) throws SQLException {
+    if (table == null || table.isEmpty() || column == null || Tables.isInternal(table)) {
+      return ColumnFormat.NATIVE;
+    }
+    Optional<TableLayout> layout = layouts.get(table);
+    if (layout == null) {
+      layout = ImportCatalog.latest(connection, table).isPresent()
+          ? Optional.of(ImportCatalog.layout(connection, table)) : Optional.empty();
+      layouts.put(table, layout);
+    }
+    if (layout.isEmpty()) {
+      return ColumnFormat.NATIVE;
+    }
+    List<ColumnLayout> columns = layout.get().columns();
+    Optional<ColumnFormat> byName = columns.stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
+        .map(ColumnLayout::format);
+    if (byName.isPresent()) {
+      return byName.get();
+    }
+    List<ColumnFormat> byType = columns.stream().filter(c -> c.declaredType().equalsIgnoreCase(declaredType))
+        .map(ColumnLayout::format).distinct().collect(java.util.stream.Collectors.toList());
+    return byType.size() == 1 ? byType.get(0) : ColumnFormat.NATIVE;
+  }
+}
