@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
     footer = ExitCodes.HELP,
     subcommands = {ConnectorsCommand.class, ConnectCommand.class, DisconnectCommand.class, SyncCommand.class,
         ActionsCommand.class, RunCommand.class, AuditCommand.class, ValidateCommand.class, DaemonCommand.class,
-        PocketsCommand.class, AdminCommand.class, AutoComplete.GenerateCompletion.class})
+        PocketsCommand.class, AdminCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})
 public final class PawCli {
 
   @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")

@@ -224,6 +224,19 @@ class PawCliTest {
   }
 
   @Test
+  void theDemoImportsTheSampleFileAndShowsWhatLanded() {
+    Run demo = paw("demo");
+
+    assertThat(demo.exit()).as(demo.err()).isZero();
+    assertThat(demo.out()).contains("imported 500 rows from sales.csv into table 'sales'")
+        .containsPattern("unit_price\\s+REAL\\s+real:2")
+        .containsPattern("SO-00001\\s+2026-07-22\\s+North\\s+Acme Café\\s+Milk frother\\s+Appliances\\s+3\\s+39\\.90")
+        .contains("csv.import_file ok");
+    assertThat(paw("run", "csv", "query_table", "--pocket", "Demo", "-p", "query=SELECT count(*) AS n FROM sales")
+        .out()).contains("500");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"connect", "disconnect", "sync", "actions", "run", "audit", "validate",
         "daemon", "pockets"}) {

@@ -2,7 +2,10 @@ package dev.paw.runtime;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -12,7 +15,11 @@ import java.time.Duration;
  */
 public final class ActionResult {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads decimals exactly ({@code 1.50} stays {@code 1.50}), so a result never changes a value it carries. */
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
+      .build();
 
   private final String action;
   private final int status;
@@ -50,7 +57,7 @@ public final class ActionResult {
     return new String(body, StandardCharsets.UTF_8);
   }
 
-  /** The body parsed as JSON. */
+  /** The body parsed as JSON; decimal numbers keep their exact digits. */
   public JsonNode json() {
     try {
       return JSON.readTree(body);
