@@ -9,6 +9,8 @@ import java.util.List;
  * @param grant {@code authorization_code} or {@code client_credentials}
  * @param clientId the credential holding the client id
  * @param clientSecret the credential holding the client secret, or {@code null} for public clients
+ * @param authorizationParams extra query parameters of the authorization URL (Google's {@code access_type: offline}
+ *     asks for a refresh token)
  */
 public record OAuth2Spec(
     Location location,
@@ -19,12 +21,14 @@ public record OAuth2Spec(
     List<String> scopes,
     boolean pkce,
     String clientId,
-    String clientSecret) {
+    String clientSecret,
+    java.util.Map<String, String> authorizationParams) {
 
   public static final String AUTHORIZATION_CODE = "authorization_code";
   public static final String CLIENT_CREDENTIALS = "client_credentials";
 
   public OAuth2Spec {
     scopes = List.copyOf(scopes);
+    authorizationParams = Values.orderedCopy(authorizationParams);
   }
 }

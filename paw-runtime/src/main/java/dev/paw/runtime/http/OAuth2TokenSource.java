@@ -11,14 +11,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import okhttp3.Credentials;
 import okhttp3.FormBody;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
 /**
  * Access tokens for one OAuth 2 connection, from its {@code auth.oauth2.token_url}:
@@ -43,7 +38,7 @@ public final class OAuth2TokenSource {
   private final String accessTokenCredential;
   private final String refreshTokenCredential;
   private final ScopedCredentials credentials;
-  private final OkHttpClient client;
+  private final TokenEndpoint endpoint;
   private final Clock clock;
   private final String context;
 
@@ -62,9 +57,9 @@ public final class OAuth2TokenSource {
     this.accessTokenCredential = connector.auth().credential();
     this.refreshTokenCredential = refreshTokenCredential(connector);
     this.credentials = credentials;
-    this.client = client;
     this.clock = clock;
     this.context = "connector '" + connector.name() + "'";
+    this.endpoint = new TokenEndpoint(oauth2, credentials, client, context, reauthorize(connector, credentials));
   }
 
   /**
@@ -75,6 +70,11 @@ public final class OAuth2TokenSource {
     return connector.auth().credentials().stream().map(CredentialSpec::name)
         .filter(n -> n.toUpperCase(Locale.ROOT).endsWith("REFRESH_TOKEN")).findFirst()
         .orElse(connector.name().toUpperCase(Locale.ROOT) + "_REFRESH_TOKEN");
+  }
+
+  /** The command that authorizes this connection again. */
+  static String reauthorize(ConnectorSpec connector, ScopedCredentials credentials) {
+    return "paw connect " + connector.name() + " --pocket " + credentials.scope().pocket();
   }
 
   /** A valid access token: the cached one, or a fresh one from the token endpoint. */
@@ -100,7 +100,7 @@ public final class OAuth2TokenSource {
     }
     throw new AuthenticationException(context + " has no OAuth 2 refresh token ('" + refreshTokenCredential + "')"
         + (accessTokenCredential == null ? "" : " or access token ('" + accessTokenCredential + "')")
-        + ": authorize it first with 'paw connect'");
+        + ": authorize it first with: " + endpoint.reauthorize());
   }
 
   /** Forgets {@code rejected} (the server answered 401 to it), so the next {@link #token()} fetches a new one. */
@@ -115,71 +115,16 @@ public final class OAuth2TokenSource {
     if (withScopes && !oauth2.scopes().isEmpty()) {
       form.add("scope", String.join(" ", oauth2.scopes()));
     }
-    Request.Builder request = new Request.Builder().url(tokenUrl()).header("Accept", "application/json");
-    String clientId = oauth2.clientId() == null ? null : credential(oauth2.clientId());
-    String clientSecret = oauth2.clientSecret() == null ? null : credentials.get(oauth2.clientSecret())
-        .map(Secret::reveal).orElse(null);
-    if (clientSecret != null) {
-      request.header("Authorization", Credentials.basic(formEncode(clientId), formEncode(clientSecret)));
-    } else if (clientId != null) {
-      form.add("client_id", clientId);
-    }
     Instant sentAt = clock.instant();
-    try (Response response = client.newCall(request.post(form.build()).build()).execute()) {
-      JsonNode body = parse(response);
-      if (!response.isSuccessful() || !body.path("access_token").isTextual()) {
-        String error = body.path("error").asText("");
-        throw new AuthenticationException("the OAuth 2 token endpoint of " + context + " answered "
-            + response.code() + (error.isEmpty() ? "" : " (" + safe(error) + ")")
-            + (error.equals("invalid_grant") ? ": the refresh token is no longer valid; connect again" : ""));
-      }
-      cached = Secret.of(body.get("access_token").asText());
-      long lifetime = body.path("expires_in").asLong(0);
-      expiresAt = lifetime > 0 ? sentAt.plus(Duration.ofSeconds(Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS)))
-          : null;
-      String rotated = body.path("refresh_token").asText("");
-      if (!rotated.isEmpty()) {
-        credentials.put(refreshTokenCredential, Secret.of(rotated));
-      }
-      return cached;
+    JsonNode body = endpoint.post(form);
+    cached = Secret.of(body.get("access_token").asText());
+    long lifetime = body.path("expires_in").asLong(0);
+    expiresAt = lifetime > 0 ? sentAt.plus(Duration.ofSeconds(Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS))) : null;
+    String rotated = body.path("refresh_token").asText("");
+    if (!rotated.isEmpty()) {
+      credentials.put(refreshTokenCredential, Secret.of(rotated));
     }
-  }
-
-  private HttpUrl tokenUrl() throws AuthenticationException {
-    try {
-      HttpUrl url = new UrlExpander(credentials, context + " (token_url)")
-          .expand(oauth2.tokenUrl(), Map.of(), java.util.Set.of(), new java.util.ArrayList<>());
-      if (url == null) {
-        throw new AuthenticationException("cannot build the token_url of " + context);
-      }
-      return url;
-    } catch (RuntimeException e) {
-      throw new AuthenticationException("cannot build the token_url of " + context + ": " + e.getMessage(), e);
-    }
-  }
-
-  private String credential(String name) throws AuthenticationException {
-    return credentials.get(name).map(Secret::reveal).orElseThrow(() -> new AuthenticationException(
-        "missing credential '" + name + "' for " + context + ": store it with 'paw connect' or set the environment"
-            + " variable " + name));
-  }
-
-  private static JsonNode parse(Response response) {
-    try {
-      return ValueText.JSON.readTree(response.body().byteStream());
-    } catch (IOException | RuntimeException e) {
-      return ValueText.JSON.createObjectNode();
-    }
-  }
-
-  /** RFC 6749 §2.3.1: the client id and secret are form-encoded before Basic encoding. */
-  private static String formEncode(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-  }
-
-  /** Error codes are short ASCII words (RFC 6749 §5.2); anything else is not shown. */
-  private static String safe(String error) {
-    return error.matches("[a-z_]{1,40}") ? error : "unreadable error code";
+    return cached;
   }
 
   @Override

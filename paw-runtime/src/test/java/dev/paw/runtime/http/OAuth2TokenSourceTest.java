@@ -165,7 +165,7 @@ class OAuth2TokenSourceTest {
         .body("{\"error\":\"invalid_grant\",\"error_description\":\"token rt-expired-value is revoked\"}").build());
 
     assertThatThrownBy(() -> callMe(spec, client(spec))).isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("400").hasMessageContaining("invalid_grant").hasMessageContaining("connect again")
+        .hasMessageContaining("400").hasMessageContaining("invalid_grant").hasMessageContaining("authorize again with: paw connect ")
         .hasMessageNotContaining("rt-expired-value");
   }
 

@@ -3,14 +3,16 @@ package dev.paw.spec.yaml;
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.OAuth2Spec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /** Reads {@code auth.oauth2}: the grant, the endpoints, scopes, PKCE and the credentials that hold the client. */
 final class OAuth2Reader {
 
   static final List<String> KEYS = List.of("grant", "authorization_url", "token_url", "revoke_url", "scopes",
-      "pkce", "client_id", "client_secret");
+      "pkce", "client_id", "client_secret", "authorization_params");
   private static final List<String> GRANTS = List.of(OAuth2Spec.AUTHORIZATION_CODE, OAuth2Spec.CLIENT_CREDENTIALS);
 
   private final YamlReader reader;
@@ -66,7 +68,33 @@ final class OAuth2Reader {
       reader.error(o.node(), "oauth2 has no 'client_id' (the credential that holds the client id)");
     }
     return new OAuth2Spec(o.location(), grant, authorizationUrl, tokenUrl, revokeUrl, scopes, pkce, clientId,
-        clientSecret);
+        clientSecret, authorizationParams(o));
+  }
+
+  /** Extra query parameters of the authorization URL: plain names and one-line values. */
+  private Map<String, String> authorizationParams(YamlMapping o) {
+    Map<String, String> params = new LinkedHashMap<>();
+    Node node = o.present("authorization_params");
+    if (node == null) {
+      return params;
+    }
+    YamlMapping mapping = reader.mapping(node, "'authorization_params' in oauth2", "in oauth2 authorization_params");
+    if (mapping == null) {
+      return params;
+    }
+    for (String name : mapping.keys()) {
+      String value = reader.text(mapping.value(name), "authorization parameter '" + name + "'");
+      if (value == null) {
+        continue;
+      }
+      if (!name.matches("[A-Za-z0-9_.-]+") || value.chars().anyMatch(c -> c < 0x20)) {
+        reader.error(mapping.keyNode(name), "authorization parameter '" + name + "' must be a plain name with a"
+            + " one-line value");
+        continue;
+      }
+      params.put(name, value);
+    }
+    return params;
   }
 
   private String string(YamlMapping o, String key) {
