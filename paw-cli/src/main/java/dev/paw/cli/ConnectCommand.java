@@ -42,12 +42,20 @@ final class ConnectCommand implements Callable<Integer> {
   @Option(names = "--no-sync", description = "Do not run the first sync.")
   boolean noSync;
 
+  @Option(names = "--reauthorize", description = "OAuth 2 connectors: authorize in the browser again even when a"
+      + " grant is stored.")
+  boolean reauthorize;
+
+  @Option(names = "--auth-timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+      description = "How long to wait for the browser (ISO-8601, default ${DEFAULT-VALUE}).")
+  java.time.Duration authTimeout;
+
   ConnectCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     ConnectorSpec spec = context.paw().registry().require(name).spec();
     Pocket pocket = context.pocket(pocketName);
     ScopedCredentials store = context.paw().credentials(pocket, name);
@@ -62,6 +70,9 @@ final class ConnectCommand implements Callable<Integer> {
       if (value != null) {
         store.put(credential.name(), Secret.of(value));
       }
+    }
+    if (BrowserAuthorization.applies(spec)) {
+      new BrowserAuthorization(context).authorize(spec, store, reauthorize, authTimeout);
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result = connector.connect(new ConnectOptions(baseUrl)).toCompletableFuture().join();
