@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The fields a sync stream reads from each API record, as a tree of field names: the columns' paths plus the paging
- * and incremental cursor fields. A streaming mapper walks a record once along it; generated mappers unroll it into
+ * and incremental cursor fields. With {@code each}, the record is the child's response, and the paging cursor is
+ * read from the listed records instead. A streaming mapper walks a record once along it; generated mappers unroll it into
  * code, the runtime interprets it, so both read exactly the same fields.
  */
 public final class FieldTree {
@@ -65,10 +66,10 @@ public final class FieldTree {
       tree.add(stream.columns().get(i).from(), i, -1);
     }
     String pageCursor = pageCursorPath(connector, stream);
-    if (pageCursor != null) {
+    if (pageCursor != null && stream.each() == null) {
       tree.add(pageCursor, -1, PAGE_CURSOR);
     }
-    if (stream.incremental() != null) {
+    if (stream.incremental() != null && stream.incremental().cursor() != null) {
       tree.add(stream.incremental().cursor(), -1, INCREMENTAL_CURSOR);
     }
     tree.checkTypes(stream);

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param primaryKey the key columns; empty for an append-only table
  * @param incremental the incremental cursor, or {@code null} for a full sync each run
  * @param maxPages the most pages one run fetches; overrides the action's cap when not {@code null}
+ * @param each a request per listed record whose response the columns map, or {@code null} when the listed records
+ *     themselves are mapped
  */
 public record StreamSpec(
     Location location,
@@ -27,7 +29,8 @@ public record StreamSpec(
     List<String> primaryKey,
     IncrementalSpec incremental,
     WriteMode writeMode,
-    Integer maxPages) {
+    Integer maxPages,
+    ChildRequestSpec each) {
 
   public StreamSpec {
     params = Values.orderedCopy(params);
@@ -46,16 +49,16 @@ public record StreamSpec(
 
   public StreamSpec withSource(String newSource) {
     return new StreamSpec(location, table, schedule, newSource, params, records, columns, primaryKey, incremental,
-        writeMode, maxPages);
+        writeMode, maxPages, each);
   }
 
   public StreamSpec withParams(Map<String, Object> newParams) {
     return new StreamSpec(location, table, schedule, source, newParams, records, columns, primaryKey, incremental,
-        writeMode, maxPages);
+        writeMode, maxPages, each);
   }
 
   public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
     return new StreamSpec(location, table, schedule, source, params, records, columns, newPrimaryKey, incremental,
-        writeMode, maxPages);
+        writeMode, maxPages, each);
   }
 }

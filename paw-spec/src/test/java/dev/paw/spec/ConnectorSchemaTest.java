@@ -38,7 +38,8 @@ class ConnectorSchemaTest {
       "placeholder_is_body_field.yaml", "placeholder_matches_nothing.yaml", "placeholder_parameter_in_host.yaml",
       "pagination_param_is_placeholder.yaml", "primary_key_not_a_column.yaml", "required_source_params_missing.yaml",
       "source_unknown.yaml", "source_without_url.yaml", "sync_param_not_of_source.yaml",
-      "sync_param_wrong_type.yaml", "sync_params_of_inferred_source.yaml",
+      "sync_param_wrong_type.yaml", "sync_params_of_inferred_source.yaml", "each_brace_unclosed.yaml",
+      "each_param_not_of_action.yaml", "each_required_param_missing.yaml", "each_unknown_action.yaml",
       // comparisons of values
       "default_outside_enum.yaml", "column_case_clash.yaml", "duplicate_action.yaml", "duplicate_credential.yaml",
       "duplicate_parameter.yaml", "duplicate_sync_table.yaml",

@@ -1,6 +1,7 @@
 package dev.paw.spec.yaml;
 
 import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ChildRequestSpec;
 import dev.paw.spec.ColumnSpec;
 import dev.paw.spec.FieldPath;
 import dev.paw.spec.HttpMethod;
@@ -37,8 +38,10 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 final class SyncReader {
 
   static final List<String> KEYS = List.of("table", "schedule", "mapping", "source", "params", "records",
-      "primary_key", "incremental", "write_mode", "max_pages");
-  static final List<String> INCREMENTAL_KEYS = List.of("cursor", "param");
+      "primary_key", "incremental", "write_mode", "max_pages", "each");
+  static final List<String> INCREMENTAL_KEYS = List.of("cursor", "param", "token", "format", "divide_by",
+      "lookback");
+  static final List<String> EACH_KEYS = List.of("action", "params");
   private static final List<String> WRITE_MODES = Arrays.stream(WriteMode.values()).map(WriteMode::wireName).toList();
   private static final Pattern EVERY = Pattern.compile("every_([0-9]+)([mhd]?)");
 
@@ -140,9 +143,11 @@ final class SyncReader {
         maxPages = value.intValue();
       }
     }
+    ChildRequestSpec each = s.present("each") == null ? null : new ChildRequestReader(reader)
+        .read(s.value("each"), what, actions);
     Location location = reader.location(s.value("table"));
     return new StreamSpec(location, table, schedule, sourceName, params, records, mapped, primaryKey, incremental,
-        writeMode, maxPages);
+        writeMode, maxPages, each);
   }
 
   private Schedule schedule(YamlMapping s, String what) {
@@ -295,20 +300,53 @@ final class SyncReader {
       return null;
     }
     inc.checkKeys(INCREMENTAL_KEYS);
-    if (inc.present("cursor") == null) {
+    boolean byToken = inc.present("token") != null;
+    if (inc.present("cursor") == null && !byToken) {
       reader.error(inc.node(), "incremental settings of " + what + " have no 'cursor' (the record field whose"
-          + " highest value the next run starts from)");
+          + " highest value the next run starts from) or 'token' (the page field that holds a sync token)");
+    }
+    if (inc.present("cursor") != null && byToken) {
+      reader.error(inc.keyNode("token"), "incremental settings of " + what + " give both 'cursor' and 'token';"
+          + " a stream follows one or the other");
+      return null;
     }
     if (inc.present("param") == null) {
       reader.error(inc.node(), "incremental settings of " + what + " have no 'param' (the request parameter that"
           + " asks for records from the cursor on)");
     }
+    for (String key : List.of("format", "divide_by", "lookback")) {
+      if (byToken && inc.present(key) != null) {
+        reader.error(inc.keyNode(key), "'" + key + "' applies to a cursor, not to the sync token of " + what);
+      }
+    }
     String cursor = path(inc, "cursor", what);
+    String token = path(inc, "token", what);
     String param = inc.present("param") == null ? null : reader.string(inc.value("param"), "'param' of " + what);
-    if (cursor == null || param == null) {
+    String format = inc.present("format") == null ? null : reader.string(inc.value("format"), "'format' of " + what);
+    if (format != null && !format.contains("{value}")) {
+      reader.error(inc.value("format"), "'format' of " + what + " must hold {value} where the cursor goes, as in"
+          + " 'after:{value}'");
+      format = null;
+    }
+    Long divideBy = whole(inc, "divide_by", what, 1);
+    Long lookback = whole(inc, "lookback", what, 0);
+    if ((cursor == null && token == null) || param == null) {
       return null;
     }
-    return new IncrementalSpec(inc.location(), cursor, param);
+    return new IncrementalSpec(inc.location(), cursor, param, token, format, divideBy, lookback);
+  }
+
+  /** An optional whole number of at least {@code minimum}. */
+  private Long whole(YamlMapping mapping, String key, String what, long minimum) {
+    if (mapping.present(key) == null) {
+      return null;
+    }
+    Long value = reader.integer(mapping.value(key), "'" + key + "' of " + what);
+    if (value != null && value < minimum) {
+      reader.error(mapping.value(key), "'" + key + "' of " + what + " must be at least " + minimum + ", not " + value);
+      return null;
+    }
+    return value;
   }
 
   private WriteMode writeMode(YamlMapping s, String what) {

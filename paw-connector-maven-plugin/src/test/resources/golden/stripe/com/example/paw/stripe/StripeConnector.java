@@ -160,7 +160,7 @@ public final class StripeConnector implements CompiledConnector {
           new ColumnSpec(at(161, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
           new ColumnSpec(at(162, 7), "due_date", "due_date", ColumnType.INTEGER),
           new ColumnSpec(at(163, 7), "created", "created", ColumnType.INTEGER),
-          new ColumnSpec(at(164, 7), "hosted_invoice_url", "hosted_invoice_url", ColumnType.STRING)), Values.list("id"), new IncrementalSpec(at(152, 18), "created", "created[gte]"), WriteMode.MERGE, null);
+          new ColumnSpec(at(164, 7), "hosted_invoice_url", "hosted_invoice_url", ColumnType.STRING)), Values.list("id"), new IncrementalSpec(at(152, 18), "created", "created[gte]", null, null, null, null), WriteMode.MERGE, null, null);
   }
 
   private static StreamSpec stripeCustomersStream() {
@@ -173,7 +173,7 @@ public final class StripeConnector implements CompiledConnector {
           new ColumnSpec(at(177, 7), "currency", "currency", ColumnType.STRING),
           new ColumnSpec(at(178, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
           new ColumnSpec(at(179, 7), "created", "created", ColumnType.INTEGER),
-          new ColumnSpec(at(180, 7), "metadata", "metadata", ColumnType.JSON)), Values.list("id"), new IncrementalSpec(at(170, 18), "created", "created[gte]"), WriteMode.MERGE, null);
+          new ColumnSpec(at(180, 7), "metadata", "metadata", ColumnType.JSON)), Values.list("id"), new IncrementalSpec(at(170, 18), "created", "created[gte]", null, null, null, null), WriteMode.MERGE, null, null);
   }
 
   private static StreamSpec stripeChargesStream() {
@@ -189,7 +189,7 @@ public final class StripeConnector implements CompiledConnector {
           new ColumnSpec(at(196, 7), "description", "description", ColumnType.STRING),
           new ColumnSpec(at(197, 7), "card_brand", "payment_method_details.card.brand", ColumnType.STRING),
           new ColumnSpec(at(198, 7), "card_last4", "payment_method_details.card.last4", ColumnType.STRING),
-          new ColumnSpec(at(199, 7), "created", "created", ColumnType.INTEGER)), Values.list("id"), new IncrementalSpec(at(186, 18), "created", "created[gte]"), WriteMode.MERGE, null);
+          new ColumnSpec(at(199, 7), "created", "created", ColumnType.INTEGER)), Values.list("id"), new IncrementalSpec(at(186, 18), "created", "created[gte]", null, null, null, null), WriteMode.MERGE, null, null);
   }
 
   private static AuthSpec auth() {
