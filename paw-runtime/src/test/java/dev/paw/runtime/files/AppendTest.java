@@ -15,11 +15,11 @@ class AppendTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
 
   @BeforeEach
   void open() throws Exception {
-    pocket = new Pocket(dir);
+    pocket = new ScratchPocket(dir);
     pocket.importFile(ImportRequest.of(pocket.write("jan.csv", "ID,Amount,Note\n1,2.50,a\n2,3.00,\n"))
         .withTableName("sales"));
   }

@@ -19,13 +19,13 @@ class BadInputTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
   String before;
 
   @BeforeEach
   void open() throws Exception {
     // a small sample and small batches, so failures also happen after the sample, in the middle of the load
-    pocket = new Pocket(dir, new ImportLimits(1 << 10, 50, 3, 4));
+    pocket = new ScratchPocket(dir, new ImportLimits(1 << 10, 50, 3, 4));
     pocket.importFile(pocket.write("sales.csv", "id,amount\n1,2.50\n2,3.75\n"));
     before = pocket.snapshot();
   }
@@ -184,7 +184,7 @@ class BadInputTest {
 
   @Test
   void theFirstImportFailingLeavesNoCatalogBehind(@TempDir Path fresh) throws Exception {
-    try (Pocket empty = new Pocket(fresh)) {
+    try (ScratchPocket empty = new ScratchPocket(fresh)) {
       String nothing = empty.snapshot();
       assertThatThrownBy(() -> empty.importFile(empty.write("bad.csv", "a,b\n1\n")))
           .isInstanceOf(FileActionException.class);

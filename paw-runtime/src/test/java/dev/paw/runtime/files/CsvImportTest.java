@@ -17,11 +17,11 @@ class CsvImportTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
 
   @BeforeEach
   void open() throws Exception {
-    pocket = new Pocket(dir);
+    pocket = new ScratchPocket(dir);
   }
 
   @AfterEach

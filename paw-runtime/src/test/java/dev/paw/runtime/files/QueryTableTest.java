@@ -22,12 +22,12 @@ class QueryTableTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
   ReadOnlyDatabase readOnly;
 
   @BeforeEach
   void open() throws Exception {
-    pocket = new Pocket(dir);
+    pocket = new ScratchPocket(dir);
     readOnly = ReadOnlyDatabase.at(pocket.database);
     pocket.importFile(pocket.write("sales.csv", "id,amount,paid\n1,250.00,true\n2,99.50,false\n3,120.25,true\n"));
   }

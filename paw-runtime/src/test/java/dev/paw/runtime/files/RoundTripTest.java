@@ -38,12 +38,12 @@ class RoundTripTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
 
   @BeforeEach
   void open() throws Exception {
     // a tiny sample and batch, so late type changes (and reloads) happen in the property runs too
-    pocket = new Pocket(dir, new ImportLimits(1 << 20, 2000, 4, 3));
+    pocket = new ScratchPocket(dir, new ImportLimits(1 << 20, 2000, 4, 3));
   }
 
   @AfterEach

@@ -20,11 +20,11 @@ class TableActionsTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
 
   @BeforeEach
   void open() throws Exception {
-    pocket = new Pocket(dir);
+    pocket = new ScratchPocket(dir);
     pocket.importFile(pocket.write("sales.csv", "ID,Amount,Paid,Day,Note\n"
         + "1,250.00,true,2024-01-05,first\n2,99.50,false,2024-02-10,\n3,120.25,true,,\"\"\n"));
     Tables.execute(pocket.connection, "CREATE TABLE stripe_invoices (id TEXT PRIMARY KEY, amount INTEGER)");

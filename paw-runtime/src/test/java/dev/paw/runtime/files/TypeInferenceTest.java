@@ -16,11 +16,11 @@ class TypeInferenceTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
 
   @BeforeEach
   void open() throws Exception {
-    pocket = new Pocket(dir);
+    pocket = new ScratchPocket(dir);
   }
 
   @AfterEach
@@ -85,7 +85,7 @@ class TypeInferenceTest {
     csv.append("101,0042\n");
     Path file = pocket.write("late.csv", csv.toString());
 
-    try (Pocket small = new Pocket(dir, new ImportLimits(1 << 20, 2000, 10, 8))) {
+    try (ScratchPocket small = new ScratchPocket(dir, new ImportLimits(1 << 20, 2000, 10, 8))) {
       ImportResult result = small.importFile(file);
 
       assertThat(result.loads()).isEqualTo(2);
@@ -104,7 +104,7 @@ class TypeInferenceTest {
     Path file = pocket.write("sparse.csv", csv.toString());
 
     ImportResult sampled = pocket.importFile(ImportRequest.of(file).withTableName("whole"));
-    try (Pocket small = new Pocket(dir, new ImportLimits(1 << 20, 2000, 5, 4))) {
+    try (ScratchPocket small = new ScratchPocket(dir, new ImportLimits(1 << 20, 2000, 5, 4))) {
       ImportResult result = small.importFile(ImportRequest.of(file).withTableName("sampled"));
 
       assertThat(result.loads()).isEqualTo(2);
@@ -119,7 +119,7 @@ class TypeInferenceTest {
     for (int i = 0; i < 100; i++) {
       csv.append(i).append('\n');
     }
-    try (Pocket small = new Pocket(dir, new ImportLimits(1 << 20, 2000, 5, 4))) {
+    try (ScratchPocket small = new ScratchPocket(dir, new ImportLimits(1 << 20, 2000, 5, 4))) {
       ImportResult result = small.importFile(small.write("n.csv", csv.toString()));
 
       assertThat(result.loads()).isEqualTo(1);

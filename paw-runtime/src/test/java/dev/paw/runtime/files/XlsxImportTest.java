@@ -22,11 +22,11 @@ class XlsxImportTest {
 
   @TempDir
   Path dir;
-  Pocket pocket;
+  ScratchPocket pocket;
 
   @BeforeEach
   void open() throws Exception {
-    pocket = new Pocket(dir);
+    pocket = new ScratchPocket(dir);
   }
 
   @AfterEach

@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A real pocket.db in a temporary directory, with the file actions bound to it and helpers to look inside. */
-final class Pocket implements AutoCloseable {
+final class ScratchPocket implements AutoCloseable {
 
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
@@ -26,11 +26,11 @@ final class Pocket implements AutoCloseable {
   final Connection connection;
   final FileActions actions;
 
-  Pocket(Path dir) throws SQLException {
+  ScratchPocket(Path dir) throws SQLException {
     this(dir, ImportLimits.DEFAULTS);
   }
 
-  Pocket(Path dir, ImportLimits limits) throws SQLException {
+  ScratchPocket(Path dir, ImportLimits limits) throws SQLException {
     this.dir = dir;
     this.database = dir.resolve("pocket.db");
     this.connection = DriverManager.getConnection("jdbc:sqlite:" + database);
