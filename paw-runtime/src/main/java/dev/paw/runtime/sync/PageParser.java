@@ -101,6 +101,27 @@ final class PageParser {
     return new ParsedPage<>(reading.rows, reading.cursors, reading.lastPageCursor, reading.fields);
   }
 
+  /**
+   * Reads a body that is one record (a child request's response, see {@link ChildRequests}).
+   *
+   * @param what names the record in messages
+   */
+  static <R> R parseRecord(InputStream body, RowMapper<R> mapper, RecordContext context, String what)
+      throws IOException {
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw new SyncException(what + " is not a JSON object");
+      }
+      try {
+        return mapper.read(parser, context);
+      } catch (RecordException e) {
+        throw new SyncException(what + ": " + e.getMessage());
+      }
+    } catch (JsonParseException e) {
+      throw SyncException.retryable(what + " is not valid JSON: " + e.getOriginalMessage());
+    }
+  }
+
   /** The state of one parse. */
   private final class Reading<R> {
     private final RowMapper<R> mapper;

@@ -1,0 +1,186 @@
+package dev.paw.runtime.sync;
+
+import dev.paw.runtime.http.Sleeper;
+import dev.paw.runtime.mapping.RecordContext;
+import dev.paw.runtime.mapping.RowMapper;
+import dev.paw.runtime.mapping.SpecRowMapper;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ChildRequestSpec;
+import dev.paw.spec.ColumnSpec;
+import dev.paw.spec.ColumnType;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.StreamSpec;
+import dev.paw.spec.WriteMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import okhttp3.Request;
+import okhttp3.Response;
+
+/**
+ * A stream's {@code each}: for every record its source lists, one request to the child action, whose response is
+ * the record the stream maps (Gmail lists message ids; each message is fetched). Children of a page are fetched a
+ * few at a time and kept in list order; a child the server no longer has (404: deleted since it was listed) is
+ * skipped, any other failure fails the page like a failed page fetch.
+ */
+final class ChildRequests<R> implements AutoCloseable {
+
+  /** Children fetched at once: enough to hide latency, few enough to stay polite. */
+  static final int CONCURRENCY = 4;
+
+  private final SyncJob<R> job;
+  private final ChildRequestSpec each;
+  private final ActionSpec action;
+  private final List<String> fields;
+  private final Sleeper sleeper;
+  private final ExecutorService threads;
+
+  ChildRequests(SyncJob<R> job, Sleeper sleeper) {
+    this.job = job;
+    this.each = job.stream().each();
+    this.action = job.connector().action(each.action()).orElseThrow();
+    this.fields = each.fields();
+    this.sleeper = sleeper;
+    this.threads = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
+      Thread thread = new Thread(runnable, "paw-sync-child");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * The mapper of the listed records: an interpreted one that reads only the fields the child's parameters take
+   * (and the paging cursor), in the order of {@link ChildRequestSpec#fields()}.
+   */
+  static RowMapper<Object[]> listedRecords(ConnectorSpec connector, StreamSpec stream) {
+    List<ColumnSpec> columns = new ArrayList<>();
+    List<String> fields = stream.each().fields();
+    for (int i = 0; i < fields.size(); i++) {
+      columns.add(new ColumnSpec(stream.location(), "field_" + i, fields.get(i), ColumnType.ANY));
+    }
+    StreamSpec listed = new StreamSpec(stream.location(), stream.table(), stream.schedule(), stream.source(),
+        stream.params(), stream.records(), columns, List.of(), null, WriteMode.APPEND, stream.maxPages(), null);
+    return new SpecRowMapper(connector, listed);
+  }
+
+  /** The page of children of one page of listed records. */
+  ParsedPage<R> fetch(ParsedPage<Object[]> listed, int pageNumber) throws IOException {
+    List<Future<Child<R>>> pending = new ArrayList<>();
+    for (int i = 0; i < listed.size(); i++) {
+      Object[] record = listed.rows().get(i);
+      int number = i + 1;
+      pending.add(threads.submit(() -> child(record, number, pageNumber)));
+    }
+    List<R> rows = new ArrayList<>();
+    List<Object> cursors = new ArrayList<>();
+    for (Future<Child<R>> future : pending) {
+      Child<R> child = await(future);
+      if (child != null) {
+        rows.add(child.row());
+        cursors.add(child.cursor());
+      }
+    }
+    return new ParsedPage<>(rows, cursors, listed.lastPageCursor(), listed.fields());
+  }
+
+  /** A fetched child: its row and its incremental cursor. */
+  private record Child<R>(R row, Object cursor) {}
+
+  private Child<R> child(Object[] listed, int number, int pageNumber) throws IOException {
+    String what = "record #" + number + " on page " + pageNumber;
+    Request request = job.requests().request(action, params(listed, what));
+    for (int attempt = 1; ; attempt++) {
+      try (Response response = job.client().newCall(request).execute()) {
+        if (response.code() == 404) {
+          return null;
+        }
+        if (!response.isSuccessful()) {
+          throw new SyncException("the '" + action.name() + "' request for " + what + " answered "
+              + response.code());
+        }
+        RecordContext context = new RecordContext();
+        try (InputStream body = response.body().byteStream()) {
+          R row = PageParser.parseRecord(body, job.mapper(), context, what + " (its '" + action.name()
+              + "' response)");
+          return new Child<>(row, context.get(RecordContext.INCREMENTAL_CURSOR));
+        }
+      } catch (SyncException e) {
+        if (!e.retryable() || attempt >= SyncEngine.PAGE_ATTEMPTS) {
+          throw e;
+        }
+        backOff(attempt);
+      } catch (IOException e) {
+        if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
+          throw new SyncException("the '" + action.name() + "' request for " + what + " failed " + attempt
+              + " times; last: " + e, e);
+        }
+        backOff(attempt);
+      }
+    }
+  }
+
+  /** The child's parameters: a template that is one placeholder keeps the field's value, others become text. */
+  private Map<String, Object> params(Object[] listed, String what) throws SyncException {
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (Map.Entry<String, String> entry : each.params().entrySet()) {
+      String template = entry.getValue();
+      Object value = template;
+      for (int i = 0; i < fields.size(); i++) {
+        String placeholder = "{" + fields.get(i) + "}";
+        if (!template.contains(placeholder)) {
+          continue;
+        }
+        if (listed[i] == null) {
+          throw new SyncException(what + " has no '" + fields.get(i) + "' for the '" + entry.getKey()
+              + "' parameter of '" + action.name() + "'");
+        }
+        value = template.equals(placeholder) ? listed[i]
+            : value.toString().replace(placeholder, String.valueOf(listed[i]));
+      }
+      params.put(entry.getKey(), value);
+    }
+    return params;
+  }
+
+  private void backOff(int attempt) throws SyncException {
+    long cap = Math.min(8_000, 250L << Math.min(attempt, 10));
+    try {
+      sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncException("interrupted while waiting to retry a child request");
+    }
+  }
+
+  private static <T> T await(Future<T> future) throws IOException {
+    try {
+      return future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting for child requests");
+    }
+  }
+
+  @Override
+  public void close() {
+    threads.shutdownNow();
+  }
+}
