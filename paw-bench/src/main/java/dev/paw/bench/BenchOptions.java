@@ -1,0 +1,70 @@
+package dev.paw.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Command-line options of the sync benchmark.
+ *
+ * @param records the big list (default 1,000,000)
+ * @param small the small list, to show how cost grows (default 100,000)
+ * @param work where pockets and databases go (default {@code bench-work} beside the jar)
+ * @param jfr a folder to write one flight recording per Java scenario into, or {@code null}
+ * @param python the Python interpreter for the baseline
+ * @param jvmArgs extra arguments for every scenario JVM
+ * @param only the scenarios to run ({@link #SCENARIOS}); all when empty
+ */
+record BenchOptions(int records, int small, Path work, Path jfr, String python, List<String> jvmArgs,
+    Set<String> only) {
+
+  static final List<String> SCENARIOS = List.of("servers", "raw", "hand-tuned", "generated", "resync", "yaml",
+      "python");
+
+  boolean runs(String scenario) {
+    return only.isEmpty() || only.contains(scenario);
+  }
+
+  static BenchOptions parse(String[] args) {
+    int records = 1_000_000;
+    int small = 100_000;
+    Path work = defaultWork();
+    Path jfr = null;
+    String python = "python3";
+    List<String> jvmArgs = new ArrayList<>();
+    Set<String> only = new LinkedHashSet<>();
+    for (int i = 0; i < args.length; i++) {
+      String value = i + 1 < args.length ? args[i + 1] : null;
+      switch (args[i]) {
+        case "--records" -> records = Integer.parseInt(value);
+        case "--small" -> small = Integer.parseInt(value);
+        case "--work" -> work = Path.of(value);
+        case "--jfr" -> jfr = Path.of(value).toAbsolutePath();
+        case "--python" -> python = value;
+        case "--jvm-arg" -> jvmArgs.add(value);
+        case "--only" -> only.addAll(List.of(value.split(",")));
+        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
+            + " --small N --work DIR --jfr DIR --python PATH --jvm-arg ARG --only " + String.join(",", SCENARIOS));
+      }
+      i++;
+    }
+    if (!SCENARIOS.containsAll(only)) {
+      throw new IllegalArgumentException("--only takes " + String.join(",", SCENARIOS));
+    }
+    if (small > records) {
+      throw new IllegalArgumentException("--small must not exceed --records");
+    }
+    return new BenchOptions(records, small, work.toAbsolutePath(), jfr, python, List.copyOf(jvmArgs), only);
+  }
+
+  private static Path defaultWork() {
+    try {
+      Path jar = Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return jar.getParent().resolve("bench-work");
+    } catch (java.net.URISyntaxException | RuntimeException e) {
+      return Path.of("bench-work");
+    }
+  }
+}
