@@ -5,22 +5,20 @@ import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TableChange;
 import dev.paw.runtime.http.Sleeper;
 import dev.paw.spec.ActionSpec;
-import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
@@ -38,7 +36,9 @@ final class SyncRun<R> {
   private final Sleeper sleeper;
   private final Pager pager;
   private final PageParser parser;
-  private final String seenTable;
+  private final SeenKeys seen;
+  /** The column index of each primary key column, in key order. */
+  private final int[] keyColumns;
 
   SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper) {
     this.job = job;
@@ -50,16 +50,17 @@ final class SyncRun<R> {
     this.pager = new Pager(source.pagination());
     String records = stream.records() != null ? stream.records() : source.records();
     this.parser = new PageParser(records, pager.fieldPaths());
-    this.seenTable = SqlNames.INTERNAL_PREFIX + "seen_" + stream.table();
+    this.seen = new SeenKeys(job.connection(), stream);
+    this.keyColumns = stream.primaryKey().stream()
+        .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow())).toArray();
   }
 
   SyncResult run() {
     Instant started = clock.instant();
     Connection db = job.connection();
     SyncState state;
-    try {
+    try (SyncStateStore store = new SyncStateStore(db); SeenKeys closing = seen) {
       db.setAutoCommit(true);
-      SyncStateStore store = new SyncStateStore(db);
       TableWriter.create(db, stream, stream.table());
       state = start(store.load(job.connector().name(), stream.table()), started);
       store.save(state);
@@ -77,11 +78,7 @@ final class SyncRun<R> {
           previous.last());
     }
     if (stream.writeMode() == WriteMode.REPLACE) {
-      try (Statement statement = job.connection().createStatement()) {
-        statement.execute("DROP TABLE IF EXISTS " + SqlNames.quote(seenTable));
-        statement.execute("CREATE TABLE " + SqlNames.quote(seenTable) + " (" + keyColumns()
-            + ", PRIMARY KEY (" + keyColumns() + "))");
-      }
+      seen.reset();
     }
     return new SyncState(job.connector().name(), stream.table(), previous.cursor(), UUID.randomUUID().toString(),
         previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now, previous.lastFinishedAt(),
@@ -164,11 +161,11 @@ final class SyncRun<R> {
   private void checkKeys(ParsedPage<R> page, int pageNumber) throws SyncException {
     for (int i = 0; i < page.size(); i++) {
       R row = page.rows().get(i);
-      for (String key : stream.primaryKey()) {
-        int column = stream.columns().indexOf(stream.column(key).orElseThrow());
-        if (job.mapper().value(row, column) == null) {
+      for (int k = 0; k < keyColumns.length; k++) {
+        if (job.mapper().value(row, keyColumns[k]) == null) {
           throw new SyncException("record #" + (i + 1) + " on page " + pageNumber + " has no '"
-              + stream.columns().get(column).from() + "' (its primary key '" + key + "')");
+              + stream.columns().get(keyColumns[k]).from() + "' (its primary key '" + stream.primaryKey().get(k)
+              + "')");
         }
       }
     }
@@ -185,12 +182,9 @@ final class SyncRun<R> {
     try {
       written = writer.write(page.parsed().rows());
       if (stream.writeMode() == WriteMode.REPLACE) {
-        markSeen(writer, page.parsed().rows());
+        seen.mark(keys(writer, page.parsed().rows()));
       }
-      String runMax = state.runMax();
-      for (Object cursor : page.parsed().cursors()) {
-        runMax = CursorValues.max(runMax, CursorValues.encode(cursor));
-      }
+      String runMax = CursorValues.maxOf(state.runMax(), page.parsed().cursors());
       SyncState.Counts counts = state.run().plus(new SyncState.Counts(written.inserted(), written.updated(),
           written.unchanged(), 0, page.parsed().size(), 1));
       if (page.next().isPresent()) {
@@ -199,7 +193,7 @@ final class SyncRun<R> {
             state.lastError(), state.last());
       } else {
         if (stream.writeMode() == WriteMode.REPLACE) {
-          deleted = sweepUnseen();
+          deleted = seen.sweep();
           counts = counts.plus(new SyncState.Counts(0, 0, 0, deleted, 0, 0));
         }
         String cursor = CursorValues.max(state.cursor(), runMax);
@@ -219,38 +213,12 @@ final class SyncRun<R> {
     return next;
   }
 
-  private void markSeen(TableWriter<R> writer, List<R> rows) throws SQLException {
-    String placeholders = stream.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", "));
-    try (var insert = job.connection().prepareStatement("INSERT OR IGNORE INTO " + SqlNames.quote(seenTable)
-        + " VALUES (" + placeholders + ")")) {
-      for (R row : rows) {
-        Object key = writer.key(row);
-        List<?> parts = key instanceof List<?> list ? list : List.of(key);
-        for (int i = 0; i < parts.size(); i++) {
-          dev.paw.runtime.mapping.JsonColumns.bind(insert, i + 1, parts.get(i));
-        }
-        insert.executeUpdate();
-      }
+  private List<Object> keys(TableWriter<R> writer, List<R> rows) {
+    List<Object> keys = new ArrayList<>(rows.size());
+    for (R row : rows) {
+      keys.add(writer.key(row));
     }
-  }
-
-  /** Deletes the rows this complete replace run did not see, and forgets what it saw. */
-  private long sweepUnseen() throws SQLException {
-    String live = SqlNames.quote(stream.table());
-    String seen = SqlNames.quote(seenTable);
-    String match = stream.primaryKey().stream()
-        .map(k -> seen + "." + SqlNames.quote(k) + " IS " + live + "." + SqlNames.quote(k))
-        .collect(Collectors.joining(" AND "));
-    try (Statement statement = job.connection().createStatement()) {
-      long deleted = statement.executeUpdate("DELETE FROM " + live + " WHERE NOT EXISTS (SELECT 1 FROM " + seen
-          + " WHERE " + match + ")");
-      statement.execute("DROP TABLE " + seen);
-      return deleted;
-    }
-  }
-
-  private String keyColumns() {
-    return stream.primaryKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+    return keys;
   }
 
   private void notifyListener(TableChange change) {
