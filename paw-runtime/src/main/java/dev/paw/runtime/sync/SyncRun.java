@@ -8,7 +8,6 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -18,27 +17,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.Callable;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /** One run of one table's sync; see {@link SyncEngine}. */
 final class SyncRun<R> {
-
-  private static final int ERROR_BODY_CHARS = 300;
 
   private final SyncJob<R> job;
   private final StreamSpec stream;
   private final ActionSpec source;
   private final SyncListener listener;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final Pager pager;
   private final PageParser parser;
   private final SeenKeys seen;
-  /** The column index of each primary key column, in key order. */
-  private final int[] keyColumns;
+  private final PageFetcher<R> fetcher;
 
   SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper) {
     this.job = job;
@@ -46,13 +39,11 @@ final class SyncRun<R> {
     this.source = job.source();
     this.listener = listener;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.pager = new Pager(source.pagination());
     String records = stream.records() != null ? stream.records() : source.records();
     this.parser = new PageParser(records, pager.fieldPaths());
     this.seen = new SeenKeys(job.connection(), stream);
-    this.keyColumns = stream.primaryKey().stream()
-        .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow())).toArray();
+    this.fetcher = new PageFetcher<>(job, pager, parser, sleeper);
   }
 
   SyncResult run() {
@@ -93,86 +84,43 @@ final class SyncRun<R> {
     } catch (IOException | RuntimeException e) {
       return fail(store, state, started, e.getMessage());
     }
+    Optional<Integer> cap = Optional.ofNullable(stream.maxPages()).or(pager::maxPages);
+    if (cap.isPresent() && cap.get() <= 0) {
+      return result(state, started, false, null);
+    }
     int pagesThisRun = 0;
-    try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table())) {
+    try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table());
+        Lookahead<R> lookahead = new Lookahead<>()) {
+      lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
       while (true) {
-        Optional<Integer> cap = Optional.ofNullable(stream.maxPages()).or(pager::maxPages);
-        if (cap.isPresent() && pagesThisRun >= cap.get()) {
-          return result(state, started, false, null);
-        }
-        int pageNumber = (int) state.run().pages() + 1;
-        Page<R> page;
+        FetchedPage<R> page;
         try {
-          page = fetch(base, state.position(), pageNumber);
+          page = lookahead.take();
         } catch (IOException e) {
           return fail(store, state, started, e.getMessage());
         }
-        state = commit(store, writer, state, page);
         pagesThisRun++;
+        boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
+        if (page.next().isPresent() && !capped) {
+          lookahead.start(fetchAt(base, page.next().get(), (int) state.run().pages() + 2));
+        }
+        state = commit(store, writer, state, page);
         if (!state.inProgress()) {
           return result(state, started, true, null);
         }
+        if (capped) {
+          return result(state, started, false, null);
+        }
       }
     }
   }
 
-  /** A page as parsed, with where the next one starts. */
-  private record Page<R>(ParsedPage<R> parsed, Optional<PagePosition> next) {}
-
-  /** Fetches and parses one page, trying again when the transport fails or the body is cut short. */
-  private Page<R> fetch(Request base, PagePosition position, int pageNumber) throws IOException {
-    Request request = pager.request(base, position);
-    for (int attempt = 1; ; attempt++) {
-      try (Response response = job.client().newCall(request).execute()) {
-        if (!response.isSuccessful()) {
-          throw new SyncException(request.method() + " " + redacted(request) + " answered " + response.code()
-              + ": " + errorText(response.body()));
-        }
-        ParsedPage<R> parsed;
-        try (InputStream body = response.body().byteStream()) {
-          parsed = parser.parse(body, job.mapper(), pageNumber);
-        }
-        checkKeys(parsed, pageNumber);
-        return new Page<>(parsed, pager.next(position, parsed, response));
-      } catch (SyncException e) {
-        if (!e.retryable() || attempt >= SyncEngine.PAGE_ATTEMPTS) {
-          throw e;
-        }
-        backOff(attempt);
-      } catch (IOException e) {
-        if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
-          throw new SyncException("page " + pageNumber + " failed " + attempt + " times; last: " + e, e);
-        }
-        backOff(attempt);
-      }
-    }
-  }
-
-  private void backOff(int attempt) throws SyncException {
-    long cap = Math.min(8_000, 250L << Math.min(attempt, 10));
-    try {
-      sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException("interrupted while waiting to retry a page");
-    }
-  }
-
-  private void checkKeys(ParsedPage<R> page, int pageNumber) throws SyncException {
-    for (int i = 0; i < page.size(); i++) {
-      R row = page.rows().get(i);
-      for (int k = 0; k < keyColumns.length; k++) {
-        if (job.mapper().value(row, keyColumns[k]) == null) {
-          throw new SyncException("record #" + (i + 1) + " on page " + pageNumber + " has no '"
-              + stream.columns().get(keyColumns[k]).from() + "' (its primary key '" + stream.primaryKey().get(k)
-              + "')");
-        }
-      }
-    }
+  private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {
+    return () -> fetcher.fetch(base, position, pageNumber);
   }
 
   /** Writes a page's rows and the checkpoint after it in one transaction, then tells the listener. */
-  private SyncState commit(SyncStateStore store, TableWriter<R> writer, SyncState state, Page<R> page)
+  private SyncState commit(SyncStateStore store, TableWriter<R> writer, SyncState state, FetchedPage<R> page)
       throws SQLException {
     Connection db = job.connection();
     db.setAutoCommit(false);
@@ -263,21 +211,5 @@ final class SyncRun<R> {
       SyncState.Counts last) {
     return new SyncState(s.connector(), s.table(), s.cursor(), s.runId(), s.runFloor(), s.runMax(), s.position(),
         s.run(), startedAt, finishedAt, outcome, error, last);
-  }
-
-  /** The request's URL without its query, which may carry an API key. */
-  private static String redacted(Request request) {
-    return request.url().newBuilder().query(null).build().toString();
-  }
-
-  private static String errorText(ResponseBody body) {
-    try {
-      String text = body.source().readUtf8(Math.min(ERROR_BODY_CHARS * 4L, Math.max(0, body.contentLength() < 0
-          ? ERROR_BODY_CHARS * 4L : body.contentLength())));
-      text = text.replaceAll("\\s+", " ").strip();
-      return text.length() > ERROR_BODY_CHARS ? text.substring(0, ERROR_BODY_CHARS) + "..." : text;
-    } catch (IOException | IllegalStateException e) {
-      return "(no readable body)";
-    }
   }
 }
