@@ -16,9 +16,10 @@ import java.util.Set;
  * @param python the Python interpreter for the baseline
  * @param jvmArgs extra arguments for every scenario JVM
  * @param only the scenarios to run ({@link #SCENARIOS}); all when empty
+ * @param repeat runs of each scenario; the fastest counts (other work on the machine only ever slows a run down)
  */
 record BenchOptions(int records, int small, Path work, Path jfr, String python, List<String> jvmArgs,
-    Set<String> only) {
+    Set<String> only, int repeat) {
 
   static final List<String> SCENARIOS = List.of("servers", "raw", "hand-tuned", "generated", "resync", "yaml",
       "python");
@@ -35,6 +36,7 @@ record BenchOptions(int records, int small, Path work, Path jfr, String python, 
     String python = "python3";
     List<String> jvmArgs = new ArrayList<>();
     Set<String> only = new LinkedHashSet<>();
+    int repeat = 3;
     for (int i = 0; i < args.length; i++) {
       String value = i + 1 < args.length ? args[i + 1] : null;
       switch (args[i]) {
@@ -45,8 +47,9 @@ record BenchOptions(int records, int small, Path work, Path jfr, String python, 
         case "--python" -> python = value;
         case "--jvm-arg" -> jvmArgs.add(value);
         case "--only" -> only.addAll(List.of(value.split(",")));
+        case "--repeat" -> repeat = Integer.parseInt(value);
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
-            + " --small N --work DIR --jfr DIR --python PATH --jvm-arg ARG --only " + String.join(",", SCENARIOS));
+            + " --small N --work DIR --jfr DIR --python PATH --jvm-arg ARG --repeat N --only " + String.join(",", SCENARIOS));
       }
       i++;
     }
@@ -56,7 +59,8 @@ record BenchOptions(int records, int small, Path work, Path jfr, String python, 
     if (small > records) {
       throw new IllegalArgumentException("--small must not exceed --records");
     }
-    return new BenchOptions(records, small, work.toAbsolutePath(), jfr, python, List.copyOf(jvmArgs), only);
+    return new BenchOptions(records, small, work.toAbsolutePath(), jfr, python, List.copyOf(jvmArgs), only,
+        Math.max(1, repeat));
   }
 
   private static Path defaultWork() {

@@ -45,9 +45,6 @@ final class ScenarioRunner {
   Measurement java(String label, String kind, String apiBase, int records, String dir, boolean fresh)
       throws IOException, InterruptedException {
     Path folder = work.resolve(dir);
-    if (fresh) {
-      delete(folder);
-    }
     String key = dir + (fresh ? "" : "-again");
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -58,21 +55,53 @@ final class ScenarioRunner {
     }
     command.addAll(List.of("-cp", jar(), Scenarios.class.getName(), kind, apiBase, String.valueOf(records),
         folder.toString()));
-    return measure(key, label, command, kind.equals("raw") ? 0 : records);
+    return measure(key, label, command, kind.equals("raw") ? 0 : records, folder, fresh);
   }
 
   Measurement python(String label, String apiBase, int records, Path script, String dir) throws IOException, InterruptedException {
     Path folder = work.resolve(dir);
-    delete(folder);
-    Files.createDirectories(folder);
     return measure(dir, label, List.of(options.python(), script.toString(), apiBase,
-        folder.resolve("python.db").toString()), records);
+        folder.resolve("python.db").toString()), records, folder, true);
   }
 
-  /** Runs the command; {@code expectedRows} is what the table must hold after it (0: no table). */
-  private Measurement measure(String key, String label, List<String> command, long expectedRows) throws IOException, InterruptedException {
-    out.printf("%-40s ", label);
+  /**
+   * Runs the command {@link BenchOptions#repeat} times (from a fresh directory each time when {@code fresh}) and keeps
+   * the fastest run, with the highest peak RSS of all runs.
+   *
+   * @param expectedRows what the table must hold after it (0: no table)
+   */
+  private Measurement measure(String key, String label, List<String> command, long expectedRows, Path folder,
+      boolean fresh) throws IOException, InterruptedException {
+    out.printf("%-40s", label);
     out.flush();
+    Measurement best = null;
+    long peak = 0;
+    for (int run = 0; run < options.repeat(); run++) {
+      if (fresh) {
+        delete(folder);
+        Files.createDirectories(folder);
+      }
+      Measurement m = once(key, label, command);
+      if (m == null) {
+        out.println(" FAILED");
+        return null;
+      }
+      out.printf(" %7.3f s", m.seconds());
+      out.flush();
+      peak = Math.max(peak, m.peakRssKb());
+      if (best == null || m.seconds() < best.seconds()) {
+        best = m;
+      }
+    }
+    out.println("  " + best.note());
+    if (best.rows() != expectedRows) {
+      out.println("WARNING: " + label + " left " + best.rows() + " rows, not " + expectedRows);
+    }
+    return new Measurement(key, label, best.records(), best.rows(), best.requests(), best.seconds(),
+        best.processSeconds(), best.cpuSeconds(), best.bytes(), peak, best.note());
+  }
+
+  private Measurement once(String key, String label, List<String> command) throws IOException, InterruptedException {
     route.reset();
     long started = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -88,19 +117,13 @@ final class ScenarioRunner {
     int exit = process.waitFor();
     double processSeconds = (System.nanoTime() - started) / 1e9;
     if (exit != 0 || result == null) {
-      out.println("FAILED (exit " + exit + ")");
       return null;
     }
     Map<String, String> values = Outcome.parse(result);
-    Measurement m = new Measurement(key, label, Long.parseLong(values.get("records")),
-        Long.parseLong(values.get("rows")), route.requestsServed(), Double.parseDouble(values.get("seconds")),
-        processSeconds, Double.parseDouble(values.get("cpu_s")), route.bytesServed(),
-        Long.parseLong(values.get("hwm_kb")), values.get("note").replace('_', ' '));
-    out.printf("%8.3f s  %s%n", m.seconds(), m.note());
-    if (m.rows() != expectedRows) {
-      out.println("WARNING: " + label + " left " + m.rows() + " rows, not " + expectedRows);
-    }
-    return m;
+    return new Measurement(key, label, Long.parseLong(values.get("records")), Long.parseLong(values.get("rows")),
+        route.requestsServed(), Double.parseDouble(values.get("seconds")), processSeconds,
+        Double.parseDouble(values.get("cpu_s")), route.bytesServed(), Long.parseLong(values.get("hwm_kb")),
+        values.get("note").replace('_', ' '));
   }
 
   private static String jar() {
