@@ -14,12 +14,18 @@ import java.util.Set;
  * @param work where pockets and databases go (default {@code bench-work} beside the jar)
  * @param jfr a folder to write one flight recording per Java scenario into, or {@code null}
  * @param python the Python interpreter for the baseline
- * @param jvmArgs extra arguments for every scenario JVM
+ * @param jvmArgs arguments for every scenario JVM; default {@link #DEFAULT_JVM_ARGS}
  * @param only the scenarios to run ({@link #SCENARIOS}); all when empty
  * @param repeat runs of each scenario; the fastest counts (other work on the machine only ever slows a run down)
  */
 record BenchOptions(int records, int small, Path work, Path jfr, String python, List<String> jvmArgs,
     Set<String> only, int repeat) {
+
+  /**
+   * The same fixed heap cap for every Java scenario: a sync holds at most two pages, so it needs little heap, and
+   * without a cap G1 sizes the heap by allocation rate and run length, which says nothing about what a sync retains.
+   */
+  static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx256m");
 
   static final List<String> SCENARIOS = List.of("servers", "raw", "hand-tuned", "generated", "resync", "yaml",
       "python");
@@ -59,7 +65,7 @@ record BenchOptions(int records, int small, Path work, Path jfr, String python, 
     if (small > records) {
       throw new IllegalArgumentException("--small must not exceed --records");
     }
-    return new BenchOptions(records, small, work.toAbsolutePath(), jfr, python, List.copyOf(jvmArgs), only,
+    return new BenchOptions(records, small, work.toAbsolutePath(), jfr, python, jvmArgs.isEmpty() ? DEFAULT_JVM_ARGS : List.copyOf(jvmArgs), only,
         Math.max(1, repeat));
   }
 
