@@ -50,7 +50,7 @@ final class SyncRun<R> {
     Instant started = clock.instant();
     Connection db = job.connection();
     SyncState state;
-    try (SyncStateStore store = new SyncStateStore(db); SeenKeys closing = seen) {
+    try (SyncStateStore store = new SyncStateStore(db); seen) {
       db.setAutoCommit(true);
       TableWriter.create(db, stream, stream.table());
       state = start(store.load(job.connector().name(), stream.table()), started);
