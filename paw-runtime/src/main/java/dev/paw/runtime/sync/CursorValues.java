@@ -40,18 +40,36 @@ final class CursorValues {
    * are and encoding only the winner. Encoding and re-reading every value cost more than mapping the record.
    */
   static String maxOf(String stored, List<?> values) {
-    JsonNode start = stored == null ? null : read(stored);
-    Object best = null;
+    Object max = stored == null ? null : asRead(read(stored));
+    boolean changed = false;
     for (Object value : values) {
-      if (value == null) {
-        continue;
-      }
-      int order = best != null ? compare(best, value) : start != null ? compare(start, value) : -1;
-      if (order < 0) {
-        best = value;
+      if (value != null && (max == null || compare(max, value) < 0)) {
+        max = value;
+        changed = true;
       }
     }
-    return best == null ? stored : encode(best);
+    return changed ? encode(max) : stored;
+  }
+
+  /**
+   * A stored value as a mapper would have read it, so that comparing it with each record's value takes no
+   * {@code BigDecimal} (a page of a newest-first list never beats the stored maximum); the node where no such value
+   * orders the same.
+   */
+  private static Object asRead(JsonNode node) {
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.longValue();
+    }
+    if (node.isDouble()) {
+      return node.doubleValue();
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return node;
   }
 
   /** As {@link #max} orders encodings: numbers numerically, anything else by its text. */
@@ -59,15 +77,14 @@ final class CursorValues {
     if (a instanceof Long x && b instanceof Long y) {
       return Long.compare(x, y);
     }
+    if (a instanceof JsonNode node) {
+      return node.isNumber() && b instanceof Number y ? node.decimalValue().compareTo(decimal(y))
+          : node.asText().compareTo(String.valueOf(b));
+    }
     if (a instanceof Number x && b instanceof Number y) {
       return decimal(x).compareTo(decimal(y));
     }
     return String.valueOf(a).compareTo(String.valueOf(b));
-  }
-
-  private static int compare(JsonNode a, Object b) {
-    return a.isNumber() && b instanceof Number y ? a.decimalValue().compareTo(decimal(y))
-        : a.asText().compareTo(String.valueOf(b));
   }
 
   private static BigDecimal decimal(Number n) {

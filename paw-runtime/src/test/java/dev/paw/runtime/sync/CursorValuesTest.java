@@ -30,6 +30,8 @@ class CursorValuesTest {
     assertThat(perPage(null, values)).isEqualTo("10").isEqualTo(foldEncoded(null, values));
     assertThat(perPage("11", values)).isEqualTo("11");
     assertThat(perPage("10.0", values)).isEqualTo("10.0").isEqualTo(foldEncoded("10.0", values));
+    assertThat(perPage("123456789012345678901234", values)).isEqualTo("123456789012345678901234");
+    assertThat(perPage("-123456789012345678901234", values)).isEqualTo("10");
   }
 
   @Test
