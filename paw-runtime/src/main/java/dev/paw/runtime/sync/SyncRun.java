@@ -29,7 +29,6 @@ final class SyncRun<R> {
   private final SyncListener listener;
   private final Clock clock;
   private final Pager pager;
-  private final PageParser parser;
   private final SeenKeys seen;
   private final PageFetcher<R> fetcher;
 
@@ -41,9 +40,8 @@ final class SyncRun<R> {
     this.clock = clock;
     this.pager = new Pager(source.pagination());
     String records = stream.records() != null ? stream.records() : source.records();
-    this.parser = new PageParser(records, pager.fieldPaths());
     this.seen = new SeenKeys(job.connection(), stream);
-    this.fetcher = new PageFetcher<>(job, pager, parser, sleeper);
+    this.fetcher = new PageFetcher<>(job, pager, new PageParser(records, pager.fieldPaths()), sleeper);
   }
 
   SyncResult run() {
