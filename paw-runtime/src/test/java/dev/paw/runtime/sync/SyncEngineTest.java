@@ -93,10 +93,10 @@ class SyncEngineTest {
     List<Integer> requestsAtCommit = new java.util.ArrayList<>();
     fixture.afterCommit = change -> {
       // without a lookahead the next request waits for this listener to return, and this waits the whole deadline
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
       while (!change.runComplete() && server.getRequestCount() <= requestsAtCommit.size() + 1
           && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
       }
       requestsAtCommit.add(server.getRequestCount());
     };
