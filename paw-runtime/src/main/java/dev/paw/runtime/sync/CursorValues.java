@@ -3,6 +3,8 @@ package dev.paw.runtime.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * Incremental cursor values as stored in the checkpoint (JSON text, so a number stays a number) and compared
@@ -29,6 +31,72 @@ final class CursorValues {
       return node.isTextual() ? node.asText() : node.toString();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable stored cursor " + stored, e);
+    }
+  }
+
+  /**
+   * The run maximum after a page: {@link #max} folded over the encoding of each of the page's cursor values as read
+   * ({@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code null}), but comparing the values as they
+   * are and encoding only the winner. Encoding and re-reading every value cost more than mapping the record.
+   */
+  static String maxOf(String stored, List<?> values) {
+    Object max = stored == null ? null : asRead(read(stored));
+    boolean changed = false;
+    for (Object value : values) {
+      if (value != null && (max == null || compare(max, value) < 0)) {
+        max = value;
+        changed = true;
+      }
+    }
+    return changed ? encode(max) : stored;
+  }
+
+  /**
+   * A stored value as a mapper would have read it, so that comparing it with each record's value takes no
+   * {@code BigDecimal} (a page of a newest-first list never beats the stored maximum); the node where no such value
+   * orders the same.
+   */
+  private static Object asRead(JsonNode node) {
+    if (node.isIntegralNumber() && node.canConvertToLong()) {
+      return node.longValue();
+    }
+    if (node.isDouble()) {
+      return node.doubleValue();
+    }
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    return node;
+  }
+
+  /** As {@link #max} orders encodings: numbers numerically, anything else by its text. */
+  private static int compare(Object a, Object b) {
+    if (a instanceof Long x && b instanceof Long y) {
+      return Long.compare(x, y);
+    }
+    if (a instanceof JsonNode node) {
+      return node.isNumber() && b instanceof Number y ? node.decimalValue().compareTo(decimal(y))
+          : node.asText().compareTo(String.valueOf(b));
+    }
+    if (a instanceof Number x && b instanceof Number y) {
+      return decimal(x).compareTo(decimal(y));
+    }
+    return String.valueOf(a).compareTo(String.valueOf(b));
+  }
+
+  private static BigDecimal decimal(Number n) {
+    return n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+        : BigDecimal.valueOf(n.longValue());
+  }
+
+  private static JsonNode read(String stored) {
+    try {
+      return JSON.readTree(stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("unreadable stored cursor", e);
     }
   }
 

@@ -5,40 +5,32 @@ import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TableChange;
 import dev.paw.runtime.http.Sleeper;
 import dev.paw.spec.ActionSpec;
-import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
 import okhttp3.Request;
-import okhttp3.Response;
-import okhttp3.ResponseBody;
 
 /** One run of one table's sync; see {@link SyncEngine}. */
 final class SyncRun<R> {
-
-  private static final int ERROR_BODY_CHARS = 300;
 
   private final SyncJob<R> job;
   private final StreamSpec stream;
   private final ActionSpec source;
   private final SyncListener listener;
   private final Clock clock;
-  private final Sleeper sleeper;
   private final Pager pager;
-  private final PageParser parser;
-  private final String seenTable;
+  private final SeenKeys seen;
+  private final PageFetcher<R> fetcher;
 
   SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper) {
     this.job = job;
@@ -46,20 +38,18 @@ final class SyncRun<R> {
     this.source = job.source();
     this.listener = listener;
     this.clock = clock;
-    this.sleeper = sleeper;
     this.pager = new Pager(source.pagination());
     String records = stream.records() != null ? stream.records() : source.records();
-    this.parser = new PageParser(records, pager.fieldPaths());
-    this.seenTable = SqlNames.INTERNAL_PREFIX + "seen_" + stream.table();
+    this.seen = new SeenKeys(job.connection(), stream);
+    this.fetcher = new PageFetcher<>(job, pager, new PageParser(records, pager.fieldPaths()), sleeper);
   }
 
   SyncResult run() {
     Instant started = clock.instant();
     Connection db = job.connection();
     SyncState state;
-    try {
+    try (SyncStateStore store = new SyncStateStore(db); seen) {
       db.setAutoCommit(true);
-      SyncStateStore store = new SyncStateStore(db);
       TableWriter.create(db, stream, stream.table());
       state = start(store.load(job.connector().name(), stream.table()), started);
       store.save(state);
@@ -77,11 +67,7 @@ final class SyncRun<R> {
           previous.last());
     }
     if (stream.writeMode() == WriteMode.REPLACE) {
-      try (Statement statement = job.connection().createStatement()) {
-        statement.execute("DROP TABLE IF EXISTS " + SqlNames.quote(seenTable));
-        statement.execute("CREATE TABLE " + SqlNames.quote(seenTable) + " (" + keyColumns()
-            + ", PRIMARY KEY (" + keyColumns() + "))");
-      }
+      seen.reset();
     }
     return new SyncState(job.connector().name(), stream.table(), previous.cursor(), UUID.randomUUID().toString(),
         previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now, previous.lastFinishedAt(),
@@ -96,86 +82,43 @@ final class SyncRun<R> {
     } catch (IOException | RuntimeException e) {
       return fail(store, state, started, e.getMessage());
     }
+    Optional<Integer> cap = Optional.ofNullable(stream.maxPages()).or(pager::maxPages);
+    if (cap.isPresent() && cap.get() <= 0) {
+      return result(state, started, false, null);
+    }
     int pagesThisRun = 0;
-    try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table())) {
+    try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table());
+        Lookahead<R> lookahead = new Lookahead<>()) {
+      lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
       while (true) {
-        Optional<Integer> cap = Optional.ofNullable(stream.maxPages()).or(pager::maxPages);
-        if (cap.isPresent() && pagesThisRun >= cap.get()) {
-          return result(state, started, false, null);
-        }
-        int pageNumber = (int) state.run().pages() + 1;
-        Page<R> page;
+        FetchedPage<R> page;
         try {
-          page = fetch(base, state.position(), pageNumber);
+          page = lookahead.take();
         } catch (IOException e) {
           return fail(store, state, started, e.getMessage());
         }
-        state = commit(store, writer, state, page);
         pagesThisRun++;
+        boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
+        if (page.next().isPresent() && !capped) {
+          lookahead.start(fetchAt(base, page.next().get(), (int) state.run().pages() + 2));
+        }
+        state = commit(store, writer, state, page);
         if (!state.inProgress()) {
           return result(state, started, true, null);
         }
+        if (capped) {
+          return result(state, started, false, null);
+        }
       }
     }
   }
 
-  /** A page as parsed, with where the next one starts. */
-  private record Page<R>(ParsedPage<R> parsed, Optional<PagePosition> next) {}
-
-  /** Fetches and parses one page, trying again when the transport fails or the body is cut short. */
-  private Page<R> fetch(Request base, PagePosition position, int pageNumber) throws IOException {
-    Request request = pager.request(base, position);
-    for (int attempt = 1; ; attempt++) {
-      try (Response response = job.client().newCall(request).execute()) {
-        if (!response.isSuccessful()) {
-          throw new SyncException(request.method() + " " + redacted(request) + " answered " + response.code()
-              + ": " + errorText(response.body()));
-        }
-        ParsedPage<R> parsed;
-        try (InputStream body = response.body().byteStream()) {
-          parsed = parser.parse(body, job.mapper(), pageNumber);
-        }
-        checkKeys(parsed, pageNumber);
-        return new Page<>(parsed, pager.next(position, parsed, response));
-      } catch (SyncException e) {
-        if (!e.retryable() || attempt >= SyncEngine.PAGE_ATTEMPTS) {
-          throw e;
-        }
-        backOff(attempt);
-      } catch (IOException e) {
-        if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
-          throw new SyncException("page " + pageNumber + " failed " + attempt + " times; last: " + e, e);
-        }
-        backOff(attempt);
-      }
-    }
-  }
-
-  private void backOff(int attempt) throws SyncException {
-    long cap = Math.min(8_000, 250L << Math.min(attempt, 10));
-    try {
-      sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException("interrupted while waiting to retry a page");
-    }
-  }
-
-  private void checkKeys(ParsedPage<R> page, int pageNumber) throws SyncException {
-    for (int i = 0; i < page.size(); i++) {
-      R row = page.rows().get(i);
-      for (String key : stream.primaryKey()) {
-        int column = stream.columns().indexOf(stream.column(key).orElseThrow());
-        if (job.mapper().value(row, column) == null) {
-          throw new SyncException("record #" + (i + 1) + " on page " + pageNumber + " has no '"
-              + stream.columns().get(column).from() + "' (its primary key '" + key + "')");
-        }
-      }
-    }
+  private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {
+    return () -> fetcher.fetch(base, position, pageNumber);
   }
 
   /** Writes a page's rows and the checkpoint after it in one transaction, then tells the listener. */
-  private SyncState commit(SyncStateStore store, TableWriter<R> writer, SyncState state, Page<R> page)
+  private SyncState commit(SyncStateStore store, TableWriter<R> writer, SyncState state, FetchedPage<R> page)
       throws SQLException {
     Connection db = job.connection();
     db.setAutoCommit(false);
@@ -185,12 +128,9 @@ final class SyncRun<R> {
     try {
       written = writer.write(page.parsed().rows());
       if (stream.writeMode() == WriteMode.REPLACE) {
-        markSeen(writer, page.parsed().rows());
+        seen.mark(keys(writer, page.parsed().rows()));
       }
-      String runMax = state.runMax();
-      for (Object cursor : page.parsed().cursors()) {
-        runMax = CursorValues.max(runMax, CursorValues.encode(cursor));
-      }
+      String runMax = CursorValues.maxOf(state.runMax(), page.parsed().cursors());
       SyncState.Counts counts = state.run().plus(new SyncState.Counts(written.inserted(), written.updated(),
           written.unchanged(), 0, page.parsed().size(), 1));
       if (page.next().isPresent()) {
@@ -199,7 +139,7 @@ final class SyncRun<R> {
             state.lastError(), state.last());
       } else {
         if (stream.writeMode() == WriteMode.REPLACE) {
-          deleted = sweepUnseen();
+          deleted = seen.sweep();
           counts = counts.plus(new SyncState.Counts(0, 0, 0, deleted, 0, 0));
         }
         String cursor = CursorValues.max(state.cursor(), runMax);
@@ -219,38 +159,12 @@ final class SyncRun<R> {
     return next;
   }
 
-  private void markSeen(TableWriter<R> writer, List<R> rows) throws SQLException {
-    String placeholders = stream.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", "));
-    try (var insert = job.connection().prepareStatement("INSERT OR IGNORE INTO " + SqlNames.quote(seenTable)
-        + " VALUES (" + placeholders + ")")) {
-      for (R row : rows) {
-        Object key = writer.key(row);
-        List<?> parts = key instanceof List<?> list ? list : List.of(key);
-        for (int i = 0; i < parts.size(); i++) {
-          dev.paw.runtime.mapping.JsonColumns.bind(insert, i + 1, parts.get(i));
-        }
-        insert.executeUpdate();
-      }
+  private List<Object> keys(TableWriter<R> writer, List<R> rows) {
+    List<Object> keys = new ArrayList<>(rows.size());
+    for (R row : rows) {
+      keys.add(writer.key(row));
     }
-  }
-
-  /** Deletes the rows this complete replace run did not see, and forgets what it saw. */
-  private long sweepUnseen() throws SQLException {
-    String live = SqlNames.quote(stream.table());
-    String seen = SqlNames.quote(seenTable);
-    String match = stream.primaryKey().stream()
-        .map(k -> seen + "." + SqlNames.quote(k) + " IS " + live + "." + SqlNames.quote(k))
-        .collect(Collectors.joining(" AND "));
-    try (Statement statement = job.connection().createStatement()) {
-      long deleted = statement.executeUpdate("DELETE FROM " + live + " WHERE NOT EXISTS (SELECT 1 FROM " + seen
-          + " WHERE " + match + ")");
-      statement.execute("DROP TABLE " + seen);
-      return deleted;
-    }
-  }
-
-  private String keyColumns() {
-    return stream.primaryKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+    return keys;
   }
 
   private void notifyListener(TableChange change) {
@@ -295,21 +209,5 @@ final class SyncRun<R> {
       SyncState.Counts last) {
     return new SyncState(s.connector(), s.table(), s.cursor(), s.runId(), s.runFloor(), s.runMax(), s.position(),
         s.run(), startedAt, finishedAt, outcome, error, last);
-  }
-
-  /** The request's URL without its query, which may carry an API key. */
-  private static String redacted(Request request) {
-    return request.url().newBuilder().query(null).build().toString();
-  }
-
-  private static String errorText(ResponseBody body) {
-    try {
-      String text = body.source().readUtf8(Math.min(ERROR_BODY_CHARS * 4L, Math.max(0, body.contentLength() < 0
-          ? ERROR_BODY_CHARS * 4L : body.contentLength())));
-      text = text.replaceAll("\\s+", " ").strip();
-      return text.length() > ERROR_BODY_CHARS ? text.substring(0, ERROR_BODY_CHARS) + "..." : text;
-    } catch (IOException | IllegalStateException e) {
-      return "(no readable body)";
-    }
   }
 }

@@ -9,9 +9,16 @@ import java.time.Instant;
 
 /**
  * Reads and writes {@code _paw_sync_state}. Writes take part in the caller's transaction, so a page's rows and the
- * checkpoint that records them commit together or not at all.
+ * checkpoint that records them commit together or not at all. A run saves once a page, so the store keeps its
+ * statement prepared until closed.
  */
-final class SyncStateStore {
+final class SyncStateStore implements AutoCloseable {
+
+  private static final String UPSERT = "INSERT OR REPLACE INTO _paw_sync_state ("
+      + "table_name, connector, cursor, run_id, run_floor, run_max, position, run_inserted, run_updated,"
+      + " run_unchanged, run_deleted, run_records, run_pages, last_started_at, last_finished_at, last_outcome,"
+      + " last_error, last_inserted, last_updated, last_unchanged, last_deleted, last_records, last_pages)"
+      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   static final String DDL = "CREATE TABLE IF NOT EXISTS _paw_sync_state ("
       + "table_name TEXT PRIMARY KEY NOT NULL, connector TEXT NOT NULL, cursor TEXT, run_id TEXT, run_floor TEXT,"
@@ -24,6 +31,7 @@ final class SyncStateStore {
       + " last_records INTEGER NOT NULL DEFAULT 0, last_pages INTEGER NOT NULL DEFAULT 0)";
 
   private final Connection connection;
+  private PreparedStatement upsert;
 
   SyncStateStore(Connection connection) throws SQLException {
     this.connection = connection;
@@ -62,26 +70,31 @@ final class SyncStateStore {
 
   /** Writes the whole state (insert or replace). */
   void save(SyncState state) throws SQLException {
-    try (PreparedStatement upsert = connection.prepareStatement("INSERT OR REPLACE INTO _paw_sync_state ("
-        + "table_name, connector, cursor, run_id, run_floor, run_max, position, run_inserted, run_updated,"
-        + " run_unchanged, run_deleted, run_records, run_pages, last_started_at, last_finished_at, last_outcome,"
-        + " last_error, last_inserted, last_updated, last_unchanged, last_deleted, last_records, last_pages)"
-        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      int i = 0;
-      upsert.setString(++i, state.table());
-      upsert.setString(++i, state.connector());
-      upsert.setString(++i, state.cursor());
-      upsert.setString(++i, state.runId());
-      upsert.setString(++i, state.runFloor());
-      upsert.setString(++i, state.runMax());
-      upsert.setString(++i, state.inProgress() ? state.position().toJson() : null);
-      i = setCounts(upsert, i, state.run());
-      upsert.setString(++i, text(state.lastStartedAt()));
-      upsert.setString(++i, text(state.lastFinishedAt()));
-      upsert.setString(++i, state.lastOutcome());
-      upsert.setString(++i, state.lastError());
-      setCounts(upsert, i, state.last());
-      upsert.executeUpdate();
+    if (upsert == null) {
+      upsert = connection.prepareStatement(UPSERT);
+    }
+    int i = 0;
+    upsert.setString(++i, state.table());
+    upsert.setString(++i, state.connector());
+    upsert.setString(++i, state.cursor());
+    upsert.setString(++i, state.runId());
+    upsert.setString(++i, state.runFloor());
+    upsert.setString(++i, state.runMax());
+    upsert.setString(++i, state.inProgress() ? state.position().toJson() : null);
+    i = setCounts(upsert, i, state.run());
+    upsert.setString(++i, text(state.lastStartedAt()));
+    upsert.setString(++i, text(state.lastFinishedAt()));
+    upsert.setString(++i, state.lastOutcome());
+    upsert.setString(++i, state.lastError());
+    setCounts(upsert, i, state.last());
+    upsert.executeUpdate();
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (upsert != null) {
+      upsert.close();
+      upsert = null;
     }
   }
 

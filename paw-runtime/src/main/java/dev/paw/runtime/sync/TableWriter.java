@@ -78,7 +78,7 @@ final class TableWriter<R> implements AutoCloseable {
     long inserted = 0;
     long updated = 0;
     long unchanged = 0;
-    List<Object> changed = new ArrayList<>();
+    List<Object> changed = new ArrayList<>(rows.size());
     for (R row : rows) {
       mapper.bind(row, insert);
       if (insert.executeUpdate() > 0) {

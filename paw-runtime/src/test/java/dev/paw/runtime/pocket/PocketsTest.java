@@ -45,6 +45,8 @@ class PocketsTest {
       assertThat(pragma(s, "synchronous")).isEqualTo("1"); // NORMAL
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
       assertThat(Integer.parseInt(pragma(s, "busy_timeout"))).isGreaterThanOrEqualTo(1000);
+      // no SELECT last_insert_rowid() after each INSERT
+      assertThat(c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys()).isFalse();
     }
   }
 

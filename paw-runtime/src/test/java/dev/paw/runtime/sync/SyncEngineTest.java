@@ -86,6 +86,29 @@ class SyncEngineTest {
   }
 
   @Test
+  void theNextPageIsRequestedWhileThisOneIsWritten() throws Exception {
+    enqueue(SyncFixture.customers(1, 100, true));
+    enqueue(SyncFixture.customers(101, 200, true));
+    enqueue(SyncFixture.customers(201, 250, false));
+    List<Integer> requestsAtCommit = new java.util.ArrayList<>();
+    fixture.afterCommit = change -> {
+      // without a lookahead the next request waits for this listener to return, and this waits the whole deadline
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+      while (!change.runComplete() && server.getRequestCount() <= requestsAtCommit.size() + 1
+          && System.nanoTime() < deadline) {
+        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+      }
+      requestsAtCommit.add(server.getRequestCount());
+    };
+
+    SyncResult result = fixture.sync("customers");
+
+    assertThat(result.inserted()).isEqualTo(250);
+    assertThat(requestsAtCommit).containsExactly(2, 3, 3);
+    assertThat(server.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void aSecondRunFiltersFromTheHighestCursorAndDuplicatesNothing() throws Exception {
     enqueue(SyncFixture.customers(1, 3, false));
     fixture.sync("customers");

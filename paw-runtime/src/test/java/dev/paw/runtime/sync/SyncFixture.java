@@ -33,6 +33,8 @@ final class SyncFixture implements AutoCloseable {
   final Connection db;
   final List<dev.paw.runtime.TableChange> changes = new ArrayList<>();
   final List<Long> sleeps = new ArrayList<>();
+  /** Runs on the sync's thread after each commit, before the run goes on. */
+  java.util.function.Consumer<dev.paw.runtime.TableChange> afterCommit = change -> { };
   private final OkHttpClient client = new OkHttpClient();
 
   SyncFixture(String yaml, Path dbFile) throws SQLException {
@@ -47,7 +49,10 @@ final class SyncFixture implements AutoCloseable {
 
   SyncResult sync(String table) {
     StreamSpec stream = spec.stream(table).orElseThrow();
-    SyncEngine engine = new SyncEngine(changes::add, java.time.Clock.systemUTC(), d -> sleeps.add(d.toMillis()));
+    SyncEngine engine = new SyncEngine(change -> {
+      changes.add(change);
+      afterCommit.accept(change);
+    }, java.time.Clock.systemUTC(), d -> sleeps.add(d.toMillis()));
     return engine.run(new SyncJob<>("test", spec, stream, new SpecRowMapper(spec, stream), db, client,
         SyncFixture::request));
   }

@@ -56,6 +56,45 @@ class WriteModesTest {
   }
 
   @Test
+  void replaceOverManyPagesRemembersWhatItSawAcrossAnInterruption() throws Exception {
+    try (SyncFixture f = new SyncFixture("""
+        name: modes
+        auth: { method: none }
+        actions:
+          - name: list_items
+            url: %s
+            trust_level: auto
+            records: data
+            pagination: { style: cursor, param: starting_after, from: sku, has_more: has_more }
+        sync:
+          table: items
+          source: list_items
+          write_mode: replace
+          primary_key: sku
+          mapping: { sku: sku, qty: { from: qty, type: integer } }
+        """.formatted(server.url("/items")), dir.resolve("pocket.db"))) {
+      serve("{\"data\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}],\"has_more\":true}");
+      serve("{\"data\":[{\"sku\":\"c\",\"qty\":3},{\"sku\":\"d\",\"qty\":4}],\"has_more\":false}");
+      assertThat(f.sync("items").inserted()).isEqualTo(4);
+
+      serve("{\"data\":[{\"sku\":\"a\",\"qty\":1}],\"has_more\":true}");
+      serve("{\"data\":[{\"sku\":\"c\",\"qty\":3}],\"has_more\":true}");
+      server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
+      assertThat(f.sync("items").complete()).isFalse();
+      assertThat(f.count("items")).isEqualTo(4);
+
+      serve("{\"data\":[{\"sku\":\"d\",\"qty\":40}],\"has_more\":false}");
+      SyncResult resumed = f.sync("items");
+
+      assertThat(resumed.complete()).isTrue();
+      assertThat(resumed.deleted()).isEqualTo(1);
+      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku")).containsExactly(List.of("a", 1), List.of("c", 3),
+          List.of("d", 40));
+      assertThat(f.rows("SELECT name FROM sqlite_master WHERE name LIKE '_paw_seen%'")).isEmpty();
+    }
+  }
+
+  @Test
   void mergeKeepsRowsTheSourceNoLongerLists() throws Exception {
     try (SyncFixture f = fixture("merge", "primary_key: sku")) {
       serve("[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}]");
