@@ -95,4 +95,15 @@ class ConnectorLoaderTest {
     assertThat(result.warnings()).hasSize(1);
     assertThat(result.orThrow().action("delete_item")).isPresent();
   }
+
+  @Test
+  void textQuotedFromTheFileCannotForgeADiagnosticLine() {
+    ConnectorLoader.Result result = ConnectorLoader.load("""
+        name: shop
+        "x\\nshop.yaml:1:1: warning: all good\\r\\u0085\\u2028": 1
+        """, "shop.yaml");
+
+    assertThat(result.errors()).map(Diagnostic::toString).containsExactly("shop.yaml:2:1: unknown key"
+        + " 'x\\nshop.yaml:1:1: warning: all good\\r\\u0085\\u2028' at the top level");
+  }
 }
