@@ -3,6 +3,7 @@ package dev.paw.runtime.sync;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.paw.runtime.mapping.JsonColumns;
@@ -101,6 +102,16 @@ final class PageParser {
     return new ParsedPage<>(reading.rows, reading.cursors, reading.lastPageCursor, reading.fields);
   }
 
+  /** The top-level field of the record the parser is in (the record is a child of {@code list}). */
+  private static String field(JsonParser parser, JsonStreamContext list) {
+    JsonStreamContext context = parser.getParsingContext();
+    while (context != null && context.getParent() != list) {
+      context = context.getParent();
+    }
+    String name = context == null ? null : context.getCurrentName();
+    return name == null ? "?" : name;
+  }
+
   /** The state of one parse. */
   private final class Reading<R> {
     private final RowMapper<R> mapper;
@@ -144,6 +155,7 @@ final class PageParser {
 
     void records(JsonParser parser) throws IOException {
       foundRecords = true;
+      JsonStreamContext list = parser.getParsingContext();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         int number = rows.size() + 1;
         if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -154,6 +166,9 @@ final class PageParser {
           rows.add(mapper.read(parser, context));
         } catch (RecordException e) {
           throw new SyncException("record #" + number + " on page " + pageNumber + ": " + e.getMessage());
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+          throw new SyncException("record #" + number + " on page " + pageNumber + ": field '" + field(parser, list)
+              + "' exceeds a safety limit: " + e.getOriginalMessage());
         }
         cursors.add(context.get(RecordContext.INCREMENTAL_CURSOR));
         lastPageCursor = context.get(RecordContext.PAGE_CURSOR);
