@@ -17,8 +17,9 @@ import org.sqlite.SQLiteLimits;
 
 /**
  * Runs {@code query_table}: the user's SQL on a connection SQLite opened read-only, so any write is refused by the
- * database itself ({@code SQLITE_READONLY}) whatever the text looks like, and that cannot attach another database. Results stop at {@code limit} rows.
- * A result column that is a column of an imported table is rendered in its format ({@code 1.50}, {@code true}).
+ * database itself ({@code SQLITE_READONLY}) whatever the text looks like, and that cannot attach another database.
+ * Results stop at {@code limit} rows. A result column that is a column of an imported table is rendered in its
+ * format ({@code 1.50}, {@code true}).
  */
 final class ReadOnlyQuery {
 
