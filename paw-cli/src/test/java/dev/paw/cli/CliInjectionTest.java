@@ -37,6 +37,9 @@ class CliInjectionTest {
   @TempDir
   Path home;
 
+  @TempDir
+  Path files;
+
   private final Map<String, String> env = Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
 
   private record Run(int exit, String out, String err) {}
@@ -119,11 +122,11 @@ class CliInjectionTest {
 
   @Test
   void queryTableCannotWriteFromTheCommandLine() throws Exception {
-    Path sales = Files.writeString(home.resolve("sales.csv"), "id,amount\n1,250.00\n2,99.50\n");
+    Path sales = Files.writeString(files.resolve("sales.csv"), "id,amount\n1,250.00\n2,99.50\n");
     assertThat(paw("run", "csv", "import_file", "--pocket", "Q", "-p", "file_path=" + sales).exit()).isZero();
 
     for (String sql : List.of("DELETE FROM sales", "DROP TABLE sales", "UPDATE sales SET amount = 0",
-        "INSERT INTO sales VALUES (3, 1)", "VACUUM INTO '" + home.resolve("copy.db") + "'",
+        "INSERT INTO sales VALUES (3, 1)", "VACUUM INTO '" + files.resolve("copy.db") + "'",
         "ATTACH DATABASE '" + home.resolve("pockets/q/pocket.db") + "' AS again", "SELECT 1; DELETE FROM sales")) {
       Run run = paw("run", "csv", "query_table", "--pocket", "Q", "-p", "query=" + sql);
       assertThat(run.exit()).as(sql).isIn(ExitCodes.OK, ExitCodes.FAILED);
@@ -132,7 +135,7 @@ class CliInjectionTest {
     Run count = paw("run", "csv", "query_table", "--pocket", "Q", "-p", "query=SELECT count(*) AS n, sum(amount) AS"
         + " total FROM sales");
     assertThat(count.out()).contains("\"rows\" : [ [ 2, 349.5 ] ]");
-    assertThat(home.resolve("copy.db")).doesNotExist();
+    assertThat(files.resolve("copy.db")).doesNotExist();
   }
 
   private static Set<String> names(RecordedRequest request) {
