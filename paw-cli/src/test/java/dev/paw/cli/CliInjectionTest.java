@@ -112,8 +112,8 @@ class CliInjectionTest {
         "\u0000", "con", "ünï ✓ café")) {
       paw("run", "csv", "list_tables", "--pocket", name);
     }
-    try (Stream<Path> files = Files.walk(home.getParent(), 1)) {
-      assertThat(files.map(p -> p.getFileName().toString())).doesNotContain("outside");
+    try (Stream<Path> siblings = Files.walk(home.getParent(), 1)) {
+      assertThat(siblings.map(p -> p.getFileName().toString())).doesNotContain("outside");
     }
     try (Stream<Path> pockets = Files.list(home.resolve("pockets"))) {
       assertThat(pockets).allMatch(p -> p.getFileName().toString().matches("[a-z0-9-]+"));
