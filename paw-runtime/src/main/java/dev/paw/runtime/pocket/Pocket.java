@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -96,6 +97,14 @@ public final class Pocket {
     Path resolved = existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
     Path root = Files.exists(home) ? home.toRealPath() : home.toAbsolutePath().normalize();
     return resolved.startsWith(root);
+  }
+
+  /**
+   * Claims the right to sync {@code table} of this pocket, across processes, until the returned lock is closed; empty
+   * when another process is syncing it (see {@link SyncLock}).
+   */
+  public Optional<SyncLock> tryLockSync(String table) throws IOException {
+    return SyncLock.tryAcquire(database.getParent(), table);
   }
 
   /** The file, for diagnostics and for the runtime's own tests; no API accepts a path back. */
