@@ -283,7 +283,8 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         try (Connection db = pocket.openConnection()) {
           ConnectionHttp connection = http();
           result = engine.run(new SyncJob<>(pocket.slug(), spec, stream, connector.mapper(stream), db,
-              connection.client(), (action, params) -> connection.requests().create(action, params)));
+              connection.client(), (action, params) -> connection.requests().create(action, params),
+              redactor()::redact));
         } catch (SQLException e) {
           result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
               false, "cannot open pocket.db: " + e.getMessage());
