@@ -69,7 +69,7 @@ public final class Paw implements AutoCloseable {
     this.settings = b.settings;
     this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
     this.localActions = Map.copyOf(b.localActions);
-    this.http = HttpClients.shared();
+    this.http = b.httpClient != null ? b.httpClient : HttpClients.shared();
     this.actor = b.actor;
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "paw-worker");
@@ -167,6 +167,7 @@ public final class Paw implements AutoCloseable {
     private final Map<String, LocalActions> localActions =
         new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
     private String actor;
+    private OkHttpClient httpClient;
 
     private Builder() {}
 
@@ -233,6 +234,16 @@ public final class Paw implements AutoCloseable {
     /** Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by default. */
     public Builder localActions(String connector, LocalActions value) {
       this.localActions.put(connector, value);
+      return this;
+    }
+
+    /**
+     * The HTTP client every connection derives its own from (its connection pool, dispatcher, timeouts, event
+     * listener); default {@link HttpClients#shared()}. An application that manages its own pool or needs other
+     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}.
+     */
+    public Builder httpClient(OkHttpClient value) {
+      this.httpClient = Objects.requireNonNull(value);
       return this;
     }
 

@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ConnectorLoaderTest {
 
@@ -94,5 +96,41 @@ class ConnectorLoaderTest {
     assertThat(result.hasErrors()).isFalse();
     assertThat(result.warnings()).hasSize(1);
     assertThat(result.orThrow().action("delete_item")).isPresent();
+  }
+
+  @Test
+  void textQuotedFromTheFileCannotForgeADiagnosticLine() {
+    ConnectorLoader.Result result = ConnectorLoader.load("""
+        name: shop
+        "x\\nshop.yaml:1:1: warning: all good\\r\\u0085\\u2028": 1
+        """, "shop.yaml");
+
+    assertThat(result.errors()).map(Diagnostic::toString).containsExactly("shop.yaml:2:1: unknown key"
+        + " 'x\\nshop.yaml:1:1: warning: all good\\r\\u0085\\u2028' at the top level");
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "1:30.5 | '1:30.5' is read as a number in a form connector files do not use (base 60, or no digits); quote it"
+          + " to make it a string",
+      "-1:30  | '-1:30' is read as a number in a form connector files do not use (base 60, or no digits); quote it"
+          + " to make it a string",
+      "._     | '._' is read as a number in a form connector files do not use (base 60, or no digits); quote it to"
+          + " make it a string",
+      "1e999  | the number 1e999 is out of range (too large for a number)"})
+  void numbersYamlResolvesButJavaCannotReadAreDiagnosed(String number, String message) {
+    // YAML 1.1 resolves these as numbers; Double.parseDouble threw on the first three, the last became Infinity
+    ConnectorLoader.Result result = ConnectorLoader.load("""
+        name: shop
+        actions:
+          - name: list_items
+            url: https://api.example.com/items
+            trust_level: auto
+            params:
+              limit: { type: number, default: %s }
+        """.formatted(number), "shop.yaml");
+
+    assertThat(result.errors()).map(Diagnostic::toString).first().isEqualTo("shop.yaml:7:39: " + message);
+    assertThat(result.spec()).isNull();
   }
 }

@@ -20,6 +20,7 @@ import dev.paw.runtime.http.ParameterChecker;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.SyncLock;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.sync.SyncEngine;
 import dev.paw.runtime.sync.SyncJob;
@@ -270,13 +271,27 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     }
     SyncResult result;
     synchronized (lockFor(pocket, table)) {
-      try (Connection db = pocket.openConnection()) {
-        ConnectionHttp connection = http();
-        result = engine.run(new SyncJob<>(pocket.slug(), spec, stream, connector.mapper(stream), db,
-            connection.client(), (action, params) -> connection.requests().create(action, params)));
-      } catch (SQLException e) {
+      try (SyncLock claim = pocket.tryLockSync(table).orElse(null)) {
+        if (claim == null) {
+          // another process is syncing this table: running alongside it would repeat its requests and interleave
+          // its checkpoints; say so at once rather than wait an unknown time
+          String busy = "busy: " + table + " is being synced by another process";
+          record(AuditEvent.sync(spec.name(), table, AuditOutcome.ERROR, busy, Duration.ZERO));
+          return new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
+              false, busy);
+        }
+        try (Connection db = pocket.openConnection()) {
+          ConnectionHttp connection = http();
+          result = engine.run(new SyncJob<>(pocket.slug(), spec, stream, connector.mapper(stream), db,
+              connection.client(), (action, params) -> connection.requests().create(action, params),
+              redactor()::redact));
+        } catch (SQLException e) {
+          result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
+              false, "cannot open pocket.db: " + e.getMessage());
+        }
+      } catch (IOException e) {
         result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
-            false, "cannot open pocket.db: " + e.getMessage());
+            false, "cannot claim table " + table + " for syncing: " + e.getMessage());
       }
     }
     String error = result.error() == null ? null : redactor().redact(result.error());
@@ -299,7 +314,10 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     return tables.isEmpty() ? " (it syncs none)" : " (it syncs " + String.join(", ", tables) + ")";
   }
 
-  /** One lock per pocket and table in this JVM: two syncs of one table never run at once. */
+  /**
+   * One lock per pocket and table in this JVM: two syncs of one table never run at once (the second waits). Across
+   * processes the pocket's {@link SyncLock} keeps them apart (the second is told the table is busy).
+   */
   private static Object lockFor(Pocket pocket, String table) {
     return SYNC_LOCKS.computeIfAbsent(pocket.slug() + "/" + table, k -> new Object());
   }

@@ -12,11 +12,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteLimits;
 
 /**
  * Runs {@code query_table}: the user's SQL on a connection SQLite opened read-only, so any write is refused by the
- * database itself ({@code SQLITE_READONLY}) whatever the text looks like. Results stop at {@code limit} rows.
- * A result column that is a column of an imported table is rendered in its format ({@code 1.50}, {@code true}).
+ * database itself ({@code SQLITE_READONLY}) whatever the text looks like, and that cannot attach another database.
+ * Results stop at {@code limit} rows. A result column that is a column of an imported table is rendered in its
+ * format ({@code 1.50}, {@code true}).
  */
 final class ReadOnlyQuery {
 
@@ -31,6 +34,9 @@ final class ReadOnlyQuery {
       try (Statement statement = connection.createStatement()) {
         statement.execute("PRAGMA query_only = 1"); // a second lock, for a connection opened some other way
       }
+      // No other database file: ATTACH would read another pocket's pocket.db, and VACUUM INTO (which attaches its
+      // output) creates an empty file at any path before the read-only connection refuses to write it.
+      connection.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setMaxRows(limit + 1);
         if (!statement.execute()) {

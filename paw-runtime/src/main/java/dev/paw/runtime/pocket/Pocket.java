@@ -1,10 +1,13 @@
 package dev.paw.runtime.pocket;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.Optional;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -19,12 +22,15 @@ public final class Pocket {
   private final String name;
   private final String slug;
   private final Path database;
+  private final Path home;
   private final Clock clock;
 
-  Pocket(String name, String slug, Path directory, Clock clock) {
+  /** @param home the paw home directory the pocket lives in, with every pocket, the credentials and the keys */
+  Pocket(String name, String slug, Path directory, Path home, Clock clock) {
     this.name = name;
     this.slug = slug;
     this.database = directory.resolve("pocket.db");
+    this.home = home;
     this.clock = clock;
   }
 
@@ -71,6 +77,37 @@ public final class Pocket {
   /** The pocket's connector connections ({@code _paw_connections}). */
   public PocketConnections connections() {
     return new PocketConnections(this, clock);
+  }
+
+  /**
+   * True when {@code path}, with {@code ..} and symbolic links resolved, is in the paw home directory this pocket
+   * lives in: any pocket's database (this one's too), the credential files, the master key. Actions that read or
+   * write a file their caller names refuse such paths, so that nobody who may call them (at trust level
+   * {@code auto}, an agent) reaches another pocket or paw's secrets through them.
+   */
+  public boolean isPawFile(Path path) throws IOException {
+    Path absolute = path.toAbsolutePath();
+    for (int hops = 0; hops < 40 && Files.isSymbolicLink(absolute); hops++) {
+      absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)); // a link to a file not there yet
+    }
+    Path existing = absolute;
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      return false;
+    }
+    Path resolved = existing.toRealPath().resolve(existing.relativize(absolute)).normalize();
+    Path root = Files.exists(home) ? home.toRealPath() : home.toAbsolutePath().normalize();
+    return resolved.startsWith(root);
+  }
+
+  /**
+   * Claims the right to sync {@code table} of this pocket, across processes, until the returned lock is closed; empty
+   * when another process is syncing it (see {@link SyncLock}).
+   */
+  public Optional<SyncLock> tryLockSync(String table) throws IOException {
+    return SyncLock.tryAcquire(database.getParent(), table);
   }
 
   /** The file, for diagnostics and for the runtime's own tests; no API accepts a path back. */

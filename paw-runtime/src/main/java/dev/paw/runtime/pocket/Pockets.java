@@ -43,12 +43,12 @@ public final class Pockets {
     Path directory = home.pocketsDirectory().resolve(slug);
     refuseLinks(directory);
     OwnerOnlyFiles.createDirectories(directory);
-    Pocket pocket = new Pocket(name, slug, directory, clock);
+    Pocket pocket = new Pocket(name, slug, directory, home.root(), clock);
     OwnerOnlyFiles.createFile(pocket.database());
     try (Connection connection = pocket.openConnection()) {
       PocketSchema.apply(connection);
       String stored = storedName(connection, name);
-      return stored.equals(name) ? pocket : new Pocket(stored, slug, directory, clock);
+      return stored.equals(name) ? pocket : new Pocket(stored, slug, directory, home.root(), clock);
     }
   }
 

@@ -2,7 +2,9 @@ package dev.paw.runtime.sync;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import dev.paw.runtime.mapping.JsonColumns;
@@ -95,7 +97,7 @@ final class PageParser {
     } catch (JsonParseException e) {
       throw SyncException.retryable("page " + pageNumber + " is not valid JSON: " + e.getOriginalMessage()
           + " (after " + reading.rows.size() + " records)");
-    } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+    } catch (StreamConstraintsException e) {
       throw new SyncException("page " + pageNumber + " exceeds a safety limit: " + e.getOriginalMessage());
     }
     return new ParsedPage<>(reading.rows, reading.cursors, reading.lastPageCursor, reading.fields);
@@ -119,7 +121,19 @@ final class PageParser {
       }
     } catch (JsonParseException e) {
       throw SyncException.retryable(what + " is not valid JSON: " + e.getOriginalMessage());
+    } catch (StreamConstraintsException e) {
+      throw new SyncException(what + " exceeds a safety limit: " + e.getOriginalMessage());
     }
+  }
+
+  /** The top-level field of the record the parser is in (the record is a child of {@code list}). */
+  private static String field(JsonParser parser, JsonStreamContext list) {
+    JsonStreamContext context = parser.getParsingContext();
+    while (context != null && context.getParent() != list) {
+      context = context.getParent();
+    }
+    String name = context == null ? null : context.getCurrentName();
+    return name == null ? "?" : name;
   }
 
   /** The state of one parse. */
@@ -165,6 +179,7 @@ final class PageParser {
 
     void records(JsonParser parser) throws IOException {
       foundRecords = true;
+      JsonStreamContext list = parser.getParsingContext();
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         int number = rows.size() + 1;
         if (parser.currentToken() != JsonToken.START_OBJECT) {
@@ -175,6 +190,9 @@ final class PageParser {
           rows.add(mapper.read(parser, context));
         } catch (RecordException e) {
           throw new SyncException("record #" + number + " on page " + pageNumber + ": " + e.getMessage());
+        } catch (StreamConstraintsException e) {
+          throw new SyncException("record #" + number + " on page " + pageNumber + ": field '" + field(parser, list)
+              + "' exceeds a safety limit: " + e.getOriginalMessage());
         }
         cursors.add(context.get(RecordContext.INCREMENTAL_CURSOR));
         lastPageCursor = context.get(RecordContext.PAGE_CURSOR);

@@ -56,7 +56,7 @@ final class SyncRun<R> {
       return loop(store, state, started);
     } catch (SQLException | RuntimeException e) {
       return new SyncResult(stream.table(), 0, 0, 0, 0, 0, 0, Duration.between(started, clock.instant()), false,
-          "sync of " + stream.table() + " could not start: " + e.getMessage());
+          job.redactor().apply("sync of " + stream.table() + " could not start: " + e.getMessage()));
     }
   }
 
@@ -188,7 +188,8 @@ final class SyncRun<R> {
         .setQueryParameter(stream.incremental().param(), CursorValues.asParameter(state.runFloor())).build()).build();
   }
 
-  private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String error) {
+  private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {
+    String error = job.redactor().apply(reason); // stored in _paw_sync_state: no credential value may reach it
     SyncState failed = withLast(state, state.lastStartedAt(), clock.instant(), "error", error, state.last());
     try {
       job.connection().setAutoCommit(true);

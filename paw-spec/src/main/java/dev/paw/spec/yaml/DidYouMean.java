@@ -12,16 +12,20 @@ public final class DidYouMean {
   /** The closest candidate within a small edit distance, if any. */
   public static Optional<String> closest(String word, Collection<String> candidates) {
     String lower = word.toLowerCase(Locale.ROOT);
+    int allowed = Math.max(1, Math.min(3, word.length() / 3));
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String candidate : candidates) {
-      int distance = distance(lower, candidate.toLowerCase(Locale.ROOT));
+      String other = candidate.toLowerCase(Locale.ROOT);
+      if (Math.abs(other.length() - lower.length()) > allowed) {
+        continue; // the distance is at least the difference in length: too far, whatever the letters
+      }
+      int distance = distance(lower, other);
       if (distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
       }
     }
-    int allowed = Math.max(1, Math.min(3, word.length() / 3));
     return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
   }
 
@@ -30,24 +34,31 @@ public final class DidYouMean {
     return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
   }
 
-  /** Optimal string alignment distance: Levenshtein plus adjacent transpositions ("levle" is one edit from "level"). */
+  /**
+   * Optimal string alignment distance: Levenshtein plus adjacent transpositions ("levle" is one edit from "level").
+   * Three rows of the table at a time, so a long word costs time in proportion to its length, not memory.
+   */
   static int distance(String a, String b) {
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
+    int[] beforeLast = new int[b.length() + 1];
+    int[] last = new int[b.length() + 1];
+    int[] row = new int[b.length() + 1];
     for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
+      last[j] = j;
     }
     for (int i = 1; i <= a.length(); i++) {
+      row[0] = i;
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        row[j] = Math.min(Math.min(last[j] + 1, row[j - 1] + 1), last[j - 1] + cost);
         if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+          row[j] = Math.min(row[j], beforeLast[j - 2] + 1);
         }
       }
+      int[] free = beforeLast;
+      beforeLast = last;
+      last = row;
+      row = free;
     }
-    return d[a.length()][b.length()];
+    return last[b.length()];
   }
 }

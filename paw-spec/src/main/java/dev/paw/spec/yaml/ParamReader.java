@@ -43,15 +43,27 @@ final class ParamReader {
     return params;
   }
 
+  /**
+   * Characters that end a line or change how a name displays without being seen themselves: controls (C0 and C1),
+   * format characters (bidirectional overrides, zero-width joiners) and line or paragraph separators. A parameter
+   * name is a wire name (anything an API uses, encoded when sent) but it is also shown in approval prompts, where
+   * such characters could make a request look like another.
+   */
+  private static boolean unseen(int c) {
+    int type = Character.getType(c);
+    return Character.isISOControl(c) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
   private ParamSpec param(String name, Node keyNode, Node node, String action, ParamIn in) {
     String what = "parameter '" + name + "' of action '" + action + "'";
     if (name.isBlank()) {
       reader.error(keyNode, "a parameter of action '" + action + "' has an empty name");
       return null;
     }
-    if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-      reader.error(keyNode, "the name of " + what.replace("\n", "\\n").replace("\r", "\\r")
-          + " holds a control character");
+    if (name.codePoints().anyMatch(ParamReader::unseen)) {
+      reader.error(keyNode, "the name of " + what + " holds a control, format or line separator character (a line"
+          + " break, a bidirectional override, a zero-width character)");
       return null;
     }
     YamlMapping def = reader.mapping(node, what, "in " + what);

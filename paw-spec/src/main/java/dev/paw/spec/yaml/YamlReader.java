@@ -185,6 +185,10 @@ public final class YamlReader {
       return parseBoolean(text);
     }
     if (tag.equals(Tag.INT)) {
+      if (text.contains(":")) {
+        error(node, unreadableNumber(text));
+        return text;
+      }
       BigInteger big = parseInteger(text);
       if (big == null || big.bitLength() > 63) {
         error(node, "the number " + text + " is out of range (a whole number must fit in 64 bits)");
@@ -198,9 +202,32 @@ public final class YamlReader {
         error(node, "'" + text + "' is not a finite number");
         return text;
       }
-      return Double.parseDouble(t);
+      double value;
+      try {
+        value = t.contains(":") ? Double.NaN : Double.parseDouble(t);
+      } catch (NumberFormatException e) {
+        value = Double.NaN;
+      }
+      if (Double.isNaN(value)) {
+        error(node, unreadableNumber(text));
+        return text;
+      }
+      if (Double.isInfinite(value)) {
+        error(node, "the number " + text + " is out of range (too large for a number)");
+        return text;
+      }
+      return value;
     }
     return text;
+  }
+
+  /**
+   * YAML 1.1 also resolves base-60 numbers ({@code 1:30.5}) and lone underscores and dots ({@code ._}) as numbers;
+   * connector files do not use them, and almost always meant a string.
+   */
+  private static String unreadableNumber(String text) {
+    return "'" + text + "' is read as a number in a form connector files do not use (base 60, or no digits);"
+        + " quote it to make it a string";
   }
 
   private static Boolean parseBoolean(String text) {

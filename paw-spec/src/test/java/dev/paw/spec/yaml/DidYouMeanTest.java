@@ -48,4 +48,25 @@ class DidYouMeanTest {
     assertThat(DidYouMean.hint("methd", ACTION_KEYS)).isEqualTo(" (did you mean 'method'?)");
     assertThat(DidYouMean.hint("zzzzzz", ACTION_KEYS)).isEmpty();
   }
+
+  @Test
+  void distancesMatchTheFullTable() {
+    String[][] pairs = {{"", ""}, {"", "abc"}, {"abc", ""}, {"kitten", "sitting"}, {"ca", "abc"}, {"abcd", "badc"},
+        {"trust_levle", "trust_level"}, {"a", "b"}, {"ab", "ba"}, {"flaw", "lawn"}};
+    int[] expected = {0, 3, 3, 3, 3, 2, 1, 1, 1, 2};
+    for (int i = 0; i < pairs.length; i++) {
+      assertThat(DidYouMean.distance(pairs[i][0], pairs[i][1])).as("%s / %s", pairs[i][0], pairs[i][1])
+          .isEqualTo(expected[i]);
+    }
+  }
+
+  @Test
+  void aHugeWordCostsNoMoreThanItsLength() {
+    // a hostile file's megabyte key: it is too long to be close to any candidate, so nothing is compared
+    String huge = "k".repeat(1_000_000);
+
+    long started = System.nanoTime();
+    assertThat(DidYouMean.closest(huge, ACTION_KEYS)).isEmpty();
+    assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
+  }
 }
