@@ -13,7 +13,6 @@ import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -89,7 +87,7 @@ final class ChildRequests<R> implements AutoCloseable {
         cursors.add(child.cursor());
       }
     }
-    return new ParsedPage<>(rows, cursors, listed.lastPageCursor(), listed.fields());
+    return new ParsedPage<>(rows, cursors, listed.lastPageCursor(), listed.fields(), listed.recordsFound());
   }
 
   /** A fetched child: its row and its incremental cursor. */
@@ -117,13 +115,13 @@ final class ChildRequests<R> implements AutoCloseable {
         if (!e.retryable() || attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw e;
         }
-        backOff(attempt);
+        RetryPause.after(attempt, sleeper, "a child request");
       } catch (IOException e) {
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw new SyncException("the '" + action.name() + "' request for " + what + " failed " + attempt
               + " times; last: " + e, e);
         }
-        backOff(attempt);
+        RetryPause.after(attempt, sleeper, "a child request");
       }
     }
   }
@@ -149,16 +147,6 @@ final class ChildRequests<R> implements AutoCloseable {
       params.put(entry.getKey(), value);
     }
     return params;
-  }
-
-  private void backOff(int attempt) throws SyncException {
-    long cap = Math.min(8_000, 250L << Math.min(attempt, 10));
-    try {
-      sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException("interrupted while waiting to retry a child request");
-    }
   }
 
   private static <T> T await(Future<T> future) throws IOException {

@@ -1,21 +1,22 @@
 package dev.paw.runtime.sync;
 
 import dev.paw.runtime.http.Sleeper;
+import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.StreamSpec;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Optional;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
  * Fetches and parses one page of a run, trying again when the transport fails or the body arrives cut short, and
- * refuses a page with a record that has no primary key. Holds no state between pages, so a run may fetch the next
- * page on another thread while it writes this one.
+ * refuses a page with a record that has no primary key. For a stream with {@code each}, the page lists records and
+ * each one's child request gives the row (see {@link ChildRequests}). Holds no state between pages, so a run may
+ * fetch the next page on another thread while it writes this one.
  */
-final class PageFetcher<R> {
+final class PageFetcher<R> implements AutoCloseable {
 
   private static final int ERROR_BODY_CHARS = 300;
 
@@ -26,6 +27,9 @@ final class PageFetcher<R> {
   private final Sleeper sleeper;
   /** The column index of each primary key column, in key order. */
   private final int[] keyColumns;
+  /** For a stream with {@code each}: the listed records' mapper and their child requests; else null. */
+  private final RowMapper<Object[]> listed;
+  private final ChildRequests<R> children;
 
   PageFetcher(SyncJob<R> job, Pager pager, PageParser parser, Sleeper sleeper) {
     this.job = job;
@@ -35,44 +39,54 @@ final class PageFetcher<R> {
     this.sleeper = sleeper;
     this.keyColumns = stream.primaryKey().stream()
         .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow())).toArray();
+    boolean each = stream.each() != null;
+    this.listed = each ? ChildRequests.listedRecords(job.connector(), stream) : null;
+    this.children = each ? new ChildRequests<>(job, sleeper) : null;
   }
 
   /** The page at {@code position} of the run whose first request is {@code base}. */
   FetchedPage<R> fetch(Request base, PagePosition position, int pageNumber) throws IOException {
+    FetchedPage<R> page;
+    if (children == null) {
+      page = fetchPage(base, position, pageNumber, job.mapper());
+    } else {
+      FetchedPage<Object[]> list = fetchPage(base, position, pageNumber, listed);
+      page = new FetchedPage<>(children.fetch(list.parsed(), pageNumber), list.next());
+    }
+    checkKeys(page.parsed(), pageNumber);
+    return page;
+  }
+
+  private <T> FetchedPage<T> fetchPage(Request base, PagePosition position, int pageNumber, RowMapper<T> mapper)
+      throws IOException {
     Request request = pager.request(base, position);
     for (int attempt = 1; ; attempt++) {
       try (Response response = job.client().newCall(request).execute()) {
         if (!response.isSuccessful()) {
-          throw new SyncException(request.method() + " " + redacted(request) + " answered " + response.code()
-              + ": " + errorText(response.body()));
+          throw SyncException.answered(response.code(), request.method() + " " + redacted(request) + " answered "
+              + response.code() + ": " + errorText(response.body()));
         }
-        ParsedPage<R> parsed;
+        ParsedPage<T> parsed;
         try (InputStream body = response.body().byteStream()) {
-          parsed = parser.parse(body, job.mapper(), pageNumber);
+          parsed = parser.parse(body, mapper, pageNumber);
         }
-        checkKeys(parsed, pageNumber);
-        return new FetchedPage<>(parsed, pager.next(position, parsed, response));
+        Optional<PagePosition> next = pager.next(position, parsed, response);
+        if (!parsed.recordsFound() && pager.announcesMore(parsed, next)) {
+          // an API may leave out an empty last page's records (Gmail does), never those of a page with more after it
+          throw new SyncException(parser.noRecords(pageNumber));
+        }
+        return new FetchedPage<>(parsed, next);
       } catch (SyncException e) {
         if (!e.retryable() || attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw e;
         }
-        backOff(attempt);
+        RetryPause.after(attempt, sleeper, "a page");
       } catch (IOException e) {
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw new SyncException("page " + pageNumber + " failed " + attempt + " times; last: " + e, e);
         }
-        backOff(attempt);
+        RetryPause.after(attempt, sleeper, "a page");
       }
-    }
-  }
-
-  private void backOff(int attempt) throws SyncException {
-    long cap = Math.min(8_000, 250L << Math.min(attempt, 10));
-    try {
-      sleeper.sleep(Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap / 2, cap + 1)));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SyncException("interrupted while waiting to retry a page");
     }
   }
 
@@ -102,6 +116,13 @@ final class PageFetcher<R> {
       return text.length() > ERROR_BODY_CHARS ? text.substring(0, ERROR_BODY_CHARS) + "..." : text;
     } catch (IOException | IllegalStateException e) {
       return "(no readable body)";
+    }
+  }
+
+  @Override
+  public void close() {
+    if (children != null) {
+      children.close();
     }
   }
 }

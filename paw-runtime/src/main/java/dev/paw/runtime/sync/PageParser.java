@@ -75,7 +75,8 @@ final class PageParser {
    * Parses one page.
    *
    * @param pageNumber 1-based, for messages
-   * @throws SyncException when the body is not JSON, holds no records, or a record cannot be mapped
+   * @throws SyncException when the body is not JSON, holds no records where none were expected to be found, or a
+   *     record cannot be mapped (a page without its explicit records field is returned empty: the caller decides)
    */
   <R> ParsedPage<R> parse(InputStream body, RowMapper<R> mapper, int pageNumber) throws IOException {
     Reading<R> reading = new Reading<>(mapper, pageNumber);
@@ -89,10 +90,8 @@ final class PageParser {
         throw new SyncException("page " + pageNumber + " is not a JSON object or array (it starts with "
             + (first == null ? "nothing" : first.asString() == null ? first.name() : first.asString()) + ")");
       }
-      if (!reading.foundRecords) {
-        throw new SyncException("page " + pageNumber + " holds no records"
-            + (autoRecords ? " (no top-level array, 'data' array or other array field); set 'records'"
-                : " at the 'records' path"));
+      if (!reading.foundRecords && autoRecords) {
+        throw new SyncException(noRecords(pageNumber));
       }
     } catch (JsonParseException e) {
       throw SyncException.retryable("page " + pageNumber + " is not valid JSON: " + e.getOriginalMessage()
@@ -100,7 +99,15 @@ final class PageParser {
     } catch (StreamConstraintsException e) {
       throw new SyncException("page " + pageNumber + " exceeds a safety limit: " + e.getOriginalMessage());
     }
-    return new ParsedPage<>(reading.rows, reading.cursors, reading.lastPageCursor, reading.fields);
+    return new ParsedPage<>(reading.rows, reading.cursors, reading.lastPageCursor, reading.fields,
+        reading.foundRecords);
+  }
+
+  /** The message for a page without its records (see {@link ParsedPage#recordsFound()}). */
+  String noRecords(int pageNumber) {
+    return "page " + pageNumber + " holds no records"
+        + (autoRecords ? " (no top-level array, 'data' array or other array field); set 'records'"
+            : " at the 'records' path");
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.paw.runtime.sync;
 
 import dev.paw.spec.PaginationSpec;
+import dev.paw.spec.PaginationStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -83,6 +84,15 @@ final class Pager {
           + "); stopping instead of looping");
     }
     return Optional.ofNullable(next);
+  }
+
+  /**
+   * True when the page says that more pages follow: it has a next position, or (cursor style) it says
+   * {@code has_more} even though it has no record to continue from.
+   */
+  boolean announcesMore(ParsedPage<?> page, Optional<PagePosition> next) {
+    return next.isPresent()
+        || spec.style() == PaginationStyle.CURSOR && Boolean.TRUE.equals(page.fields().get(spec.hasMore()));
   }
 
   private PagePosition cursor(ParsedPage<?> page) throws SyncException {

@@ -41,14 +41,31 @@ final class SyncRun<R> {
     this.pager = new Pager(source.pagination());
     String records = stream.records() != null ? stream.records() : source.records();
     this.seen = new SeenKeys(job.connection(), stream);
-    this.fetcher = new PageFetcher<>(job, pager, new PageParser(records, pager.fieldPaths()), sleeper);
+    List<String> fields = new ArrayList<>(pager.fieldPaths());
+    if (usesToken()) {
+      fields.add(stream.incremental().token());
+    }
+    this.fetcher = new PageFetcher<>(job, pager, new PageParser(records, fields), sleeper);
+  }
+
+  /** True when the stream's incremental runs send a sync token rather than a record cursor. */
+  private boolean usesToken() {
+    return stream.incremental() != null && stream.incremental().usesToken();
+  }
+
+  /**
+   * True when the run removes, at its end, the rows the source no longer has: a {@code replace} stream's every run,
+   * and a token stream's full run (sent no token), whose listing is the whole truth.
+   */
+  private boolean sweeps(SyncState state) {
+    return stream.writeMode() == WriteMode.REPLACE || usesToken() && state.runFloor() == null;
   }
 
   SyncResult run() {
     Instant started = clock.instant();
     Connection db = job.connection();
     SyncState state;
-    try (SyncStateStore store = new SyncStateStore(db); seen) {
+    try (SyncStateStore store = new SyncStateStore(db); seen; fetcher) {
       db.setAutoCommit(true);
       TableWriter.create(db, stream, stream.table());
       state = start(store.load(job.connector().name(), stream.table()), started);
@@ -66,19 +83,40 @@ final class SyncRun<R> {
       return withLast(previous, now, previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(),
           previous.last());
     }
-    if (stream.writeMode() == WriteMode.REPLACE) {
+    SyncState fresh = new SyncState(job.connector().name(), stream.table(), previous.cursor(),
+        UUID.randomUUID().toString(), previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now,
+        previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(), previous.last());
+    if (sweeps(fresh)) {
       seen.reset();
     }
-    return new SyncState(job.connector().name(), stream.table(), previous.cursor(), UUID.randomUUID().toString(),
-        previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now, previous.lastFinishedAt(),
-        previous.lastOutcome(), previous.lastError(), previous.last());
+    return fresh;
+  }
+
+  /**
+   * The run started over without its sync token, which the server no longer accepts (Google answers 410 Gone): a
+   * full listing, after which rows it did not list are removed.
+   */
+  private SyncState withoutToken(SyncStateStore store, SyncState state) throws SQLException {
+    SyncState full = new SyncState(state.connector(), state.table(), null, state.runId(), null, null,
+        PagePosition.FIRST, state.run(), state.lastStartedAt(), state.lastFinishedAt(), state.lastOutcome(),
+        state.lastError(), state.last());
+    seen.reset();
+    store.save(full);
+    System.getLogger(SyncRun.class.getName()).log(System.Logger.Level.INFO, () -> "the sync token of "
+        + stream.table() + " has expired: syncing it in full");
+    return full;
+  }
+
+  /** True when the server refused the run's sync token as expired, so a full run must replace the token run. */
+  private boolean tokenExpired(IOException failure, SyncState state) {
+    return usesToken() && state.runFloor() != null && failure instanceof SyncException e && e.status() == 410;
   }
 
   private SyncResult loop(SyncStateStore store, SyncState initial, Instant started) throws SQLException {
     SyncState state = initial;
     Request base;
     try {
-      base = withIncrementalFilter(job.requests().request(source, stream.params()), state);
+      base = firstRequest(state);
     } catch (IOException | RuntimeException e) {
       return fail(store, state, started, e.getMessage());
     }
@@ -95,7 +133,17 @@ final class SyncRun<R> {
         try {
           page = lookahead.take();
         } catch (IOException e) {
-          return fail(store, state, started, e.getMessage());
+          if (!tokenExpired(e, state)) {
+            return fail(store, state, started, e.getMessage());
+          }
+          state = withoutToken(store, state);
+          try {
+            base = firstRequest(state);
+          } catch (IOException | RuntimeException again) {
+            return fail(store, state, started, again.getMessage());
+          }
+          lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
+          continue;
         }
         pagesThisRun++;
         boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
@@ -127,7 +175,7 @@ final class SyncRun<R> {
     long deleted = 0;
     try {
       written = writer.write(page.parsed().rows());
-      if (stream.writeMode() == WriteMode.REPLACE) {
+      if (sweeps(state)) {
         seen.mark(keys(writer, page.parsed().rows()));
       }
       String runMax = CursorValues.maxOf(state.runMax(), page.parsed().cursors());
@@ -138,11 +186,12 @@ final class SyncRun<R> {
             runMax, page.next().get(), counts, state.lastStartedAt(), state.lastFinishedAt(), state.lastOutcome(),
             state.lastError(), state.last());
       } else {
-        if (stream.writeMode() == WriteMode.REPLACE) {
+        if (sweeps(state)) {
           deleted = seen.sweep();
           counts = counts.plus(new SyncState.Counts(0, 0, 0, deleted, 0, 0));
         }
-        String cursor = CursorValues.max(state.cursor(), runMax);
+        String cursor = usesToken() ? CursorValues.encode(page.parsed().fields().get(stream.incremental().token()))
+            : CursorValues.max(state.cursor(), runMax);
         next = new SyncState(state.connector(), state.table(), cursor, null, null, null, PagePosition.FIRST,
             SyncState.Counts.ZERO, state.lastStartedAt(), clock.instant(), "ok", null, counts);
       }
@@ -177,15 +226,18 @@ final class SyncRun<R> {
   }
 
   /**
-   * The run's first request with the incremental filter in its query. The filter parameter need not be one the
-   * action declares ({@code created[gte]} rarely is), so it is added here, as paging parameters are.
+   * The run's first request, with the incremental filter (the cursor, or the sync token) in its query. The filter
+   * parameter need not be one the action declares ({@code created[gte]} rarely is), so it is added here, as paging
+   * parameters are.
    */
-  private Request withIncrementalFilter(Request request, SyncState state) {
+  private Request firstRequest(SyncState state) throws IOException {
+    Request request = job.requests().request(source, stream.params());
     if (stream.incremental() == null || state.runFloor() == null) {
       return request;
     }
     return request.newBuilder().url(request.url().newBuilder()
-        .setQueryParameter(stream.incremental().param(), CursorValues.asParameter(state.runFloor())).build()).build();
+        .setQueryParameter(stream.incremental().param(), IncrementalFilter.value(stream.incremental(),
+            state.runFloor())).build()).build();
   }
 
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {
