@@ -31,7 +31,7 @@ class ConnectorSchemaTest {
       // not data: the YAML itself is broken or hostile
       "alias_bomb.yaml", "alias_expansion_over_budget.yaml", "excessive_nesting.yaml", "not_utf8.yaml",
       "syntax_error.yaml", "tab_indentation.yaml", "two_documents.yaml", "duplicate_yaml_key.yaml",
-      "number_out_of_range.yaml", "recursive_alias_value.yaml", "merge_key_cycle.yaml",
+      "number_out_of_range.yaml", "recursive_alias_value.yaml", "merge_key_cycle.yaml", "invalid_tag.yaml",
       // references across the file
       "auth_credential_not_declared.yaml", "base_url_placeholder_not_credential.yaml",
       "header_placeholder_unknown_credential.yaml", "oauth2_client_id_not_declared.yaml",
