@@ -30,6 +30,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
@@ -55,7 +56,8 @@ public final class Paw implements AutoCloseable {
   private final SyncEngine engine;
   private final RuntimeSettings settings;
   private final Map<String, LocalActions> localActions;
-  private final OkHttpClient http;
+  /** The base HTTP client, made on first use: a local action or a read of a pocket never loads OkHttp. */
+  private final Supplier<OkHttpClient> http;
   private final ExecutorService executor;
   private final String actor;
   private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
@@ -69,7 +71,8 @@ public final class Paw implements AutoCloseable {
     this.settings = b.settings;
     this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
     this.localActions = Map.copyOf(b.localActions);
-    this.http = b.httpClient != null ? b.httpClient : HttpClients.shared();
+    OkHttpClient given = b.httpClient;
+    this.http = given != null ? () -> given : HttpClients::shared;
     this.actor = b.actor;
     this.executor = Executors.newCachedThreadPool(runnable -> {
       Thread thread = new Thread(runnable, "paw-worker");

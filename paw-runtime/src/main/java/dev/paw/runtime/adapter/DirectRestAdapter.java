@@ -72,17 +72,18 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   private final TrustGate trust;
   private final AuditLog audit;
   private final SyncEngine engine;
-  private final OkHttpClient shared;
+  private final Supplier<OkHttpClient> shared;
   private final RuntimeSettings settings;
   private final LocalActions local;
   private final Executor executor;
   private volatile ConnectionHttp http;
 
   /**
+   * @param shared the base HTTP client, asked for when the connection first sends a request
    * @param local runs the connector's {@code LOCAL} actions, or {@code null} when paw has no implementation of them
    */
   public DirectRestAdapter(Pocket pocket, RegisteredConnector connector, ScopedCredentials credentials,
-      TrustGate trust, AuditLog audit, SyncEngine engine, OkHttpClient shared, RuntimeSettings settings,
+      TrustGate trust, AuditLog audit, SyncEngine engine, Supplier<OkHttpClient> shared, RuntimeSettings settings,
       LocalActions local, Executor executor) {
     this.pocket = pocket;
     this.connector = connector;
@@ -399,7 +400,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': "
                 + e.getMessage(), e);
           }
-          http = new ConnectionHttp(spec, credentials, shared, baseUrl, settings);
+          http = new ConnectionHttp(spec, credentials, shared.get(), baseUrl, settings);
         }
         current = http;
       }
