@@ -26,6 +26,15 @@ class ConnectorFuzzTest {
   /** Far above what any input of the fuzzer's sizes takes (milliseconds), far below a hang. */
   private static final long MAX_NANOS_PER_INPUT = TimeUnit.SECONDS.toNanos(5);
 
+  /**
+   * The same fuzzing for one minute, which {@code .ci/run} does on every build (with the seeds copied for it:
+   * {@code -Dfuzz.method=loadsEveryInputOrDiagnosesItForAMinute}); without {@code JAZZER_FUZZ} it runs one empty input.
+   */
+  @FuzzTest(maxDuration = "60s")
+  void loadsEveryInputOrDiagnosesItForAMinute(byte[] input) {
+    loadsEveryInputOrDiagnosesIt(input);
+  }
+
   @FuzzTest(maxDuration = "5m")
   void loadsEveryInputOrDiagnosesIt(byte[] input) {
     long started = System.nanoTime();
