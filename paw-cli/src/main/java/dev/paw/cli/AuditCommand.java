@@ -12,8 +12,6 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,7 +19,6 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", description = "Show a pocket's audit trail (newest first), or --verify its hash chain.")
 final class AuditCommand implements Callable<Integer> {
 
-  private static final Pattern AGO = Pattern.compile("(\\d+)([smhd])");
 
   private final CliContext context;
 
@@ -86,15 +83,8 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   static Instant parseSince(String text) {
-    Matcher ago = AGO.matcher(text.strip());
-    if (ago.matches()) {
-      long n = Long.parseLong(ago.group(1));
-      Duration age = switch (ago.group(2)) {
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+    Duration age = DurationConverter.parse(text);
+    if (age != null) {
       return Instant.now().minus(age);
     }
     try {

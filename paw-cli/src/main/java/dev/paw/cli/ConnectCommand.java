@@ -46,8 +46,8 @@ final class ConnectCommand implements Callable<Integer> {
       + " grant is stored.")
   boolean reauthorize;
 
-  @Option(names = "--auth-timeout", defaultValue = "PT5M", paramLabel = "DURATION",
-      description = "How long to wait for the browser (ISO-8601, default ${DEFAULT-VALUE}).")
+  @Option(names = "--auth-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+      description = "How long to wait for the browser: 90s, 5m, PT5M (default ${DEFAULT-VALUE}).")
   java.time.Duration authTimeout;
 
   ConnectCommand(CliContext context) {

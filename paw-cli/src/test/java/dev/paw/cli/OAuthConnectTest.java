@@ -75,7 +75,7 @@ class OAuthConnectTest {
     Map<String, String> env = Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
     CompletableFuture<Integer> connect = CompletableFuture.supplyAsync(() -> PawCli.run(new String[] {"--home",
         home.toString(), "connect", "mail", "--pocket", "Inbox", "--credential", "MAIL_CLIENT_ID=paw-desktop",
-        "--credential", "MAIL_CLIENT_SECRET=secret-canary-77", "--auth-timeout", "PT30S"}, terminal, env));
+        "--credential", "MAIL_CLIENT_SECRET=secret-canary-77", "--auth-timeout", "30s"}, terminal, env));
 
     String authorizationUrl = null;
     for (int i = 0; i < 300 && authorizationUrl == null; i++) {
