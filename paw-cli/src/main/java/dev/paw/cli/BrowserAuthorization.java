@@ -46,14 +46,23 @@ final class BrowserAuthorization {
       String url = pending.authorizationUrl();
       out.println("Authorize paw for " + spec.displayName() + " in a browser:");
       out.println("  " + url);
-      out.println("Waiting for the browser at " + pending.redirectUri() + " (up to " + timeout.toMinutes()
-          + " minutes)...");
+      out.println("Waiting for the browser at " + pending.redirectUri() + " (up to " + spoken(timeout) + ")...");
       out.flush();
       openBrowser(url);
       OAuth2Authorization.Grant grant = pending.await(timeout);
       out.println("authorized " + spec.name() + (grant.refreshToken() ? "; its refresh token is stored encrypted"
           : ""));
     }
+  }
+
+  /** {@code 5 minutes}, {@code 1 minute}, {@code 90 seconds}. */
+  static String spoken(Duration timeout) {
+    long seconds = timeout.toSeconds();
+    if (seconds % 60 != 0) {
+      return seconds + (seconds == 1 ? " second" : " seconds");
+    }
+    long minutes = seconds / 60;
+    return minutes + (minutes == 1 ? " minute" : " minutes");
   }
 
   private void openBrowser(String url) {

@@ -91,7 +91,8 @@ class OAuthConnectTest {
     }
 
     assertThat(connect.get(30, TimeUnit.SECONDS)).as(terminal.errors()).isZero();
-    assertThat(terminal.printed()).contains("authorized mail; its refresh token is stored encrypted")
+    assertThat(terminal.printed()).contains("(up to 30 seconds)...")
+        .contains("authorized mail; its refresh token is stored encrypted")
         .contains("connected mail to pocket 'Inbox'");
 
     api.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("[]").build());
