@@ -8,6 +8,7 @@ import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.ApprovalRequest;
 import dev.paw.runtime.trust.Approver;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -80,8 +81,12 @@ final class CliContext implements AutoCloseable {
 
   /** An existing pocket, or an error naming the pockets there are. */
   Pocket existingPocket(String name) {
-    return paw().findPocket(name).orElseThrow(() -> new IllegalArgumentException("no pocket named '" + name
-        + "' (pockets: " + String.join(", ", paw().pockets().stream().map(Pocket::name).toList()) + ")"));
+    return paw().findPocket(name).orElseThrow(() -> {
+      List<String> names = paw().pockets().stream().map(Pocket::name).toList();
+      return new IllegalArgumentException("no pocket named '" + name + "' (" + (names.isEmpty()
+          ? "there are none yet; 'paw connect NAME --pocket POCKET' makes one"
+          : "pockets: " + String.join(", ", names)) + ")");
+    });
   }
 
   private boolean confirm(ApprovalRequest request) {

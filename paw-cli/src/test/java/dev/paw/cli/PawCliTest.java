@@ -219,7 +219,8 @@ class PawCliTest {
   void unknownNamesAreErrorsWithoutStackTraces() {
     Run run = paw("sync", "nope", "--pocket", "Missing");
     assertThat(run.exit()).isEqualTo(ExitCodes.FAILED);
-    assertThat(run.err()).startsWith("paw: no pocket named 'Missing'").doesNotContain("\tat ");
+    assertThat(run.err()).startsWith("paw: no pocket named 'Missing' (there are none yet; 'paw connect NAME --pocket"
+        + " POCKET' makes one)").doesNotContain("\tat ");
     assertThat(paw("--debug", "sync", "nope", "--pocket", "Missing").err()).contains("\tat ");
   }
 
