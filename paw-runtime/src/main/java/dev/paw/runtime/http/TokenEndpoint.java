@@ -54,6 +54,10 @@ final class TokenEndpoint {
       form.add("client_id", clientId);
     }
     try (Response response = client.newCall(request.post(form.build()).build()).execute()) {
+      if (response.code() == 429 || response.code() >= 500) {
+        // the server is busy or failing, not refusing: a fault a sync may retry, unlike a refused grant
+        throw new IOException("the OAuth 2 token endpoint of " + context + " answered " + response.code());
+      }
       JsonNode body = parse(response);
       if (!response.isSuccessful() || !body.path("access_token").isTextual()) {
         String error = body.path("error").asText("");

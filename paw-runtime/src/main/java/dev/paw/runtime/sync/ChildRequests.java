@@ -1,5 +1,6 @@
 package dev.paw.runtime.sync;
 
+import dev.paw.runtime.http.AuthenticationException;
 import dev.paw.runtime.http.Sleeper;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
@@ -17,10 +18,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import okhttp3.Call;
 import okhttp3.Request;
 import okhttp3.Response;
 
@@ -41,6 +46,8 @@ final class ChildRequests<R> implements AutoCloseable {
   private final List<String> fields;
   private final Sleeper sleeper;
   private final ExecutorService threads;
+  /** The requests in flight, so a failed page or a closed run can cancel them (OkHttp ignores interrupts). */
+  private final Set<Call> calls = ConcurrentHashMap.newKeySet();
 
   ChildRequests(SyncJob<R> job, Sleeper sleeper) {
     this.job = job;
@@ -80,12 +87,19 @@ final class ChildRequests<R> implements AutoCloseable {
     }
     List<R> rows = new ArrayList<>();
     List<Object> cursors = new ArrayList<>();
-    for (Future<Child<R>> future : pending) {
-      Child<R> child = await(future);
-      if (child != null) {
-        rows.add(child.row());
-        cursors.add(child.cursor());
+    try {
+      for (Future<Child<R>> future : pending) {
+        Child<R> child = await(future);
+        if (child != null) {
+          rows.add(child.row());
+          cursors.add(child.cursor());
+        }
       }
+    } catch (IOException | RuntimeException e) {
+      // the page has failed: its other children are of no use, and none may outlive the run
+      pending.forEach(future -> future.cancel(true));
+      calls.forEach(Call::cancel);
+      throw e;
     }
     return new ParsedPage<>(rows, cursors, listed.lastPageCursor(), listed.fields(), listed.recordsFound());
   }
@@ -97,7 +111,9 @@ final class ChildRequests<R> implements AutoCloseable {
     String what = "record #" + number + " on page " + pageNumber;
     Request request = job.requests().request(action, params(listed, what));
     for (int attempt = 1; ; attempt++) {
-      try (Response response = job.client().newCall(request).execute()) {
+      Call call = job.client().newCall(request);
+      calls.add(call);
+      try (Response response = call.execute()) {
         if (response.code() == 404) {
           return null;
         }
@@ -116,12 +132,20 @@ final class ChildRequests<R> implements AutoCloseable {
           throw e;
         }
         RetryPause.after(attempt, sleeper, "a child request");
+      } catch (AuthenticationException e) {
+        throw e; // a revoked grant does not come back by asking again
       } catch (IOException e) {
+        if (call.isCanceled()) {
+          throw new SyncException("the '" + action.name() + "' request for " + what + " was cancelled: another"
+              + " record of the page failed");
+        }
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw new SyncException("the '" + action.name() + "' request for " + what + " failed " + attempt
               + " times; last: " + e, e);
         }
         RetryPause.after(attempt, sleeper, "a child request");
+      } finally {
+        calls.remove(call);
       }
     }
   }
@@ -167,8 +191,18 @@ final class ChildRequests<R> implements AutoCloseable {
     }
   }
 
+  /** Cancels what is still in flight and waits for the threads, so no child request outlives its run. */
   @Override
   public void close() {
     threads.shutdownNow();
+    calls.forEach(Call::cancel);
+    try {
+      if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
+        System.getLogger(ChildRequests.class.getName()).log(System.Logger.Level.WARNING,
+            "child requests of " + job.stream().table() + " still running 10 s after their run ended");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -72,19 +72,54 @@ final class CursorValues {
     return node;
   }
 
-  /** As {@link #max} orders encodings: numbers numerically, anything else by its text. */
+  /** As {@link #max} orders encodings: numbers numerically, anything else by {@link #compareText}. */
   private static int compare(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
       return Long.compare(x, y);
     }
     if (a instanceof JsonNode node) {
       return node.isNumber() && b instanceof Number y ? node.decimalValue().compareTo(decimal(y))
-          : node.asText().compareTo(String.valueOf(b));
+          : compareText(node.asText(), String.valueOf(b));
     }
     if (a instanceof Number x && b instanceof Number y) {
       return decimal(x).compareTo(decimal(y));
     }
-    return String.valueOf(a).compareTo(String.valueOf(b));
+    return compareText(String.valueOf(a), String.valueOf(b));
+  }
+
+  /**
+   * Text order (right for ISO-8601 timestamps), except that two strings of digits order as the numbers they are:
+   * Gmail's {@code internalDate} is milliseconds as a string, and "946684800000" (2000) must not come
+   * after "1795000000000" (2026) because '9' follows '1'.
+   */
+  static int compareText(String a, String b) {
+    if (isDigits(a) && isDigits(b)) {
+      String x = withoutLeadingZeros(a);
+      String y = withoutLeadingZeros(b);
+      return x.length() != y.length() ? Integer.compare(x.length(), y.length()) : x.compareTo(y);
+    }
+    return a.compareTo(b);
+  }
+
+  private static boolean isDigits(String text) {
+    if (text.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String withoutLeadingZeros(String digits) {
+    int i = 0;
+    while (i < digits.length() - 1 && digits.charAt(i) == '0') {
+      i++;
+    }
+    return digits.substring(i);
   }
 
   private static BigDecimal decimal(Number n) {
@@ -113,7 +148,7 @@ final class CursorValues {
       JsonNode y = JSON.readTree(b);
       int order = x.isNumber() && y.isNumber()
           ? x.decimalValue().compareTo(y.decimalValue())
-          : x.asText().compareTo(y.asText());
+          : compareText(x.asText(), y.asText());
       return order >= 0 ? a : b;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable stored cursor", e);

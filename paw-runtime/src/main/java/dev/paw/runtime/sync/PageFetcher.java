@@ -1,5 +1,6 @@
 package dev.paw.runtime.sync;
 
+import dev.paw.runtime.http.AuthenticationException;
 import dev.paw.runtime.http.Sleeper;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.StreamSpec;
@@ -81,6 +82,8 @@ final class PageFetcher<R> implements AutoCloseable {
           throw e;
         }
         RetryPause.after(attempt, sleeper, "a page");
+      } catch (AuthenticationException e) {
+        throw e; // a revoked grant does not come back by asking again; its message says how to authorize
       } catch (IOException e) {
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw new SyncException("page " + pageNumber + " failed " + attempt + " times; last: " + e, e);

@@ -37,6 +37,17 @@ final class SeenKeys implements AutoCloseable {
     }
   }
 
+  /** True when a run has started recording what it saw (and has not swept yet). */
+  boolean exists() throws SQLException {
+    try (PreparedStatement query = connection.prepareStatement(
+        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+      query.setString(1, SqlNames.INTERNAL_PREFIX + "seen_" + stream.table());
+      try (java.sql.ResultSet found = query.executeQuery()) {
+        return found.next();
+      }
+    }
+  }
+
   /** Records keys as {@link TableWriter#key} gives them: a value, or a list for a composite key. */
   void mark(List<Object> keys) throws SQLException {
     if (insert == null) {

@@ -30,6 +30,7 @@ final class SyncRun<R> {
   private final Clock clock;
   private final Pager pager;
   private final SeenKeys seen;
+  private final PageParser parser;
   private final PageFetcher<R> fetcher;
 
   SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper) {
@@ -45,7 +46,8 @@ final class SyncRun<R> {
     if (usesToken()) {
       fields.add(stream.incremental().token());
     }
-    this.fetcher = new PageFetcher<>(job, pager, new PageParser(records, fields), sleeper);
+    this.parser = new PageParser(records, fields);
+    this.fetcher = new PageFetcher<>(job, pager, parser, sleeper);
   }
 
   /** True when the stream's incremental runs send a sync token rather than a record cursor. */
@@ -55,10 +57,12 @@ final class SyncRun<R> {
 
   /**
    * True when the run removes, at its end, the rows the source no longer has: a {@code replace} stream's every run,
-   * and a token stream's full run (sent no token), whose listing is the whole truth.
+   * and a merging token stream's full run (sent no token), whose listing is the whole truth. An {@code append}
+   * stream keeps its history whatever the source lists.
    */
   private boolean sweeps(SyncState state) {
-    return stream.writeMode() == WriteMode.REPLACE || usesToken() && state.runFloor() == null;
+    return stream.writeMode() == WriteMode.REPLACE
+        || usesToken() && state.runFloor() == null && stream.writeMode() == WriteMode.MERGE;
   }
 
   SyncResult run() {
@@ -79,10 +83,12 @@ final class SyncRun<R> {
 
   /** A fresh run from the committed cursor, or the interrupted run as it was. */
   private SyncState start(SyncState previous, Instant now) throws SQLException {
-    if (previous.inProgress()) {
+    if (previous.inProgress() && (!sweeps(previous) || seen.exists())) {
       return withLast(previous, now, previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(),
           previous.last());
     }
+    // else a fresh run; also when an interrupted run must now sweep but has no record of what it saw (the connector
+    // file changed its write mode in between)
     SyncState fresh = new SyncState(job.connector().name(), stream.table(), previous.cursor(),
         UUID.randomUUID().toString(), previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now,
         previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(), previous.last());
@@ -145,6 +151,12 @@ final class SyncRun<R> {
           lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
           continue;
         }
+        if (!page.parsed().recordsFound() && sweeps(state)) {
+          // an answer without its records field ends a run as its empty last page; this run would then remove
+          // every row after it, so a mere error answered with 200 must not pass for one
+          return fail(store, state, started, parser.noRecords((int) state.run().pages() + 1)
+              + ", and this run removes what the source no longer lists");
+        }
         pagesThisRun++;
         boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
         if (page.next().isPresent() && !capped) {
@@ -158,6 +170,10 @@ final class SyncRun<R> {
           return result(state, started, false, null);
         }
       }
+    } catch (SQLException | RuntimeException e) {
+      // a commit that failed (rolled back whole: the disk is full, the database busy) or a page that failed
+      // unexpectedly: the run stops at its last commit and says why, in _paw_sync_state too
+      return fail(store, state, started, e.getMessage());
     }
   }
 

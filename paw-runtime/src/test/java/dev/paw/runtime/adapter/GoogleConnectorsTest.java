@@ -268,6 +268,40 @@ class GoogleConnectorsTest {
     assertThat(byId(gmail.rows(new SpecRowMapper(gmail.spec(), stream))).keySet()).containsExactly("18c2");
   }
 
+  @Test
+  void aRevokedGrantStopsTheSyncAtOnceAndSaysHowToAuthorizeAgain() throws Exception {
+    api.set(request -> json(200, "{\"resultSizeEstimate\": 0}"));
+    ConnectorProtocol gmail = authorizedConnection("gmail", "/gmail/v1");
+    String refreshToken = paw.credentials(pocket, "gmail").get("GMAIL_REFRESH_TOKEN").orElseThrow().reveal();
+    try (Response revoked = BROWSER.newCall(new Request.Builder().url(oauth.revocationEndpointUrl("google"))
+        .post(new okhttp3.FormBody.Builder().add("token", refreshToken).add("token_type_hint", "refresh_token")
+            .build()).build()).execute()) {
+      assertThat(revoked.code()).isEqualTo(200);
+    }
+    drainOAuthRequests(); // the authorization's and the revocation's: only the sync's count below
+
+    SyncResult result = gmail.sync("gmail_messages").toCompletableFuture().join();
+
+    assertThat(result.complete()).isFalse();
+    assertThat(result.error()).contains("invalid_grant").contains("authorize again with: paw connect gmail")
+        .doesNotContain(refreshToken);
+    assertThat(received).isEmpty();
+    assertThat(drainOAuthRequests()).as("a refused grant is not asked again").isEqualTo(1);
+  }
+
+  /** How many requests the OAuth server received since last asked. */
+  private int drainOAuthRequests() {
+    int count = 0;
+    while (true) {
+      try {
+        oauth.takeRequest(200, java.util.concurrent.TimeUnit.MILLISECONDS);
+        count++;
+      } catch (RuntimeException none) { // mock-oauth2-server's way of saying the queue is empty
+        return count;
+      }
+    }
+  }
+
   /** An event as {@code events.list} returns it. */
   private static String event(String id, String status, String summary) {
     if (status.equals("cancelled")) {
