@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param requiresBinary PocketPaw's {@code requires_binary}, kept as written
  * @param records where the records are in a list response ({@code null}: a top-level array, else {@code data},
  *     else the first array field)
+ * @param recordsOptional the API leaves the records field out of an empty answer (Gmail's {@code messages}): a
+ *     page without it is an empty last page rather than an error
  */
 public record ActionSpec(
     Location location,
@@ -29,6 +31,7 @@ public record ActionSpec(
     String executionMode,
     String requiresBinary,
     String records,
+    boolean recordsOptional,
     PaginationSpec pagination) {
 
   public ActionSpec {

@@ -72,8 +72,9 @@ final class PageFetcher<R> implements AutoCloseable {
           parsed = parser.parse(body, mapper, pageNumber);
         }
         Optional<PagePosition> next = pager.next(position, parsed, response);
-        if (!parsed.recordsFound() && pager.announcesMore(parsed, next)) {
-          // an API may leave out an empty last page's records (Gmail does), never those of a page with more after it
+        if (!parsed.recordsFound() && (!job.source().recordsOptional() || pager.announcesMore(parsed, next))) {
+          // only an API declared to leave the field out of an empty answer (records_optional, Gmail) may, and then
+          // only on a page after which no other is announced
           throw new SyncException(parser.noRecords(pageNumber));
         }
         return new FetchedPage<>(parsed, next);

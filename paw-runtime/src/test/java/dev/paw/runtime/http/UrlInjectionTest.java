@@ -154,7 +154,7 @@ class UrlInjectionTest {
         ParamIn.PATH);
     ActionSpec action = new ActionSpec(Location.file("x.yaml"), "get", null, HttpMethod.GET,
         "https://{tenant}.example.com/x", List.of(host), List.of(), TrustLevel.AUTO, ContentType.JSON, null, null,
-        null, PaginationSpec.none(Location.file("x.yaml")));
+        null, false, PaginationSpec.none(Location.file("x.yaml")));
     ConnectorSpec spec = load("""
         name: hosted
         auth: {method: none}

@@ -29,6 +29,10 @@ class SyncEdgeCasesTest {
   }
 
   private SyncFixture fixture(String streamSettings) throws Exception {
+    return fixture(streamSettings, false);
+  }
+
+  private SyncFixture fixture(String streamSettings, boolean recordsOptional) throws Exception {
     return new SyncFixture("""
         name: edge
         auth: { method: none }
@@ -38,6 +42,7 @@ class SyncEdgeCasesTest {
             trust_level: auto
             params: { since: { type: string }, syncToken: { type: string } }
             records: items
+            records_optional: %s
             pagination: { style: token, param: pageToken, path: next }
         sync:
           table: items
@@ -45,12 +50,12 @@ class SyncEdgeCasesTest {
           primary_key: sku
           %s
           mapping: { sku: sku, qty: { from: qty, type: integer }, at: at }
-        """.formatted(server.url("/items"), streamSettings), dir.resolve("pocket.db"));
+        """.formatted(server.url("/items"), recordsOptional, streamSettings), dir.resolve("pocket.db"));
   }
 
   @Test
   void anErrorAnsweredWith200NeverPassesForAnEmptyListingInARunThatSweeps() throws Exception {
-    try (SyncFixture f = fixture("write_mode: replace")) {
+    try (SyncFixture f = fixture("write_mode: replace", true)) {
       serve("{\"items\": [{\"sku\": \"a\", \"qty\": 1}, {\"sku\": \"b\", \"qty\": 2}]}");
       assertThat(f.sync("items").error()).isNull();
 
@@ -65,8 +70,20 @@ class SyncEdgeCasesTest {
   }
 
   @Test
-  void aMergeRunTakesALeftOutRecordsFieldAsAnEmptyLastPage() throws Exception {
+  void withoutRecordsOptionalAPageWithoutItsRecordsFieldFailsTheRun() throws Exception {
     try (SyncFixture f = fixture("write_mode: merge")) {
+      serve("{\"items\": [{\"sku\": \"a\", \"qty\": 1}], \"next\": \"2\"}");
+      serve("{\"ok\": false, \"error\": \"ratelimited\"}");
+      SyncResult result = f.sync("items");
+      assertThat(result.complete()).isFalse();
+      assertThat(result.error()).isEqualTo("page 2 holds no records at the 'records' path");
+      assertThat(f.rows("SELECT sku FROM items")).containsExactly(List.of("a"));
+    }
+  }
+
+  @Test
+  void withRecordsOptionalAMergeRunTakesALeftOutRecordsFieldAsAnEmptyLastPage() throws Exception {
+    try (SyncFixture f = fixture("write_mode: merge", true)) {
       serve("{\"items\": [{\"sku\": \"a\", \"qty\": 1}], \"next\": \"2\"}");
       serve("{\"resultSizeEstimate\": 0}");
       SyncResult result = f.sync("items");

@@ -22,7 +22,7 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ActionReader {
 
   static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
-      "content_type", "execution_mode", "requires_binary", "records", "pagination");
+      "content_type", "execution_mode", "requires_binary", "records", "records_optional", "pagination");
   private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
   private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
@@ -110,6 +110,8 @@ final class ActionReader {
         records = null;
       }
     }
+    boolean recordsOptional = a.present("records_optional") != null
+        && Boolean.TRUE.equals(reader.bool(a.value("records_optional"), "'records_optional' of " + what));
     PaginationSpec paging = PaginationSpec.none(a.location());
     if (a.present("pagination") != null) {
       List<String> placeholders = template == null ? List.of() : template.placeholders();
@@ -134,7 +136,7 @@ final class ActionReader {
     String description = a.present("description") == null ? null
         : reader.text(a.value("description"), "'description' of " + what);
     return new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body, trust,
-        contentType, executionMode, requiresBinary, records, paging);
+        contentType, executionMode, requiresBinary, records, recordsOptional, paging);
   }
 
   private HttpMethod method(YamlMapping a, String what) {

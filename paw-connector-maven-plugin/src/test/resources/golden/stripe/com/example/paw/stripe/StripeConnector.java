@@ -72,12 +72,12 @@ public final class StripeConnector implements CompiledConnector {
     return new ActionSpec(at(24, 11), "list_invoices", "List invoices, newest first", HttpMethod.GET, "/invoices", List.of(
           new ParamSpec(at(28, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), "Page size (1-100)", ParamIn.QUERY),
           new ParamSpec(at(29, 7), "status", ParamType.STRING, false, null, Values.list("draft", "open", "paid", "void", "uncollectible"), null, ParamIn.QUERY),
-          new ParamSpec(at(30, 7), "customer", ParamType.STRING, false, null, Values.list(), "Only this customer's invoices", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", new PaginationSpec(at(33, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+          new ParamSpec(at(30, 7), "customer", ParamType.STRING, false, null, Values.list(), "Only this customer's invoices", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(33, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
   }
 
   private static ActionSpec getInvoiceAction() {
     return new ActionSpec(at(35, 11), "get_invoice", "Retrieve one invoice", HttpMethod.GET, "/invoices/{invoice}", List.of(
-          new ParamSpec(at(39, 7), "invoice", ParamType.STRING, true, null, Values.list(), "Invoice ID (in_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, new PaginationSpec(at(35, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+          new ParamSpec(at(39, 7), "invoice", ParamType.STRING, true, null, Values.list(), "Invoice ID (in_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(35, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static ActionSpec createInvoiceAction() {
@@ -85,18 +85,18 @@ public final class StripeConnector implements CompiledConnector {
           new ParamSpec(at(48, 7), "customer", ParamType.STRING, true, null, Values.list(), "Customer ID (cus_...)", ParamIn.BODY),
           new ParamSpec(at(49, 7), "description", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
           new ParamSpec(at(50, 7), "collection_method", ParamType.STRING, false, "send_invoice", Values.list("charge_automatically", "send_invoice"), null, ParamIn.BODY),
-          new ParamSpec(at(51, 7), "days_until_due", ParamType.INTEGER, false, 30L, Values.list(), "Days until due (send_invoice only)", ParamIn.BODY)), TrustLevel.CONFIRM, ContentType.FORM, null, null, null, new PaginationSpec(at(42, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+          new ParamSpec(at(51, 7), "days_until_due", ParamType.INTEGER, false, 30L, Values.list(), "Days until due (send_invoice only)", ParamIn.BODY)), TrustLevel.CONFIRM, ContentType.FORM, null, null, null, false, new PaginationSpec(at(42, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static ActionSpec listCustomersAction() {
     return new ActionSpec(at(54, 11), "list_customers", "List customers, newest first", HttpMethod.GET, "/customers", List.of(
           new ParamSpec(at(58, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), "Page size (1-100)", ParamIn.QUERY),
-          new ParamSpec(at(59, 7), "email", ParamType.STRING, false, null, Values.list(), "Only customers with this email", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", new PaginationSpec(at(62, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+          new ParamSpec(at(59, 7), "email", ParamType.STRING, false, null, Values.list(), "Only customers with this email", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(62, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
   }
 
   private static ActionSpec getCustomerAction() {
     return new ActionSpec(at(64, 11), "get_customer", "Retrieve one customer", HttpMethod.GET, "/customers/{customer}", List.of(
-          new ParamSpec(at(68, 7), "customer", ParamType.STRING, true, null, Values.list(), "Customer ID (cus_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, new PaginationSpec(at(64, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+          new ParamSpec(at(68, 7), "customer", ParamType.STRING, true, null, Values.list(), "Customer ID (cus_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(64, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static ActionSpec createCustomerAction() {
@@ -104,48 +104,48 @@ public final class StripeConnector implements CompiledConnector {
           new ParamSpec(at(77, 7), "email", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
           new ParamSpec(at(78, 7), "name", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
           new ParamSpec(at(79, 7), "description", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
-          new ParamSpec(at(80, 7), "metadata", ParamType.OBJECT, false, null, Values.list(), "Key-value pairs, e.g. {plan: gold}", ParamIn.BODY)), TrustLevel.CONFIRM, ContentType.FORM, null, null, null, new PaginationSpec(at(71, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+          new ParamSpec(at(80, 7), "metadata", ParamType.OBJECT, false, null, Values.list(), "Key-value pairs, e.g. {plan: gold}", ParamIn.BODY)), TrustLevel.CONFIRM, ContentType.FORM, null, null, null, false, new PaginationSpec(at(71, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static ActionSpec listChargesAction() {
     return new ActionSpec(at(83, 11), "list_charges", "List charges, newest first", HttpMethod.GET, "/charges", List.of(
           new ParamSpec(at(87, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), "Page size (1-100)", ParamIn.QUERY),
-          new ParamSpec(at(88, 7), "customer", ParamType.STRING, false, null, Values.list(), "Only this customer's charges", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", new PaginationSpec(at(91, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+          new ParamSpec(at(88, 7), "customer", ParamType.STRING, false, null, Values.list(), "Only this customer's charges", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(91, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
   }
 
   private static ActionSpec getChargeAction() {
     return new ActionSpec(at(93, 11), "get_charge", "Retrieve one charge", HttpMethod.GET, "/charges/{charge}", List.of(
-          new ParamSpec(at(97, 7), "charge", ParamType.STRING, true, null, Values.list(), "Charge ID (ch_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, new PaginationSpec(at(93, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+          new ParamSpec(at(97, 7), "charge", ParamType.STRING, true, null, Values.list(), "Charge ID (ch_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(93, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static ActionSpec listRefundsAction() {
     return new ActionSpec(at(100, 11), "list_refunds", "List refunds, newest first", HttpMethod.GET, "/refunds", List.of(
           new ParamSpec(at(104, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), null, ParamIn.QUERY),
-          new ParamSpec(at(105, 7), "charge", ParamType.STRING, false, null, Values.list(), "Only refunds of this charge", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", new PaginationSpec(at(108, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+          new ParamSpec(at(105, 7), "charge", ParamType.STRING, false, null, Values.list(), "Only refunds of this charge", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(108, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
   }
 
   private static ActionSpec createRefundAction() {
     return new ActionSpec(at(110, 11), "create_refund", "Refund a charge, in full or in part", HttpMethod.POST, "/refunds", Values.list(), List.of(
           new ParamSpec(at(116, 7), "charge", ParamType.STRING, true, null, Values.list(), "Charge ID to refund", ParamIn.BODY),
           new ParamSpec(at(117, 7), "amount", ParamType.INTEGER, false, null, Values.list(), "Amount in the smallest currency unit; omit for a full refund", ParamIn.BODY),
-          new ParamSpec(at(118, 7), "reason", ParamType.STRING, false, null, Values.list("duplicate", "fraudulent", "requested_by_customer"), null, ParamIn.BODY)), TrustLevel.RESTRICTED, ContentType.FORM, null, null, null, new PaginationSpec(at(110, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+          new ParamSpec(at(118, 7), "reason", ParamType.STRING, false, null, Values.list("duplicate", "fraudulent", "requested_by_customer"), null, ParamIn.BODY)), TrustLevel.RESTRICTED, ContentType.FORM, null, null, null, false, new PaginationSpec(at(110, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static ActionSpec listProductsAction() {
     return new ActionSpec(at(121, 11), "list_products", "List products in the catalog", HttpMethod.GET, "/products", List.of(
           new ParamSpec(at(125, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), null, ParamIn.QUERY),
-          new ParamSpec(at(126, 7), "active", ParamType.BOOLEAN, false, null, Values.list(), null, ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", new PaginationSpec(at(129, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+          new ParamSpec(at(126, 7), "active", ParamType.BOOLEAN, false, null, Values.list(), null, ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(129, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
   }
 
   private static ActionSpec listPricesAction() {
     return new ActionSpec(at(131, 11), "list_prices", "List prices", HttpMethod.GET, "/prices", List.of(
           new ParamSpec(at(135, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), null, ParamIn.QUERY),
           new ParamSpec(at(136, 7), "product", ParamType.STRING, false, null, Values.list(), "Only prices of this product", ParamIn.QUERY),
-          new ParamSpec(at(137, 7), "active", ParamType.BOOLEAN, false, null, Values.list(), null, ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", new PaginationSpec(at(140, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+          new ParamSpec(at(137, 7), "active", ParamType.BOOLEAN, false, null, Values.list(), null, ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(140, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
   }
 
   private static ActionSpec getBalanceAction() {
-    return new ActionSpec(at(142, 11), "get_balance", "Get the current account balance", HttpMethod.GET, "/balance", Values.list(), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, new PaginationSpec(at(142, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return new ActionSpec(at(142, 11), "get_balance", "Get the current account balance", HttpMethod.GET, "/balance", Values.list(), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(142, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
   }
 
   private static StreamSpec stripeInvoicesStream() {
