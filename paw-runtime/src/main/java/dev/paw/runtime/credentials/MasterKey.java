@@ -128,7 +128,15 @@ public final class MasterKey {
         Path temp = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temp);
         OwnerOnlyFiles.createFile(temp);
-        Files.write(temp, Base64.getEncoder().encode(fresh));
+        // on disk before it is linked into place: credentials encrypted under a key that a crash then lost could
+        // never be read again
+        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
+          var buffer = java.nio.ByteBuffer.wrap(Base64.getEncoder().encode(fresh));
+          while (buffer.hasRemaining()) {
+            channel.write(buffer);
+          }
+          channel.force(true);
+        }
         try {
           // a hard link never replaces: when two processes race, the first key wins and the other reads it
           Files.createLink(file, temp);
@@ -139,6 +147,7 @@ public final class MasterKey {
         } finally {
           Files.deleteIfExists(temp);
         }
+        OwnerOnlyFiles.syncDirectory(file.getParent());
       }
       if (OwnerOnlyFiles.isOpenToOthers(file)) {
         throw new CredentialStoreException("the master " + what + " file " + file + " can be read by other users;"

@@ -85,7 +85,9 @@ public final class OAuth2Authorization {
     private final CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
 
     private Pending() throws IOException {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      // 127.0.0.1 itself, as the redirect URI says: the loopback address may be ::1 (java.net.preferIPv6Addresses)
+      server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost",
+          new byte[] {127, 0, 0, 1}), 0), 0);
       server.createContext(CALLBACK, this::receive);
       server.start();
       redirectUri = "http://127.0.0.1:" + server.getAddress().getPort() + CALLBACK;
@@ -163,7 +165,9 @@ public final class OAuth2Authorization {
       try (exchange) {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String page;
-        if (!state.equals(query.get("state"))) {
+        String answered = query.get("state");
+        if (answered == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.US_ASCII),
+            answered.getBytes(StandardCharsets.US_ASCII))) {
           page = "This answer does not belong to the authorization paw started (its state differs); ignored.";
           respond(exchange, 400, page);
           return;

@@ -43,6 +43,8 @@ public final class OAuth2TokenSource {
   private final String context;
 
   private Secret cached;
+  /** The refresh token the server rotated to last, in this process. */
+  private Secret rotatedRefresh;
   private Instant expiresAt;
 
   /**
@@ -85,7 +87,10 @@ public final class OAuth2TokenSource {
     if (OAuth2Spec.CLIENT_CREDENTIALS.equals(oauth2.grant())) {
       return fetch(new FormBody.Builder().add("grant_type", "client_credentials"), true);
     }
-    Optional<Secret> refresh = credentials.get(refreshTokenCredential);
+    // the token this source was last given comes first: a stored one may be older (an environment variable that
+    // shadows the encrypted store cannot take a rotated token)
+    Optional<Secret> refresh = rotatedRefresh != null ? Optional.of(rotatedRefresh)
+        : credentials.get(refreshTokenCredential);
     if (refresh.isPresent()) {
       return fetch(new FormBody.Builder().add("grant_type", "refresh_token")
           .add("refresh_token", refresh.get().reveal()), false);
@@ -122,7 +127,15 @@ public final class OAuth2TokenSource {
     expiresAt = lifetime > 0 ? sentAt.plus(Duration.ofSeconds(Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS))) : null;
     String rotated = body.path("refresh_token").asText("");
     if (!rotated.isEmpty()) {
-      credentials.put(refreshTokenCredential, Secret.of(rotated));
+      rotatedRefresh = Secret.of(rotated);
+      try {
+        credentials.put(refreshTokenCredential, rotatedRefresh);
+      } catch (RuntimeException e) {
+        // this process goes on with the new token; the next one will find only the old, refused one
+        System.getLogger(OAuth2TokenSource.class.getName()).log(System.Logger.Level.WARNING, () -> context
+            + ": the rotated refresh token could not be stored (" + e.getMessage() + "); the next run will need: "
+            + endpoint.reauthorize() + " --reauthorize");
+      }
     }
     return cached;
   }

@@ -93,7 +93,23 @@ public final class RetryInterceptor implements Interceptor {
     if (!RETRYABLE.contains(code)) {
       return false;
     }
-    return idempotent(request) || code == 429 || (code == 503 && response.header("Retry-After") != null);
+    // a 503 to a call that may have acted is retried only when the server said when: an unreadable Retry-After is
+    // no such word, and retrying at once would also ignore the wait it meant to ask for
+    return idempotent(request) || code == 429
+        || (code == 503 && response.header("Retry-After") != null && readable(response.header("Retry-After")));
+  }
+
+  private static boolean readable(String retryAfter) {
+    String value = retryAfter.trim();
+    if (value.matches("\\d{1,10}")) {
+      return true;
+    }
+    try {
+      ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private static boolean retryable(Request request, IOException e) {

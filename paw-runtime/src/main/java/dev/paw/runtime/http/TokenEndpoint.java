@@ -37,7 +37,11 @@ final class TokenEndpoint {
       String reauthorize) {
     this.oauth2 = oauth2;
     this.credentials = credentials;
-    this.client = client;
+    // A token request must go out once: a refresh token the server has already rotated, or an authorization code
+    // already exchanged, is refused (and may revoke the grant) when OkHttp silently sends the request again after a
+    // dropped connection; and a redirect would carry the grant to wherever it points.
+    this.client = client.newBuilder().retryOnConnectionFailure(false).followRedirects(false)
+        .followSslRedirects(false).build();
     this.context = context;
     this.reauthorize = reauthorize;
   }
@@ -64,7 +68,7 @@ final class TokenEndpoint {
         throw new AuthenticationException("the OAuth 2 token endpoint of " + context + " answered "
             + response.code() + (error.isEmpty() ? "" : " (" + safe(error) + ")")
             + (error.equals("invalid_grant") ? ": the grant was revoked or has expired; authorize again with: "
-                + reauthorize : ""));
+                + reauthorize + " --reauthorize" : ""));
       }
       return body;
     }

@@ -78,8 +78,22 @@ public final class OwnerOnlyFiles {
       } catch (AtomicMoveNotSupportedException e) {
         throw new IOException("cannot replace " + file + " atomically on this file system", e);
       }
+      syncDirectory(directory);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /**
+   * Flushes a directory's entries to disk, so a file just renamed or linked into it is still there after a power
+   * loss (a rotated refresh token must not come back as the one it replaced). Where a directory cannot be opened
+   * (Windows), the file system orders this itself.
+   */
+  public static void syncDirectory(Path directory) {
+    try (var channel = java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // not supported here: nothing more to do
     }
   }
 

@@ -121,6 +121,42 @@ class OAuth2TokenSourceTest {
   }
 
   @Test
+  void aRotatedRefreshTokenIsUsedNextEvenWhenAnEnvironmentVariableShadowsTheStore() throws Exception {
+    CredentialScope scope = credentials.scope();
+    credentials = new dev.paw.runtime.credentials.LayeredCredentialStore(
+        new dev.paw.runtime.credentials.EnvironmentCredentialStore(Map.of("SVC_REFRESH_TOKEN", "rt-from-env")),
+        new InMemoryCredentialStore()).scoped(scope);
+    credentials.put("CLIENT_ID", Secret.of("cid"));
+    ConnectorSpec spec = spec("authorization_code");
+    OkHttpClient client = client(spec);
+    server.enqueue(token("at-1", 3600, "rt-2"));
+    server.enqueue(ok());
+    server.enqueue(token("at-2", 3600, "rt-3"));
+    server.enqueue(ok());
+
+    callMe(spec, client);
+    clock.advance(Duration.ofHours(2));
+    callMe(spec, client);
+
+    assertThat(server.takeRequest().getBody().utf8()).contains("refresh_token=rt-from-env");
+    server.takeRequest();
+    assertThat(server.takeRequest().getBody().utf8()).as("the rotated token, not the environment's again")
+        .contains("refresh_token=rt-2");
+  }
+
+  @Test
+  void theTokenEndpointIsNeitherRedirectedNorAskedTwice() throws Exception {
+    credentials.put("CLIENT_ID", Secret.of("cid"));
+    credentials.put("SVC_REFRESH_TOKEN", Secret.of("rt-1"));
+    ConnectorSpec spec = spec("authorization_code");
+    server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", server.url("/elsewhere")).build());
+
+    assertThatThrownBy(() -> callMe(spec, client(spec))).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("answered 307");
+    assertThat(server.getRequestCount()).as("the grant is not posted to where the redirect points").isEqualTo(1);
+  }
+
+  @Test
   void refreshTokenGrantWritesARotatedRefreshTokenBack() throws Exception {
     credentials.put("CLIENT_ID", Secret.of("cid"));
     credentials.put("SVC_REFRESH_TOKEN", Secret.of("rt-1"));
@@ -165,7 +201,8 @@ class OAuth2TokenSourceTest {
         .body("{\"error\":\"invalid_grant\",\"error_description\":\"token rt-expired-value is revoked\"}").build());
 
     assertThatThrownBy(() -> callMe(spec, client(spec))).isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("400").hasMessageContaining("invalid_grant").hasMessageContaining("authorize again with: paw connect ")
+        .hasMessageContaining("400").hasMessageContaining("invalid_grant")
+        .hasMessageContaining("authorize again with: paw connect svc --pocket p --reauthorize")
         .hasMessageNotContaining("rt-expired-value");
   }
 

@@ -126,6 +126,16 @@ class RetryInterceptorTest {
   }
 
   @Test
+  void aPostIsNotRetriedAfterA503WhoseRetryAfterCannotBeRead() throws Exception {
+    server.enqueue(status(503, "soon"));
+    server.enqueue(status(200));
+
+    assertThat(post(null)).isEqualTo(503);
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
   void aPostWithAnIdempotencyKeyIsRetriedAfterA500() throws Exception {
     server.enqueue(status(500));
     server.enqueue(status(200));
