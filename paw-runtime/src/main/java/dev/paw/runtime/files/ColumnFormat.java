@@ -189,13 +189,15 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
 
   /**
    * A double back as the decimal it was parsed from: rounding to 15 significant digits recovers any decimal of at
-   * most 15 digits, then the column's scale restores trailing zeros ({@code 1.5} to {@code 1.50}).
+   * most 15 digits, then the column's scale restores trailing zeros ({@code 1.5} to {@code 1.50}). A value with more
+   * decimals than the scale keeps them (a query may show another column's values under this one's name): a format
+   * adds zeros, it never rounds a value away.
    */
   BigDecimal decimal(double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException("not a finite number: " + value);
     }
-    BigDecimal rounded = new BigDecimal(value).round(DOUBLE_DIGITS);
-    return scale > 0 ? rounded.setScale(scale, RoundingMode.HALF_EVEN) : rounded.stripTrailingZeros();
+    BigDecimal shortest = new BigDecimal(value).round(DOUBLE_DIGITS).stripTrailingZeros();
+    return shortest.scale() < scale ? shortest.setScale(scale) : shortest;
   }
 }

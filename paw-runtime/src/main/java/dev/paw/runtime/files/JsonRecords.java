@@ -64,8 +64,8 @@ final class JsonRecords implements Closeable {
       readObject(null, sink);
       return true;
     } catch (StreamConstraintsException e) {
-      throw FileActionException.at(name, location(), "a value is longer than the limit of " + maxFieldChars
-          + " characters");
+      // the string length limit is ours (maxFieldChars); number length and nesting depth are Jackson's own
+      throw FileActionException.at(name, location(), "exceeds a safety limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw FileActionException.at(name, location(), "not valid JSON: " + e.getOriginalMessage());
     } catch (CharacterCodingException e) {

@@ -42,6 +42,10 @@ final class JsonSource implements TabularSource {
       if (records.records() == 0) {
         throw FileActionException.at(name, 0, "has no records, so there are no columns to make a table of");
       }
+      if (paths.isEmpty()) {
+        throw FileActionException.at(name, 0, "has only empty records ({}), so there are no columns to make a table"
+            + " of");
+      }
     }
     this.columns = Collections.unmodifiableMap(new HashMap<>(paths));
     this.headers = List.copyOf(paths.keySet());

@@ -98,8 +98,10 @@ final class ReadOnlyQuery {
       return ColumnFormat.NATIVE;
     }
     List<ColumnLayout> columns = layout.get().columns();
-    Optional<ColumnFormat> byName = columns.stream().filter(c -> c.name().equalsIgnoreCase(column)).findFirst()
-        .map(ColumnLayout::format);
+    // a name match is the source column only if its type agrees: 'SELECT amount AS paid' names 'paid', the boolean
+    // column, for what is the REAL column 'amount'
+    Optional<ColumnFormat> byName = columns.stream().filter(c -> c.name().equalsIgnoreCase(column)
+        && c.declaredType().equalsIgnoreCase(declaredType)).findFirst().map(ColumnLayout::format);
     if (byName.isPresent()) {
       return byName.get();
     }

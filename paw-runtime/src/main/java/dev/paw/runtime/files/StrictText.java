@@ -28,7 +28,13 @@ final class StrictText {
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     PushbackReader reader = new PushbackReader(new InputStreamReader(Files.newInputStream(file), decoder), 1);
-    int first = reader.read();
+    int first;
+    try {
+      first = reader.read();
+    } catch (java.nio.charset.CharacterCodingException e) {
+      reader.close();
+      throw encodingError(file, file.getFileName().toString(), charset); // the very first bytes: say which and how
+    }
     if (first >= 0 && first != '\uFEFF') {
       reader.unread(first);
     }

@@ -19,7 +19,8 @@ import org.dhatim.fastexcel.reader.Row;
  */
 final class XlsxRowReader implements RowReader {
 
-  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+  /** Seconds always, fractions of a second only when there are any ({@code 10:00:00}, {@code 10:00:00.5}). */
+  private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
   private final ReadableWorkbook workbook;
   private final Stream<Row> stream;
@@ -44,10 +45,16 @@ final class XlsxRowReader implements RowReader {
 
   @Override
   public boolean next(String[] values, byte[] kinds, int offset) {
-    if (!rows.hasNext()) {
-      return false;
+    Row row;
+    try {
+      if (!rows.hasNext()) {
+        return false;
+      }
+      row = rows.next();
+    } catch (org.dhatim.fastexcel.reader.ExcelReaderException | java.io.UncheckedIOException e) {
+      throw FileActionException.at(where, line + 1, "is not a readable .xlsx sheet after row " + line + ": "
+          + e.getMessage());
     }
-    Row row = rows.next();
     line = row.getRowNum();
     int last = lastValueColumn(row);
     if (last >= width) {

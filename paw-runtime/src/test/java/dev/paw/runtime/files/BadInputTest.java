@@ -78,6 +78,16 @@ class BadInputTest {
   }
 
   @Test
+  void anInvalidByteAtTheVeryStartIsNamedLikeAnyOther() throws Exception {
+    byte[] windows1252 = {(byte) 0xC4, 'r', 'g', 'e', 'r', ',', 'b', '\n', '1', ',', '2', '\n'};
+
+    FileActionException error = failing(pocket.writeBytes("ae.csv", windows1252));
+
+    assertThat(error).hasMessage("ae.csv:1: byte C4 at byte offset 0 is not valid UTF-8; pass the file's"
+        + " encoding (e.g. encoding=windows-1252)");
+  }
+
+  @Test
   void bytesThatAreNotValidInTheEncoding() throws Exception {
     byte[] head = "name\nok\nalso ok\n".getBytes(StandardCharsets.UTF_8);
     byte[] bad = {'Z', (byte) 0xFC, 'r', 'i', 'c', 'h', '\n'};

@@ -102,6 +102,13 @@ class JsonImportTest {
     assertThat(catchThrowableOfType(FileActionException.class,
         () -> pocket.importFile(pocket.write("empty.json", "[]"))))
         .hasMessage("empty.json: has no records, so there are no columns to make a table of");
+    assertThat(catchThrowableOfType(FileActionException.class,
+        () -> pocket.importFile(pocket.write("blank.ndjson", "{}\n{}\n"))))
+        .hasMessage("blank.ndjson: has only empty records ({}), so there are no columns to make a table of");
+    assertThat(catchThrowableOfType(FileActionException.class,
+        () -> pocket.importFile(pocket.write("deep.json", "[{\"a\": " + "[".repeat(1_100) + "]".repeat(1_100)
+            + "}]"))))
+        .hasMessageStartingWith("deep.json:1: exceeds a safety limit: Document nesting depth");
   }
 
   @Test

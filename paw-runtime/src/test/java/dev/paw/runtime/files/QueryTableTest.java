@@ -52,6 +52,21 @@ class QueryTableTest {
   }
 
   @Test
+  void aColumnRenamedAfterAnotherNeverTakesThatColumnsFormat() throws Exception {
+    pocket.importFile(pocket.write("rates.csv", "id,amount,paid,rate\n1,250.00,true,1.234\n2,0.00,false,0.5\n"));
+
+    QueryResult result = pocket.actions.queryTable(readOnly,
+        "SELECT amount AS paid, paid AS amount, rate AS amount FROM rates ORDER BY id", 10);
+
+    // SQLite names the first result column 'paid', the boolean column, for what is the REAL 'amount': with two REAL
+    // formats in the table to choose from, it is shown as the plain number it is, not as a boolean; and 'rate' shown
+    // under the name 'amount' (two decimals) keeps its third
+    assertThat(result.rows()).containsExactly(
+        List.of(250.0, true, new BigDecimal("1.234")),
+        List.of(0.0, false, new BigDecimal("0.50")));
+  }
+
+  @Test
   void capsRowsAtTheLimit() {
     QueryResult result = pocket.actions.queryTable(readOnly, "SELECT id FROM sales ORDER BY id", 2);
 

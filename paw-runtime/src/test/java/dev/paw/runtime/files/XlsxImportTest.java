@@ -93,6 +93,19 @@ class XlsxImportTest {
   }
 
   @Test
+  void fractionsOfASecondInADateTimeAreKept() throws Exception {
+    Path file = workbook("times.xlsx", "Log", rows(
+        new Object[] {"At"},
+        new Object[] {LocalDateTime.of(2024, 1, 1, 10, 0, 0, 500_000_000)},
+        new Object[] {LocalDateTime.of(2024, 1, 1, 10, 0, 1)}));
+
+    pocket.importFile(file);
+
+    assertThat(pocket.rows("SELECT at FROM times")).containsExactly(List.of("2024-01-01T10:00:00.5"),
+        List.of("2024-01-01T10:00:01"));
+  }
+
+  @Test
   void textCellsStayTextEvenWhenTheyLookLikeNumbers() throws Exception {
     Path file = workbook("zips.xlsx", "Sheet1", rows(new Object[] {"zip"}, new Object[] {"0042"},
         new Object[] {"1234"}));
