@@ -1,10 +1,15 @@
 package dev.paw.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,6 +29,27 @@ final class Output {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render JSON: " + e.getOriginalMessage(), e);
     }
+  }
+
+  /**
+   * A JSON document re-indented for reading, every value exactly as written: numbers keep their text ({@code 1E2},
+   * {@code -0.0}, {@code 1.50}), which a round trip through Java numbers would not.
+   */
+  static void jsonText(PrintWriter out, byte[] document) {
+    StringWriter text = new StringWriter();
+    try (JsonParser parser = JSON.getFactory().createParser(document);
+        JsonGenerator generator = JSON.getFactory().createGenerator(text).useDefaultPrettyPrinter()) {
+      for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+        if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+          generator.writeNumber(parser.getText());
+        } else {
+          generator.copyCurrentEvent(parser);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot render JSON: " + e.getMessage(), e);
+    }
+    out.println(text);
   }
 
   /** Columns padded to their widest cell; {@code null} prints as {@code -}. */

@@ -1,6 +1,5 @@
 package dev.paw.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.ActionSpec;
@@ -55,8 +54,7 @@ final class RunCommand implements Callable<Integer> {
     ActionResult result = context.paw().connector(pocket, name)
         .execute(action.name(), ParameterValues.convert(action, params)).toCompletableFuture().join();
     if (!json && result.contentType() != null && result.contentType().contains("json")) {
-      JsonNode body = result.json();
-      Output.json(context.terminal().out(), body);
+      Output.jsonText(context.terminal().out(), result.body());
     } else {
       context.terminal().out().println(result.text());
     }

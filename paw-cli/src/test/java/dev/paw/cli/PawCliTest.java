@@ -238,6 +238,18 @@ class PawCliTest {
   }
 
   @Test
+  void aResultIsPrintedWithEveryNumberAsItWasWritten(@TempDir Path files) throws Exception {
+    Path file = Files.writeString(files.resolve("lits.json"), "[{\"a\": 1E2, \"b\": -0.0, \"c\": 1.50},"
+        + " {\"a\": 5, \"b\": 1, \"c\": 2.25}]");
+    Run imported = paw("run", "csv", "import_file", "--pocket", "L", "-p", "file_path=" + file);
+    assertThat(imported.exit()).as(imported.err()).isZero();
+
+    Run query = paw("run", "csv", "query_table", "--pocket", "L", "-p", "query=SELECT a, b, c FROM lits");
+
+    assertThat(query.out().replaceAll("\\s", "")).contains("\"rows\":[[1E2,-0.0,1.50],[5,1,2.25]]");
+  }
+
+  @Test
   void everyCommandHasHelp() {
     for (String command : new String[] {"connect", "disconnect", "sync", "actions", "run", "audit", "validate",
         "daemon", "pockets"}) {

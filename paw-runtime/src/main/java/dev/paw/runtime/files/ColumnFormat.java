@@ -19,6 +19,8 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   /** The stored kinds, each with the SQL type the table declares. */
   enum Kind {
     INTEGER("INTEGER"), REAL("REAL"), BOOLEAN("BOOLEAN"), DATE("DATE"), DATETIME("DATETIME"), TEXT("TEXT"),
+    /** JSON numbers and booleans no other kind keeps exactly ({@code 1E2}, {@code -0.0}, a mix): text, exported raw. */
+    JSON("TEXT"),
     /** A column paw did not import: values are shown as SQLite holds them. */
     NATIVE("");
 
@@ -38,6 +40,7 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   static final ColumnFormat DATE = new ColumnFormat(Kind.DATE, 0, null, null);
   static final ColumnFormat DATETIME = new ColumnFormat(Kind.DATETIME, 0, null, null);
   static final ColumnFormat TEXT = new ColumnFormat(Kind.TEXT, 0, null, null);
+  static final ColumnFormat JSON_LITERAL = new ColumnFormat(Kind.JSON, 0, null, null);
   static final ColumnFormat NATIVE = new ColumnFormat(Kind.NATIVE, 0, null, null);
 
   private static final MathContext DOUBLE_DIGITS = new MathContext(ValueShape.MAX_REAL_DIGITS, RoundingMode.HALF_EVEN);
@@ -83,6 +86,9 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
     if ((shapes & ValueShape.DATETIME) != 0) {
       return DATETIME;
     }
+    if ((shapes & ValueShape.JSON_LITERAL) != 0) {
+      return JSON_LITERAL;
+    }
     return TEXT;
   }
 
@@ -96,6 +102,7 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
             : "TRUE".equals(trueText) ? ValueShape.BOOLEAN_UPPER : ValueShape.BOOLEAN_TITLE;
       case DATE: return ValueShape.DATE;
       case DATETIME: return ValueShape.DATETIME;
+      case JSON: return ValueShape.JSON_LITERAL;
       default: return ValueShape.TEXT;
     }
   }
@@ -183,6 +190,9 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
     }
     if (value instanceof Integer) {
       return ((Integer) value).longValue();
+    }
+    if (kind == Kind.JSON) {
+      return new JsonLiteral(value.toString());
     }
     return value;
   }

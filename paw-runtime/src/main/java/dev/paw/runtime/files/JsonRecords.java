@@ -127,13 +127,13 @@ final class JsonRecords implements Closeable {
           break;
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
-          sink.leaf(path, parser.getText(), ValueKind.PLAIN); // the literal as written: 1.50 stays 1.50
+          sink.leaf(path, parser.getText(), ValueKind.LITERAL); // the literal as written: 1.50 stays 1.50
           break;
         case VALUE_TRUE:
-          sink.leaf(path, "true", ValueKind.PLAIN);
+          sink.leaf(path, "true", ValueKind.LITERAL);
           break;
         case VALUE_FALSE:
-          sink.leaf(path, "false", ValueKind.PLAIN);
+          sink.leaf(path, "false", ValueKind.LITERAL);
           break;
         default:
           sink.leaf(path, null, ValueKind.PLAIN);

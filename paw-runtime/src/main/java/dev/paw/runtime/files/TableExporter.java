@@ -137,6 +137,8 @@ final class TableExporter {
       json.writeBoolean((Boolean) value);
     } else if (value instanceof byte[]) {
       json.writeBinary((byte[]) value);
+    } else if (value instanceof JsonLiteral literal) {
+      json.writeRawValue(literal.text());
     } else {
       json.writeString(value.toString());
     }

@@ -7,6 +7,8 @@ final class ValueKind {
   static final byte PLAIN = 0;
   /** A value the source typed as text (a JSON string, an Excel text cell): it stays text, or a date. */
   static final byte STRING = 1;
+  /** A JSON number or boolean as written ({@code 1E2}, {@code -0.0}, {@code true}): any shape it fits, like plain. */
+  static final byte LITERAL = 2;
 
   private ValueKind() {}
 }

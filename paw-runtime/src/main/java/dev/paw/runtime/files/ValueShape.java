@@ -23,8 +23,10 @@ final class ValueShape {
   static final int DATETIME = 1 << 21;
   /** Any text: every value fits. */
   static final int TEXT = 1 << 22;
+  /** A JSON number or boolean literal, kept as its text and exported as the literal it was. */
+  static final int JSON_LITERAL = 1 << 23;
   /** No value seen yet: every shape is still possible. */
-  static final int ANY = (1 << 23) - 1;
+  static final int ANY = (1 << 24) - 1;
 
   /**
    * A double holds every decimal of at most 15 significant digits exactly enough to give it back (DBL_DIG), so
@@ -56,6 +58,11 @@ final class ValueShape {
    * Excel text cell) stays text, though it may still be a date, which is stored as text too.
    */
   static int classify(String value, byte kind) {
+    int shapes = classifyText(value, kind);
+    return kind == ValueKind.LITERAL ? shapes | JSON_LITERAL : shapes;
+  }
+
+  private static int classifyText(String value, byte kind) {
     int length = value.length();
     if (length == 0) {
       return TEXT; // '' is not NULL and not a number: only text gives it back

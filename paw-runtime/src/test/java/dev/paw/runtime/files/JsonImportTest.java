@@ -3,6 +3,7 @@ package dev.paw.runtime.files;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -70,8 +71,21 @@ class JsonImportTest {
     ImportResult result = pocket.importFile(file);
 
     assertThat(result.columns()).extracting(ColumnInfo::format).containsExactly("text", "text", "real:2", "date",
-        "text", "boolean:true/false", "text");
+        "text", "boolean:true/false", "json");
     assertThat(pocket.typed("kinds", "big")).containsExactly("text:123456789012345678901234", "text:1");
+  }
+
+  @Test
+  void jsonNumbersAndBooleansNoOtherTypeKeepsExportAsTheLiteralsTheyWere() throws Exception {
+    pocket.importFile(pocket.write("lits.json", "[{\"a\": 1E2, \"b\": -0.0, \"c\": true, \"d\": 12345678901234567890,"
+        + " \"e\": true}, {\"a\": 5, \"b\": 1, \"c\": 7, \"d\": 1, \"e\": \"x\"}]"));
+    Path exported = dir.resolve("lits-out.json");
+
+    pocket.actions.exportTable(pocket.connection, "lits", exported, ExportFormat.JSON);
+
+    // each column of literals keeps them; a column that mixes a string in ("e") is text, exported as strings
+    assertThat(Files.readString(exported).replaceAll("\\s", "")).isEqualTo("[{\"a\":1E2,\"b\":-0.0,\"c\":true,"
+        + "\"d\":12345678901234567890,\"e\":\"true\"},{\"a\":5,\"b\":1,\"c\":7,\"d\":1,\"e\":\"x\"}]");
   }
 
   @Test
