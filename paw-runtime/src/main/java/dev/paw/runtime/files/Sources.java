@@ -1,7 +1,6 @@
 package dev.paw.runtime.files;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -17,7 +16,8 @@ final class Sources {
     Path file = request.file();
     checkReadable(file);
     FileFormat format = request.format() == FileFormat.AUTO ? FileFormat.fromFileName(file) : request.format();
-    if (request.format() == FileFormat.AUTO && format == FileFormat.JSON && !startsWithArray(file)) {
+    if (request.format() == FileFormat.AUTO && format == FileFormat.JSON
+        && !startsWithArray(file, charset(request.encoding()))) {
       format = FileFormat.NDJSON; // a .json file of one object per line
     }
     switch (format) {
@@ -76,19 +76,22 @@ final class Sources {
     }
   }
 
-  /** Whether the first character that is not whitespace or a byte order mark is {@code [}. */
-  private static boolean startsWithArray(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] head = in.readNBytes(4096);
-      for (byte b : head) {
-        int c = b & 0xff;
+  /**
+   * Whether the first character that is not whitespace is {@code [}, read in the file's encoding (a UTF-16 file
+   * starts with a byte order mark and zero bytes); an undecodable start is left to the JSON reader to report.
+   */
+  private static boolean startsWithArray(Path file, Charset charset) throws IOException {
+    try (java.io.Reader in = StrictText.open(file, charset)) {
+      for (int i = 0, c = in.read(); i < 4096 && c >= 0; i++, c = in.read()) {
         if (c == '[') {
           return true;
         }
-        if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB || c == 0xBF || c == 0)) {
+        if (!(c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
           return false;
         }
       }
+      return true;
+    } catch (FileActionException | java.nio.charset.CharacterCodingException e) {
       return true;
     }
   }

@@ -89,6 +89,21 @@ class JsonImportTest {
   }
 
   @Test
+  void aUtf16JsonArrayWithAByteOrderMarkIsReadAsAnArray() throws Exception {
+    byte[] text = "[{\"a\": 1}, {\"a\": 2}]".getBytes(java.nio.charset.StandardCharsets.UTF_16LE);
+    byte[] withMark = new byte[text.length + 2];
+    withMark[0] = (byte) 0xFF;
+    withMark[1] = (byte) 0xFE;
+    System.arraycopy(text, 0, withMark, 2, text.length);
+
+    ImportResult result = pocket.importFile(ImportRequest.of(pocket.writeBytes("w.json", withMark))
+        .withEncoding("utf-16"));
+
+    assertThat(result.format()).isEqualTo("json");
+    assertThat(pocket.typed("w", "a")).containsExactly("integer:1", "integer:2");
+  }
+
+  @Test
   void nullAndMissingKeysAreNullAndTheEmptyStringIsText() throws Exception {
     pocket.importFile(pocket.write("n.json", "[{\"a\": null, \"b\": \"\"}, {\"b\": \"x\"}]"));
 
