@@ -24,6 +24,23 @@ public interface CredentialStore {
   /** The names of the credentials stored for the scope (never their values). */
   Set<String> names(CredentialScope scope);
 
+  /** Work done while holding a scope's credentials exclusively. */
+  @FunctionalInterface
+  interface Exclusive<T> {
+    T run() throws java.io.IOException;
+  }
+
+  /**
+   * Runs {@code work} while no other thread, and for stores kept in files no other process, reads-then-changes this
+   * scope's credentials the same way: what an OAuth 2 refresh needs, so that two refreshing at once neither send one
+   * rotated refresh token twice nor store the older of two new ones last. Reentrant; the default locks this store.
+   */
+  default <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws java.io.IOException {
+    synchronized (this) {
+      return work.run();
+    }
+  }
+
   /** This store seen through one scope: what a connection is handed. */
   default ScopedCredentials scoped(CredentialScope scope) {
     return new ScopedCredentials(this, scope);

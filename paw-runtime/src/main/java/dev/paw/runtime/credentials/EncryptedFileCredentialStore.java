@@ -42,6 +42,8 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** One JVM-wide monitor per file: a FileLock cannot be taken twice by one JVM. */
   private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
+  /** The lock files this thread holds, so that a change made inside {@link #exclusively} does not lock again. */
+  private static final ThreadLocal<Set<Path>> HELD = ThreadLocal.withInitial(java.util.HashSet::new);
 
   private final Path directory;
   private final MasterKey key;
@@ -113,23 +115,40 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
 
   private void update(CredentialScope scope, Change change) {
     Path file = file(scope);
-    synchronized (MONITORS.computeIfAbsent(file, f -> new Object())) {
-      try {
-        OwnerOnlyFiles.createDirectories(directory);
-        Path lockFile = directory.resolve(scope.pocket() + ".lock");
-        OwnerOnlyFiles.createFile(lockFile);
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
-          channel.lock(); // held until the channel closes: other processes wait here
-          ObjectNode root = read(scope).deepCopy();
-          ObjectNode connectors = root.has("connectors") ? (ObjectNode) root.get("connectors")
-              : root.putObject("connectors");
-          if (change.apply(connectors)) {
-            OwnerOnlyFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-          }
+    try {
+      exclusively(scope, () -> {
+        ObjectNode root = read(scope).deepCopy();
+        ObjectNode connectors = root.has("connectors") ? (ObjectNode) root.get("connectors")
+            : root.putObject("connectors");
+        if (change.apply(connectors)) {
+          OwnerOnlyFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
         }
-      } catch (IOException e) {
-        throw new CredentialStoreException("cannot write the credentials of " + scope + " to " + file + ": "
-            + e.getMessage(), e);
+        return null;
+      });
+    } catch (IOException e) {
+      throw new CredentialStoreException("cannot write the credentials of " + scope + " to " + file + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Holds the pocket's lock file (other processes wait) and its JVM-wide monitor (other threads wait). */
+  @Override
+  public <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws IOException {
+    Path lockFile = directory.resolve(scope.pocket() + ".lock");
+    synchronized (MONITORS.computeIfAbsent(file(scope), f -> new Object())) {
+      if (HELD.get().contains(lockFile)) {
+        return work.run();
+      }
+      OwnerOnlyFiles.createDirectories(directory);
+      OwnerOnlyFiles.createFile(lockFile);
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        channel.lock(); // held until the channel closes
+        HELD.get().add(lockFile);
+        try {
+          return work.run();
+        } finally {
+          HELD.get().remove(lockFile);
+        }
       }
     }
   }

@@ -39,6 +39,12 @@ public final class LayeredCredentialStore implements CredentialStore {
     under.put(scope, name, value);
   }
 
+  /** Held on the store that is written to. */
+  @Override
+  public <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws java.io.IOException {
+    return under.exclusively(scope, work);
+  }
+
   @Override
   public boolean delete(CredentialScope scope, String name) {
     return under.delete(scope, name);

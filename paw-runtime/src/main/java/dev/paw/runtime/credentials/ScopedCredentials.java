@@ -44,6 +44,11 @@ public final class ScopedCredentials implements CredentialSource {
     return store.names(scope);
   }
 
+  /** See {@link CredentialStore#exclusively}. */
+  public <T> T exclusively(CredentialStore.Exclusive<T> work) throws java.io.IOException {
+    return store.exclusively(scope, work);
+  }
+
   @Override
   public String toString() {
     return "ScopedCredentials{" + scope + "}";

@@ -45,6 +45,8 @@ public final class OAuth2TokenSource {
   private Secret cached;
   /** The refresh token the server rotated to last, in this process. */
   private Secret rotatedRefresh;
+  /** What the store read as right after {@link #rotatedRefresh} was stored: itself, unless something shadows it. */
+  private Optional<String> storedAfterRotation = Optional.empty();
   private Instant expiresAt;
 
   /**
@@ -87,13 +89,16 @@ public final class OAuth2TokenSource {
     if (OAuth2Spec.CLIENT_CREDENTIALS.equals(oauth2.grant())) {
       return fetch(new FormBody.Builder().add("grant_type", "client_credentials"), true);
     }
-    // the token this source was last given comes first: a stored one may be older (an environment variable that
-    // shadows the encrypted store cannot take a rotated token)
-    Optional<Secret> refresh = rotatedRefresh != null ? Optional.of(rotatedRefresh)
-        : credentials.get(refreshTokenCredential);
-    if (refresh.isPresent()) {
-      return fetch(new FormBody.Builder().add("grant_type", "refresh_token")
+    // Read, send and store the refresh token holding the scope's credentials: another process (or connection)
+    // refreshing at the same time waits, then reads the token this one stored, instead of sending the one the
+    // server has just rotated away, or storing an older token after a newer one.
+    Secret fresh = credentials.exclusively(() -> {
+      Optional<Secret> refresh = refreshToken();
+      return refresh.isEmpty() ? null : fetch(new FormBody.Builder().add("grant_type", "refresh_token")
           .add("refresh_token", refresh.get().reveal()), false);
+    });
+    if (fresh != null) {
+      return fresh;
     }
     if (accessTokenCredential != null) {
       Optional<Secret> stored = credentials.get(accessTokenCredential);
@@ -116,6 +121,18 @@ public final class OAuth2TokenSource {
     }
   }
 
+  /**
+   * The refresh token to send: the stored one, unless the store still reads as it did right after this source
+   * stored its rotated token, which it then cannot have taken (an environment variable shadows the encrypted store).
+   */
+  private Optional<Secret> refreshToken() {
+    Optional<Secret> stored = credentials.get(refreshTokenCredential);
+    if (rotatedRefresh != null && stored.map(Secret::reveal).equals(storedAfterRotation)) {
+      return Optional.of(rotatedRefresh);
+    }
+    return stored;
+  }
+
   private Secret fetch(FormBody.Builder form, boolean withScopes) throws IOException {
     if (withScopes && !oauth2.scopes().isEmpty()) {
       form.add("scope", String.join(" ", oauth2.scopes()));
@@ -130,7 +147,13 @@ public final class OAuth2TokenSource {
       rotatedRefresh = Secret.of(rotated);
       try {
         credentials.put(refreshTokenCredential, rotatedRefresh);
+        storedAfterRotation = credentials.get(refreshTokenCredential).map(Secret::reveal);
       } catch (RuntimeException e) {
+        try {
+          storedAfterRotation = credentials.get(refreshTokenCredential).map(Secret::reveal); // the old one
+        } catch (RuntimeException unreadable) {
+          storedAfterRotation = Optional.empty();
+        }
         // this process goes on with the new token; the next one will find only the old, refused one
         System.getLogger(OAuth2TokenSource.class.getName()).log(System.Logger.Level.WARNING, () -> context
             + ": the rotated refresh token could not be stored (" + e.getMessage() + "); the next run will need: "

@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
@@ -142,6 +143,56 @@ class OAuth2TokenSourceTest {
     server.takeRequest();
     assertThat(server.takeRequest().getBody().utf8()).as("the rotated token, not the environment's again")
         .contains("refresh_token=rt-2");
+  }
+
+  @Test
+  void twoRefreshingAtOnceNeitherSendARotatedTokenTwiceNorStoreTheOlderOne() throws Exception {
+    // two connections, as two processes would have, over one encrypted credential file
+    byte[] keyBytes = new byte[32];
+    java.util.Arrays.fill(keyBytes, (byte) 7);
+    dev.paw.runtime.credentials.EncryptedFileCredentialStore store =
+        new dev.paw.runtime.credentials.EncryptedFileCredentialStore(PawHome.at(home),
+            dev.paw.runtime.credentials.MasterKey.of(keyBytes));
+    credentials = store.scoped(credentials.scope());
+    credentials.put("CLIENT_ID", Secret.of("cid"));
+    credentials.put("SVC_REFRESH_TOKEN", Secret.of("rt-1"));
+    ConnectorSpec spec = spec("authorization_code");
+    // a server that rotates: each refresh token works once, and answers slowly enough for both to be in flight
+    java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger(1);
+    List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+    server.setDispatcher(new mockwebserver3.Dispatcher() {
+      @Override
+      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+        String body = request.getBody().utf8();
+        synchronized (issued) {
+          String current = "rt-" + issued.get();
+          if (!body.contains("refresh_token=" + current + "&") && !body.endsWith("refresh_token=" + current)) {
+            refused.add(body.replaceAll(".*refresh_token=([^&]*).*", "$1"));
+            return new MockResponse.Builder().code(400).body("{\"error\":\"invalid_grant\"}").build();
+          }
+          Thread.sleep(300);
+          int next = issued.incrementAndGet();
+          return token("at-" + next, 3600, "rt-" + next);
+        }
+      }
+    });
+    OAuth2TokenSource first = new OAuth2TokenSource(spec, store.scoped(credentials.scope()),
+        TestConnectors.plainClient(), clock);
+    OAuth2TokenSource second = new OAuth2TokenSource(spec, store.scoped(credentials.scope()),
+        TestConnectors.plainClient(), clock);
+
+    var both = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = both.submit(first::token);
+      var b = both.submit(second::token);
+      assertThat(List.of(a.get(10, TimeUnit.SECONDS).reveal(), b.get(10, TimeUnit.SECONDS).reveal()))
+          .containsExactlyInAnyOrder("at-2", "at-3");
+    } finally {
+      both.shutdownNow();
+    }
+
+    assertThat(refused).as("refresh tokens sent after they were rotated away").isEmpty();
+    assertThat(credentials.get("SVC_REFRESH_TOKEN").orElseThrow().reveal()).isEqualTo("rt-3");
   }
 
   @Test
