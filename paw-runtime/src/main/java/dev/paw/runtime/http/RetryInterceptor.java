@@ -72,10 +72,10 @@ public final class RetryInterceptor implements Interceptor {
         sleep(backoff(attempt));
         continue;
       }
-      if (attempt >= policy.maxAttempts() || !retryable(request, response)) {
+      Duration retryAfter = retryAfter(response);
+      if (attempt >= policy.maxAttempts() || !retryable(request, response, retryAfter)) {
         return response;
       }
-      Duration retryAfter = retryAfter(response);
       if (retryAfter != null && retryAfter.compareTo(policy.maxRetryAfter()) > 0) {
         return response;
       }
@@ -88,28 +88,15 @@ public final class RetryInterceptor implements Interceptor {
     return IDEMPOTENT.contains(request.method()) || request.header("Idempotency-Key") != null;
   }
 
-  private static boolean retryable(Request request, Response response) {
+  /** @param retryAfter the response's {@code Retry-After}, {@code null} when absent or unreadable */
+  private static boolean retryable(Request request, Response response, Duration retryAfter) {
     int code = response.code();
     if (!RETRYABLE.contains(code)) {
       return false;
     }
     // a 503 to a call that may have acted is retried only when the server said when: an unreadable Retry-After is
     // no such word, and retrying at once would also ignore the wait it meant to ask for
-    return idempotent(request) || code == 429
-        || (code == 503 && response.header("Retry-After") != null && readable(response.header("Retry-After")));
-  }
-
-  private static boolean readable(String retryAfter) {
-    String value = retryAfter.trim();
-    if (value.matches("\\d{1,10}")) {
-      return true;
-    }
-    try {
-      ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
+    return idempotent(request) || code == 429 || (code == 503 && retryAfter != null);
   }
 
   private static boolean retryable(Request request, IOException e) {
@@ -137,11 +124,8 @@ public final class RetryInterceptor implements Interceptor {
       return null;
     }
     value = value.trim();
-    try {
-      long seconds = Long.parseLong(value);
-      return Duration.ofSeconds(Math.max(0, seconds));
-    } catch (NumberFormatException e) {
-      // not seconds: try an HTTP-date
+    if (value.matches("\\d{1,18}")) { // delay-seconds is digits only (RFC 9110); 18 of them always fit a long
+      return Duration.ofSeconds(Long.parseLong(value));
     }
     try {
       Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
