@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -89,7 +88,7 @@ final class ChildRequests<R> implements AutoCloseable {
     List<Object> cursors = new ArrayList<>();
     try {
       for (Future<Child<R>> future : pending) {
-        Child<R> child = await(future);
+        Child<R> child = Futures.await(future, "child requests");
         if (child != null) {
           rows.add(child.row());
           cursors.add(child.cursor());
@@ -171,24 +170,6 @@ final class ChildRequests<R> implements AutoCloseable {
       params.put(entry.getKey(), value);
     }
     return params;
-  }
-
-  private static <T> T await(Future<T> future) throws IOException {
-    try {
-      return future.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while waiting for child requests");
-    }
   }
 
   /** Cancels what is still in flight and waits for the threads, so no child request outlives its run. */

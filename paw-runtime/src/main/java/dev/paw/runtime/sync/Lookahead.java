@@ -1,7 +1,6 @@
 package dev.paw.runtime.sync;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -35,25 +34,7 @@ final class Lookahead<R> implements AutoCloseable {
   FetchedPage<R> take() throws IOException {
     Future<FetchedPage<R>> page = pending;
     pending = null;
-    try {
-      return page.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      page.cancel(true);
-      throw new InterruptedIOException("interrupted while waiting for a page");
-    }
+    return Futures.await(page, "a page");
   }
 
   @Override
