@@ -26,6 +26,8 @@ final class PageFetcher<R> implements AutoCloseable {
   private final Pager pager;
   private final PageParser parser;
   private final Sleeper sleeper;
+  /** Whether the source action may leave its records field out of an empty answer. */
+  private final boolean recordsOptional;
   /** The column index of each primary key column, in key order. */
   private final int[] keyColumns;
   /** For a stream with {@code each}: the listed records' mapper and their child requests; else null. */
@@ -38,6 +40,7 @@ final class PageFetcher<R> implements AutoCloseable {
     this.pager = pager;
     this.parser = parser;
     this.sleeper = sleeper;
+    this.recordsOptional = job.source().recordsOptional();
     this.keyColumns = stream.primaryKey().stream()
         .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow())).toArray();
     boolean each = stream.each() != null;
@@ -72,7 +75,7 @@ final class PageFetcher<R> implements AutoCloseable {
           parsed = parser.parse(body, mapper, pageNumber);
         }
         Optional<PagePosition> next = pager.next(position, parsed, response);
-        if (!parsed.recordsFound() && (!job.source().recordsOptional() || pager.announcesMore(parsed, next))) {
+        if (!parsed.recordsFound() && (!recordsOptional || pager.announcesMore(parsed, next))) {
           // only an API declared to leave the field out of an empty answer (records_optional, Gmail) may, and then
           // only on a page after which no other is announced
           throw new SyncException(parser.noRecords(pageNumber));
