@@ -130,13 +130,7 @@ public final class MasterKey {
         OwnerOnlyFiles.createFile(temp);
         // on disk before it is linked into place: credentials encrypted under a key that a crash then lost could
         // never be read again
-        try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-          var buffer = java.nio.ByteBuffer.wrap(Base64.getEncoder().encode(fresh));
-          while (buffer.hasRemaining()) {
-            channel.write(buffer);
-          }
-          channel.force(true);
-        }
+        OwnerOnlyFiles.writeToDisk(temp, Base64.getEncoder().encode(fresh));
         try {
           // a hard link never replaces: when two processes race, the first key wins and the other reads it
           Files.createLink(file, temp);

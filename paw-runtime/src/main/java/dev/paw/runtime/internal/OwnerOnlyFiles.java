@@ -66,13 +66,7 @@ public final class OwnerOnlyFiles {
     Path directory = file.toAbsolutePath().getParent();
     Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", fileAttributes(directory));
     try {
-      try (var channel = java.nio.channels.FileChannel.open(temp, java.nio.file.StandardOpenOption.WRITE)) {
-        var buffer = java.nio.ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
+      writeToDisk(temp, content);
       try {
         Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -81,6 +75,17 @@ public final class OwnerOnlyFiles {
       syncDirectory(directory);
     } finally {
       Files.deleteIfExists(temp);
+    }
+  }
+
+  /** Writes {@code content} into the existing {@code file} and flushes it to disk before returning. */
+  public static void writeToDisk(Path file, byte[] content) throws IOException {
+    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+      var buffer = java.nio.ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        channel.write(buffer);
+      }
+      channel.force(true);
     }
   }
 
