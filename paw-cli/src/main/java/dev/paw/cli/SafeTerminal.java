@@ -53,6 +53,13 @@ final class SafeTerminal implements Terminal {
     return terminal.readSecret(TerminalText.singleLine(prompt));
   }
 
+  /** The one carriage return that reaches the terminal is paw's own; the text cannot hold another. */
+  @Override
+  public void redrawLine(String text) {
+    out.flush();
+    terminal.redrawLine(TerminalText.singleLine(text));
+  }
+
   @Override
   public String readAllInput() {
     return terminal.readAllInput();

@@ -24,6 +24,12 @@ interface Terminal {
   /** Reads a secret after a prompt without echoing it; {@code null} at end of input. */
   char[] readSecret(String prompt);
 
+  /** Replaces the current line of {@link #out()} with {@code text} (a progress line): a carriage return, the text. */
+  default void redrawLine(String text) {
+    out().print("\r" + text);
+    out().flush();
+  }
+
   /** Reads standard input to its end (for {@code --credential NAME=-}). */
   String readAllInput();
 
