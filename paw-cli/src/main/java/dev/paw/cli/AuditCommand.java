@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -59,8 +60,8 @@ final class AuditCommand implements Callable<Integer> {
     Pocket pocket = context.existingPocket(pocketName);
     AuditLog log = context.paw().audit(pocket);
     boolean exportHead = head != null && head.isEmpty();
-    if (verify || exportHead || head != null) {
-      AuditHead exported = exportHead || head == null ? null : AuditHead.parse(head);
+    if (verify || head != null) {
+      AuditHead exported = head == null || exportHead ? null : AuditHead.parse(head);
       AuditVerification result = log.verify(exported);
       if (!result.intact()) {
         if (json) {
@@ -103,7 +104,7 @@ final class AuditCommand implements Callable<Integer> {
   private void printHead(AuditVerification result) {
     String text = result.head() == null ? null : result.head().toString();
     if (json) {
-      Output.json(context.terminal().out(), java.util.Collections.singletonMap("head", text));
+      Output.json(context.terminal().out(), Collections.singletonMap("head", text));
     } else {
       context.terminal().out().println(text == null ? "the audit trail is empty: it has no head yet" : text);
     }
