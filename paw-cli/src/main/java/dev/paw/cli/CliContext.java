@@ -97,7 +97,9 @@ final class CliContext implements AutoCloseable {
       terminal.err().println("paw: " + request.subject() + " needs confirmation; run it at a terminal or pass --yes");
       return false;
     }
-    terminal.err().println(request.subject() + " (trust level confirm) with " + request.parameters());
+    // one line: a parameter value holding a line break could otherwise print a request that looks like another
+    terminal.err().println(TerminalText.singleLine(request.subject() + " (trust level confirm) with "
+        + request.parameters()));
     String answer = terminal.readLine("Run it? [y/N] ");
     return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
   }
@@ -122,7 +124,7 @@ final class CliContext implements AutoCloseable {
           + " terminal");
       return false;
     }
-    terminal.err().println(request.subject() + " is RESTRICTED with " + request.parameters());
+    terminal.err().println(TerminalText.singleLine(request.subject() + " is RESTRICTED with " + request.parameters()));
     char[] typed = terminal.readSecret("Administrator secret for pocket '" + pocket.name() + "': ");
     try {
       boolean ok = secret.matches(typed);

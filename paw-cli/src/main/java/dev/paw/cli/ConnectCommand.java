@@ -31,8 +31,11 @@ final class ConnectCommand implements Callable<Integer> {
   @Option(names = "--pocket", required = true, paramLabel = "POCKET", description = "The pocket (created if new).")
   String pocketName;
 
-  @Option(names = "--credential", paramLabel = "KEY=VALUE", description = "A credential value (repeatable); others"
-      + " come from the environment or are asked for.")
+  @Option(names = "--credential", paramLabel = "NAME=@FILE|-|VALUE", description = "A credential (repeatable):"
+      + " NAME=@FILE reads it from a file, NAME=- from standard input (one trailing newline is removed). Secrets are"
+      + " best typed at the prompt (not echoed) or set in the environment variable NAME; NAME=VALUE also works but is"
+      + " discouraged: the value shows in ps output and in the shell's history. Credentials not given are taken from"
+      + " the environment or asked for.")
   Map<String, String> credentials = new LinkedHashMap<>();
 
   @Option(names = "--base-url", paramLabel = "URL", description = "Replace the connector's base URL (a proxy, a"
@@ -65,6 +68,9 @@ final class ConnectCommand implements Callable<Integer> {
             + String.join(", ", spec.auth().credentials().stream().map(CredentialSpec::name).toList()) + ")");
       }
     }
+    if (credentials.values().stream().filter(CredentialArgument::fromStdin).count() > 1) {
+      throw new IllegalArgumentException("only one --credential can be read from standard input (NAME=-)");
+    }
     for (CredentialSpec credential : spec.auth().credentials()) {
       String value = valueOf(credential, store);
       if (value != null) {
@@ -88,7 +94,7 @@ final class ConnectCommand implements Callable<Integer> {
   private String valueOf(CredentialSpec credential, ScopedCredentials store) {
     String given = credentials.get(credential.name());
     if (given != null) {
-      return given;
+      return CredentialArgument.resolve(credential.name(), given, context.terminal());
     }
     String fromEnvironment = context.environment().get(credential.name());
     if (fromEnvironment != null && !fromEnvironment.isEmpty()) {

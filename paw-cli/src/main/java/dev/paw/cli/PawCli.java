@@ -31,8 +31,12 @@ public final class PawCli {
     System.exit(run(args, Terminal.system(), System.getenv()));
   }
 
-  /** Runs {@code paw} with the given arguments, terminal and environment; returns the exit code. */
-  static int run(String[] args, Terminal terminal, Map<String, String> environment) {
+  /**
+   * Runs {@code paw} with the given arguments, terminal and environment; returns the exit code. Everything printed
+   * goes through a {@link SafeTerminal}.
+   */
+  static int run(String[] args, Terminal given, Map<String, String> environment) {
+    Terminal terminal = SafeTerminal.wrap(given);
     PawCli root = new PawCli();
     try (CliContext context = new CliContext(terminal, environment)) {
       context.home(() -> root.home);

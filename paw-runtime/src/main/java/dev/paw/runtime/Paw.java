@@ -6,6 +6,7 @@ import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.LayeredCredentialStore;
+import dev.paw.runtime.credentials.MasterKey;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
@@ -61,12 +62,18 @@ public final class Paw implements AutoCloseable {
   private final ExecutorService executor;
   private final String actor;
   private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+  /** Resolved once, when first needed: a passphrase costs PBKDF2's 600,000 rounds. */
+  private final Supplier<MasterKey> masterKey;
 
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
     this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
-    this.credentials = b.credentials != null ? b.credentials : LayeredCredentialStore.standard(home, b.environment);
+    Map<String, String> environment = b.environment;
+    MasterKey givenKey = b.masterKey;
+    this.masterKey = givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
+    this.credentials = b.credentials != null ? b.credentials
+        : LayeredCredentialStore.standard(home, environment, masterKey.get());
     this.trust = new TrustGate(b.approver, b.adminApprover);
     this.settings = b.settings;
     this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
@@ -135,9 +142,24 @@ public final class Paw implements AutoCloseable {
     }
   }
 
-  /** The pocket's audit trail. */
+  /** The pocket's audit trail, its chain keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return actor == null ? new AuditLog(pocket) : new AuditLog(pocket, settings.clock(), actor);
+    return actor == null ? new AuditLog(pocket, masterKey.get())
+        : new AuditLog(pocket, masterKey.get(), settings.clock(), actor);
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
@@ -171,6 +193,7 @@ public final class Paw implements AutoCloseable {
         new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
     private String actor;
     private OkHttpClient httpClient;
+    private MasterKey masterKey;
 
     private Builder() {}
 
@@ -183,6 +206,15 @@ public final class Paw implements AutoCloseable {
     /** The environment credentials and the master key are read from; default the process environment. */
     public Builder environment(Map<String, String> value) {
       this.environment = Map.copyOf(value);
+      return this;
+    }
+
+    /**
+     * The key that encrypts stored credentials and keys the audit chain; default resolved from the environment and
+     * the home directory ({@link MasterKey#resolve}).
+     */
+    public Builder masterKey(MasterKey value) {
+      this.masterKey = Objects.requireNonNull(value);
       return this;
     }
 

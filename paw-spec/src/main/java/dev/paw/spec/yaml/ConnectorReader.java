@@ -43,7 +43,9 @@ public final class ConnectorReader {
     top.checkKeys(KEYS);
     int specVersion = specVersion(top);
     String name = name(top);
-    String displayName = text(top, "display_name");
+    Node displayNode = top.present("display_name");
+    String displayName = displayNode == null ? null
+        : DisplayText.read(reader, displayNode, "'display_name'", DisplayText.Lines.ONE);
     String type = string(top, "type");
     String icon = string(top, "icon");
     AuthSpec auth = new AuthReader(reader).read(top.value("auth"), top.location());
@@ -149,10 +151,5 @@ public final class ConnectorReader {
   private String string(YamlMapping mapping, String key) {
     Node node = mapping.present(key);
     return node == null ? null : reader.string(node, "'" + key + "'");
-  }
-
-  private String text(YamlMapping mapping, String key) {
-    Node node = mapping.present(key);
-    return node == null ? null : reader.text(node, "'" + key + "'");
   }
 }

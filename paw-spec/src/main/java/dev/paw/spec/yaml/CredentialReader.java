@@ -57,7 +57,7 @@ final class CredentialReader {
         continue;
       }
       String description = c.present("description") == null ? null
-          : reader.text(c.value("description"), "'description' " + context);
+          : DisplayText.read(reader, c.value("description"), "'description' " + context, DisplayText.Lines.MANY);
       boolean required = flag(c, "required", context, false);
       boolean secret = flag(c, "secret", context, true);
       credentials.add(new CredentialSpec(c.location(), name, description, required, secret));
