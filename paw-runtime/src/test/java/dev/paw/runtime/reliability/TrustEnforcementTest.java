@@ -193,7 +193,9 @@ class TrustEnforcementTest {
         gatedSyncs++;
         who[0] = Approvers.NOBODY;
         Throwable error = cause(catchThrowable(() -> connector.sync(stream.table()).toCompletableFuture().join()));
-        assertThat(error).as("sync of %s.%s", spec.name(), stream.table()).isInstanceOf(ActionRefusedException.class);
+        assertThat(error).as("sync of %s.%s", spec.name(), stream.table()).isInstanceOf(ActionRefusedException.class)
+            .hasMessageStartingWith("action '" + source.name() + "' of " + spec.name() + " in pocket ")
+            .hasMessageContaining(" was refused and not sent: ");
         assertThat(server.getRequestCount()).isZero();
         assertThat(callsStarted.get()).isZero();
       }
