@@ -25,8 +25,9 @@ import picocli.CommandLine;
 /**
  * Every {@code paw ...} or {@code ./paw ...} line in a shell code block of README.md and docs/*.md is parsed by
  * picocli against the real command tree, without running it: a renamed or removed subcommand or option, or a value
- * of the wrong type, fails here naming the file and line, so the documented commands cannot rot. The benchmark
- * scripts the docs name are not run by the build; they must at least exist and be executable.
+ * of the wrong type, fails here naming the file and line, so the documented commands cannot rot. The README's
+ * Maven commands are run by .ci/run, as written; the other Maven commands must name modules and tests that exist.
+ * The benchmark scripts the docs name are not run by the build; they must at least exist and be executable.
  */
 class DocumentedCommandsTest {
 
@@ -140,6 +141,15 @@ class DocumentedCommandsTest {
     for (String script : scripts) {
       assertThat(repositoryRoot().resolve(script)).as(script).isRegularFile().isExecutable();
     }
+  }
+
+  @Test
+  void ciRunsTheReadmesBuildCommandsAsWritten() throws IOException {
+    // The README's test command and its command for the example application are run by .ci/run, not here.
+    String readme = Files.readString(repositoryRoot().resolve("README.md"));
+    Matcher example = Pattern.compile("`(mvn [^`]*exec:java)`").matcher(readme);
+    assertThat(example.find()).as("README.md shows how to run generated-example").isTrue();
+    assertThat(Files.readAllLines(repositoryRoot().resolve(".ci/run"))).contains("mvn -B verify", example.group(1));
   }
 
   @Test
