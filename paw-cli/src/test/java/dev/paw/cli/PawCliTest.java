@@ -2,12 +2,15 @@ package dev.paw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
@@ -247,6 +250,49 @@ class PawCliTest {
     Run query = paw("run", "csv", "query_table", "--pocket", "L", "-p", "query=SELECT a, b, c FROM lits");
 
     assertThat(query.out().replaceAll("\\s", "")).contains("\"rows\":[[1E2,-0.0,1.50],[5,1,2.25]]");
+  }
+
+  @Test
+  void connectorsListAndActionsShowWhatAFileSaysAboutItsConnector() throws Exception {
+    Files.createDirectories(home.resolve("connectors"));
+    Files.writeString(home.resolve("connectors/warehouse.yaml"), """
+        name: warehouse
+        display_name: Warehouse
+        type: database
+        icon: database
+        senses: [paw.data.v1]
+        surface_profile: { skill: warehouse, allow_tools: ["warehouse.*"], deny_tools: [warehouse.drop_table] }
+        auth: { method: none }
+        actions:
+          - name: run_query
+            description: Run a query in a local tool
+            execution_mode: local
+            requires_binary: psql
+            params: { sql: { type: string, required: true } }
+            trust_level: restricted
+        """);
+    ObjectMapper json = new ObjectMapper();
+
+    Run list = paw("connectors", "list");
+    JsonNode warehouse = StreamSupport.stream(json.readTree(paw("connectors", "list", "--json").out()).spliterator(),
+        false).filter(c -> c.get("name").asText().equals("warehouse")).findFirst().orElseThrow();
+    Run actions = paw("actions", "warehouse");
+    JsonNode action = json.readTree(paw("actions", "warehouse", "--json").out()).get(0);
+
+    assertThat(list.out()).containsPattern("(?m)^NAME\\s+DISPLAY NAME\\s+TYPE\\s")
+        .containsPattern("(?m)^warehouse\\s+Warehouse\\s+database\\s+none\\s")
+        .containsPattern("(?m)^stripe\\s+Stripe\\s+payment\\s");
+    assertThat(warehouse.get("type").asText()).isEqualTo("database");
+    assertThat(warehouse.get("icon").asText()).isEqualTo("database");
+    assertThat(warehouse.get("senses").toString()).isEqualTo("[\"paw.data.v1\"]");
+    assertThat(warehouse.get("surface_profile").toString()).isEqualTo("{\"skill\":\"warehouse\","
+        + "\"allow_tools\":[\"warehouse.*\"],\"deny_tools\":[\"warehouse.drop_table\"]}");
+    assertThat(actions.out())
+        .containsPattern("(?m)^ACTION\\s+METHOD\\s+TRUST\\s+PARAMETERS\\s+REQUIRES\\s+DESCRIPTION$")
+        .containsPattern("(?m)^run_query\\s+.*\\s+restricted\\s+sql:string!\\s+psql\\s+Run a query in a local tool$");
+    assertThat(action.get("requires_binary").asText()).isEqualTo("psql");
+    assertThat(paw("actions", "stripe").out()).as("no column when no action needs a binary")
+        .doesNotContain("REQUIRES");
   }
 
   @Test

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,6 +53,7 @@ class ConnectorSchemaTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("pocketPawFiles")
+  @EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)
   void everyPocketPawFileIsValid(Path file) throws IOException {
     assertThat(ConnectorSchema.validate(Files.readString(file))).isEmpty();
   }
