@@ -65,7 +65,8 @@ public final class Paw implements AutoCloseable {
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
-    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
+    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader,
+        b.allowShadowing);
     this.credentials = b.credentials != null ? b.credentials : LayeredCredentialStore.standard(home, b.environment);
     this.trust = new TrustGate(b.approver, b.adminApprover);
     this.settings = b.settings;
@@ -163,6 +164,7 @@ public final class Paw implements AutoCloseable {
     private ConnectorRegistry registry;
     private List<Path> folders;
     private ClassLoader classLoader = Paw.class.getClassLoader();
+    private boolean allowShadowing;
     private Approver approver = Approver.DENY;
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
@@ -195,6 +197,16 @@ public final class Paw implements AutoCloseable {
     /** Connector folders, searched in order; default {@code ./connectors}, then {@code $PAW_HOME/connectors}. */
     public Builder connectorFolders(List<Path> value) {
       this.folders = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Whether a connector file may replace a built-in (compiled) connector of the same name; default no, because
+     * the file would inherit the connections, stored credentials and approvals of the built-in. When allowed,
+     * {@link ConnectorRegistry#shadowingNote} says so for every use.
+     */
+    public Builder allowShadowing(boolean value) {
+      this.allowShadowing = value;
       return this;
     }
 
