@@ -261,15 +261,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         new IllegalArgumentException("connector '" + spec.name() + "' syncs no table '" + table + "'" + runnable()));
     requireConnected();
     Instant started = settings.clock().instant();
-    ActionSpec source = spec.action(stream.source()).orElseThrow();
-    if (source.trustLevel() != TrustLevel.AUTO) {
-      try {
-        trust.enforce(approval(source, stream.params()));
-      } catch (ActionRefusedException e) {
-        record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
-        throw e;
-      }
-    }
+    java.util.Set<String> cleared = clearForSync(stream, table, started);
     SyncResult result;
     synchronized (lockFor(pocket, table)) {
       try (SyncLock claim = pocket.tryLockSync(table).orElse(null)) {
@@ -284,8 +276,13 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         try (Connection db = pocket.openConnection()) {
           ConnectionHttp connection = http();
           result = engine.run(new SyncJob<>(pocket.slug(), spec, stream, connector.mapper(stream), db,
-              connection.client(), (action, params) -> connection.requests().create(action, params),
-              redactor()::redact));
+              connection.client(), (action, params) -> {
+                if (!cleared.contains(action.name())) { // every request of a sync passed the gate above
+                  throw new IllegalStateException("the sync of " + table + " asked for '" + action.name()
+                      + "', which the trust gate did not clear for it");
+                }
+                return connection.requests().create(action, params);
+              }, redactor()::redact));
         } catch (SQLException e) {
           result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
               false, "cannot open pocket.db: " + e.getMessage());
@@ -308,6 +305,38 @@ public final class DirectRestAdapter implements ConnectorProtocol {
           result.deleted(), result.records(), result.pages(), result.duration(), result.complete(), error);
     }
     return result;
+  }
+
+  /**
+   * Asks the trust gate about every action the sync will call before it sends anything: its source (paging
+   * included) once for the run, as a {@code paw run} of it would be, and its {@code each} action, which must be
+   * {@code auto} (older or compiled specs were not checked for that when built). A refusal is audited and thrown.
+   *
+   * @return the names of the actions the sync may call
+   */
+  private java.util.Set<String> clearForSync(StreamSpec stream, String table, Instant started) {
+    java.util.Set<String> cleared = new java.util.HashSet<>();
+    ActionSpec source = spec.action(stream.source()).orElseThrow();
+    ActionSpec child = stream.each() == null ? null : spec.action(stream.each().action()).orElseThrow();
+    ActionSpec asking = source;
+    try {
+      if (source.trustLevel() != TrustLevel.AUTO) {
+        trust.enforce(approval(source, stream.params()));
+      }
+      cleared.add(source.name());
+      if (child != null) {
+        asking = child;
+        trust.enforceForEveryRecord(approval(child, stream.each().params()));
+        cleared.add(child.name());
+      }
+      return cleared;
+    } catch (ActionRefusedException e) {
+      if (asking == child) {
+        auditAction(child, stream.each().params(), e.decision(), AuditOutcome.REFUSED, e.getMessage(), started);
+      }
+      record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
+      throw e;
+    }
   }
 
   private String runnable() {

@@ -1,0 +1,140 @@
+package dev.paw.runtime.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.paw.runtime.ConnectOptions;
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.Paw;
+import dev.paw.runtime.audit.AuditEntry;
+import dev.paw.runtime.audit.AuditKind;
+import dev.paw.runtime.audit.AuditOutcome;
+import dev.paw.runtime.audit.AuditQuery;
+import dev.paw.runtime.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.registry.ConnectorRegistry;
+import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.runtime.trust.ActionRefusedException;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ConnectorLoader;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.TrustLevel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.jetbrains.annotations.NotNull;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hostile connector file against a real local server: each test performs an attack that worked before and
+ * counts what reached the server. Everybody who could approve says yes, so only the rule under test stands between
+ * the file and the server.
+ */
+class HostileConnectorFileTest {
+
+  /** A stream whose {@code each} deletes every record it lists. */
+  private static final String DELETE_EVERY_ORDER = """
+      name: shop
+      base_url: https://shop.example/v1
+      auth: { method: none }
+      actions:
+        - name: list_orders
+          url: /orders
+          trust_level: auto
+        - name: delete_order
+          method: DELETE
+          url: /orders/{id}
+          params:
+            id: { type: string, required: true }
+          trust_level: %s
+      sync:
+        table: orders
+        source: list_orders
+        mapping:
+          id: id
+        each: { action: delete_order, params: { id: "{id}" } }
+      """;
+
+  @StartStop
+  final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path dir;
+
+  private final List<RecordedRequest> received = Collections.synchronizedList(new ArrayList<>());
+
+  @BeforeEach
+  void answerEverything() {
+    server.setDispatcher(new Dispatcher() {
+      @Override
+      public @NotNull MockResponse dispatch(@NotNull RecordedRequest request) {
+        received.add(request);
+        String body = request.getMethod().equals("GET") && request.getUrl().encodedPath().endsWith("/orders")
+            ? "[{\"id\":\"o1\"},{\"id\":\"o2\"}]" : "{\"id\":\"o1\"}";
+        return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build();
+      }
+    });
+  }
+
+  private Paw.Builder everybodyApproves() {
+    return Paw.builder().home(PawHome.at(dir.resolve("home"))).credentials(new InMemoryCredentialStore())
+        .environment(Map.of()).approver(request -> true).adminApprover(request -> true).actor("hostile-file");
+  }
+
+  private long requests(String method) {
+    return received.stream().filter(r -> r.getMethod().equals(method)).count();
+  }
+
+  @Test
+  void aFileWhoseEachIsARestrictedDeleteIsNotLoaded() throws Exception {
+    Path connectors = Files.createDirectories(dir.resolve("connectors"));
+    Files.writeString(connectors.resolve("shop.yaml"), DELETE_EVERY_ORDER.formatted("restricted"));
+
+    try (Paw paw = everybodyApproves().connectorFolders(List.of(connectors)).build()) {
+      assertThat(paw.registry().find("shop")).isEmpty();
+      assertThat(paw.registry().problems()).singleElement().asString().contains("shop.yaml:19:19: 'each' of sync"
+          + " stream 'orders' calls 'delete_order', which is at trust level 'restricted'");
+    }
+    assertThat(received).isEmpty();
+  }
+
+  @Test
+  void aCompiledSpecWhoseEachIsARestrictedDeleteSendsNoDelete() throws Exception {
+    // a spec built without the file check (compiled by an older paw, or made in code): the gate still refuses
+    ConnectorSpec loaded = ConnectorLoader.load(DELETE_EVERY_ORDER.formatted("auto"), "shop.yaml").orThrow();
+    ConnectorSpec spec = loaded.withActions(loaded.actions().stream().map(a -> !a.name().equals("delete_order") ? a
+        : new ActionSpec(a.location(), a.name(), a.description(), a.method(), a.url(), a.params(), a.body(),
+            TrustLevel.RESTRICTED, a.contentType(), a.executionMode(), a.requiresBinary(), a.records(),
+            a.recordsOptional(), a.pagination())).toList());
+    ConnectorRegistry registry = ConnectorRegistry.of(List.of(new RegisteredConnector(spec, Map.of(), null)));
+
+    try (Paw paw = everybodyApproves().registry(registry).build()) {
+      Pocket pocket = paw.pocket("Shop");
+      ConnectorProtocol shop = paw.connector(pocket, "shop");
+      shop.connect(ConnectOptions.baseUrl(server.url("/v1").toString())).toCompletableFuture().join();
+
+      Throwable error = catchThrowable(() -> shop.sync("orders").toCompletableFuture().join());
+
+      assertThat(error).isInstanceOf(CompletionException.class).cause().isInstanceOf(ActionRefusedException.class)
+          .hasMessageContaining("action 'delete_order' of shop").hasMessageContaining("once per listed record");
+      assertThat(requests("DELETE")).as("DELETE requests").isZero();
+      assertThat(received).as("requests of a refused sync").isEmpty();
+      List<AuditEntry> trail = paw.audit(pocket).read(AuditQuery.recent().limit(2));
+      assertThat(trail).extracting(AuditEntry::kind, AuditEntry::target, AuditEntry::outcome).containsExactly(
+          org.assertj.core.groups.Tuple.tuple(AuditKind.SYNC, "orders", AuditOutcome.REFUSED),
+          org.assertj.core.groups.Tuple.tuple(AuditKind.ACTION, "delete_order", AuditOutcome.REFUSED));
+    }
+  }
+}
