@@ -3,6 +3,7 @@ package dev.paw.cli;
 import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.pocket.Pocket;
@@ -90,8 +91,10 @@ final class ConnectCommand implements Callable<Integer> {
     if (given != null) {
       return given;
     }
-    String fromEnvironment = context.environment().get(credential.name());
-    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+    // the variables the runtime would read for this connector, never any other (see EnvironmentCredentialStore)
+    String fromEnvironment = new EnvironmentCredentialStore(context.environment()).get(store.scope(),
+        credential.name()).map(Secret::reveal).orElse(null);
+    if (fromEnvironment != null) {
       return fromEnvironment;
     }
     if (store.get(credential.name()).isPresent()) {
@@ -102,7 +105,7 @@ final class ConnectCommand implements Callable<Integer> {
       if (credential.required()) {
         throw new NeedsInputException("connector '" + name + "' needs " + credential.name() + " and there is no"
             + " terminal to ask at: pass --credential " + credential.name() + "=... or set the environment variable "
-            + credential.name());
+            + EnvironmentCredentialStore.variableFor(name, credential.name()));
       }
       return null;
     }

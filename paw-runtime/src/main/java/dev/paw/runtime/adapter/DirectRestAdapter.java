@@ -113,8 +113,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       try {
         List<String> missing = missingCredentials();
         if (!missing.isEmpty()) {
-          throw new MissingCredentialException(String.join("', '", missing), "connector '" + spec.name()
-              + "' in pocket '" + pocket.name() + "'");
+          throw new MissingCredentialException(missing.get(0), spec.name(), "connector '" + spec.name()
+              + "' in pocket '" + pocket.name() + "'" + (missing.size() == 1 ? "" : " (also missing: '"
+              + String.join("', '", missing.subList(1, missing.size())) + "')"));
         }
         List<String> tables = createTables();
         ConnectionRecord record = pocket.connections().connected(spec.name(), options.baseUrl());
@@ -399,7 +400,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       ActionSpec probe = spec.actions().stream()
           .filter(a -> a.method() == HttpMethod.GET && a.url() != null && a.trustLevel() == TrustLevel.AUTO)
           .filter(a -> a.allParams().stream().allMatch(p -> !p.required() || p.defaultValue() != null
-              || credentials.get(p.name()).isPresent()))
+              || declaresCredential(p.name()) && credentials.get(p.name()).isPresent()))
           .findFirst().orElse(null);
       if (probe == null) {
         return new HealthStatus(false, 0, Duration.ZERO, "no action can be called without parameters to check");
@@ -414,6 +415,10 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             e.getMessage());
       }
     });
+  }
+
+  private boolean declaresCredential(String name) {
+    return spec.auth().credential(name).isPresent();
   }
 
   /** The connection's HTTP side, built on first use and again after (re)connecting. */

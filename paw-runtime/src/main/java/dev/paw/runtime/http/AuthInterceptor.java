@@ -26,13 +26,15 @@ public final class AuthInterceptor implements Interceptor {
   private final AuthSpec auth;
   private final CredentialSource credentials;
   private final OAuth2TokenSource tokens;
+  private final String connector;
   private final String context;
 
-  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String context) {
+  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String connector) {
     this.auth = auth;
     this.credentials = credentials;
     this.tokens = tokens;
-    this.context = context;
+    this.connector = connector;
+    this.context = "connector '" + connector + "'";
   }
 
   /**
@@ -48,8 +50,7 @@ public final class AuthInterceptor implements Interceptor {
       throw new IllegalArgumentException("connector '" + connector + "' uses OAuth 2 with a token endpoint: pass an"
           + " OAuth2TokenSource");
     }
-    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null,
-        "connector '" + connector + "'");
+    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null, connector);
   }
 
   @Override
@@ -113,8 +114,13 @@ public final class AuthInterceptor implements Interceptor {
           + " credential for the " + role);
     }
     return credentials.get(credential).map(Secret::reveal).orElseThrow(() -> new AuthenticationException(
-        "missing credential '" + credential + "' for " + context + ": store it with 'paw connect' or set the"
-            + " environment variable " + credential));
+        "missing credential '" + credential + "' for " + context + ": store it with 'paw connect'"
+            + environmentHint(credential)));
+  }
+
+  private String environmentHint(String credential) {
+    String variable = dev.paw.runtime.credentials.EnvironmentCredentialStore.variableFor(connector, credential);
+    return variable == null ? "" : " or set the environment variable " + variable;
   }
 
   private String fill(String template, String header) throws AuthenticationException {
