@@ -151,6 +151,16 @@ public final class Paw implements AutoCloseable {
         credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
   }
 
+  /**
+   * What changed in a connector's definition since it was connected to {@code pocket} (hosts, trust levels,
+   * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
+   * approves the definition as it is now.
+   */
+  public List<dev.paw.runtime.pin.PinChange> pinChanges(Pocket pocket, String name) {
+    ConnectorProtocol adapter = connector(pocket, name);
+    return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
+  }
+
   @Override
   public void close() {
     executor.shutdown();

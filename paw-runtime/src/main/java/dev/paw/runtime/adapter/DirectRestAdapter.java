@@ -18,6 +18,9 @@ import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.http.ParameterChecker;
 import dev.paw.runtime.mapping.RowMapper;
+import dev.paw.runtime.pin.ConnectorChangedException;
+import dev.paw.runtime.pin.ConnectorPin;
+import dev.paw.runtime.pin.PinChange;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.pocket.SyncLock;
@@ -118,7 +121,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
               + String.join("', '", missing.subList(1, missing.size())) + "')"));
         }
         List<String> tables = createTables();
-        ConnectionRecord record = pocket.connections().connected(spec.name(), options.baseUrl());
+        // connecting is the approval: what the definition allows now is what later runs are held to
+        ConnectorPin pin = ConnectorPin.of(connector, credentials, options.baseUrl());
+        ConnectionRecord record = pocket.connections().connected(spec.name(), options.baseUrl(), pin.encode());
         http = null;
         record(AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.OK, null));
         return new ConnectionResult(pocket.name(), spec.name(), true, tables, record.connectedAt(), "connected");
@@ -177,6 +182,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     Instant started = settings.clock().instant();
     TrustDecision decision = null;
     try {
+      approvedPin();
       if (action.method() == HttpMethod.LOCAL) {
         Map<String, Object> values = ParameterChecker.checked(action, params);
         decision = trust.enforce(approval(action, values));
@@ -191,6 +197,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       return result;
     } catch (ActionRefusedException e) {
       auditAction(action, params, e.decision(), AuditOutcome.REFUSED, e.getMessage(), started);
+      throw e;
+    } catch (ConnectorChangedException e) {
+      auditAction(action, params, null, AuditOutcome.REFUSED, e.getMessage(), started);
       throw e;
     } catch (RuntimeException e) {
       auditAction(action, params, decision, AuditOutcome.ERROR, e.getMessage(), started);
@@ -262,6 +271,12 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         new IllegalArgumentException("connector '" + spec.name() + "' syncs no table '" + table + "'" + runnable()));
     requireConnected();
     Instant started = settings.clock().instant();
+    try {
+      approvedPin();
+    } catch (ConnectorChangedException e) {
+      record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
+      throw e;
+    }
     java.util.Set<String> cleared = clearForSync(stream, table, started);
     SyncResult result;
     synchronized (lockFor(pocket, table)) {
@@ -421,6 +436,52 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     return spec.auth().credential(name).isPresent();
   }
 
+  /**
+   * What the user approved for this connection, or a {@link ConnectorChangedException} when the definition now
+   * gives the connector more (a lower trust level, a new action below restricted, a new host or credential). A
+   * connector that is not connected is held to its definition as it is; one connected before paw pinned
+   * connections is pinned now, once, and told so.
+   */
+  public ConnectorPin approvedPin() {
+    try {
+      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      String override = record == null ? null : record.baseUrlOverride();
+      ConnectorPin now = ConnectorPin.of(connector, credentials, override);
+      if (record == null || record.state() == ConnectionRecord.State.DISCONNECTED) {
+        return now;
+      }
+      if (record.pin() == null) {
+        pocket.connections().pinned(spec.name(), now.encode());
+        System.getLogger(DirectRestAdapter.class.getName()).log(System.Logger.Level.WARNING, "connector '"
+            + spec.name() + "' in pocket '" + pocket.name() + "' was connected before paw pinned connections;"
+            + " pinned its current hosts and trust levels now (see docs/security.md)");
+        return now;
+      }
+      ConnectorPin pinned = ConnectorPin.decode(record.pin());
+      List<PinChange> changes = pinned.changesTo(now);
+      if (changes.stream().anyMatch(PinChange::loosens)) {
+        throw new ConnectorChangedException(spec.name(), pocket.name(), changes);
+      }
+      return pinned;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** What changed since the user connected this connector; empty when nothing did or it has no pin. */
+  public List<PinChange> pinChanges() {
+    try {
+      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      if (record == null || record.pin() == null) {
+        return List.of();
+      }
+      return ConnectorPin.decode(record.pin()).changesTo(ConnectorPin.of(connector, credentials,
+          record.baseUrlOverride()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': " + e.getMessage(), e);
+    }
+  }
+
   /** The connection's HTTP side, built on first use and again after (re)connecting. */
   private ConnectionHttp http() {
     ConnectionHttp current = http;
@@ -434,7 +495,8 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': "
                 + e.getMessage(), e);
           }
-          http = new ConnectionHttp(spec, credentials, shared.get(), baseUrl, settings);
+          ConnectorPin pin = approvedPin();
+          http = new ConnectionHttp(spec, credentials, shared.get(), baseUrl, pin::allows, settings);
         }
         current = http;
       }

@@ -28,8 +28,11 @@ public final class AuthInterceptor implements Interceptor {
   private final OAuth2TokenSource tokens;
   private final String connector;
   private final String context;
+  private final java.util.function.Predicate<String> pinnedHost;
 
-  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String connector) {
+  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String connector,
+      java.util.function.Predicate<String> pinnedHost) {
+    this.pinnedHost = pinnedHost;
     this.auth = auth;
     this.credentials = credentials;
     this.tokens = tokens;
@@ -46,16 +49,34 @@ public final class AuthInterceptor implements Interceptor {
    */
   public static AuthInterceptor create(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens,
       String connector) {
+    return create(auth, credentials, tokens, connector, host -> true);
+  }
+
+  /**
+   * Auth for a connection that sends credentials to some hosts only: a request to any other host (a pagination
+   * link or a URL a server put in its answer) is refused before it is sent, so no credential leaves for a host the
+   * user did not approve when connecting.
+   *
+   * @param pinnedHost whether a host may receive the connection's credentials
+   */
+  public static AuthInterceptor create(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens,
+      String connector, java.util.function.Predicate<String> pinnedHost) {
     if (auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null && tokens == null) {
       throw new IllegalArgumentException("connector '" + connector + "' uses OAuth 2 with a token endpoint: pass an"
           + " OAuth2TokenSource");
     }
-    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null, connector);
+    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null, connector,
+        pinnedHost);
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request original = chain.request();
+    boolean carriesCredentials = auth.method() != AuthMethod.NONE || !auth.headers().isEmpty();
+    if (carriesCredentials && !pinnedHost.test(original.url().host())) {
+      throw new AuthenticationException(context + " does not send its credentials to " + original.url().host()
+          + ", which is not one of the hosts approved when it was connected; the request was not sent");
+    }
     if (tokens == null) {
       return chain.proceed(authenticate(original, null));
     }
