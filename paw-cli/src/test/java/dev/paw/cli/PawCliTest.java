@@ -191,6 +191,17 @@ class PawCliTest {
   }
 
   @Test
+  void theRepositorysConnectorFilesAreTheBuiltInsSoRunningFromItsRootSaysNothing() {
+    // ./paw at the repository root finds ./connectors, the files the built-ins are compiled from
+    var registry = dev.paw.runtime.registry.ConnectorRegistry.discover(List.of(Path.of("..", "connectors")),
+        PawCli.class.getClassLoader());
+
+    assertThat(registry.notes()).isEmpty();
+    assertThat(registry.require("stripe").isCompiled()).isTrue();
+    assertThat(registry.require("csv").isCompiled()).isTrue();
+  }
+
+  @Test
   void aConfirmActionWithoutAnswerIsRefusedAndSendsNothing() throws Exception {
     connectStripe();
     int before = server.getRequestCount();

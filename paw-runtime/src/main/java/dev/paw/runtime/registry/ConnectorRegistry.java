@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * by {@code paw:generate} ({@link ServiceLoader}), the built-ins. When two files have the same name the first folder
  * wins and the other is noted. A file never silently replaces a built-in: it would take the built-in's name, and
  * with it the hosts and trust levels the user connected, so such a file is skipped (and noted) unless shadowing is
- * allowed, and then every use of it is noted. Files with errors are reported, not loaded.
+ * allowed, and then every use of it is noted. A file that says exactly what the built-in says is its copy: the
+ * built-in is used, without a note. Files with errors are reported, not loaded.
  */
 public final class ConnectorRegistry {
 
@@ -76,6 +77,9 @@ public final class ConnectorRegistry {
       RegisteredConnector file = files.get(builtIn.name());
       if (file == null || found.containsKey(builtIn.name())) {
         found.putIfAbsent(builtIn.name(), builtIn);
+      } else if (SameDefinition.of(file.spec(), builtIn.spec())) {
+        files.remove(file.name()); // a copy of the built-in (the files it is compiled from): nothing to say
+        found.put(builtIn.name(), builtIn);
       } else if (allowShadowing) {
         String note = "connector '" + file.name() + "' comes from " + file.origin() + ", shadowing the built-in";
         shadowing.put(file.name(), note);

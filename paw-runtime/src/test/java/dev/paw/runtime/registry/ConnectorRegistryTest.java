@@ -49,6 +49,22 @@ class ConnectorRegistryTest {
   }
 
   @Test
+  void aCopyOfABuiltInIsNotNoted() throws Exception {
+    Path local = folder("connectors", "hello.yaml", """
+        # the file the built-in was compiled from, read from another place
+        name: hello
+        display_name: Hello (compiled)
+        auth: { method: none }
+        actions: [ { name: greet, url: "https://hello.example/greet", trust_level: auto } ]
+        """);
+
+    ConnectorRegistry registry = ConnectorRegistry.discover(List.of(local), getClass().getClassLoader());
+
+    assertThat(registry.require("hello").isCompiled()).isTrue();
+    assertThat(registry.notes()).isEmpty();
+  }
+
+  @Test
   void aFileDoesNotReplaceABuiltInUnlessAllowed() throws Exception {
     Path local = folder("connectors", "hello.yaml", "name: hello\ndisplay_name: Mine\nauth: { method: none }\n");
 
