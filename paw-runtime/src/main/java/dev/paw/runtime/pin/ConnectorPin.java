@@ -82,22 +82,18 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
     if (template == null) {
       return null;
     }
-    int scheme = template.indexOf("://");
-    if (scheme < 0) {
-      return null;
-    }
-    int end = template.indexOf('/', scheme + 3);
-    String origin = end < 0 ? template : template.substring(0, end);
+    // fill placeholders from the left until the origin is complete: "{BASE_URL}" may be a whole URL, while a
+    // placeholder after the origin is a parameter's
     boolean secret = false;
     StringBuilder filled = new StringBuilder();
-    for (int i = 0; i < origin.length(); i++) {
-      char c = origin.charAt(i);
-      int close = c == '{' ? origin.indexOf('}', i) : -1;
+    for (int i = 0; i < template.length() && originEnd(filled) < 0; i++) {
+      char c = template.charAt(i);
+      int close = c == '{' ? template.indexOf('}', i) : -1;
       if (close < 0) {
         filled.append(c);
         continue;
       }
-      String name = origin.substring(i + 1, close);
+      String name = template.substring(i + 1, close).replace("+", "");
       var declared = spec.auth().credential(name).orElse(null);
       var value = declared == null ? null : credentials.get(name).orElse(null);
       if (value == null) {
@@ -107,11 +103,19 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
       filled.append(value.reveal());
       i = close;
     }
-    HttpUrl url = HttpUrl.parse(filled.toString());
+    int end = originEnd(filled);
+    HttpUrl url = HttpUrl.parse(end < 0 ? filled.toString() : filled.substring(0, end));
     if (url == null) {
       return null;
     }
     return secret ? HASHED + sha256(url.host()) : url.host();
+  }
+
+  /** Where the origin of a URL ends (the '/' that starts its path), or -1 while it is not complete. */
+  private static int originEnd(CharSequence url) {
+    String text = url.toString();
+    int scheme = text.indexOf("://");
+    return scheme < 0 ? -1 : text.indexOf('/', scheme + 3);
   }
 
   /** Whether credentials may be sent to {@code host}. */
