@@ -25,6 +25,7 @@ final class CliContext implements AutoCloseable {
   private final Terminal terminal;
   private final Map<String, String> environment;
   private Supplier<Path> home = () -> null;
+  private java.util.function.BooleanSupplier allowShadowing = () -> false;
   private boolean assumeYes;
   private volatile SyncListener progress = SyncListener.NONE;
   private Paw paw;
@@ -44,6 +45,11 @@ final class CliContext implements AutoCloseable {
 
   void home(Supplier<Path> value) {
     this.home = value;
+  }
+
+  /** Whether a connector file may replace a built-in ({@code --allow-shadowing}). */
+  void allowShadowing(java.util.function.BooleanSupplier value) {
+    this.allowShadowing = value;
   }
 
   /** Approve {@code confirm} actions without asking ({@code --yes}); never {@code restricted} ones. */
@@ -70,7 +76,10 @@ final class CliContext implements AutoCloseable {
           .approver(this::confirm)
           .adminApprover(this::administrator)
           .listener(change -> progress.onChange(change))
+          .allowShadowing(allowShadowing.getAsBoolean())
           .build();
+      // a file that replaces (or was kept from replacing) a built-in is never used silently
+      paw.registry().notes().forEach(note -> terminal.err().println("paw: " + note));
     }
     return paw;
   }

@@ -68,7 +68,8 @@ public final class Paw implements AutoCloseable {
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
-    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
+    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader,
+        b.allowShadowing);
     Map<String, String> environment = b.environment;
     MasterKey givenKey = b.masterKey;
     this.masterKey = givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
@@ -172,6 +173,16 @@ public final class Paw implements AutoCloseable {
         credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
   }
 
+  /**
+   * What changed in a connector's definition since it was connected to {@code pocket} (hosts, trust levels,
+   * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
+   * approves the definition as it is now.
+   */
+  public List<dev.paw.runtime.pin.PinChange> pinChanges(Pocket pocket, String name) {
+    ConnectorProtocol adapter = connector(pocket, name);
+    return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
+  }
+
   @Override
   public void close() {
     executor.shutdown();
@@ -185,6 +196,7 @@ public final class Paw implements AutoCloseable {
     private ConnectorRegistry registry;
     private List<Path> folders;
     private ClassLoader classLoader = Paw.class.getClassLoader();
+    private boolean allowShadowing;
     private Approver approver = Approver.DENY;
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
@@ -227,6 +239,16 @@ public final class Paw implements AutoCloseable {
     /** Connector folders, searched in order; default {@code ./connectors}, then {@code $PAW_HOME/connectors}. */
     public Builder connectorFolders(List<Path> value) {
       this.folders = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Whether a connector file may replace a built-in (compiled) connector of the same name; default no, because
+     * the file would inherit the connections, stored credentials and approvals of the built-in. When allowed,
+     * {@link ConnectorRegistry#shadowingNote} says so for every use.
+     */
+    public Builder allowShadowing(boolean value) {
+      this.allowShadowing = value;
       return this;
     }
 

@@ -47,6 +47,13 @@ final class ChildRequestReader {
       reader.error(actionNode, "'each' of " + what + " calls '" + name + "', which has no url to fetch a record from");
       return null;
     }
+    if (action.trustLevel() != dev.paw.spec.TrustLevel.AUTO) {
+      // a sync runs unattended and calls the child once per record: nobody could approve each call
+      reader.error(actionNode, "'each' of " + what + " calls '" + name + "', which is at trust level '"
+          + action.trustLevel().wireName() + "': a sync calls it once per listed record with nobody to approve,"
+          + " so it must be 'auto'");
+      return null;
+    }
     Map<String, String> params = new LinkedHashMap<>();
     java.util.Set<String> given = new java.util.HashSet<>();
     Node paramsNode = each.present("params");

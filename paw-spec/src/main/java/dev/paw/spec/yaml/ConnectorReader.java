@@ -91,6 +91,13 @@ public final class ConnectorReader {
           + " letter");
       return null;
     }
+    if (name != null && name.startsWith("paw_")) {
+      // paw keeps its own credentials under such names (the administrator secret's hash is under paw_admin):
+      // a connector of that name would be handed them
+      reader.error(node, "connector name '" + name + "' starts with 'paw_', which is reserved for paw's own"
+          + " credentials");
+      return null;
+    }
     return name;
   }
 
