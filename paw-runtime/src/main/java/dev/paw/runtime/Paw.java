@@ -1,12 +1,16 @@
 package dev.paw.runtime;
 
 import dev.paw.runtime.adapter.DirectRestAdapter;
+import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.adapter.RuntimeSettings;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.LayeredCredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.files.FileActions;
+import dev.paw.runtime.files.FileConnector;
+import dev.paw.runtime.files.ImportLimits;
 import dev.paw.runtime.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
@@ -68,9 +72,12 @@ public final class Paw implements AutoCloseable {
     this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
     this.credentials = b.credentials != null ? b.credentials : LayeredCredentialStore.standard(home, b.environment);
     this.trust = new TrustGate(b.approver, b.adminApprover);
-    this.settings = b.settings;
-    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
-    this.localActions = Map.copyOf(b.localActions);
+    this.settings = b.limits == null ? b.settings : b.settings.withLimits(b.limits);
+    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper(), settings.limits().sync());
+    Map<String, LocalActions> local = new HashMap<>(b.localActions);
+    local.putIfAbsent(FileConnector.NAME, new FileConnector(new FileActions(ImportLimits.DEFAULTS,
+        java.time.Clock.systemUTC(), settings.limits().queryTimeout())));
+    this.localActions = Map.copyOf(local);
     OkHttpClient given = b.httpClient;
     this.http = given != null ? () -> given : HttpClients::shared;
     this.actor = b.actor;
@@ -167,8 +174,9 @@ public final class Paw implements AutoCloseable {
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
     private RuntimeSettings settings = RuntimeSettings.defaults();
-    private final Map<String, LocalActions> localActions =
-        new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
+    /** The file connector ({@code csv}) is added at build time, with the query time limit, unless given here. */
+    private final Map<String, LocalActions> localActions = new HashMap<>();
+    private RuntimeLimits limits;
     private String actor;
     private OkHttpClient httpClient;
 
@@ -231,6 +239,16 @@ public final class Paw implements AutoCloseable {
     /** Retries, rate limits, clock. */
     public Builder settings(RuntimeSettings value) {
       this.settings = Objects.requireNonNull(value);
+      return this;
+    }
+
+    /**
+     * How much a server may make the runtime read, wait for and fetch, and how long a {@code query_table} may run;
+     * default {@link RuntimeLimits#defaults()} (or the limits of {@link #settings}). The CLI reads them from
+     * {@code PAW_MAX_ACTION_BYTES} and the other variables of {@link RuntimeLimits#fromEnvironment}.
+     */
+    public Builder limits(RuntimeLimits value) {
+      this.limits = Objects.requireNonNull(value);
       return this;
     }
 

@@ -48,7 +48,9 @@ final class ConnectionHttp {
             () -> ThreadLocalRandom.current().nextDouble()))
         .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name()))
         .logging(new LoggingInterceptor(System.getLogger("dev.paw.http." + spec.name()),
-            redactor(spec, credentials), secretNames));
+            redactor(spec, credentials), secretNames))
+        .limits(settings.limits().interceptor())
+        .callTimeout(settings.limits().callTimeout());
     Double perSecond = settings.rateLimits().get(spec.name());
     if (perSecond != null) {
       builder.rateLimit(new TokenBucket(perSecond, Math.max(1, (int) Math.ceil(perSecond))));
