@@ -2,6 +2,7 @@ package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.trust.AdminApprover;
@@ -70,6 +71,7 @@ final class CliContext implements AutoCloseable {
           .approver(this::confirm)
           .adminApprover(this::administrator)
           .listener(change -> progress.onChange(change))
+          .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
           .build();
     }
     return paw;
