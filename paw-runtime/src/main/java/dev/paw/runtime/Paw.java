@@ -261,7 +261,8 @@ public final class Paw implements AutoCloseable {
     /**
      * The HTTP client every connection derives its own from (its connection pool, dispatcher, timeouts, event
      * listener); default {@link HttpClients#shared()}. An application that manages its own pool or needs other
-     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}.
+     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call
+     * timeout is replaced by {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
      */
     public Builder httpClient(OkHttpClient value) {
       this.httpClient = Objects.requireNonNull(value);
