@@ -66,14 +66,26 @@ class HostileServerLimitsTest {
           url: /items
           trust_level: auto
           pagination: { style: page, param: page, start: 1, size_param: per_page, size: 2 }
+        - name: get_item
+          url: /items/{id}
+          params:
+            id: { type: integer, required: true }
+          trust_level: auto
         - name: download
           url: /download
           trust_level: auto
       sync:
-        table: items
-        source: list_items
-        primary_key: id
-        mapping: { id: { from: id, type: integer }, name: name }
+        - table: items
+          source: list_items
+          primary_key: id
+          mapping: { id: { from: id, type: integer }, name: name }
+        - table: item_details
+          source: list_items
+          each:
+            action: get_item
+            params: { id: "{id}" }
+          primary_key: id
+          mapping: { id: { from: id, type: integer }, name: name }
       """;
   private static final int MIB = 1 << 20;
 
@@ -268,6 +280,27 @@ class HostileServerLimitsTest {
     assertThat(resumed.complete()).as("%s", resumed.error()).isTrue();
     assertThat(pagesAsked.get(0)).as("the rerun starts at page 2").isEqualTo("2");
     assertThat(storedIds()).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+  }
+
+  @Test
+  void aChildRequestOverTheLimitFailsTheRunWithoutRetrying() throws Exception {
+    start(small());
+    okio.Buffer bomb = GeneratedBodies.gzipBomb(16L * MIB, (byte) ' ');
+    List<String> children = Collections.synchronizedList(new ArrayList<>());
+    answer = r -> {
+      if (r.getUrl().encodedPath().endsWith("/items")) {
+        return honestPage(r);
+      }
+      children.add(r.getUrl().encodedPath());
+      return new MockResponse.Builder().addHeader("Content-Encoding", "gzip").body(bomb.clone()).build();
+    };
+
+    SyncResult failed = pages.sync("item_details").toCompletableFuture().join();
+
+    assertThat(failed.error()).contains("the 'get_item' request for record #").contains(" on page 1: the action"
+        + " answer is larger than the 1 MiB limit");
+    assertThat(children.stream().filter(path -> path.endsWith("/items/1")).count()).as("not asked again")
+        .isLessThanOrEqualTo(1);
   }
 
   @Test

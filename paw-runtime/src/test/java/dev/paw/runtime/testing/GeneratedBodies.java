@@ -2,6 +2,7 @@ package dev.paw.runtime.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import mockwebserver3.MockResponse;
@@ -56,15 +57,24 @@ public final class GeneratedBodies {
 
   /** {@code inflated} zero bytes, gzipped: about a thousandth of that on the wire. */
   public static Buffer gzipBomb(long inflated) throws IOException {
+    return gzipBomb(inflated, (byte) 0);
+  }
+
+  /**
+   * {@code inflated} bytes of {@code fill}, gzipped; with a space it is the start of a JSON document, which a
+   * parser reads on through without complaint.
+   */
+  public static Buffer gzipBomb(long inflated, byte fill) throws IOException {
     Buffer compressed = new Buffer();
-    byte[] zeros = new byte[1 << 16];
+    byte[] block = new byte[1 << 16];
+    Arrays.fill(block, fill);
     try (GZIPOutputStream gzip = new GZIPOutputStream(compressed.outputStream(), 1 << 16) {
       {
         def.setLevel(Deflater.BEST_COMPRESSION);
       }
     }) {
-      for (long left = inflated; left > 0; left -= zeros.length) {
-        gzip.write(zeros, 0, (int) Math.min(zeros.length, left));
+      for (long left = inflated; left > 0; left -= block.length) {
+        gzip.write(block, 0, (int) Math.min(block.length, left));
       }
     }
     return compressed;
