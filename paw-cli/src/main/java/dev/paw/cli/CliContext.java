@@ -2,6 +2,7 @@ package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.trust.AdminApprover;
@@ -77,6 +78,7 @@ final class CliContext implements AutoCloseable {
           .adminApprover(this::administrator)
           .listener(change -> progress.onChange(change))
           .allowShadowing(allowShadowing.getAsBoolean())
+          .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
           .build();
       // a file that replaces (or was kept from replacing) a built-in is never used silently
       paw.registry().notes().forEach(note -> terminal.err().println("paw: " + note));

@@ -1,6 +1,7 @@
 package dev.paw.runtime;
 
 import dev.paw.runtime.adapter.DirectRestAdapter;
+import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.adapter.RuntimeSettings;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
@@ -8,6 +9,9 @@ import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.LayeredCredentialStore;
 import dev.paw.runtime.credentials.MasterKey;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.files.FileActions;
+import dev.paw.runtime.files.FileConnector;
+import dev.paw.runtime.files.ImportLimits;
 import dev.paw.runtime.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
@@ -76,9 +80,12 @@ public final class Paw implements AutoCloseable {
     this.credentials = b.credentials != null ? b.credentials
         : LayeredCredentialStore.standard(home, environment, masterKey.get());
     this.trust = new TrustGate(b.approver, b.adminApprover);
-    this.settings = b.settings;
-    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
-    this.localActions = Map.copyOf(b.localActions);
+    this.settings = b.limits == null ? b.settings : b.settings.withLimits(b.limits);
+    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper(), settings.limits().sync());
+    Map<String, LocalActions> local = new HashMap<>(b.localActions);
+    local.putIfAbsent(FileConnector.NAME, new FileConnector(new FileActions(ImportLimits.DEFAULTS,
+        java.time.Clock.systemUTC(), settings.limits().queryTimeout())));
+    this.localActions = Map.copyOf(local);
     OkHttpClient given = b.httpClient;
     this.http = given != null ? () -> given : HttpClients::shared;
     this.actor = b.actor;
@@ -201,8 +208,9 @@ public final class Paw implements AutoCloseable {
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
     private RuntimeSettings settings = RuntimeSettings.defaults();
-    private final Map<String, LocalActions> localActions =
-        new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
+    /** The file connector ({@code csv}) is added at build time, with the query time limit, unless given here. */
+    private final Map<String, LocalActions> localActions = new HashMap<>();
+    private RuntimeLimits limits;
     private String actor;
     private OkHttpClient httpClient;
     private MasterKey masterKey;
@@ -288,6 +296,16 @@ public final class Paw implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How much a server may make the runtime read, wait for and fetch, and how long a {@code query_table} may run;
+     * default {@link RuntimeLimits#defaults()} (or the limits of {@link #settings}). The CLI reads them from
+     * {@code PAW_MAX_ACTION_BYTES} and the other variables of {@link RuntimeLimits#fromEnvironment}.
+     */
+    public Builder limits(RuntimeLimits value) {
+      this.limits = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by default. */
     public Builder localActions(String connector, LocalActions value) {
       this.localActions.put(connector, value);
@@ -297,7 +315,8 @@ public final class Paw implements AutoCloseable {
     /**
      * The HTTP client every connection derives its own from (its connection pool, dispatcher, timeouts, event
      * listener); default {@link HttpClients#shared()}. An application that manages its own pool or needs other
-     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}.
+     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call
+     * timeout is replaced by {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
      */
     public Builder httpClient(OkHttpClient value) {
       this.httpClient = Objects.requireNonNull(value);

@@ -16,7 +16,9 @@ import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.credentials.MissingCredentialException;
 import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.http.BodyLimit;
 import dev.paw.runtime.http.ParameterChecker;
+import dev.paw.runtime.http.ResponseLimitException;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pin.ConnectorChangedException;
 import dev.paw.runtime.pin.ConnectorPin;
@@ -226,8 +228,10 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     }
   }
 
-  private ActionResult send(ActionSpec action, Request request, Instant started) {
-    try (Response response = http().client().newCall(request).execute()) {
+  private ActionResult send(ActionSpec action, Request unlimited, Instant started) {
+    Request request = unlimited.newBuilder().tag(BodyLimit.class, settings.limits().actionBody()).build();
+    OkHttpClient client = http().client();
+    try (Response response = client.newCall(request).execute()) {
       byte[] body = response.body().bytes();
       Duration duration = Duration.between(started, settings.clock().instant());
       if (!response.isSuccessful()) {
@@ -243,8 +247,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       String contentType = response.header("Content-Type", "application/octet-stream");
       return new ActionResult(action.name(), response.code(), contentType, body, duration);
     } catch (IOException e) {
+      IOException explained = ResponseLimitException.explained(e, Duration.ofMillis(client.callTimeoutMillis()));
       throw new ActionFailedException(action.name(), 0, redactor().redact("action '" + action.name()
-          + "' of connector '" + spec.name() + "' failed: " + e.getMessage()));
+          + "' of connector '" + spec.name() + "' failed: " + explained.getMessage()));
     }
   }
 

@@ -3,6 +3,7 @@ package dev.paw.runtime.files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -20,14 +21,20 @@ public final class FileActions {
   private final TableInspector inspector = new TableInspector();
   private final TableExporter exporter = new TableExporter();
   private final TableDropper dropper = new TableDropper();
-  private final ReadOnlyQuery query = new ReadOnlyQuery();
+  private final ReadOnlyQuery query;
 
   public FileActions() {
     this(ImportLimits.DEFAULTS, Clock.systemUTC());
   }
 
   public FileActions(ImportLimits limits, Clock clock) {
+    this(limits, clock, ReadOnlyQuery.DEFAULT_TIMEOUT);
+  }
+
+  /** @param queryTimeout the most time one {@code query_table} may run */
+  public FileActions(ImportLimits limits, Clock clock, Duration queryTimeout) {
     this.importer = new FileImporter(limits, clock);
+    this.query = new ReadOnlyQuery(queryTimeout);
   }
 
   /** {@code import_file}: reads a CSV, TSV, Excel, JSON or NDJSON file into a table. */
@@ -52,7 +59,7 @@ public final class FileActions {
 
   /**
    * {@code query_table}: runs {@code sql} on a connection from {@code readOnly}, returning at most {@code limit}
-   * rows (1 to 100,000). Writes are refused by SQLite ({@code SQLITE_READONLY}).
+   * rows (1 to 100,000), within the query time limit. Writes are refused by SQLite ({@code SQLITE_READONLY}).
    */
   public QueryResult queryTable(ReadOnlyDatabase readOnly, String sql, int limit) {
     return query.run(readOnly, sql, limit);
