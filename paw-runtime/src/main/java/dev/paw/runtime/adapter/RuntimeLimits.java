@@ -26,7 +26,7 @@ public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration cal
     Duration transferWindow, int maxPages, Duration queryTimeout) {
 
   private static final RuntimeLimits DEFAULTS = new RuntimeLimits(64L << 20, 64L << 20, Duration.ofMinutes(5),
-      1024, Duration.ofSeconds(30), 10_000, Duration.ofSeconds(30));
+      1024, Duration.ofSeconds(30), 100_000, Duration.ofSeconds(30));
 
   public RuntimeLimits {
     if (maxActionBytes < 1 || maxPageBytes < 1 || minTransferBytes < 0 || maxPages < 1) {
@@ -39,7 +39,7 @@ public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration cal
   }
 
   /**
-   * 64 MiB per action answer and per sync page, 5 minutes per request, at least 1 KiB every 30 seconds, 10,000
+   * 64 MiB per action answer and per sync page, 5 minutes per request, at least 1 KiB every 30 seconds, 100,000
    * pages per sync run, 30 seconds per query.
    */
   public static RuntimeLimits defaults() {
