@@ -11,6 +11,7 @@ import dev.paw.spec.TrustLevel;
 import dev.paw.spec.Values;
 import dev.paw.spec.WriteMode;
 import dev.paw.spec.diagnostic.Diagnostics;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -107,8 +108,8 @@ final class StreamLinker {
         fitted = null;
       } else if (!param.type().accepts(value)) {
         diagnostics.error(stream.location(), "parameter '" + entry.getKey() + "' in " + what + " must be "
-            + article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
-            + article(Values.typeName(value)));
+            + Wording.article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
+            + Wording.article(Values.typeName(value)));
         fitted = null;
       } else if (fitted != null) {
         fitted.put(entry.getKey(), value);
@@ -117,13 +118,6 @@ final class StreamLinker {
     return fitted;
   }
 
-  private static String article(String typeName) {
-    return switch (typeName) {
-      case "integer", "object", "array" -> "an " + typeName;
-      case "null" -> "null";
-      default -> "a " + typeName;
-    };
-  }
 
   private StreamSpec primaryKey(StreamSpec stream, String what) {
     if (!stream.primaryKey().isEmpty()) {

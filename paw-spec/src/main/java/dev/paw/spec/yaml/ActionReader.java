@@ -10,6 +10,7 @@ import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.UrlTemplate;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -153,7 +154,7 @@ final class ActionReader {
       return HttpMethod.valueOf(upper); // PocketPaw upper-cases the method, so 'get' means GET
     }
     reader.error(node, "unknown HTTP method '" + text + "' in " + what
-        + AuthReader.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
+        + Wording.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
     return HttpMethod.GET;
   }
 
@@ -167,7 +168,7 @@ final class ActionReader {
     return ContentType.parse(text).filter(t -> text.equals(t.wireName()) || text.equals(t.mediaType()))
         .orElseGet(() -> {
           reader.error(node, "unknown content_type '" + text + "' of " + what
-              + AuthReader.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
+              + Wording.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
           return ContentType.JSON;
         });
   }
@@ -185,7 +186,7 @@ final class ActionReader {
       return TrustLevel.valueOf(text.toUpperCase(Locale.ROOT));
     }
     reader.error(node, "unknown trust level '" + text + "' in " + what
-        + AuthReader.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
+        + Wording.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
     return TrustLevel.CONFIRM;
   }
 
@@ -252,7 +253,7 @@ final class ActionReader {
             + " declare it under params");
       } else {
         reader.error(urlNode, "placeholder '{" + placeholder + "}' in the url of " + what
-            + " matches no credential or parameter" + DidYouMean.hint(placeholder, known));
+            + " matches no credential or parameter" + Wording.didYouMean(placeholder, known));
       }
     }
     return placed;

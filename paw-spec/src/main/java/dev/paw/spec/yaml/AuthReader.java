@@ -5,6 +5,7 @@ import dev.paw.spec.AuthSpec;
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.Location;
 import dev.paw.spec.OAuth2Spec;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -86,7 +87,7 @@ final class AuthReader {
     return AuthMethod.parse(text).filter(m -> text.equals(m.wireName()) || text.equals("oauth")).orElseGet(() -> {
       List<String> candidates = new ArrayList<>(METHOD_NAMES);
       candidates.add("oauth");
-      reader.error(node, "unknown auth method '" + text + "'" + hintOrList(text, candidates, METHOD_NAMES));
+      reader.error(node, "unknown auth method '" + text + "'" + Wording.hintOrList(text, candidates, METHOD_NAMES));
       return AuthMethod.NONE;
     });
   }
@@ -95,7 +96,7 @@ final class AuthReader {
     String in = optionalString(auth, "in");
     if (in != null && !in.equals(AuthSpec.IN_HEADER) && !in.equals(AuthSpec.IN_QUERY)) {
       reader.error(auth.value("in"), "'in' in auth must be 'header' or 'query', not '" + in + "'"
-          + DidYouMean.hint(in, List.of(AuthSpec.IN_HEADER, AuthSpec.IN_QUERY)));
+          + Wording.didYouMean(in, List.of(AuthSpec.IN_HEADER, AuthSpec.IN_QUERY)));
       return null;
     }
     return in;
@@ -173,9 +174,4 @@ final class AuthReader {
     return headers;
   }
 
-  /** A "did you mean" when one is close, else the list of allowed values. */
-  static String hintOrList(String word, List<String> candidates, List<String> allowed) {
-    String hint = DidYouMean.hint(word, candidates);
-    return hint.isEmpty() ? " (expected one of " + String.join(", ", allowed) + ")" : hint;
-  }
 }

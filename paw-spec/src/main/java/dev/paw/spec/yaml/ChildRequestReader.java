@@ -5,6 +5,7 @@ import dev.paw.spec.ChildRequestSpec;
 import dev.paw.spec.FieldPath;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.ParamSpec;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ final class ChildRequestReader {
     ActionSpec action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
     if (action == null) {
       reader.error(actionNode, "'each' of " + what + " calls '" + name + "', which is not an action of this connector"
-          + DidYouMean.hint(name, actions.stream().map(ActionSpec::name).toList()));
+          + Wording.didYouMean(name, actions.stream().map(ActionSpec::name).toList()));
       return null;
     }
     if (action.method() == HttpMethod.LOCAL || action.url() == null) {
@@ -73,7 +74,7 @@ final class ChildRequestReader {
   private boolean check(YamlMapping mapping, String param, String value, ActionSpec action, String what) {
     if (action.param(param).isEmpty()) {
       reader.error(mapping.keyNode(param), "parameter '" + param + "' in 'each' of " + what + " is not a parameter of '"
-          + action.name() + "'" + DidYouMean.hint(param, action.allParams().stream().map(ParamSpec::name).toList()));
+          + action.name() + "'" + Wording.didYouMean(param, action.allParams().stream().map(ParamSpec::name).toList()));
       return false;
     }
     String outside = value.replaceAll("\\{[^{}]+}", "");

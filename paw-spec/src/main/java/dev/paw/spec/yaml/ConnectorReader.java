@@ -7,6 +7,7 @@ import dev.paw.spec.Location;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.SurfaceProfile;
 import dev.paw.spec.UrlTemplate;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
@@ -110,7 +111,7 @@ public final class ConnectorReader {
     for (String placeholder : parsed.template().placeholders()) {
       if (!auth.hasCredential(placeholder)) {
         reader.error(node, "placeholder '{" + placeholder + "}' in base_url matches no credential"
-            + DidYouMean.hint(placeholder, auth.credentials().stream().map(c -> c.name()).toList()));
+            + Wording.didYouMean(placeholder, auth.credentials().stream().map(c -> c.name()).toList()));
       }
     }
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;

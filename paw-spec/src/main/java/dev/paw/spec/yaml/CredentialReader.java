@@ -2,6 +2,7 @@ package dev.paw.spec.yaml;
 
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.UrlTemplate;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,7 +84,7 @@ final class CredentialReader {
     List<String> names = credentials.stream().map(CredentialSpec::name).toList();
     if (!names.contains(value)) {
       reader.error(node, "'" + key + "' " + mapping.context() + " names the credential '" + value + "', which is not"
-          + " declared under credentials" + declared(value, names));
+          + " declared under credentials" + Wording.hintOrDeclared(value, names));
       return null;
     }
     return value;
@@ -100,17 +101,9 @@ final class CredentialReader {
     for (String placeholder : parsed.template().placeholders().stream().distinct().toList()) {
       if (!names.contains(placeholder)) {
         reader.error(node, "placeholder '{" + placeholder + "}' in " + what + " matches no credential"
-            + DidYouMean.hint(placeholder, names));
+            + Wording.didYouMean(placeholder, names));
       }
     }
   }
 
-  /** A "did you mean" when a declared name is close, else the declared names. */
-  private static String declared(String word, List<String> names) {
-    String hint = DidYouMean.hint(word, names);
-    if (!hint.isEmpty()) {
-      return hint;
-    }
-    return names.isEmpty() ? " (none are)" : " (declared: " + String.join(", ", names) + ")";
-  }
 }

@@ -2,6 +2,7 @@ package dev.paw.spec.yaml;
 
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.OAuth2Spec;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,7 @@ final class OAuth2Reader {
       grant = OAuth2Spec.AUTHORIZATION_CODE;
     } else if (!GRANTS.contains(grant)) {
       reader.error(o.value("grant"), "unknown OAuth 2 grant '" + grant + "'"
-          + AuthReader.hintOrList(grant, GRANTS, GRANTS));
+          + Wording.hintOrList(grant, GRANTS, GRANTS));
       grant = OAuth2Spec.AUTHORIZATION_CODE;
       grantKnown = false;
     }

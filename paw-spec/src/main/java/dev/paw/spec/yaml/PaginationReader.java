@@ -4,6 +4,7 @@ import dev.paw.spec.FieldPath;
 import dev.paw.spec.Location;
 import dev.paw.spec.PaginationSpec;
 import dev.paw.spec.PaginationStyle;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -98,7 +99,7 @@ final class PaginationReader {
       // reported below
     }
     reader.error(node, "unknown pagination style '" + text + "' in " + what
-        + AuthReader.hintOrList(text, STYLE_NAMES, STYLE_NAMES));
+        + Wording.hintOrList(text, STYLE_NAMES, STYLE_NAMES));
     return null;
   }
 

@@ -13,6 +13,7 @@ import dev.paw.spec.Schedule;
 import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -187,7 +188,7 @@ final class SyncReader {
           ? " must wait at least 1 " + unit + " between runs (e.g. every_1" + every.group(2) + ")"
           : " must count " + unit + "s from 1 to 999999, without leading zeros");
     }
-    String hint = DidYouMean.hint(text, Schedule.EXAMPLES);
+    String hint = Wording.didYouMean(text, Schedule.EXAMPLES);
     return "unknown schedule '" + text + "' in " + what + (hint.isEmpty()
         ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)" : hint);
   }
@@ -197,7 +198,7 @@ final class SyncReader {
     ActionSpec action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
     if (action == null) {
       reader.error(node, "source action '" + name + "' of " + what + " is not an action of this connector"
-          + DidYouMean.hint(name, actions.stream().map(ActionSpec::name).toList()));
+          + Wording.didYouMean(name, actions.stream().map(ActionSpec::name).toList()));
       return null;
     }
     if (action.method() == HttpMethod.LOCAL || action.url() == null) {
@@ -230,7 +231,7 @@ final class SyncReader {
           List<String> names = source.allParams().stream().map(ParamSpec::name).toList();
           reader.error(mapping.keyNode(name), "parameter '" + name + "' in " + what + " is not a parameter of its"
               + " source action '" + source.name() + "'" + (names.isEmpty() ? " (it has none)"
-              : AuthReader.hintOrList(name, names, names)));
+              : Wording.hintOrList(name, names, names)));
           continue;
         }
         if (param.type() == ParamType.NUMBER && value instanceof Long l) {
@@ -238,7 +239,7 @@ final class SyncReader {
         }
         if (!param.type().accepts(value)) {
           reader.error(valueNode, "parameter '" + name + "' in " + what + " must be "
-              + ParamReader.article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
+              + Wording.article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
               + reader.describe(valueNode));
           continue;
         }
@@ -283,7 +284,7 @@ final class SyncReader {
       }
       if (!names.contains(name)) {
         reader.error(item, "primary key '" + name + "' of " + what + " is not one of its columns"
-            + (names.isEmpty() ? " (it maps none)" : AuthReader.hintOrList(name, names, names)));
+            + (names.isEmpty() ? " (it maps none)" : Wording.hintOrList(name, names, names)));
       }
       key.add(name);
     }
@@ -360,7 +361,7 @@ final class SyncReader {
     }
     if (!WRITE_MODES.contains(text)) {
       reader.error(node, "unknown write_mode '" + text + "' of " + what
-          + AuthReader.hintOrList(text, WRITE_MODES, WRITE_MODES));
+          + Wording.hintOrList(text, WRITE_MODES, WRITE_MODES));
       return WriteMode.MERGE;
     }
     return WriteMode.valueOf(text.toUpperCase(Locale.ROOT));

@@ -1,6 +1,7 @@
 package dev.paw.spec.yaml;
 
 import dev.paw.spec.Location;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -144,7 +145,7 @@ public final class YamlMapping {
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       if (!known.contains(entry.getKey())) {
         reader.error(entry.getValue().getKeyNode(), "unknown key '" + entry.getKey() + "' " + context
-            + DidYouMean.hint(entry.getKey(), known));
+            + Wording.didYouMean(entry.getKey(), known));
       }
     }
   }
