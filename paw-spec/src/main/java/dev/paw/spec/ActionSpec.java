@@ -39,6 +39,11 @@ public record ActionSpec(
     body = List.copyOf(body);
   }
 
+  public ActionSpec withParams(List<ParamSpec> newParams) {
+    return new ActionSpec(location, name, description, method, url, newParams, body, trustLevel, contentType,
+        executionMode, requiresBinary, records, recordsOptional, pagination);
+  }
+
   /** Every parameter, URL and query ones first, then the body's. */
   public List<ParamSpec> allParams() {
     List<ParamSpec> all = new ArrayList<>(params);

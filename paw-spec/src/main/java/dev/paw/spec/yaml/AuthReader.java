@@ -25,9 +25,9 @@ final class AuthReader {
   private final YamlReader reader;
   private final CredentialReader credentialReader;
 
-  AuthReader(YamlReader reader) {
+  AuthReader(YamlReader reader, CredentialReader credentialReader) {
     this.reader = reader;
-    this.credentialReader = new CredentialReader(reader);
+    this.credentialReader = credentialReader;
   }
 
   /** Reads {@code auth}; a connector without one authenticates with {@code none}. */
@@ -43,9 +43,9 @@ final class AuthReader {
     AuthMethod method = method(auth);
     checkApplies(auth, method);
     List<CredentialSpec> credentials = credentialReader.read(auth.value("credentials"));
-    String credential = credentialReader.reference(auth, "credential", credentials);
-    String username = credentialReader.reference(auth, "username", credentials);
-    String password = credentialReader.reference(auth, "password", credentials);
+    String credential = credentialReader.reference(auth, "credential");
+    String username = credentialReader.reference(auth, "username");
+    String password = credentialReader.reference(auth, "password");
     String in = in(auth);
     String name = optionalString(auth, "name");
     String header = optionalString(auth, "header");
@@ -62,9 +62,9 @@ final class AuthReader {
     }
     checkPlacementNamed(auth, method, in);
     String prefix = auth.present("prefix") == null ? null : reader.text(auth.value("prefix"), "'prefix' in auth");
-    Map<String, String> headers = headers(auth.value("headers"), credentials);
+    Map<String, String> headers = headers(auth.value("headers"));
     OAuth2Spec oauth2 = auth.present("oauth2") == null ? null
-        : new OAuth2Reader(reader, credentialReader).read(auth.value("oauth2"), credentials);
+        : new OAuth2Reader(reader, credentialReader).read(auth.value("oauth2"));
     if (oauth2 != null && method != AuthMethod.OAUTH2) {
       reader.error(auth.keyNode("oauth2"), "'oauth2' settings need 'method: oauth2', but the method is '"
           + method.wireName() + "'");
@@ -145,7 +145,7 @@ final class AuthReader {
     return node == null ? null : reader.string(node, "'" + key + "' " + mapping.context());
   }
 
-  private Map<String, String> headers(Node node, List<CredentialSpec> credentials) {
+  private Map<String, String> headers(Node node) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (node == null || reader.isNull(node)) {
       return headers;
@@ -168,7 +168,7 @@ final class AuthReader {
         reader.error(valueNode, "header '" + name + "' must be one line (a line break would start another header)");
         continue;
       }
-      credentialReader.checkPlaceholders(valueNode, value, "header '" + name + "'", credentials);
+      credentialReader.template(valueNode, value, "header '" + name + "'");
       headers.put(name, value);
     }
     return headers;

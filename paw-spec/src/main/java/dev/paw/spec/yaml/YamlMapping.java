@@ -1,5 +1,6 @@
 package dev.paw.spec.yaml;
 
+import dev.paw.spec.FieldPath;
 import dev.paw.spec.Location;
 import dev.paw.spec.diagnostic.Wording;
 import java.util.Collection;
@@ -138,6 +139,20 @@ public final class YamlMapping {
   public Node present(String key) {
     Node value = value(key);
     return value == null || reader.isNull(value) ? null : value;
+  }
+
+  /** The field path under {@code key} of {@code what}, or {@code null} when absent or (with an error) malformed. */
+  public String fieldPath(String key, String what) {
+    if (present(key) == null) {
+      return null;
+    }
+    String path = reader.string(value(key), "'" + key + "' of " + what);
+    String problem = path == null ? null : FieldPath.problem(path);
+    if (problem != null) {
+      reader.error(value(key), "'" + key + "' path '" + path + "' of " + what + " " + problem);
+      return null;
+    }
+    return path;
   }
 
   /** Reports every key not in {@code known}, with the closest known key as a suggestion. */

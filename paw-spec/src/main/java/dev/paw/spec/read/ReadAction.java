@@ -1,0 +1,14 @@
+package dev.paw.spec.read;
+
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.Location;
+import dev.paw.spec.UrlTemplate;
+
+/**
+ * An action as written: every parameter still goes to the query or the body, as declared; the linker decides which
+ * fill the URL's placeholders.
+ *
+ * @param url the parsed URL template, or {@code null} when the action has no valid one
+ * @param urlLocation where the URL was written, or {@code null} without one
+ */
+public record ReadAction(ActionSpec action, UrlTemplate url, Location urlLocation) {}
