@@ -1,7 +1,10 @@
 package dev.paw.runtime.registry;
 
 import dev.paw.runtime.CompiledConnector;
-import dev.paw.spec.ConnectorLoader;
+import dev.paw.spec.compile.Compilation;
+import dev.paw.spec.compile.CompiledFile;
+import dev.paw.spec.compile.ConnectorCompiler;
+import dev.paw.spec.compile.ConnectorFile;
 import dev.paw.spec.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +23,8 @@ import java.util.stream.Stream;
  * Finds connectors: YAML files in connector folders (searched in order; no build needed) and connectors compiled
  * by {@code paw:generate} ({@link ServiceLoader}). When two have the same name the first found wins — a folder
  * before compiled code, so a user's file can override a built-in — and the shadowing is reported. Files with errors
- * are reported, not loaded.
+ * are reported, not loaded. Each folder is compiled as a set through the same entry point as the Maven plugin and
+ * {@code paw validate}, so two files of one folder with one name are an error there, as they are in a build.
  */
 public final class ConnectorRegistry {
 
@@ -47,12 +51,11 @@ public final class ConnectorRegistry {
     List<Diagnostic> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (Path folder : folders) {
-      for (Path file : yamlFiles(folder)) {
-        ConnectorLoader.Result result = ConnectorLoader.load(file, file.toString());
-        problems.addAll(result.errors());
-        if (!result.hasErrors()) {
-          add(found, new RegisteredConnector(result.spec(), Map.of(), file), notes);
-        }
+      Compilation compilation = ConnectorCompiler.compile(yamlFiles(folder).stream()
+          .map(file -> new ConnectorFile(file, file.toString())).toList());
+      problems.addAll(compilation.errors());
+      for (CompiledFile compiled : compilation.connectors()) {
+        add(found, new RegisteredConnector(compiled.spec(), Map.of(), compiled.file().path()), notes);
       }
     }
     for (CompiledConnector compiled : ServiceLoader.load(CompiledConnector.class, classLoader)) {
