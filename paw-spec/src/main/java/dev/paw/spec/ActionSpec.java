@@ -44,6 +44,11 @@ public record ActionSpec(
         executionMode, requiresBinary, records, recordsOptional, pagination);
   }
 
+  public ActionSpec withPagination(PaginationSpec newPagination) {
+    return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
+        executionMode, requiresBinary, records, recordsOptional, newPagination);
+  }
+
   /** Every parameter, URL and query ones first, then the body's. */
   public List<ParamSpec> allParams() {
     List<ParamSpec> all = new ArrayList<>(params);

@@ -5,6 +5,7 @@ import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.diagnostic.Diagnostics;
+import dev.paw.spec.read.ReadAction;
 import dev.paw.spec.read.ReadConnector;
 import dev.paw.spec.read.ReadStream;
 import java.util.ArrayList;
@@ -16,7 +17,8 @@ import java.util.List;
  *
  * <ol>
  *   <li>resolve names of credentials ({@link CredentialLinker});
- *   <li>resolve URL placeholders, deciding which parameters go in the path ({@link UrlPlaceholderLinker});
+ *   <li>resolve URL placeholders, deciding which parameters go in the path ({@link UrlPlaceholderLinker}), and fit
+ *       each action's pagination to its URL and parameters ({@link PaginationLinker});
  *   <li>resolve what each stream names: source, its parameters, primary key, {@code each}
  *       ({@link StreamReferenceLinker});
  *   <li>complete what the file leaves implicit: where the credential goes ({@link AuthLinker}), each stream's source
@@ -36,7 +38,13 @@ public final class ConnectorLinker {
   /** The linked connector, or {@code null} when the file names none (its problems are reported all the same). */
   public ConnectorSpec link(ReadConnector read) {
     AuthSpec auth = new CredentialLinker(diagnostics).link(read);
-    List<ActionSpec> actions = new UrlPlaceholderLinker(diagnostics).link(read.actions(), auth);
+    UrlPlaceholderLinker urls = new UrlPlaceholderLinker(diagnostics);
+    PaginationLinker paging = new PaginationLinker(diagnostics);
+    List<ActionSpec> actions = new ArrayList<>();
+    for (ReadAction action : read.actions()) {
+      ActionSpec placed = urls.link(action, auth);
+      actions.add(placed.withPagination(paging.link(placed, action.url())));
+    }
     StreamReferenceLinker references = new StreamReferenceLinker(diagnostics);
     List<StreamSpec> resolved = new ArrayList<>();
     List<ReadStream> kept = new ArrayList<>();

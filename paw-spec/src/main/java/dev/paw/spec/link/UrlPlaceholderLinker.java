@@ -24,13 +24,13 @@ final class UrlPlaceholderLinker {
     this.diagnostics = diagnostics;
   }
 
-  List<ActionSpec> link(List<ReadAction> actions, AuthSpec auth) {
-    return actions.stream().map(a -> a.url() == null ? a.action() : place(a, auth)).toList();
-  }
-
-  private ActionSpec place(ReadAction read, AuthSpec auth) {
+  /** The action with the parameters that fill its URL's placeholders in the path. */
+  ActionSpec link(ReadAction read, AuthSpec auth) {
     ActionSpec action = read.action();
     UrlTemplate template = read.url();
+    if (template == null) {
+      return action;
+    }
     Location at = read.urlLocation();
     String what = "action '" + action.name() + "'";
     List<String> known = new ArrayList<>();

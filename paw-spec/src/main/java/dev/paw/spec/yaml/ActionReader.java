@@ -106,11 +106,7 @@ final class ActionReader {
         && Boolean.TRUE.equals(reader.bool(a.value("records_optional"), "'records_optional' of " + what));
     PaginationSpec paging = PaginationSpec.none(a.location());
     if (a.present("pagination") != null) {
-      List<String> placeholders = template == null ? List.of() : template.placeholders();
-      List<ParamSpec> declared = query;
-      paging = pagination.read(a.value("pagination"), name, placeholders, sizeParam -> declared.stream()
-          .filter(p -> p.name().equals(sizeParam) && p.defaultValue() instanceof Long)
-          .map(p -> (Long) p.defaultValue()).findFirst().orElse(null));
+      paging = pagination.read(a.value("pagination"), name);
       if (method == HttpMethod.LOCAL && paging.style() != dev.paw.spec.PaginationStyle.NONE) {
         reader.error(a.keyNode("pagination"), what + " is LOCAL, so it has no pages to follow");
       }
