@@ -4,6 +4,7 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
+import dev.paw.spec.UrlTemplate;
 import dev.paw.spec.diagnostic.Diagnostics;
 import dev.paw.spec.read.ReadAction;
 import dev.paw.spec.read.ReadConnector;
@@ -17,7 +18,8 @@ import java.util.List;
  *
  * <ol>
  *   <li>resolve names of credentials ({@link CredentialLinker});
- *   <li>resolve URL placeholders, deciding which parameters go in the path ({@link UrlPlaceholderLinker}), and fit
+ *   <li>resolve URLs against {@code base_url} and their placeholders, deciding which parameters go in the path
+ *       ({@link UrlPlaceholderLinker}), and fit
  *       each action's pagination to its URL and parameters ({@link PaginationLinker});
  *   <li>resolve what each stream names: source, its parameters, primary key, {@code each}
  *       ({@link StreamReferenceLinker});
@@ -42,8 +44,9 @@ public final class ConnectorLinker {
     PaginationLinker paging = new PaginationLinker(diagnostics);
     List<ActionSpec> actions = new ArrayList<>();
     for (ReadAction action : read.actions()) {
-      ActionSpec placed = urls.link(action, auth);
-      actions.add(placed.withPagination(paging.link(placed, action.url())));
+      UrlTemplate url = urls.template(action, read.connector().baseUrl());
+      ActionSpec placed = urls.link(action, url, auth);
+      actions.add(placed.withPagination(paging.link(placed, url)));
     }
     StreamReferenceLinker references = new StreamReferenceLinker(diagnostics);
     List<StreamSpec> resolved = new ArrayList<>();

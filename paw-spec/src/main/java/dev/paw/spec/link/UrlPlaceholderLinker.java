@@ -13,8 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves the placeholders of each action's URL: each is a credential or one of the action's {@code params}, which
- * then goes in the path rather than the query. No parameter may set the host.
+ * Resolves each action's URL against the rest of the connector: a relative URL needs the connector's
+ * {@code base_url}, and each placeholder is a credential or one of the action's {@code params}, which then goes in
+ * the path rather than the query. No parameter may set the host.
  */
 final class UrlPlaceholderLinker {
 
@@ -24,10 +25,20 @@ final class UrlPlaceholderLinker {
     this.diagnostics = diagnostics;
   }
 
-  /** The action with the parameters that fill its URL's placeholders in the path. */
-  ActionSpec link(ReadAction read, AuthSpec auth) {
-    ActionSpec action = read.action();
+  /** The action's URL template if it can be resolved; {@code null} (with an error) if it cannot. */
+  UrlTemplate template(ReadAction read, String baseUrl) {
     UrlTemplate template = read.url();
+    if (template != null && !template.isAbsolute() && baseUrl == null) {
+      diagnostics.error(read.urlLocation(), "url '" + read.action().url() + "' of action '" + read.action().name()
+          + "' is relative, but the connector has no base_url");
+      return null;
+    }
+    return template;
+  }
+
+  /** The action with the parameters that fill the placeholders of {@code template} (if any) in the path. */
+  ActionSpec link(ReadAction read, UrlTemplate template, AuthSpec auth) {
+    ActionSpec action = read.action();
     if (template == null) {
       return action;
     }

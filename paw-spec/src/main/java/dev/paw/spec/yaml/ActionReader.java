@@ -41,7 +41,7 @@ final class ActionReader {
     this.pagination = new PaginationReader(reader);
   }
 
-  List<ReadAction> read(Node node, String baseUrl) {
+  List<ReadAction> read(Node node) {
     List<ReadAction> actions = new ArrayList<>();
     if (node == null) {
       return actions;
@@ -78,7 +78,7 @@ final class ActionReader {
         reader.error(nameNode, "duplicate action '" + name + "' (first defined at line " + firstLine + ")");
         continue;
       }
-      ReadAction action = action(named, name, baseUrl);
+      ReadAction action = action(named, name);
       if (action != null) {
         actions.add(action);
       }
@@ -86,13 +86,13 @@ final class ActionReader {
     return actions;
   }
 
-  private ReadAction action(YamlMapping a, String name, String baseUrl) {
+  private ReadAction action(YamlMapping a, String name) {
     String what = "action '" + name + "'";
     HttpMethod method = method(a, what);
     TrustLevel trust = trust(a, what);
     ContentType contentType = contentType(a, what);
     String url = a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
-    UrlTemplate template = url == null ? null : template(a.value("url"), url, what, baseUrl);
+    UrlTemplate template = url == null ? null : template(a.value("url"), url, what);
 
     List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
     List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
@@ -178,7 +178,7 @@ final class ActionReader {
     return TrustLevel.CONFIRM;
   }
 
-  private UrlTemplate template(Node node, String url, String what, String baseUrl) {
+  private UrlTemplate template(Node node, String url, String what) {
     if (url.isBlank()) {
       reader.error(node, "url of " + what + " is empty");
       return null;
@@ -195,10 +195,6 @@ final class ActionReader {
     }
     if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
       reader.error(node, "url of " + what + " holds a space or control character");
-      return null;
-    }
-    if (!template.isAbsolute() && baseUrl == null) {
-      reader.error(node, "url '" + url + "' of " + what + " is relative, but the connector has no base_url");
       return null;
     }
     return template;

@@ -51,7 +51,7 @@ public final class ConnectorReader {
     CredentialReader credentials = new CredentialReader(reader);
     AuthSpec auth = new AuthReader(reader, credentials).read(top.value("auth"), top.location());
     String baseUrl = baseUrl(top, credentials);
-    List<ReadAction> actions = new ActionReader(reader).read(top.value("actions"), baseUrl);
+    List<ReadAction> actions = new ActionReader(reader).read(top.value("actions"));
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
