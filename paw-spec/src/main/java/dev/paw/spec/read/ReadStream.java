@@ -22,4 +22,9 @@ public record ReadStream(StreamSpec stream, boolean kept, String what, Reference
     params = List.copyOf(params);
     primaryKey = List.copyOf(primaryKey);
   }
+
+  /** The same stream, checked but not part of the connector. */
+  public ReadStream notKept() {
+    return new ReadStream(stream, false, what, source, params, primaryKey, each);
+  }
 }

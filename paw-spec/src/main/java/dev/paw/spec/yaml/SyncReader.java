@@ -74,23 +74,25 @@ final class SyncReader {
         continue;
       }
       ReadStream read = stream(s, label);
-      if (read == null || !read.kept()) {
-        if (read != null) {
-          streams.add(read);
-        }
+      if (read == null) {
         continue;
       }
-      StreamSpec stream = read.stream();
-      Integer firstLine = seen.putIfAbsent(stream.table().toLowerCase(Locale.ROOT), stream.location().line());
-      if (firstLine != null) {
-        reader.error(s.value("table"), "duplicate sync table '" + stream.table() + "' (first synced at line "
-            + firstLine + ")");
-        read = new ReadStream(stream, false, read.what(), read.source(), read.params(), read.primaryKey(),
-            read.each());
+      if (read.kept() && repeats(read.stream(), s.value("table"), seen)) {
+        read = read.notKept();
       }
       streams.add(read);
     }
     return streams;
+  }
+
+  /** Whether the stream's table is synced already (reported); SQLite names ignore case. */
+  private boolean repeats(StreamSpec stream, Node tableNode, Map<String, Integer> seen) {
+    Integer firstLine = seen.putIfAbsent(stream.table().toLowerCase(Locale.ROOT), stream.location().line());
+    if (firstLine != null) {
+      reader.error(tableNode, "duplicate sync table '" + stream.table() + "' (first synced at line " + firstLine
+          + ")");
+    }
+    return firstLine != null;
   }
 
   private ReadStream stream(YamlMapping s, String label) {
