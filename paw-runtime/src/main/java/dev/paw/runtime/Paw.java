@@ -6,6 +6,7 @@ import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.LayeredCredentialStore;
+import dev.paw.runtime.credentials.MasterKey;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
@@ -61,12 +62,19 @@ public final class Paw implements AutoCloseable {
   private final ExecutorService executor;
   private final String actor;
   private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+  /** Resolved once, when first needed: a passphrase costs PBKDF2's 600,000 rounds. */
+  private final Supplier<MasterKey> masterKey;
 
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
-    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
-    this.credentials = b.credentials != null ? b.credentials : LayeredCredentialStore.standard(home, b.environment);
+    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader,
+        b.allowShadowing);
+    Map<String, String> environment = b.environment;
+    MasterKey givenKey = b.masterKey;
+    this.masterKey = givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
+    this.credentials = b.credentials != null ? b.credentials
+        : LayeredCredentialStore.standard(home, environment, masterKey.get());
     this.trust = new TrustGate(b.approver, b.adminApprover);
     this.settings = b.settings;
     this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
@@ -135,9 +143,24 @@ public final class Paw implements AutoCloseable {
     }
   }
 
-  /** The pocket's audit trail. */
+  /** The pocket's audit trail, its chain keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return actor == null ? new AuditLog(pocket) : new AuditLog(pocket, settings.clock(), actor);
+    return actor == null ? new AuditLog(pocket, masterKey.get())
+        : new AuditLog(pocket, masterKey.get(), settings.clock(), actor);
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
@@ -148,6 +171,16 @@ public final class Paw implements AutoCloseable {
     RegisteredConnector connector = registry.require(name);
     return adapters.computeIfAbsent(pocket.slug() + "/" + name, key -> new DirectRestAdapter(pocket, connector,
         credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
+  }
+
+  /**
+   * What changed in a connector's definition since it was connected to {@code pocket} (hosts, trust levels,
+   * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
+   * approves the definition as it is now.
+   */
+  public List<dev.paw.runtime.pin.PinChange> pinChanges(Pocket pocket, String name) {
+    ConnectorProtocol adapter = connector(pocket, name);
+    return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }
 
   @Override
@@ -163,6 +196,7 @@ public final class Paw implements AutoCloseable {
     private ConnectorRegistry registry;
     private List<Path> folders;
     private ClassLoader classLoader = Paw.class.getClassLoader();
+    private boolean allowShadowing;
     private Approver approver = Approver.DENY;
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
@@ -171,6 +205,7 @@ public final class Paw implements AutoCloseable {
         new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
     private String actor;
     private OkHttpClient httpClient;
+    private MasterKey masterKey;
 
     private Builder() {}
 
@@ -186,6 +221,15 @@ public final class Paw implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The key that encrypts stored credentials and keys the audit chain; default resolved from the environment and
+     * the home directory ({@link MasterKey#resolve}).
+     */
+    public Builder masterKey(MasterKey value) {
+      this.masterKey = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Where credentials are kept; default the environment over the encrypted file under the home directory. */
     public Builder credentials(CredentialStore value) {
       this.credentials = value;
@@ -195,6 +239,16 @@ public final class Paw implements AutoCloseable {
     /** Connector folders, searched in order; default {@code ./connectors}, then {@code $PAW_HOME/connectors}. */
     public Builder connectorFolders(List<Path> value) {
       this.folders = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Whether a connector file may replace a built-in (compiled) connector of the same name; default no, because
+     * the file would inherit the connections, stored credentials and approvals of the built-in. When allowed,
+     * {@link ConnectorRegistry#shadowingNote} says so for every use.
+     */
+    public Builder allowShadowing(boolean value) {
+      this.allowShadowing = value;
       return this;
     }
 

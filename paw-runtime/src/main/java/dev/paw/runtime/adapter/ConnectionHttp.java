@@ -28,8 +28,9 @@ final class ConnectionHttp {
   private final RequestFactory requests;
   private final OkHttpClient client;
 
+  /** @param pinnedHost whether a host may receive the connection's credentials (the connection's pin) */
   ConnectionHttp(ConnectorSpec spec, ScopedCredentials credentials, OkHttpClient shared, String baseUrlOverride,
-      RuntimeSettings settings) {
+      java.util.function.Predicate<String> pinnedHost, RuntimeSettings settings) {
     HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
     this.requests = new RequestFactory(spec, credentials, override);
     AuthSpec auth = spec.auth();
@@ -42,7 +43,7 @@ final class ConnectionHttp {
     ConnectionClientBuilder builder = ConnectionClientBuilder.on(shared)
         .retry(new RetryInterceptor(settings.retry(), settings.clock(), settings.sleeper(),
             () -> ThreadLocalRandom.current().nextDouble()))
-        .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name()))
+        .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name(), pinnedHost))
         .logging(new LoggingInterceptor(System.getLogger("dev.paw.http." + spec.name()),
             redactor(spec, credentials), secretNames));
     Double perSecond = settings.rateLimits().get(spec.name());

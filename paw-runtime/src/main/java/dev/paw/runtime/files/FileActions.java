@@ -69,6 +69,15 @@ public final class FileActions {
   }
 
   /**
+   * {@code export_table} with {@code spreadsheet_safe}: a CSV that a spreadsheet opens without running formulas
+   * ({@code =HYPERLINK(...)}, {@code +cmd|...}); cells that would start one get a leading single quote.
+   */
+  public ExportResult exportTable(Connection pocket, String tableName, Path outputPath, ExportFormat format,
+      boolean spreadsheetSafe) {
+    return exporter.export(pocket, tableName, outputPath, format, spreadsheetSafe);
+  }
+
+  /**
    * Runs an action of {@code connectors/csv.yaml} by its wire name with its wire-named parameters (missing ones
    * take the connector's defaults).
    *
@@ -95,7 +104,7 @@ public final class FileActions {
         return dropTable(pocket, p.required("table_name"));
       case "export_table":
         return exportTable(pocket, p.required("table_name"), Path.of(p.required("output_path")),
-            ExportFormat.of(p.string("format", "csv")));
+            ExportFormat.of(p.string("format", "csv")), p.bool("spreadsheet_safe", false));
       default:
         throw new FileActionException("the csv connector has no action '" + action + "'; it has import_file,"
             + " list_tables, preview_table, table_stats, query_table, drop_table and export_table");

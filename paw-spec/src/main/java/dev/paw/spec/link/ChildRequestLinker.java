@@ -5,6 +5,7 @@ import dev.paw.spec.ChildRequestSpec;
 import dev.paw.spec.FieldPath;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.ParamSpec;
+import dev.paw.spec.TrustLevel;
 import dev.paw.spec.diagnostic.Diagnostics;
 import dev.paw.spec.diagnostic.Wording;
 import dev.paw.spec.read.ReadChildRequest;
@@ -17,7 +18,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves a stream's {@code each}: the action must exist and fetch over HTTP, every parameter given must be one of
+ * Resolves a stream's {@code each}: the action must exist, fetch over HTTP and be at trust level {@code auto} (a sync
+ * calls it once per listed record with nobody to approve), every parameter given must be one of
  * its parameters with a well-formed {@code {field}} template, and every required one must be given.
  */
 final class ChildRequestLinker {
@@ -41,6 +43,13 @@ final class ChildRequestLinker {
     if (action.method() == HttpMethod.LOCAL || action.url() == null) {
       diagnostics.error(named.location(), "'each' of " + what + " calls '" + name + "', which has no url to fetch a"
           + " record from");
+      return null;
+    }
+    if (action.trustLevel() != TrustLevel.AUTO) {
+      // a sync runs unattended and calls the child once per record: nobody could approve each call
+      diagnostics.error(named.location(), "'each' of " + what + " calls '" + name + "', which is at trust level '"
+          + action.trustLevel().wireName() + "': a sync calls it once per listed record with nobody to approve,"
+          + " so it must be 'auto'");
       return null;
     }
     Map<String, String> params = new LinkedHashMap<>();

@@ -122,7 +122,7 @@ final class ActionReader {
       reader.warning(a.node(), what + " has no url, so it cannot run here");
     }
     String description = a.present("description") == null ? null
-        : reader.text(a.value("description"), "'description' of " + what);
+        : DisplayText.read(reader, a.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
     ActionSpec action = new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body,
         trust, contentType, executionMode, requiresBinary, records, recordsOptional, paging);
     return new ReadAction(action, template, url == null ? null : reader.location(a.value("url")));

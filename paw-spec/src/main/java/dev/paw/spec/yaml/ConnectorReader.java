@@ -45,7 +45,9 @@ public final class ConnectorReader {
     top.checkKeys(KEYS);
     int specVersion = specVersion(top);
     String name = name(top);
-    String displayName = text(top, "display_name");
+    Node displayNode = top.present("display_name");
+    String displayName = displayNode == null ? null
+        : DisplayText.read(reader, displayNode, "'display_name'", DisplayText.Lines.ONE);
     String type = string(top, "type");
     String icon = string(top, "icon");
     CredentialReader credentials = new CredentialReader(reader);
@@ -90,6 +92,13 @@ public final class ConnectorReader {
     if (name != null && !name.matches("[a-z][a-z0-9_]{0,62}")) {
       reader.error(node, "connector name '" + name + "' must be lower-case letters, digits and '_', starting with a"
           + " letter");
+      return null;
+    }
+    if (name != null && name.startsWith("paw_")) {
+      // paw keeps its own credentials under such names (the administrator secret's hash is under paw_admin):
+      // a connector of that name would be handed them
+      reader.error(node, "connector name '" + name + "' starts with 'paw_', which is reserved for paw's own"
+          + " credentials");
       return null;
     }
     return name;
@@ -147,10 +156,5 @@ public final class ConnectorReader {
   private String string(YamlMapping mapping, String key) {
     Node node = mapping.present(key);
     return node == null ? null : reader.string(node, "'" + key + "'");
-  }
-
-  private String text(YamlMapping mapping, String key) {
-    Node node = mapping.present(key);
-    return node == null ? null : reader.text(node, "'" + key + "'");
   }
 }

@@ -58,13 +58,20 @@ final class CredentialReader {
             + " environment variable and a {placeholder})");
         continue;
       }
+      if (name.toUpperCase(java.util.Locale.ROOT).startsWith("PAW_")) {
+        // PAW_ is paw's own namespace (PAW_MASTER_KEY, PAW_ADMIN_SECRET, PAW_HOME, PAW_<CONNECTOR>_<NAME>):
+        // a connector file that declared one could read paw's secrets from the environment
+        reader.error(c.value("name"), "credential name '" + name + "' starts with 'PAW_', which is reserved for"
+            + " paw's own variables (name it after the connector instead, e.g. STRIPE_API_KEY for stripe)");
+        continue;
+      }
       Integer firstLine = seen.putIfAbsent(name, reader.location(c.value("name")).line());
       if (firstLine != null) {
         reader.error(c.value("name"), "duplicate credential '" + name + "' (first declared at line " + firstLine + ")");
         continue;
       }
       String description = c.present("description") == null ? null
-          : reader.text(c.value("description"), "'description' " + context);
+          : DisplayText.read(reader, c.value("description"), "'description' " + context, DisplayText.Lines.MANY);
       boolean required = flag(c, "required", context, false);
       boolean secret = flag(c, "secret", context, true);
       credentials.add(new CredentialSpec(c.location(), name, description, required, secret));

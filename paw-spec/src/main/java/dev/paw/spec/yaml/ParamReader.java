@@ -111,7 +111,7 @@ final class ParamReader {
       }
     }
     String description = def.present("description") == null ? null
-        : reader.text(def.value("description"), "'description' of " + what);
+        : DisplayText.read(reader, def.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
     Location location = reader.location(keyNode);
     return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in);
   }
