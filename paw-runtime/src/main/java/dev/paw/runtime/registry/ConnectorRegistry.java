@@ -1,7 +1,10 @@
 package dev.paw.runtime.registry;
 
 import dev.paw.runtime.CompiledConnector;
-import dev.paw.spec.ConnectorLoader;
+import dev.paw.spec.compile.Compilation;
+import dev.paw.spec.compile.CompiledFile;
+import dev.paw.spec.compile.ConnectorCompiler;
+import dev.paw.spec.compile.ConnectorFile;
 import dev.paw.spec.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,7 +25,9 @@ import java.util.stream.Stream;
  * wins and the other is noted. A file never silently replaces a built-in: it would take the built-in's name, and
  * with it the hosts and trust levels the user connected, so such a file is skipped (and noted) unless shadowing is
  * allowed, and then every use of it is noted. A file that says exactly what the built-in says is its copy: the
- * built-in is used, without a note. Files with errors are reported, not loaded.
+ * built-in is used, without a note. Files with errors are reported, not loaded. Each folder is compiled as a set
+ * through the same entry point as the Maven plugin and {@code paw validate}, so two files of one folder with one
+ * name are an error there, as they are in a build.
  */
 public final class ConnectorRegistry {
 
@@ -57,16 +62,15 @@ public final class ConnectorRegistry {
     List<Diagnostic> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     for (Path folder : folders) {
-      for (Path file : yamlFiles(folder)) {
-        ConnectorLoader.Result result = ConnectorLoader.load(file, file.toString());
-        problems.addAll(result.errors());
-        if (!result.hasErrors()) {
-          RegisteredConnector connector = new RegisteredConnector(result.spec(), Map.of(), file);
-          RegisteredConnector first = files.putIfAbsent(connector.name(), connector);
-          if (first != null) {
-            notes.add("connector '" + connector.name() + "' from " + connector.origin() + " is shadowed by the one"
-                + " from " + first.origin());
-          }
+      Compilation compilation = ConnectorCompiler.compile(yamlFiles(folder).stream()
+          .map(file -> new ConnectorFile(file, file.toString())).toList());
+      problems.addAll(compilation.errors());
+      for (CompiledFile compiled : compilation.connectors()) {
+        RegisteredConnector connector = new RegisteredConnector(compiled.spec(), Map.of(), compiled.file().path());
+        RegisteredConnector first = files.putIfAbsent(connector.name(), connector);
+        if (first != null) {
+          notes.add("connector '" + connector.name() + "' from " + connector.origin() + " is shadowed by the one"
+              + " from " + first.origin());
         }
       }
     }

@@ -88,6 +88,18 @@ class ConnectorRegistryTest {
   }
 
   @Test
+  void twoFilesOfOneFolderWithOneNameAreAnErrorAsInABuild() throws Exception {
+    Path local = folder("connectors", "a.yaml", "name: twin\nauth: { method: none }\n",
+        "b.yaml", "name: twin\nauth: { method: none }\n");
+
+    ConnectorRegistry registry = ConnectorRegistry.discover(List.of(local), getClass().getClassLoader());
+
+    assertThat(registry.require("twin").file()).isEqualTo(local.resolve("a.yaml"));
+    assertThat(registry.problems()).singleElement().asString()
+        .contains("b.yaml:1:1: connector name 'twin' is already declared by");
+  }
+
+  @Test
   void anUnknownNameListsTheKnownOnes() {
     ConnectorRegistry registry = ConnectorRegistry.discover(List.of(), getClass().getClassLoader());
     assertThatThrownBy(() -> registry.require("stripe")).hasMessage("no connector named 'stripe' (known: hello)");

@@ -5,6 +5,7 @@ import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
 import dev.paw.spec.ParamType;
 import dev.paw.spec.Values;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +84,7 @@ final class ParamReader {
           }
         } catch (IllegalArgumentException e) {
           reader.error(typeNode, "unknown type '" + typeName + "' of " + what
-              + AuthReader.hintOrList(typeName, TYPE_NAMES, TYPE_NAMES));
+              + Wording.hintOrList(typeName, TYPE_NAMES, TYPE_NAMES));
           return null;
         }
       }
@@ -100,7 +101,7 @@ final class ParamReader {
         defaultValue = null; // the value itself was reported (a number out of range, too many aliases)
       } else if (!type.accepts(defaultValue)) {
         reader.error(defaultNode, "default " + shown(defaultNode, defaultValue) + " of " + what + " is "
-            + article(Values.typeName(defaultValue)) + ", but the parameter is " + article(type.wireName())
+            + Wording.article(Values.typeName(defaultValue)) + ", but the parameter is " + Wording.article(type.wireName())
             + quoteHint(defaultValue, type));
         defaultValue = null;
       } else if (!enumValues.isEmpty() && !enumValues.contains(defaultValue)) {
@@ -126,7 +127,7 @@ final class ParamReader {
       return values;
     }
     if (type == ParamType.OBJECT || type == ParamType.ARRAY) {
-      reader.error(node, "'enum' does not apply to " + what + ", which is " + article(type.wireName()));
+      reader.error(node, "'enum' does not apply to " + what + ", which is " + Wording.article(type.wireName()));
       return values;
     }
     for (Node item : items) {
@@ -135,8 +136,8 @@ final class ParamReader {
       if (reader.diagnostics().errorCount() > errorsBefore) {
         continue;
       } else if (!type.accepts(value)) {
-        reader.error(item, "enum value " + shown(item, value) + " of " + what + " is " + article(Values.typeName(value))
-            + ", but the parameter is " + article(type.wireName()) + quoteHint(value, type));
+        reader.error(item, "enum value " + shown(item, value) + " of " + what + " is " + Wording.article(Values.typeName(value))
+            + ", but the parameter is " + Wording.article(type.wireName()) + quoteHint(value, type));
       } else if (values.contains(value)) {
         reader.error(item, "enum value " + shown(item, value) + " of " + what + " is listed twice");
       } else {
@@ -169,11 +170,4 @@ final class ParamReader {
     return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
   }
 
-  static String article(String typeName) {
-    return switch (typeName) {
-      case "integer", "object", "array" -> "an " + typeName;
-      case "null" -> "null";
-      default -> "a " + typeName;
-    };
-  }
 }

@@ -1,13 +1,18 @@
-package dev.paw.spec.yaml;
+package dev.paw.spec.diagnostic;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Suggests the closest known word for a misspelt one, as compilers do. */
-public final class DidYouMean {
+/**
+ * Wording that many diagnostics share, kept in one place so that every message says it the same way: the closest
+ * known word for a misspelt one (as compilers suggest it), the allowed values when nothing is close, and articles
+ * before type names.
+ */
+public final class Wording {
 
-  private DidYouMean() {}
+  private Wording() {}
 
   /** The closest candidate within a small edit distance, if any. */
   public static Optional<String> closest(String word, Collection<String> candidates) {
@@ -30,8 +35,32 @@ public final class DidYouMean {
   }
 
   /** {@code " (did you mean 'x'?)"}, or nothing. */
-  public static String hint(String word, Collection<String> candidates) {
+  public static String didYouMean(String word, Collection<String> candidates) {
     return closest(word, candidates).map(s -> " (did you mean '" + s + "'?)").orElse("");
+  }
+
+  /** A "did you mean" when one is close, else the list of allowed values. */
+  public static String hintOrList(String word, List<String> candidates, List<String> allowed) {
+    String hint = didYouMean(word, candidates);
+    return hint.isEmpty() ? " (expected one of " + String.join(", ", allowed) + ")" : hint;
+  }
+
+  /** A "did you mean" when a declared name is close, else the declared names, or that there are none. */
+  public static String hintOrDeclared(String word, List<String> names) {
+    String hint = didYouMean(word, names);
+    if (!hint.isEmpty()) {
+      return hint;
+    }
+    return names.isEmpty() ? " (none are)" : " (declared: " + String.join(", ", names) + ")";
+  }
+
+  /** A type name with its article: {@code a string}, {@code an integer}; {@code null} stays {@code null}. */
+  public static String article(String typeName) {
+    return switch (typeName) {
+      case "integer", "object", "array" -> "an " + typeName;
+      case "null" -> "null";
+      default -> "a " + typeName;
+    };
   }
 
   /**
