@@ -136,8 +136,7 @@ final class ConnectCommand implements Callable<Integer> {
     }
     boolean approved = yes;
     if (!approved && terminal.interactive()) {
-      String answer = terminal.readLine("Approve these changes? [y/N] ");
-      approved = answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+      approved = CliContext.isYes(terminal.readLine("Approve these changes? [y/N] "));
     }
     if (!approved) {
       terminal.err().println("paw: changes not approved; the connection stays refused"
