@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paw actions NAME}: a connector's actions with their trust levels and parameters. */
@@ -21,8 +21,8 @@ final class ActionsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin
+  JsonOption json;
 
   ActionsCommand(CliContext context) {
     this.context = context;
@@ -42,7 +42,7 @@ final class ActionsCommand implements Callable<Integer> {
       row.put("description", action.description());
       actions.add(row);
     }
-    if (json) {
+    if (json.enabled) {
       Output.json(context.terminal().out(), actions);
       return ExitCodes.OK;
     }

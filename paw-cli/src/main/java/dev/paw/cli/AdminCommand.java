@@ -4,7 +4,7 @@ import dev.paw.runtime.pocket.Pocket;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code paw admin set-secret --pocket P}: the secret that approves a pocket's restricted actions. */
 @Command(name = "admin", description = "Administer a pocket.", subcommands = AdminCommand.SetSecret.class)
@@ -17,8 +17,8 @@ final class AdminCommand {
 
     private final CliContext context;
 
-    @Option(names = "--pocket", required = true, paramLabel = "POCKET")
-    String pocketName;
+    @Mixin
+    PocketOption.CreatedIfNew pocketOption;
 
     SetSecret(CliContext context) {
       this.context = context;
@@ -30,7 +30,7 @@ final class AdminCommand {
       if (!terminal.interactive()) {
         throw new NeedsInputException("the administrator secret is typed at a terminal; there is none");
       }
-      Pocket pocket = context.pocket(pocketName);
+      Pocket pocket = pocketOption.get(context);
       AdminSecret secret = new AdminSecret(context.paw().credentials(pocket, AdminSecret.SCOPE));
       if (secret.isSet()) {
         char[] current = terminal.readSecret("Current administrator secret: ");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,11 +25,10 @@ import picocli.CommandLine.Option;
 @Command(name = "audit", description = "Show a pocket's audit trail (newest first), or --verify its hash chain.")
 final class AuditCommand implements Callable<Integer> {
 
-
   private final CliContext context;
 
-  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
-  String pocketName;
+  @Mixin
+  PocketOption.Existing pocketOption;
 
   @Option(names = "--since", paramLabel = "WHEN", description = "An ISO-8601 time (2026-11-24T09:00:00Z) or an age"
       + " (30m, 12h, 7d).")
@@ -48,8 +48,8 @@ final class AuditCommand implements Callable<Integer> {
       + " --verify): also check that the trail still holds that head, which finds a rollback of the whole pocket.")
   String head;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin
+  JsonOption json;
 
   AuditCommand(CliContext context) {
     this.context = context;
@@ -57,14 +57,14 @@ final class AuditCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws SQLException {
-    Pocket pocket = context.existingPocket(pocketName);
+    Pocket pocket = pocketOption.get(context);
     AuditLog log = context.paw().audit(pocket);
     boolean exportHead = head != null && head.isEmpty();
     if (verify || head != null) {
       AuditHead exported = head == null || exportHead ? null : AuditHead.parse(head);
       AuditVerification result = log.verify(exported);
       if (!result.intact()) {
-        if (json) {
+        if (json.enabled) {
           Output.json(context.terminal().out(), result);
         } else {
           context.terminal().out().println("audit trail of '" + pocket.name() + "' was tampered with at entry "
@@ -74,7 +74,7 @@ final class AuditCommand implements Callable<Integer> {
       }
       if (exportHead && !verify) {
         printHead(result);
-      } else if (json) {
+      } else if (json.enabled) {
         Output.json(context.terminal().out(), result);
       } else {
         printIntact(pocket, result, exported);
@@ -89,7 +89,7 @@ final class AuditCommand implements Callable<Integer> {
       query = query.connector(connector);
     }
     List<AuditEntry> entries = log.read(query);
-    if (json) {
+    if (json.enabled) {
       Output.json(context.terminal().out(), entries);
       return ExitCodes.OK;
     }
@@ -103,7 +103,7 @@ final class AuditCommand implements Callable<Integer> {
 
   private void printHead(AuditVerification result) {
     String text = result.head() == null ? null : result.head().toString();
-    if (json) {
+    if (json.enabled) {
       Output.json(context.terminal().out(), Collections.singletonMap("head", text));
     } else {
       context.terminal().out().println(text == null ? "the audit trail is empty: it has no head yet" : text);

@@ -111,7 +111,11 @@ final class CliContext implements AutoCloseable {
     // one line: a parameter value holding a line break could otherwise print a request that looks like another
     terminal.err().println(TerminalText.singleLine(request.subject() + " (trust level confirm) with "
         + request.parameters()));
-    String answer = terminal.readLine("Run it? [y/N] ");
+    return isYes(terminal.readLine("Run it? [y/N] "));
+  }
+
+  /** Whether the answer to a {@code [y/N]} question is yes: {@code y} or {@code yes}, any case; no answer is no. */
+  static boolean isYes(String answer) {
     return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,8 +34,8 @@ final class ConnectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The connector, e.g. stripe.")
   String name;
 
-  @Option(names = "--pocket", required = true, paramLabel = "POCKET", description = "The pocket (created if new).")
-  String pocketName;
+  @Mixin
+  PocketOption.CreatedIfNew pocketOption;
 
   @Option(names = "--credential", paramLabel = "NAME=@FILE|-|VALUE", description = "A credential (repeatable):"
       + " NAME=@FILE reads it from a file, NAME=- from standard input (one trailing newline is removed). Secrets are"
@@ -75,7 +76,7 @@ final class ConnectCommand implements Callable<Integer> {
       return review();
     }
     ConnectorSpec spec = context.paw().registry().require(name).spec();
-    Pocket pocket = context.pocket(pocketName);
+    Pocket pocket = pocketOption.get(context);
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     if (changes.stream().anyMatch(PinChange::loosens)) {
       // connecting again would approve the change without showing it: that is what --review is for
@@ -116,7 +117,8 @@ final class ConnectCommand implements Callable<Integer> {
    */
   private int review() throws java.sql.SQLException {
     context.paw().registry().require(name);
-    Pocket pocket = context.existingPocket(pocketName);
+    // reviewing a connection never creates a pocket: it needs one that holds the connection
+    Pocket pocket = context.existingPocket(pocketOption.name);
     ConnectionRecord record = pocket.connections().get(name)
         .filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED).orElseThrow(() -> new IllegalArgumentException(
             "connector '" + name + "' is not connected to pocket '" + pocket.name() + "'; connect it first"));
@@ -134,8 +136,7 @@ final class ConnectCommand implements Callable<Integer> {
     }
     boolean approved = yes;
     if (!approved && terminal.interactive()) {
-      String answer = terminal.readLine("Approve these changes? [y/N] ");
-      approved = answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+      approved = CliContext.isYes(terminal.readLine("Approve these changes? [y/N] "));
     }
     if (!approved) {
       terminal.err().println("paw: changes not approved; the connection stays refused"

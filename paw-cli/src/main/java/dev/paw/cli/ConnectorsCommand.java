@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code paw connectors}: the connectors paw can run, and how each pocket's connections are doing. */
 @Command(name = "connectors", description = "List connectors, or show the status of connections.",
@@ -24,8 +24,8 @@ final class ConnectorsCommand {
 
     private final CliContext context;
 
-    @Option(names = "--json", description = "Print JSON.")
-    boolean json;
+    @Mixin
+    JsonOption json;
 
     ListCommand(CliContext context) {
       this.context = context;
@@ -50,7 +50,7 @@ final class ConnectorsCommand {
         row.put("origin", connector.origin());
         connectors.add(row);
       }
-      if (json) {
+      if (json.enabled) {
         Output.json(context.terminal().out(), connectors);
       } else {
         Output.table(context.terminal().out(), List.of("NAME", "DISPLAY NAME", "TYPE", "AUTH", "ACTIONS", "TABLES",

@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code paw daemon}: runs every connected table's scheduled syncs until stopped. On SIGTERM or Ctrl-C it stops
@@ -30,8 +30,8 @@ final class DaemonCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--pocket", paramLabel = "POCKET", description = "Only this pocket (default: every pocket).")
-  String pocketName;
+  @Mixin
+  PocketOption.Only pocketOption;
 
   DaemonCommand(CliContext context) {
     this.context = context;
@@ -39,7 +39,7 @@ final class DaemonCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Pocket> pockets = pocketName == null ? context.paw().pockets() : List.of(context.existingPocket(pocketName));
+    List<Pocket> pockets = pocketOption.selected(context);
     List<SyncScheduler> schedulers = new ArrayList<>();
     int scheduled = 0;
     for (Pocket pocket : pockets) {

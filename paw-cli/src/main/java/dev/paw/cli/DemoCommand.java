@@ -29,6 +29,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private final CliContext context;
 
+  // not a PocketOption: only the demo has a pocket of its own to fall back on
   @Option(names = "--pocket", defaultValue = "Demo", paramLabel = "POCKET",
       description = "The pocket to import into (default: ${DEFAULT-VALUE}).")
   String pocketName;

@@ -3,7 +3,7 @@ package dev.paw.cli;
 import dev.paw.runtime.pocket.Pocket;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paw disconnect NAME --pocket P}: forgets the connection and its credentials; synced rows stay. */
@@ -16,8 +16,8 @@ final class DisconnectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
-  String pocketName;
+  @Mixin
+  PocketOption.Existing pocketOption;
 
   DisconnectCommand(CliContext context) {
     this.context = context;
@@ -25,7 +25,7 @@ final class DisconnectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Pocket pocket = context.existingPocket(pocketName);
+    Pocket pocket = pocketOption.get(context);
     context.paw().connector(pocket, name).disconnect().toCompletableFuture().join();
     context.terminal().out().println("disconnected " + name + " from pocket '" + pocket.name() + "'");
     return ExitCodes.OK;

@@ -78,8 +78,8 @@ public final class PawCli {
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
-  /** Gives commands that take a {@link CliContext} the shared one. */
-  private record Factory(CliContext context) implements CommandLine.IFactory {
+  /** Gives commands that take a {@link CliContext} the shared one (also used by tests that parse without running). */
+  record Factory(CliContext context) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       for (Constructor<?> constructor : type.getDeclaredConstructors()) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,8 +28,8 @@ final class RunCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "ACTION")
   String actionName;
 
-  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
-  String pocketName;
+  @Mixin
+  PocketOption.CreatedIfNew pocketOption;
 
   @Option(names = {"-p", "--param"}, paramLabel = "KEY=VALUE", description = "A parameter (repeatable), converted"
       + " to its declared type; objects and arrays as JSON.")
@@ -37,6 +38,7 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--yes", description = "Approve a confirm action without asking (never a restricted one).")
   boolean yes;
 
+  // not JsonOption: run prints what the service sent, and --json keeps a JSON body as sent instead of re-indenting it
   @Option(names = "--json", description = "Print the raw JSON result.")
   boolean json;
 
@@ -50,7 +52,7 @@ final class RunCommand implements Callable<Integer> {
     ActionSpec action = context.paw().registry().require(name).spec().action(actionName)
         .orElseThrow(() -> new IllegalArgumentException("connector '" + name + "' has no action '" + actionName
             + "' (see: paw actions " + name + ")"));
-    Pocket pocket = context.pocket(pocketName);
+    Pocket pocket = pocketOption.get(context);
     ActionResult result = context.paw().connector(pocket, name)
         .execute(action.name(), ParameterValues.convert(action, params)).toCompletableFuture().join();
     if (!json && result.contentType() != null && result.contentType().contains("json")) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code paw connectors status}: per connection, its state, last sync, next scheduled sync and last error. */
 @Command(name = "status", description = "Show each connection: state, last sync (time, rows, outcome), next"
@@ -25,11 +25,11 @@ final class StatusCommand implements Callable<Integer> {
 
   private final CliContext context;
 
-  @Option(names = "--pocket", paramLabel = "POCKET", description = "Only this pocket (default: every pocket).")
-  String pocketName;
+  @Mixin
+  PocketOption.Only pocketOption;
 
-  @Option(names = "--json", description = "Print JSON.")
-  boolean json;
+  @Mixin
+  JsonOption json;
 
   StatusCommand(CliContext context) {
     this.context = context;
@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws SQLException {
     Paw paw = context.paw();
-    List<Pocket> pockets = pocketName == null ? paw.pockets() : List.of(context.existingPocket(pocketName));
+    List<Pocket> pockets = pocketOption.selected(context);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Pocket pocket : pockets) {
       List<TableSyncStatus> syncs;
@@ -59,11 +59,11 @@ final class StatusCommand implements Callable<Integer> {
         }
       }
     }
-    if (json) {
+    if (json.enabled) {
       Output.json(context.terminal().out(), rows);
     } else if (rows.isEmpty()) {
-      context.terminal().out().println("no connections" + (pocketName == null ? "" : " in pocket '" + pocketName
-          + "'") + "; connect one with: paw connect NAME --pocket POCKET");
+      context.terminal().out().println("no connections" + (pocketOption.name == null ? "" : " in pocket '"
+          + pocketOption.name + "'") + "; connect one with: paw connect NAME --pocket POCKET");
     } else {
       Output.table(context.terminal().out(), List.of("POCKET", "CONNECTOR", "STATE", "TABLE", "LAST SYNC", "ROWS",
           "OUTCOME", "NEXT SYNC", "LAST ERROR"), rows.stream().map(r -> List.<Object>of(r.get("pocket"),

@@ -4,6 +4,7 @@ import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.pocket.Pocket;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -16,8 +17,8 @@ final class SyncCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The connector.")
   String name;
 
-  @Option(names = "--pocket", required = true, paramLabel = "POCKET")
-  String pocketName;
+  @Mixin
+  PocketOption.Existing pocketOption;
 
   @Option(names = "--table", paramLabel = "TABLE", description = "Only this table.")
   String table;
@@ -28,7 +29,7 @@ final class SyncCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Pocket pocket = context.existingPocket(pocketName);
+    Pocket pocket = pocketOption.get(context);
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     SyncRunner runner = new SyncRunner(context);
     if (table != null) {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,7 +101,7 @@ class DocumentedCommandsTest {
   @MethodSource("pawCommands")
   void parsesAgainstTheRealCommandTree(Shown command) {
     try (CliContext context = new CliContext(new ScriptedTerminal(false), Map.of())) {
-      CommandLine cli = new CommandLine(new PawCli(), new ContextFactory(context));
+      CommandLine cli = new CommandLine(new PawCli(), new PawCli.Factory(context));
       cli.parseArgs(command.words().toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
       fail(command.where() + ": paw does not accept '" + String.join(" ", command.words()) + "': " + e.getMessage());
@@ -122,7 +121,7 @@ class DocumentedCommandsTest {
   void anUnknownOptionFailsTheParse() {
     // What parsesAgainstTheRealCommandTree relies on: picocli rejects what paw does not define.
     try (CliContext context = new CliContext(new ScriptedTerminal(false), Map.of())) {
-      CommandLine cli = new CommandLine(new PawCli(), new ContextFactory(context));
+      CommandLine cli = new CommandLine(new PawCli(), new PawCli.Factory(context));
       assertThatThrownBy(() -> cli.parseArgs("connectors", "list", "--colour"))
           .isInstanceOf(CommandLine.UnmatchedArgumentException.class).hasMessageContaining("'--colour'");
     }
@@ -238,19 +237,5 @@ class DocumentedCommandsTest {
       words.add(word.toString());
     }
     return words;
-  }
-
-  /** Builds commands as {@code paw} does: those that take the shared {@link CliContext} get it. */
-  private record ContextFactory(CliContext context) implements CommandLine.IFactory {
-    @Override
-    public <K> K create(Class<K> type) throws Exception {
-      for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-        if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
-          constructor.setAccessible(true);
-          return type.cast(constructor.newInstance(context));
-        }
-      }
-      return CommandLine.defaultFactory().create(type);
-    }
   }
 }

@@ -387,6 +387,28 @@ class PawCliTest {
   }
 
   @Test
+  void sharedOptionsReadTheSameInEveryCommand() {
+    // --pocket and --json are declared once (PocketOption, JsonOption): each command's help shows the same line
+    assertThat(helpLine("--pocket", "sync")).contains("The pocket (an existing one: paw pockets lists them).")
+        .isEqualTo(helpLine("--pocket", "audit")).isEqualTo(helpLine("--pocket", "disconnect"));
+    assertThat(helpLine("--pocket", "connect")).contains("The pocket (created if new).")
+        .isEqualTo(helpLine("--pocket", "run")).isEqualTo(helpLine("--pocket", "admin", "set-secret"));
+    assertThat(helpLine("--pocket", "daemon")).contains("Only this pocket (default: every pocket).")
+        .isEqualTo(helpLine("--pocket", "connectors", "status"));
+    assertThat(helpLine("--json", "actions")).contains("Print JSON.").isEqualTo(helpLine("--json", "audit"))
+        .isEqualTo(helpLine("--json", "connectors", "list")).isEqualTo(helpLine("--json", "connectors", "status"));
+  }
+
+  /** The line of a command's --help that describes the option. */
+  private String helpLine(String option, String... command) {
+    String[] args = java.util.Arrays.copyOf(command, command.length + 1);
+    args[command.length] = "--help";
+    // the options list, not the synopsis: the option, its parameter, two or more spaces, its description
+    return paw(args).out().lines().map(String::strip).filter(l -> l.matches(option + "(=\\S+)?\\s{2,}\\S.*"))
+        .findFirst().orElseThrow().replaceAll("\\s+", " ");
+  }
+
+  @Test
   void theKeyIsNowhereInThePawHomeInClearText() throws Exception {
     connectStripe();
     servePage("", false);
