@@ -27,4 +27,56 @@ public record ParamSpec(
   public ParamSpec withIn(ParamIn newIn) {
     return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, newIn);
   }
+
+  /** A builder for an optional parameter with no default, no allowed values and no description, sent in the query. */
+  public static Builder builder(Location location, String name, ParamType type) {
+    return new Builder(location, name, type);
+  }
+
+  /** Builds a {@link ParamSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private final String name;
+    private final ParamType type;
+    private boolean required;
+    private Object defaultValue;
+    private List<Object> enumValues = List.of();
+    private String description;
+    private ParamIn in = ParamIn.QUERY;
+
+    private Builder(Location location, String name, ParamType type) {
+      this.location = location;
+      this.name = name;
+      this.type = type;
+    }
+
+    public Builder required(boolean value) {
+      required = value;
+      return this;
+    }
+
+    public Builder defaultValue(Object value) {
+      defaultValue = value;
+      return this;
+    }
+
+    public Builder enumValues(List<Object> value) {
+      enumValues = value;
+      return this;
+    }
+
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    public Builder in(ParamIn value) {
+      in = value;
+      return this;
+    }
+
+    public ParamSpec build() {
+      return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in);
+    }
+  }
 }
