@@ -35,8 +35,9 @@ final class ClientGenerator {
             .addJavadoc("@param connector the {@code $L} connector of a pocket\n"
                 + "@throws IllegalArgumentException when {@code connector} runs another connector\n", spec.name())
             .beginControlFlow("if (!$T.NAME.equals(connector.spec().name()))", names.connector())
-            .addStatement("throw new $T($S + connector.spec().name())", IllegalArgumentException.class,
-                "a " + names.client().simpleName() + " needs the '" + spec.name() + "' connector, not ")
+            .addStatement("throw new $T($L$W+ connector.spec().name())", IllegalArgumentException.class,
+                SpecLiterals.string("a " + names.client().simpleName() + " needs the '" + spec.name()
+                    + "' connector, not "))
             .endControlFlow()
             .addStatement("this.connector = connector").build())
         .addMethod(MethodSpec.methodBuilder("connector").addModifiers(Modifier.PUBLIC)

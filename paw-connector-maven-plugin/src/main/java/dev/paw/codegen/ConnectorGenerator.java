@@ -76,6 +76,6 @@ public final class ConnectorGenerator {
         .indent("  ")
         .build();
     String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
-    return new GeneratedFile(path, file.toString(), false);
+    return new GeneratedFile(path, CommentWrapper.wrap(file.toString()), false);
   }
 }

@@ -33,7 +33,7 @@ final class MapperGenerator {
         .addField(FieldSpec.builder(String.class, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The table's name in pocket.db.\n").initializer("$S", stream.table()).build())
         .addField(FieldSpec.builder(String.class, "DDL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The statement that creates the table.\n").initializer("$S", TableDdl.of(stream)).build())
+            .addJavadoc("The statement that creates the table.\n").initializer(SpecLiterals.string(TableDdl.of(stream))).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
         .addMethod(MethodSpec.methodBuilder("table").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .returns(String.class).addStatement("return TABLE").build())
@@ -58,7 +58,7 @@ final class MapperGenerator {
     }
     method.addCode(objectLoop(reads.root(), stream, vars, locals, 0));
     method.addStatement("return new $T($L)", row, CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$N", v))
-        .toList(), ", "));
+        .toList(), ",$W"));
     return method.build();
   }
 
@@ -130,7 +130,7 @@ final class MapperGenerator {
     }
     return MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(row)
         .addParameter(ResultSet.class, "resultSet").addException(SQLException.class)
-        .addStatement("return new $T($L)", row, CodeBlock.join(args, ", ")).build();
+        .addStatement("return new $T($L)", row, CodeBlock.join(args, ",$W")).build();
   }
 
   private MethodSpec value(StreamSpec stream, ClassName row, List<String> components) {

@@ -56,7 +56,8 @@ public final class CreateInvoiceParams {
   }
 
   /**
-   * {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due (send_invoice only).
+   * {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due
+   * (send_invoice only).
    *
    * @return the value, or {@code null} when not set
    */
@@ -65,7 +66,8 @@ public final class CreateInvoiceParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -144,7 +146,8 @@ public final class CreateInvoiceParams {
     }
 
     /**
-     * Sets {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due (send_invoice only).
+     * Sets {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due
+     * (send_invoice only).
      *
      * @param daysUntilDue the value, or {@code null} to leave it unset
      * @return this builder

@@ -53,7 +53,8 @@ public final class ListPricesParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */

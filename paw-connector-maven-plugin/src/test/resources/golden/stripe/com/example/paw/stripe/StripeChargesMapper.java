@@ -23,7 +23,11 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
   /**
    * The statement that creates the table.
    */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_charges\" (\"id\" TEXT NOT NULL, \"customer\" TEXT, \"amount\" INTEGER, \"amount_refunded\" INTEGER, \"currency\" TEXT, \"status\" TEXT, \"paid\" INTEGER, \"refunded\" INTEGER, \"description\" TEXT, \"card_brand\" TEXT, \"card_last4\" TEXT, \"created\" INTEGER, PRIMARY KEY (\"id\"))";
+  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_charges\" (\"id\" TEXT NOT "
+      + "NULL, \"customer\" TEXT, \"amount\" INTEGER, \"amount_refunded\" "
+      + "INTEGER, \"currency\" TEXT, \"status\" TEXT, \"paid\" INTEGER, "
+      + "\"refunded\" INTEGER, \"description\" TEXT, \"card_brand\" TEXT, "
+      + "\"card_last4\" TEXT, \"created\" INTEGER, PRIMARY KEY (\"id\"))";
 
   public StripeChargesMapper() {
   }
@@ -121,7 +125,8 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
           parser.skipChildren();
       }
     }
-    return new StripeChargesRow(id, customer, amount, amountRefunded, currency, status, paid, refunded, description, cardBrand, cardLast4, created);
+    return new StripeChargesRow(id, customer, amount, amountRefunded, currency, status, paid,
+        refunded, description, cardBrand, cardLast4, created);
   }
 
   @Override
@@ -142,7 +147,13 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
 
   @Override
   public StripeChargesRow read(ResultSet resultSet) throws SQLException {
-    return new StripeChargesRow(JsonColumns.getString(resultSet, 1), JsonColumns.getString(resultSet, 2), JsonColumns.getLong(resultSet, 3), JsonColumns.getLong(resultSet, 4), JsonColumns.getString(resultSet, 5), JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7), JsonColumns.getBoolean(resultSet, 8), JsonColumns.getString(resultSet, 9), JsonColumns.getString(resultSet, 10), JsonColumns.getString(resultSet, 11), JsonColumns.getLong(resultSet, 12));
+    return new StripeChargesRow(JsonColumns.getString(resultSet, 1),
+        JsonColumns.getString(resultSet, 2), JsonColumns.getLong(resultSet, 3),
+        JsonColumns.getLong(resultSet, 4), JsonColumns.getString(resultSet, 5),
+        JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7),
+        JsonColumns.getBoolean(resultSet, 8), JsonColumns.getString(resultSet, 9),
+        JsonColumns.getString(resultSet, 10), JsonColumns.getString(resultSet, 11),
+        JsonColumns.getLong(resultSet, 12));
   }
 
   @Override

@@ -12,7 +12,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Typed client for the Stripe connector ({@code stripe}).
- * <p>Every call goes through the runtime, which checks parameters, enforces trust levels and writes the audit trail.
+ * <p>Every call goes through the runtime, which checks parameters, enforces trust levels and writes
+ * the audit trail.
  */
 public final class StripeClient {
   private final ConnectorProtocol connector;
@@ -23,7 +24,8 @@ public final class StripeClient {
    */
   public StripeClient(ConnectorProtocol connector) {
     if (!StripeConnector.NAME.equals(connector.spec().name())) {
-      throw new IllegalArgumentException("a StripeClient needs the 'stripe' connector, not " + connector.spec().name());
+      throw new IllegalArgumentException("a StripeClient needs the 'stripe' connector, not "
+          + connector.spec().name());
     }
     this.connector = connector;
   }
@@ -77,7 +79,8 @@ public final class StripeClient {
   /**
    * Create a draft invoice for a customer.
    *
-   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval callback approves this call; otherwise nothing is sent.
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent.
    * <p>{@code POST /invoices}
    *
    * @param params the parameters
@@ -130,7 +133,8 @@ public final class StripeClient {
   /**
    * Create a customer.
    *
-   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval callback approves this call; otherwise nothing is sent.
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent.
    * <p>{@code POST /customers}
    *
    * @param params the parameters
@@ -144,7 +148,8 @@ public final class StripeClient {
   /**
    * Create a customer.
    *
-   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval callback approves this call; otherwise nothing is sent.
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent.
    * <p>{@code POST /customers}
    * <p>Every parameter takes its default.
    *
@@ -223,7 +228,8 @@ public final class StripeClient {
   /**
    * Refund a charge, in full or in part.
    *
-   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
+   * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
    * <p>{@code POST /refunds}
    *
    * @param params the parameters
@@ -299,7 +305,8 @@ public final class StripeClient {
   }
 
   /**
-   * Syncs table {@code stripe_invoices} from {@code list_invoices} (schedule {@code every_15m}, write mode {@code merge}).
+   * Syncs table {@code stripe_invoices} from {@code list_invoices} (schedule {@code every_15m},
+   * write mode {@code merge}).
    *
    * @return what the run inserted, updated and deleted
    */
@@ -315,7 +322,8 @@ public final class StripeClient {
   }
 
   /**
-   * Syncs table {@code stripe_customers} from {@code list_customers} (schedule {@code every_15m}, write mode {@code merge}).
+   * Syncs table {@code stripe_customers} from {@code list_customers} (schedule {@code every_15m},
+   * write mode {@code merge}).
    *
    * @return what the run inserted, updated and deleted
    */
@@ -331,7 +339,8 @@ public final class StripeClient {
   }
 
   /**
-   * Syncs table {@code stripe_charges} from {@code list_charges} (schedule {@code every_15m}, write mode {@code merge}).
+   * Syncs table {@code stripe_charges} from {@code list_charges} (schedule {@code every_15m}, write
+   * mode {@code merge}).
    *
    * @return what the run inserted, updated and deleted
    */

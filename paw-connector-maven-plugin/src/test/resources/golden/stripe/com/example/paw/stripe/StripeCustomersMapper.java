@@ -23,7 +23,10 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
   /**
    * The statement that creates the table.
    */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_customers\" (\"id\" TEXT NOT NULL, \"email\" TEXT, \"name\" TEXT, \"description\" TEXT, \"balance\" INTEGER, \"currency\" TEXT, \"delinquent\" INTEGER, \"created\" INTEGER, \"metadata\" TEXT, PRIMARY KEY (\"id\"))";
+  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_customers\" (\"id\" TEXT "
+      + "NOT NULL, \"email\" TEXT, \"name\" TEXT, \"description\" TEXT, "
+      + "\"balance\" INTEGER, \"currency\" TEXT, \"delinquent\" INTEGER, "
+      + "\"created\" INTEGER, \"metadata\" TEXT, PRIMARY KEY (\"id\"))";
 
   public StripeCustomersMapper() {
   }
@@ -81,7 +84,8 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
           parser.skipChildren();
       }
     }
-    return new StripeCustomersRow(id, email, name, description, balance, currency, delinquent, created, metadata);
+    return new StripeCustomersRow(id, email, name, description, balance, currency, delinquent,
+        created, metadata);
   }
 
   @Override
@@ -99,7 +103,11 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
 
   @Override
   public StripeCustomersRow read(ResultSet resultSet) throws SQLException {
-    return new StripeCustomersRow(JsonColumns.getString(resultSet, 1), JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3), JsonColumns.getString(resultSet, 4), JsonColumns.getLong(resultSet, 5), JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7), JsonColumns.getLong(resultSet, 8), JsonColumns.getString(resultSet, 9));
+    return new StripeCustomersRow(JsonColumns.getString(resultSet, 1),
+        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
+        JsonColumns.getString(resultSet, 4), JsonColumns.getLong(resultSet, 5),
+        JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7),
+        JsonColumns.getLong(resultSet, 8), JsonColumns.getString(resultSet, 9));
   }
 
   @Override

@@ -23,7 +23,11 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
   /**
    * The statement that creates the table.
    */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_invoices\" (\"id\" TEXT NOT NULL, \"customer\" TEXT, \"number\" TEXT, \"status\" TEXT, \"currency\" TEXT, \"amount_due\" INTEGER, \"amount_paid\" INTEGER, \"amount_remaining\" INTEGER, \"due_date\" INTEGER, \"created\" INTEGER, \"hosted_invoice_url\" TEXT, PRIMARY KEY (\"id\"))";
+  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_invoices\" (\"id\" TEXT NOT "
+      + "NULL, \"customer\" TEXT, \"number\" TEXT, \"status\" TEXT, "
+      + "\"currency\" TEXT, \"amount_due\" INTEGER, \"amount_paid\" "
+      + "INTEGER, \"amount_remaining\" INTEGER, \"due_date\" INTEGER, "
+      + "\"created\" INTEGER, \"hosted_invoice_url\" TEXT, PRIMARY KEY " + "(\"id\"))";
 
   public StripeInvoicesMapper() {
   }
@@ -89,7 +93,8 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
           parser.skipChildren();
       }
     }
-    return new StripeInvoicesRow(id, customer, number, status, currency, amountDue, amountPaid, amountRemaining, dueDate, created, hostedInvoiceUrl);
+    return new StripeInvoicesRow(id, customer, number, status, currency, amountDue, amountPaid,
+        amountRemaining, dueDate, created, hostedInvoiceUrl);
   }
 
   @Override
@@ -109,7 +114,12 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
 
   @Override
   public StripeInvoicesRow read(ResultSet resultSet) throws SQLException {
-    return new StripeInvoicesRow(JsonColumns.getString(resultSet, 1), JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3), JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5), JsonColumns.getLong(resultSet, 6), JsonColumns.getLong(resultSet, 7), JsonColumns.getLong(resultSet, 8), JsonColumns.getLong(resultSet, 9), JsonColumns.getLong(resultSet, 10), JsonColumns.getString(resultSet, 11));
+    return new StripeInvoicesRow(JsonColumns.getString(resultSet, 1),
+        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
+        JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5),
+        JsonColumns.getLong(resultSet, 6), JsonColumns.getLong(resultSet, 7),
+        JsonColumns.getLong(resultSet, 8), JsonColumns.getLong(resultSet, 9),
+        JsonColumns.getLong(resultSet, 10), JsonColumns.getString(resultSet, 11));
   }
 
   @Override
