@@ -60,11 +60,11 @@ public final class ExampleApp {
       stripe.connector().connect(ConnectOptions.baseUrl(api.apiBase())).toCompletableFuture().join();
       out.println("connected stripe to pocket '" + pocket.name() + "' at " + api.apiBase());
 
-      SyncResult sync = stripe.syncStripeCustomers().toCompletableFuture().join();
+      SyncResult sync = stripe.syncCustomers().toCompletableFuture().join();
       out.printf("synced %s: %d inserted, %d updated in %d pages (%d ms)%n", sync.table(), sync.inserted(),
           sync.updated(), sync.pages(), sync.duration().toMillis());
 
-      List<StripeCustomersRow> rows = stripe.stripeCustomers();
+      List<StripeCustomersRow> rows = stripe.customers();
       out.printf("%-10s %-24s %-12s %8s %s%n", "id", "email", "name", "balance", "metadata");
       for (StripeCustomersRow row : rows.subList(0, Math.min(5, rows.size()))) {
         out.printf("%-10s %-24s %-12s %8d %s%n", row.id(), row.email(), row.name(), row.balance(), row.metadata());

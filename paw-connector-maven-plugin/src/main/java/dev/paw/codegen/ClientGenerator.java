@@ -55,7 +55,7 @@ final class ClientGenerator {
       }
       type.addMethod(actionMethod(action, method, actionResult, "", "@param params the parameters\n")
           .addParameter(params, "params")
-          .addStatement("return connector.execute($T.ACTION, params.toMap())", params).build());
+          .addStatement("return connector.execute($S, params.toMap())", action.name()).build());
       if (action.allParams().stream().noneMatch(ParamSpec::required)) {
         type.addMethod(actionMethod(action, method, actionResult, "<p>Every parameter takes its default.\n", "")
             .addStatement("return $N($T.builder().build())", method, params).build());

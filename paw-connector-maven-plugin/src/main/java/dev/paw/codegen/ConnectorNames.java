@@ -5,6 +5,7 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,13 +41,28 @@ final class ConnectorNames {
       String type = JavaNames.typeName(stream.table());
       rows.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Row")));
       mappers.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Mapper")));
-      clientMembers.put("sync:" + stream.table(), members.allocate("sync" + type));
-      clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(stream.table())));
+      String member = withoutConnectorName(stream.table(), spec.name());
+      clientMembers.put("sync:" + stream.table(), members.allocate("sync" + JavaNames.typeName(member)));
+      clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(member)));
     }
   }
 
+  /**
+   * A table name without the connector's name in front, for client members that the client's type already names:
+   * {@code stripe_customers} of {@code stripe} gives {@code customers}, so {@code StripeClient.syncCustomers()}.
+   */
+  static String withoutConnectorName(String table, String connector) {
+    List<String> tableWords = JavaNames.words(table);
+    List<String> connectorWords = JavaNames.words(connector);
+    if (tableWords.size() > connectorWords.size()
+        && tableWords.subList(0, connectorWords.size()).equals(connectorWords)) {
+      return String.join("_", tableWords.subList(connectorWords.size(), tableWords.size()));
+    }
+    return table;
+  }
+
   /** The streams that get generated types: those that can run (a source action and at least one column). */
-  static java.util.List<StreamSpec> generatedStreams(ConnectorSpec spec) {
+  static List<StreamSpec> generatedStreams(ConnectorSpec spec) {
     return spec.streams().stream().filter(StreamSpec::isRunnable).toList();
   }
 

@@ -3,7 +3,6 @@ package dev.paw.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.paw.spec.ColumnType;
 import dev.paw.spec.ParamType;
 import java.util.List;
@@ -20,7 +19,7 @@ final class JavaTypes {
       case NUMBER -> ClassName.get(Double.class);
       case BOOLEAN -> ClassName.get(Boolean.class);
       case OBJECT -> ClassName.OBJECT;
-      case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
+      case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
     };
   }
 

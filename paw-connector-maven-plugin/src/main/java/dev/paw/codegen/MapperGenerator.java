@@ -56,35 +56,40 @@ final class MapperGenerator {
     for (int i = 0; i < stream.columns().size(); i++) {
       method.addStatement("$T $N = null", JavaTypes.of(stream.columns().get(i).type()), vars.get(i));
     }
-    method.addCode(objectLoop(reads.root(), stream, vars, locals, 0));
+    method.addCode(objectLoop(reads.root(), null, stream, vars, locals));
     method.addStatement("return new $T($L)", row, CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$N", v))
         .toList(), ",$W"));
     return method.build();
   }
 
-  /** Reads the fields of the object the parser is on, descending into the ones a column reads inside. */
-  private CodeBlock objectLoop(FieldTree.Node node, StreamSpec stream, List<String> vars, NameAllocator locals,
-      int depth) {
-    String field = locals.allocate("field" + depth);
+  /**
+   * Reads the fields of the object the parser is on, descending into the ones a column reads inside. The field name
+   * local is {@code field} at the top and named for its object below ({@code paymentMethodDetailsField}).
+   */
+  private CodeBlock objectLoop(FieldTree.Node node, String objectName, StreamSpec stream, List<String> vars,
+      NameAllocator locals) {
+    String field = locals.allocate(objectName == null ? "field" : JavaNames.memberName(objectName) + "Field");
     CodeBlock.Builder code = CodeBlock.builder()
         .beginControlFlow("while (parser.nextToken() == $T.FIELD_NAME)", RuntimeTypes.JSON_TOKEN)
         .addStatement("String $N = parser.currentName()", field)
         .addStatement("parser.nextToken()")
         .beginControlFlow("switch ($N)", field);
     node.children().forEach((name, child) -> {
-      code.add("case $S:\n$>", name);
-      if (child.isLeaf()) {
-        code.add(leaf(child, stream, vars));
+      if (child.isLeaf() && child.columns().size() + child.slots().size() == 1) {
+        code.add("case $S -> ", name).add(leaf(child, stream, vars));
+      } else if (child.isLeaf()) {
+        code.beginControlFlow("case $S ->", name).add(leaf(child, stream, vars)).endControlFlow();
       } else {
-        code.beginControlFlow("if (parser.currentToken() == $T.START_OBJECT)", RuntimeTypes.JSON_TOKEN)
-            .add(objectLoop(child, stream, vars, locals, depth + 1))
+        code.beginControlFlow("case $S ->", name)
+            .beginControlFlow("if (parser.currentToken() == $T.START_OBJECT)", RuntimeTypes.JSON_TOKEN)
+            .add(objectLoop(child, name, stream, vars, locals))
             .nextControlFlow("else")
             .addStatement("parser.skipChildren()")
+            .endControlFlow()
             .endControlFlow();
       }
-      code.addStatement("break$<");
     });
-    return code.add("default:\n$>").addStatement("parser.skipChildren()").add("$<")
+    return code.add("default -> ").addStatement("parser.skipChildren()")
         .endControlFlow()
         .endControlFlow()
         .build();
@@ -107,7 +112,8 @@ final class MapperGenerator {
     for (int slot : node.slots()) {
       CodeBlock value = first != null ? CodeBlock.of("$N", first)
           : CodeBlock.of("$T.readAny(parser, $S)", RuntimeTypes.JSON_COLUMNS, node.path());
-      code.addStatement("context.set($T.$L, $L)", RuntimeTypes.RECORD_CONTEXT, slot == FieldTree.PAGE_CURSOR ? "PAGE_CURSOR" : "INCREMENTAL_CURSOR", value);
+      code.addStatement("context.set($T.$L, $L)", RuntimeTypes.RECORD_CONTEXT,
+          slot == FieldTree.PAGE_CURSOR ? "PAGE_CURSOR" : "INCREMENTAL_CURSOR", value);
     }
     return code.build();
   }
@@ -134,14 +140,13 @@ final class MapperGenerator {
   }
 
   private MethodSpec value(StreamSpec stream, ClassName row, List<String> components) {
-    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
+    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (index) {\n$>");
     for (int i = 0; i < components.size(); i++) {
-      cases.add("case $L:\n$>", i).addStatement("return row.$N()", components.get(i)).add("$<");
+      cases.add("case $L -> row.$N();\n", i, components.get(i));
     }
-    cases.add("default:\n$>")
-        .addStatement("throw new $T($S + index)", IndexOutOfBoundsException.class,
-            "table " + stream.table() + " has " + components.size() + " columns, not ")
-        .add("$<").endControlFlow();
+    cases.add("default -> throw new $T($L$W+ index);\n", IndexOutOfBoundsException.class,
+        SpecLiterals.string("table " + stream.table() + " has " + components.size() + " columns, not "))
+        .add("$<};\n");
     return MethodSpec.methodBuilder("value").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(Object.class).addParameter(row, "row").addParameter(int.class, "index")
         .addCode(cases.build()).build();

@@ -41,7 +41,7 @@ final class ParamsGenerator {
       type.addField(field.type(), field.name(), Modifier.PRIVATE, Modifier.FINAL);
       constructor.addStatement("this.$N = builder.$N", field.name(), field.name());
       type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(field.type())
-          .addJavadoc("$L\n\n@return the value, or {@code null} when not set\n", describe(field.spec()))
+          .addJavadoc("$L\n\n@return $L\n", describe(field.spec()), getterReturn(field.spec()))
           .addStatement("return $N", field.name()).build());
     }
     type.addMethod(constructor.build());
@@ -106,13 +106,17 @@ final class ParamsGenerator {
       type.addField(f.build());
       type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(builder)
           .addParameter(field.type(), field.name())
-          .addJavadoc("Sets $L\n\n@param $N the value, or {@code null} to leave it unset\n@return this builder\n",
-              describe(field.spec()), field.name())
+          .addJavadoc("Sets $L\n\n@param $N $L\n@return this builder\n", describe(field.spec()), field.name(),
+              field.spec().required() ? "the value; {@link #build()} refuses {@code null}"
+                  : "the value, or {@code null} to leave it unset")
           .addStatement("this.$N = $N", field.name(), field.name())
           .addStatement("return this").build());
     }
     MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(className)
-        .addJavadoc("@return the parameters\n@throws IllegalStateException when a required parameter is not set\n");
+        .addJavadoc("@return the parameters\n");
+    if (fields.stream().anyMatch(f -> f.spec().required())) {
+      build.addJavadoc("@throws IllegalStateException when a required parameter is not set\n");
+    }
     for (Field field : fields) {
       if (field.spec().required()) {
         build.beginControlFlow("if ($N == null)", field.name())
@@ -150,6 +154,16 @@ final class ParamsGenerator {
       constants.put(value, names.allocate(JavaNames.constantName(value)));
     }
     return constants;
+  }
+
+  /** What a getter's value can be: a required value is never null once built; others may be unset. */
+  private static String getterReturn(ParamSpec param) {
+    if (param.required()) {
+      return "the value, never {@code null}";
+    }
+    return param.defaultValue() != null
+        ? "the value: the default unless the builder changed it, {@code null} when the builder unset it"
+        : "the value, or {@code null} when not set";
   }
 
   /** A one-line description of a parameter for Javadoc: wire name, type, required or default, description. */

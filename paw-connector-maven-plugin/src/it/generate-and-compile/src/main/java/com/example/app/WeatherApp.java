@@ -31,10 +31,10 @@ public final class WeatherApp {
   }
 
   public CompletionStage<SyncResult> refresh() {
-    return weather.syncWeatherForecasts();
+    return weather.syncForecasts();
   }
 
   public List<WeatherForecastsRow> forecasts() {
-    return weather.weatherForecasts();
+    return weather.forecasts();
   }
 }

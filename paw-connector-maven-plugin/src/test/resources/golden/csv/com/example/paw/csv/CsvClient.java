@@ -44,7 +44,7 @@ public final class CsvClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> importFile(ImportFileParams params) {
-    return connector.execute(ImportFileParams.ACTION, params.toMap());
+    return connector.execute("import_file", params.toMap());
   }
 
   /**
@@ -67,7 +67,7 @@ public final class CsvClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> previewTable(PreviewTableParams params) {
-    return connector.execute(PreviewTableParams.ACTION, params.toMap());
+    return connector.execute("preview_table", params.toMap());
   }
 
   /**
@@ -79,7 +79,7 @@ public final class CsvClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> tableStats(TableStatsParams params) {
-    return connector.execute(TableStatsParams.ACTION, params.toMap());
+    return connector.execute("table_stats", params.toMap());
   }
 
   /**
@@ -91,7 +91,7 @@ public final class CsvClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> queryTable(QueryTableParams params) {
-    return connector.execute(QueryTableParams.ACTION, params.toMap());
+    return connector.execute("query_table", params.toMap());
   }
 
   /**
@@ -105,7 +105,7 @@ public final class CsvClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> dropTable(DropTableParams params) {
-    return connector.execute(DropTableParams.ACTION, params.toMap());
+    return connector.execute("drop_table", params.toMap());
   }
 
   /**
@@ -117,6 +117,6 @@ public final class CsvClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> exportTable(ExportTableParams params) {
-    return connector.execute(ExportTableParams.ACTION, params.toMap());
+    return connector.execute("export_table", params.toMap());
   }
 }

@@ -22,7 +22,7 @@ public final class DropTableParams {
   /**
    * {@code table_name} (string, required, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String tableName() {
     return tableName;
@@ -63,7 +63,7 @@ public final class DropTableParams {
     /**
      * Sets {@code table_name} (string, required, sent in the query).
      *
-     * @param tableName the value, or {@code null} to leave it unset
+     * @param tableName the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder tableName(String tableName) {

@@ -28,7 +28,7 @@ public final class ExportTableParams {
   /**
    * {@code table_name} (string, required, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String tableName() {
     return tableName;
@@ -37,7 +37,7 @@ public final class ExportTableParams {
   /**
    * {@code output_path} (string, required, sent in the query): Path of the file to write.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String outputPath() {
     return outputPath;
@@ -46,7 +46,8 @@ public final class ExportTableParams {
   /**
    * {@code format} (string, default {@code csv}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Format format() {
     return format;
@@ -97,7 +98,7 @@ public final class ExportTableParams {
     /**
      * Sets {@code table_name} (string, required, sent in the query).
      *
-     * @param tableName the value, or {@code null} to leave it unset
+     * @param tableName the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder tableName(String tableName) {
@@ -108,7 +109,7 @@ public final class ExportTableParams {
     /**
      * Sets {@code output_path} (string, required, sent in the query): Path of the file to write.
      *
-     * @param outputPath the value, or {@code null} to leave it unset
+     * @param outputPath the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder outputPath(String outputPath) {

@@ -44,7 +44,7 @@ public final class ImportFileParams {
   /**
    * {@code file_path} (string, required, sent in the query): Path to the file.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String filePath() {
     return filePath;
@@ -63,7 +63,8 @@ public final class ImportFileParams {
    * {@code format} (string, default {@code auto}, sent in the query): File format (auto: from the
    * file name).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Format format() {
     return format;
@@ -72,7 +73,8 @@ public final class ImportFileParams {
   /**
    * {@code delimiter} (string, default {@code ,}, sent in the query): Column delimiter (CSV only).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String delimiter() {
     return delimiter;
@@ -81,7 +83,8 @@ public final class ImportFileParams {
   /**
    * {@code has_header} (boolean, default {@code true}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Boolean hasHeader() {
     return hasHeader;
@@ -90,7 +93,8 @@ public final class ImportFileParams {
   /**
    * {@code encoding} (string, default {@code utf-8}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String encoding() {
     return encoding;
@@ -109,7 +113,8 @@ public final class ImportFileParams {
    * {@code mode} (string, default {@code replace}, sent in the query): Replace the table or append
    * to it.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Mode mode() {
     return mode;
@@ -185,7 +190,7 @@ public final class ImportFileParams {
     /**
      * Sets {@code file_path} (string, required, sent in the query): Path to the file.
      *
-     * @param filePath the value, or {@code null} to leave it unset
+     * @param filePath the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder filePath(String filePath) {

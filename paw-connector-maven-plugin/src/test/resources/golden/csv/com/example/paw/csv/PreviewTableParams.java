@@ -25,7 +25,7 @@ public final class PreviewTableParams {
   /**
    * {@code table_name} (string, required, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String tableName() {
     return tableName;
@@ -34,7 +34,8 @@ public final class PreviewTableParams {
   /**
    * {@code limit} (integer, default {@code 20}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long limit() {
     return limit;
@@ -80,7 +81,7 @@ public final class PreviewTableParams {
     /**
      * Sets {@code table_name} (string, required, sent in the query).
      *
-     * @param tableName the value, or {@code null} to leave it unset
+     * @param tableName the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder tableName(String tableName) {

@@ -27,7 +27,7 @@ public final class QueryTableParams {
    * {@code query} (string, required, sent in the query): SQL query, e.g. SELECT * FROM sales WHERE
    * amount &gt; 100.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String query() {
     return query;
@@ -36,7 +36,8 @@ public final class QueryTableParams {
   /**
    * {@code limit} (integer, default {@code 1000}, sent in the query): Most rows to return.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long limit() {
     return limit;
@@ -83,7 +84,7 @@ public final class QueryTableParams {
      * Sets {@code query} (string, required, sent in the query): SQL query, e.g. SELECT * FROM sales
      * WHERE amount &gt; 100.
      *
-     * @param query the value, or {@code null} to leave it unset
+     * @param query the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder query(String query) {

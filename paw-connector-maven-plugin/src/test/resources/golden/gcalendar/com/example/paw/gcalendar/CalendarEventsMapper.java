@@ -55,95 +55,63 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
     String htmlLink = null;
     String updated = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
-          id = JsonColumns.readString(parser, "id");
-          break;
-        case "status":
-          status = JsonColumns.readString(parser, "status");
-          break;
-        case "summary":
-          summary = JsonColumns.readString(parser, "summary");
-          break;
-        case "description":
-          description = JsonColumns.readString(parser, "description");
-          break;
-        case "location":
-          location = JsonColumns.readString(parser, "location");
-          break;
-        case "start":
+      switch (field) {
+        case "id" -> id = JsonColumns.readString(parser, "id");
+        case "status" -> status = JsonColumns.readString(parser, "status");
+        case "summary" -> summary = JsonColumns.readString(parser, "summary");
+        case "description" -> description = JsonColumns.readString(parser, "description");
+        case "location" -> location = JsonColumns.readString(parser, "location");
+        case "start" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String field1 = parser.currentName();
+              String startField = parser.currentName();
               parser.nextToken();
-              switch (field1) {
-                case "dateTime":
-                  startTime = JsonColumns.readString(parser, "start.dateTime");
-                  break;
-                case "date":
-                  startDate = JsonColumns.readString(parser, "start.date");
-                  break;
-                default:
-                  parser.skipChildren();
+              switch (startField) {
+                case "dateTime" -> startTime = JsonColumns.readString(parser, "start.dateTime");
+                case "date" -> startDate = JsonColumns.readString(parser, "start.date");
+                default -> parser.skipChildren();
               }
             }
           } else {
             parser.skipChildren();
           }
-          break;
-        case "end":
+        }
+        case "end" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String field12 = parser.currentName();
+              String endField = parser.currentName();
               parser.nextToken();
-              switch (field12) {
-                case "dateTime":
-                  endTime = JsonColumns.readString(parser, "end.dateTime");
-                  break;
-                case "date":
-                  endDate = JsonColumns.readString(parser, "end.date");
-                  break;
-                default:
-                  parser.skipChildren();
+              switch (endField) {
+                case "dateTime" -> endTime = JsonColumns.readString(parser, "end.dateTime");
+                case "date" -> endDate = JsonColumns.readString(parser, "end.date");
+                default -> parser.skipChildren();
               }
             }
           } else {
             parser.skipChildren();
           }
-          break;
-        case "organizer":
+        }
+        case "organizer" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String field13 = parser.currentName();
+              String organizerField = parser.currentName();
               parser.nextToken();
-              switch (field13) {
-                case "email":
-                  organizer = JsonColumns.readString(parser, "organizer.email");
-                  break;
-                default:
-                  parser.skipChildren();
+              switch (organizerField) {
+                case "email" -> organizer = JsonColumns.readString(parser, "organizer.email");
+                default -> parser.skipChildren();
               }
             }
           } else {
             parser.skipChildren();
           }
-          break;
-        case "attendees":
-          attendees = JsonColumns.readJson(parser, "attendees");
-          break;
-        case "recurringEventId":
-          recurringEventId = JsonColumns.readString(parser, "recurringEventId");
-          break;
-        case "htmlLink":
-          htmlLink = JsonColumns.readString(parser, "htmlLink");
-          break;
-        case "updated":
-          updated = JsonColumns.readString(parser, "updated");
-          break;
-        default:
-          parser.skipChildren();
+        }
+        case "attendees" -> attendees = JsonColumns.readJson(parser, "attendees");
+        case "recurringEventId" -> recurringEventId = JsonColumns.readString(parser, "recurringEventId");
+        case "htmlLink" -> htmlLink = JsonColumns.readString(parser, "htmlLink");
+        case "updated" -> updated = JsonColumns.readString(parser, "updated");
+        default -> parser.skipChildren();
       }
     }
     return new CalendarEventsRow(id, status, summary, description, location, startTime, startDate,
@@ -182,37 +150,23 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
 
   @Override
   public Object value(CalendarEventsRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.status();
-      case 2:
-        return row.summary();
-      case 3:
-        return row.description();
-      case 4:
-        return row.location();
-      case 5:
-        return row.startTime();
-      case 6:
-        return row.startDate();
-      case 7:
-        return row.endTime();
-      case 8:
-        return row.endDate();
-      case 9:
-        return row.organizer();
-      case 10:
-        return row.attendees();
-      case 11:
-        return row.recurringEventId();
-      case 12:
-        return row.htmlLink();
-      case 13:
-        return row.updated();
-      default:
-        throw new IndexOutOfBoundsException("table calendar_events has 14 columns, not " + index);
-    }
+    return switch (index) {
+      case 0 -> row.id();
+      case 1 -> row.status();
+      case 2 -> row.summary();
+      case 3 -> row.description();
+      case 4 -> row.location();
+      case 5 -> row.startTime();
+      case 6 -> row.startDate();
+      case 7 -> row.endTime();
+      case 8 -> row.endDate();
+      case 9 -> row.organizer();
+      case 10 -> row.attendees();
+      case 11 -> row.recurringEventId();
+      case 12 -> row.htmlLink();
+      case 13 -> row.updated();
+      default -> throw new IndexOutOfBoundsException("table calendar_events has 14 columns, not "
+          + index);
+    };
   }
 }

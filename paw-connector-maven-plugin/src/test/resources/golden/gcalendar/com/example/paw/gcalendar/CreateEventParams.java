@@ -28,7 +28,7 @@ public final class CreateEventParams {
 
   private final Object end;
 
-  private final List<?> attendees;
+  private final List<String> attendees;
 
   private CreateEventParams(Builder builder) {
     this.calendarId = builder.calendarId;
@@ -44,7 +44,8 @@ public final class CreateEventParams {
   /**
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String calendarId() {
     return calendarId;
@@ -53,7 +54,8 @@ public final class CreateEventParams {
   /**
    * {@code sendUpdates} (string, default {@code none}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public SendUpdates sendUpdates() {
     return sendUpdates;
@@ -62,7 +64,7 @@ public final class CreateEventParams {
   /**
    * {@code summary} (string, required, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String summary() {
     return summary;
@@ -90,7 +92,7 @@ public final class CreateEventParams {
    * {@code start} (any JSON value, required, sent in the body): {dateTime:
    * 2026-12-01T10:00:00+01:00} or {date: 2026-12-01}.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public Object start() {
     return start;
@@ -99,7 +101,7 @@ public final class CreateEventParams {
   /**
    * {@code end} (any JSON value, required, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public Object end() {
     return end;
@@ -110,7 +112,7 @@ public final class CreateEventParams {
    *
    * @return the value, or {@code null} when not set
    */
-  public List<?> attendees() {
+  public List<String> attendees() {
     return attendees;
   }
 
@@ -176,7 +178,7 @@ public final class CreateEventParams {
 
     private Object end;
 
-    private List<?> attendees;
+    private List<String> attendees;
 
     private Builder() {
     }
@@ -206,7 +208,7 @@ public final class CreateEventParams {
     /**
      * Sets {@code summary} (string, required, sent in the body).
      *
-     * @param summary the value, or {@code null} to leave it unset
+     * @param summary the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder summary(String summary) {
@@ -240,7 +242,7 @@ public final class CreateEventParams {
      * Sets {@code start} (any JSON value, required, sent in the body): {dateTime:
      * 2026-12-01T10:00:00+01:00} or {date: 2026-12-01}.
      *
-     * @param start the value, or {@code null} to leave it unset
+     * @param start the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder start(Object start) {
@@ -251,7 +253,7 @@ public final class CreateEventParams {
     /**
      * Sets {@code end} (any JSON value, required, sent in the body).
      *
-     * @param end the value, or {@code null} to leave it unset
+     * @param end the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder end(Object end) {
@@ -265,7 +267,7 @@ public final class CreateEventParams {
      * @param attendees the value, or {@code null} to leave it unset
      * @return this builder
      */
-    public Builder attendees(List<?> attendees) {
+    public Builder attendees(List<String> attendees) {
       this.attendees = attendees;
       return this;
     }

@@ -28,7 +28,8 @@ public final class DeleteEventParams {
   /**
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String calendarId() {
     return calendarId;
@@ -37,7 +38,7 @@ public final class DeleteEventParams {
   /**
    * {@code eventId} (string, required, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String eventId() {
     return eventId;
@@ -46,7 +47,8 @@ public final class DeleteEventParams {
   /**
    * {@code sendUpdates} (string, default {@code none}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public SendUpdates sendUpdates() {
     return sendUpdates;
@@ -108,7 +110,7 @@ public final class DeleteEventParams {
     /**
      * Sets {@code eventId} (string, required, sent in the path).
      *
-     * @param eventId the value, or {@code null} to leave it unset
+     * @param eventId the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder eventId(String eventId) {

@@ -46,7 +46,7 @@ public final class GcalendarClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listCalendars(ListCalendarsParams params) {
-    return connector.execute(ListCalendarsParams.ACTION, params.toMap());
+    return connector.execute("list_calendars", params.toMap());
   }
 
   /**
@@ -72,7 +72,7 @@ public final class GcalendarClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listEvents(ListEventsParams params) {
-    return connector.execute(ListEventsParams.ACTION, params.toMap());
+    return connector.execute("list_events", params.toMap());
   }
 
   /**
@@ -98,7 +98,7 @@ public final class GcalendarClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getEvent(GetEventParams params) {
-    return connector.execute(GetEventParams.ACTION, params.toMap());
+    return connector.execute("get_event", params.toMap());
   }
 
   /**
@@ -113,7 +113,7 @@ public final class GcalendarClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> createEvent(CreateEventParams params) {
-    return connector.execute(CreateEventParams.ACTION, params.toMap());
+    return connector.execute("create_event", params.toMap());
   }
 
   /**
@@ -128,7 +128,7 @@ public final class GcalendarClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> quickAdd(QuickAddParams params) {
-    return connector.execute(QuickAddParams.ACTION, params.toMap());
+    return connector.execute("quick_add", params.toMap());
   }
 
   /**
@@ -143,7 +143,7 @@ public final class GcalendarClient {
    */
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> deleteEvent(DeleteEventParams params) {
-    return connector.execute(DeleteEventParams.ACTION, params.toMap());
+    return connector.execute("delete_event", params.toMap());
   }
 
   /**

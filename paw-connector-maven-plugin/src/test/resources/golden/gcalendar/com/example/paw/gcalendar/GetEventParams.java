@@ -25,7 +25,8 @@ public final class GetEventParams {
   /**
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String calendarId() {
     return calendarId;
@@ -34,7 +35,7 @@ public final class GetEventParams {
   /**
    * {@code eventId} (string, required, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String eventId() {
     return eventId;
@@ -91,7 +92,7 @@ public final class GetEventParams {
     /**
      * Sets {@code eventId} (string, required, sent in the path).
      *
-     * @param eventId the value, or {@code null} to leave it unset
+     * @param eventId the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder eventId(String eventId) {

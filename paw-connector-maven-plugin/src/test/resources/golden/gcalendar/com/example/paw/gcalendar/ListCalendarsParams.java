@@ -22,7 +22,8 @@ public final class ListCalendarsParams {
   /**
    * {@code maxResults} (integer, default {@code 250}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long maxResults() {
     return maxResults;
@@ -73,7 +74,6 @@ public final class ListCalendarsParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListCalendarsParams build() {
       return new ListCalendarsParams(this);

@@ -41,7 +41,8 @@ public final class ListEventsParams {
   /**
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String calendarId() {
     return calendarId;
@@ -51,7 +52,8 @@ public final class ListEventsParams {
    * {@code singleEvents} (boolean, default {@code true}, sent in the query): Expand recurring
    * events into instances.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Boolean singleEvents() {
     return singleEvents;
@@ -60,7 +62,8 @@ public final class ListEventsParams {
   /**
    * {@code showDeleted} (boolean, default {@code false}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Boolean showDeleted() {
     return showDeleted;
@@ -98,7 +101,8 @@ public final class ListEventsParams {
   /**
    * {@code maxResults} (integer, default {@code 250}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long maxResults() {
     return maxResults;
@@ -248,7 +252,6 @@ public final class ListEventsParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListEventsParams build() {
       return new ListEventsParams(this);

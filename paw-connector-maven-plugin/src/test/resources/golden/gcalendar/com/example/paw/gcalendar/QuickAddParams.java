@@ -26,7 +26,8 @@ public final class QuickAddParams {
   /**
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public String calendarId() {
     return calendarId;
@@ -35,7 +36,7 @@ public final class QuickAddParams {
   /**
    * {@code text} (string, required, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String text() {
     return text;
@@ -92,7 +93,7 @@ public final class QuickAddParams {
     /**
      * Sets {@code text} (string, required, sent in the query).
      *
-     * @param text the value, or {@code null} to leave it unset
+     * @param text the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder text(String text) {

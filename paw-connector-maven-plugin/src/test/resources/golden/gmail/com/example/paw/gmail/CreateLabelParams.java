@@ -28,7 +28,7 @@ public final class CreateLabelParams {
   /**
    * {@code name} (string, required, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String name() {
     return name;
@@ -37,7 +37,8 @@ public final class CreateLabelParams {
   /**
    * {@code labelListVisibility} (string, default {@code labelShow}, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public LabelListVisibility labelListVisibility() {
     return labelListVisibility;
@@ -46,7 +47,8 @@ public final class CreateLabelParams {
   /**
    * {@code messageListVisibility} (string, default {@code show}, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public MessageListVisibility messageListVisibility() {
     return messageListVisibility;
@@ -97,7 +99,7 @@ public final class CreateLabelParams {
     /**
      * Sets {@code name} (string, required, sent in the body).
      *
-     * @param name the value, or {@code null} to leave it unset
+     * @param name the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder name(String name) {

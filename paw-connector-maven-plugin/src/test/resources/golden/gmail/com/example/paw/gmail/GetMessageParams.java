@@ -20,7 +20,7 @@ public final class GetMessageParams {
 
   private final Format format;
 
-  private final List<?> metadataHeaders;
+  private final List<String> metadataHeaders;
 
   private GetMessageParams(Builder builder) {
     this.id = builder.id;
@@ -31,7 +31,7 @@ public final class GetMessageParams {
   /**
    * {@code id} (string, required, sent in the path): Message id.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String id() {
     return id;
@@ -40,7 +40,8 @@ public final class GetMessageParams {
   /**
    * {@code format} (string, default {@code metadata}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Format format() {
     return format;
@@ -50,9 +51,10 @@ public final class GetMessageParams {
    * {@code metadataHeaders} (array, default {@code [Subject, From, To, Date]}, sent in the query):
    * Headers to include with format metadata.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
-  public List<?> metadataHeaders() {
+  public List<String> metadataHeaders() {
     return metadataHeaders;
   }
 
@@ -93,7 +95,7 @@ public final class GetMessageParams {
 
     private Format format = Format.METADATA;
 
-    private List<?> metadataHeaders = Values.list("Subject", "From", "To", "Date");
+    private List<String> metadataHeaders = Values.list("Subject", "From", "To", "Date");
 
     private Builder() {
     }
@@ -101,7 +103,7 @@ public final class GetMessageParams {
     /**
      * Sets {@code id} (string, required, sent in the path): Message id.
      *
-     * @param id the value, or {@code null} to leave it unset
+     * @param id the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder id(String id) {
@@ -127,7 +129,7 @@ public final class GetMessageParams {
      * @param metadataHeaders the value, or {@code null} to leave it unset
      * @return this builder
      */
-    public Builder metadataHeaders(List<?> metadataHeaders) {
+    public Builder metadataHeaders(List<String> metadataHeaders) {
       this.metadataHeaders = metadataHeaders;
       return this;
     }

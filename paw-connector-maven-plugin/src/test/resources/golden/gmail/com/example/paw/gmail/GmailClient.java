@@ -47,7 +47,7 @@ public final class GmailClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listMessages(ListMessagesParams params) {
-    return connector.execute(ListMessagesParams.ACTION, params.toMap());
+    return connector.execute("list_messages", params.toMap());
   }
 
   /**
@@ -73,7 +73,7 @@ public final class GmailClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getMessage(GetMessageParams params) {
-    return connector.execute(GetMessageParams.ACTION, params.toMap());
+    return connector.execute("get_message", params.toMap());
   }
 
   /**
@@ -88,7 +88,7 @@ public final class GmailClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> sendMessage(SendMessageParams params) {
-    return connector.execute(SendMessageParams.ACTION, params.toMap());
+    return connector.execute("send_message", params.toMap());
   }
 
   /**
@@ -115,7 +115,7 @@ public final class GmailClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> createLabel(CreateLabelParams params) {
-    return connector.execute(CreateLabelParams.ACTION, params.toMap());
+    return connector.execute("create_label", params.toMap());
   }
 
   /**
@@ -130,7 +130,7 @@ public final class GmailClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> modifyMessage(ModifyMessageParams params) {
-    return connector.execute(ModifyMessageParams.ACTION, params.toMap());
+    return connector.execute("modify_message", params.toMap());
   }
 
   /**
@@ -145,7 +145,7 @@ public final class GmailClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> trashMessage(TrashMessageParams params) {
-    return connector.execute(TrashMessageParams.ACTION, params.toMap());
+    return connector.execute("trash_message", params.toMap());
   }
 
   /**
@@ -166,14 +166,14 @@ public final class GmailClient {
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncGmailMessages() {
+  public CompletionStage<SyncResult> syncMessages() {
     return connector.sync(GmailMessagesMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code gmail_messages} in the pocket, in primary-key order
    */
-  public List<GmailMessagesRow> gmailMessages() {
+  public List<GmailMessagesRow> messages() {
     return connector.rows(new GmailMessagesMapper());
   }
 }

@@ -47,50 +47,34 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
     String internalDate = null;
     Long sizeEstimate = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
-          id = JsonColumns.readString(parser, "id");
-          break;
-        case "threadId":
-          threadId = JsonColumns.readString(parser, "threadId");
-          break;
-        case "snippet":
-          snippet = JsonColumns.readString(parser, "snippet");
-          break;
-        case "labelIds":
-          labelIds = JsonColumns.readJson(parser, "labelIds");
-          break;
-        case "payload":
+      switch (field) {
+        case "id" -> id = JsonColumns.readString(parser, "id");
+        case "threadId" -> threadId = JsonColumns.readString(parser, "threadId");
+        case "snippet" -> snippet = JsonColumns.readString(parser, "snippet");
+        case "labelIds" -> labelIds = JsonColumns.readJson(parser, "labelIds");
+        case "payload" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String field1 = parser.currentName();
+              String payloadField = parser.currentName();
               parser.nextToken();
-              switch (field1) {
-                case "headers":
-                  headers = JsonColumns.readJson(parser, "payload.headers");
-                  break;
-                default:
-                  parser.skipChildren();
+              switch (payloadField) {
+                case "headers" -> headers = JsonColumns.readJson(parser, "payload.headers");
+                default -> parser.skipChildren();
               }
             }
           } else {
             parser.skipChildren();
           }
-          break;
-        case "historyId":
-          historyId = JsonColumns.readString(parser, "historyId");
-          break;
-        case "internalDate":
+        }
+        case "historyId" -> historyId = JsonColumns.readString(parser, "historyId");
+        case "internalDate" -> {
           internalDate = JsonColumns.readString(parser, "internalDate");
           context.set(RecordContext.INCREMENTAL_CURSOR, internalDate);
-          break;
-        case "sizeEstimate":
-          sizeEstimate = JsonColumns.readInteger(parser, "sizeEstimate");
-          break;
-        default:
-          parser.skipChildren();
+        }
+        case "sizeEstimate" -> sizeEstimate = JsonColumns.readInteger(parser, "sizeEstimate");
+        default -> parser.skipChildren();
       }
     }
     return new GmailMessagesRow(id, threadId, snippet, labelIds, headers, historyId, internalDate,
@@ -120,25 +104,17 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
 
   @Override
   public Object value(GmailMessagesRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.threadId();
-      case 2:
-        return row.snippet();
-      case 3:
-        return row.labelIds();
-      case 4:
-        return row.headers();
-      case 5:
-        return row.historyId();
-      case 6:
-        return row.internalDate();
-      case 7:
-        return row.sizeEstimate();
-      default:
-        throw new IndexOutOfBoundsException("table gmail_messages has 8 columns, not " + index);
-    }
+    return switch (index) {
+      case 0 -> row.id();
+      case 1 -> row.threadId();
+      case 2 -> row.snippet();
+      case 3 -> row.labelIds();
+      case 4 -> row.headers();
+      case 5 -> row.historyId();
+      case 6 -> row.internalDate();
+      case 7 -> row.sizeEstimate();
+      default -> throw new IndexOutOfBoundsException("table gmail_messages has 8 columns, not "
+          + index);
+    };
   }
 }

@@ -17,7 +17,7 @@ public final class ListMessagesParams {
 
   private final String q;
 
-  private final List<?> labelIds;
+  private final List<String> labelIds;
 
   private final Long maxResults;
 
@@ -45,14 +45,15 @@ public final class ListMessagesParams {
    *
    * @return the value, or {@code null} when not set
    */
-  public List<?> labelIds() {
+  public List<String> labelIds() {
     return labelIds;
   }
 
   /**
    * {@code maxResults} (integer, default {@code 100}, sent in the query): Page size (1-500).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long maxResults() {
     return maxResults;
@@ -61,7 +62,8 @@ public final class ListMessagesParams {
   /**
    * {@code includeSpamTrash} (boolean, default {@code false}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Boolean includeSpamTrash() {
     return includeSpamTrash;
@@ -105,7 +107,7 @@ public final class ListMessagesParams {
   public static final class Builder {
     private String q;
 
-    private List<?> labelIds;
+    private List<String> labelIds;
 
     private Long maxResults = 100L;
 
@@ -132,7 +134,7 @@ public final class ListMessagesParams {
      * @param labelIds the value, or {@code null} to leave it unset
      * @return this builder
      */
-    public Builder labelIds(List<?> labelIds) {
+    public Builder labelIds(List<String> labelIds) {
       this.labelIds = labelIds;
       return this;
     }
@@ -161,7 +163,6 @@ public final class ListMessagesParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListMessagesParams build() {
       return new ListMessagesParams(this);

@@ -16,9 +16,9 @@ public final class ModifyMessageParams {
 
   private final String id;
 
-  private final List<?> addLabelIds;
+  private final List<String> addLabelIds;
 
-  private final List<?> removeLabelIds;
+  private final List<String> removeLabelIds;
 
   private ModifyMessageParams(Builder builder) {
     this.id = builder.id;
@@ -29,7 +29,7 @@ public final class ModifyMessageParams {
   /**
    * {@code id} (string, required, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String id() {
     return id;
@@ -40,7 +40,7 @@ public final class ModifyMessageParams {
    *
    * @return the value, or {@code null} when not set
    */
-  public List<?> addLabelIds() {
+  public List<String> addLabelIds() {
     return addLabelIds;
   }
 
@@ -49,7 +49,7 @@ public final class ModifyMessageParams {
    *
    * @return the value, or {@code null} when not set
    */
-  public List<?> removeLabelIds() {
+  public List<String> removeLabelIds() {
     return removeLabelIds;
   }
 
@@ -88,9 +88,9 @@ public final class ModifyMessageParams {
   public static final class Builder {
     private String id;
 
-    private List<?> addLabelIds;
+    private List<String> addLabelIds;
 
-    private List<?> removeLabelIds;
+    private List<String> removeLabelIds;
 
     private Builder() {
     }
@@ -98,7 +98,7 @@ public final class ModifyMessageParams {
     /**
      * Sets {@code id} (string, required, sent in the path).
      *
-     * @param id the value, or {@code null} to leave it unset
+     * @param id the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder id(String id) {
@@ -112,7 +112,7 @@ public final class ModifyMessageParams {
      * @param addLabelIds the value, or {@code null} to leave it unset
      * @return this builder
      */
-    public Builder addLabelIds(List<?> addLabelIds) {
+    public Builder addLabelIds(List<String> addLabelIds) {
       this.addLabelIds = addLabelIds;
       return this;
     }
@@ -123,7 +123,7 @@ public final class ModifyMessageParams {
      * @param removeLabelIds the value, or {@code null} to leave it unset
      * @return this builder
      */
-    public Builder removeLabelIds(List<?> removeLabelIds) {
+    public Builder removeLabelIds(List<String> removeLabelIds) {
       this.removeLabelIds = removeLabelIds;
       return this;
     }

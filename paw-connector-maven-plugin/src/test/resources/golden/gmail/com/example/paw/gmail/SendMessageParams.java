@@ -26,7 +26,7 @@ public final class SendMessageParams {
   /**
    * {@code raw} (string, required, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String raw() {
     return raw;
@@ -81,7 +81,7 @@ public final class SendMessageParams {
     /**
      * Sets {@code raw} (string, required, sent in the body).
      *
-     * @param raw the value, or {@code null} to leave it unset
+     * @param raw the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder raw(String raw) {

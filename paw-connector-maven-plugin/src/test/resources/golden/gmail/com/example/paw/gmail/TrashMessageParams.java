@@ -22,7 +22,7 @@ public final class TrashMessageParams {
   /**
    * {@code id} (string, required, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String id() {
     return id;
@@ -63,7 +63,7 @@ public final class TrashMessageParams {
     /**
      * Sets {@code id} (string, required, sent in the path).
      *
-     * @param id the value, or {@code null} to leave it unset
+     * @param id the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder id(String id) {

@@ -22,7 +22,7 @@ public final class DeleteEndpointParams {
   /**
    * {@code path} (string, required, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String path() {
     return path;
@@ -63,7 +63,7 @@ public final class DeleteEndpointParams {
     /**
      * Sets {@code path} (string, required, sent in the path).
      *
-     * @param path the value, or {@code null} to leave it unset
+     * @param path the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder path(String path) {

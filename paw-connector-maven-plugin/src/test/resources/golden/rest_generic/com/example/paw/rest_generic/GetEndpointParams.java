@@ -25,7 +25,7 @@ public final class GetEndpointParams {
   /**
    * {@code path} (string, required, sent in the path): Path below the base URL, e.g. users/42.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String path() {
     return path;
@@ -81,7 +81,7 @@ public final class GetEndpointParams {
      * Sets {@code path} (string, required, sent in the path): Path below the base URL, e.g.
      * users/42.
      *
-     * @param path the value, or {@code null} to leave it unset
+     * @param path the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder path(String path) {

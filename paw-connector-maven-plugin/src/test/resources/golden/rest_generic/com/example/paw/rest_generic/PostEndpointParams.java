@@ -25,7 +25,7 @@ public final class PostEndpointParams {
   /**
    * {@code path} (string, required, sent in the path).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String path() {
     return path;
@@ -80,7 +80,7 @@ public final class PostEndpointParams {
     /**
      * Sets {@code path} (string, required, sent in the path).
      *
-     * @param path the value, or {@code null} to leave it unset
+     * @param path the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder path(String path) {

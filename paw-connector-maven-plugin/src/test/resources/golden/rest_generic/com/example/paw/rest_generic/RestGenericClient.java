@@ -44,7 +44,7 @@ public final class RestGenericClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getEndpoint(GetEndpointParams params) {
-    return connector.execute(GetEndpointParams.ACTION, params.toMap());
+    return connector.execute("get_endpoint", params.toMap());
   }
 
   /**
@@ -59,7 +59,7 @@ public final class RestGenericClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> postEndpoint(PostEndpointParams params) {
-    return connector.execute(PostEndpointParams.ACTION, params.toMap());
+    return connector.execute("post_endpoint", params.toMap());
   }
 
   /**
@@ -74,7 +74,7 @@ public final class RestGenericClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> putEndpoint(PutEndpointParams params) {
-    return connector.execute(PutEndpointParams.ACTION, params.toMap());
+    return connector.execute("put_endpoint", params.toMap());
   }
 
   /**
@@ -89,7 +89,7 @@ public final class RestGenericClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> patchEndpoint(PatchEndpointParams params) {
-    return connector.execute(PatchEndpointParams.ACTION, params.toMap());
+    return connector.execute("patch_endpoint", params.toMap());
   }
 
   /**
@@ -104,6 +104,6 @@ public final class RestGenericClient {
    */
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> deleteEndpoint(DeleteEndpointParams params) {
-    return connector.execute(DeleteEndpointParams.ACTION, params.toMap());
+    return connector.execute("delete_endpoint", params.toMap());
   }
 }

@@ -157,7 +157,6 @@ public final class CreateCustomerParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public CreateCustomerParams build() {
       return new CreateCustomerParams(this);

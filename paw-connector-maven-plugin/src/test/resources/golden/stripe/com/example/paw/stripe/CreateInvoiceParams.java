@@ -31,7 +31,7 @@ public final class CreateInvoiceParams {
   /**
    * {@code customer} (string, required, sent in the body): Customer ID (cus_...).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String customer() {
     return customer;
@@ -49,7 +49,8 @@ public final class CreateInvoiceParams {
   /**
    * {@code collection_method} (string, default {@code send_invoice}, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public CollectionMethod collectionMethod() {
     return collectionMethod;
@@ -59,7 +60,8 @@ public final class CreateInvoiceParams {
    * {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due
    * (send_invoice only).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long daysUntilDue() {
     return daysUntilDue;
@@ -115,7 +117,7 @@ public final class CreateInvoiceParams {
     /**
      * Sets {@code customer} (string, required, sent in the body): Customer ID (cus_...).
      *
-     * @param customer the value, or {@code null} to leave it unset
+     * @param customer the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder customer(String customer) {

@@ -28,7 +28,7 @@ public final class CreateRefundParams {
   /**
    * {@code charge} (string, required, sent in the body): Charge ID to refund.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String charge() {
     return charge;
@@ -98,7 +98,7 @@ public final class CreateRefundParams {
     /**
      * Sets {@code charge} (string, required, sent in the body): Charge ID to refund.
      *
-     * @param charge the value, or {@code null} to leave it unset
+     * @param charge the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder charge(String charge) {

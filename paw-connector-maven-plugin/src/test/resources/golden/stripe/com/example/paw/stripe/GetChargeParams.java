@@ -22,7 +22,7 @@ public final class GetChargeParams {
   /**
    * {@code charge} (string, required, sent in the path): Charge ID (ch_...).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String charge() {
     return charge;
@@ -63,7 +63,7 @@ public final class GetChargeParams {
     /**
      * Sets {@code charge} (string, required, sent in the path): Charge ID (ch_...).
      *
-     * @param charge the value, or {@code null} to leave it unset
+     * @param charge the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder charge(String charge) {

@@ -28,7 +28,8 @@ public final class ListPricesParams {
   /**
    * {@code limit} (integer, default {@code 25}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   * unset it
    */
   public Long limit() {
     return limit;
@@ -129,7 +130,6 @@ public final class ListPricesParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListPricesParams build() {
       return new ListPricesParams(this);

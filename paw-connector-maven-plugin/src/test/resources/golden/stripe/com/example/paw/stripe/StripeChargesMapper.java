@@ -52,77 +52,54 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
     String cardLast4 = null;
     Long created = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
+      switch (field) {
+        case "id" -> {
           id = JsonColumns.readString(parser, "id");
           context.set(RecordContext.PAGE_CURSOR, id);
-          break;
-        case "customer":
-          customer = JsonColumns.readString(parser, "customer");
-          break;
-        case "amount":
-          amount = JsonColumns.readInteger(parser, "amount");
-          break;
-        case "amount_refunded":
-          amountRefunded = JsonColumns.readInteger(parser, "amount_refunded");
-          break;
-        case "currency":
-          currency = JsonColumns.readString(parser, "currency");
-          break;
-        case "status":
-          status = JsonColumns.readString(parser, "status");
-          break;
-        case "paid":
-          paid = JsonColumns.readBoolean(parser, "paid");
-          break;
-        case "refunded":
-          refunded = JsonColumns.readBoolean(parser, "refunded");
-          break;
-        case "description":
-          description = JsonColumns.readString(parser, "description");
-          break;
-        case "payment_method_details":
+        }
+        case "customer" -> customer = JsonColumns.readString(parser, "customer");
+        case "amount" -> amount = JsonColumns.readInteger(parser, "amount");
+        case "amount_refunded" -> amountRefunded = JsonColumns.readInteger(parser, "amount_refunded");
+        case "currency" -> currency = JsonColumns.readString(parser, "currency");
+        case "status" -> status = JsonColumns.readString(parser, "status");
+        case "paid" -> paid = JsonColumns.readBoolean(parser, "paid");
+        case "refunded" -> refunded = JsonColumns.readBoolean(parser, "refunded");
+        case "description" -> description = JsonColumns.readString(parser, "description");
+        case "payment_method_details" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String field1 = parser.currentName();
+              String paymentMethodDetailsField = parser.currentName();
               parser.nextToken();
-              switch (field1) {
-                case "card":
+              switch (paymentMethodDetailsField) {
+                case "card" -> {
                   if (parser.currentToken() == JsonToken.START_OBJECT) {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                      String field2 = parser.currentName();
+                      String cardField = parser.currentName();
                       parser.nextToken();
-                      switch (field2) {
-                        case "brand":
-                          cardBrand = JsonColumns.readString(parser, "payment_method_details.card.brand");
-                          break;
-                        case "last4":
-                          cardLast4 = JsonColumns.readString(parser, "payment_method_details.card.last4");
-                          break;
-                        default:
-                          parser.skipChildren();
+                      switch (cardField) {
+                        case "brand" -> cardBrand = JsonColumns.readString(parser, "payment_method_details.card.brand");
+                        case "last4" -> cardLast4 = JsonColumns.readString(parser, "payment_method_details.card.last4");
+                        default -> parser.skipChildren();
                       }
                     }
                   } else {
                     parser.skipChildren();
                   }
-                  break;
-                default:
-                  parser.skipChildren();
+                }
+                default -> parser.skipChildren();
               }
             }
           } else {
             parser.skipChildren();
           }
-          break;
-        case "created":
+        }
+        case "created" -> {
           created = JsonColumns.readInteger(parser, "created");
           context.set(RecordContext.INCREMENTAL_CURSOR, created);
-          break;
-        default:
-          parser.skipChildren();
+        }
+        default -> parser.skipChildren();
       }
     }
     return new StripeChargesRow(id, customer, amount, amountRefunded, currency, status, paid,
@@ -158,33 +135,21 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
 
   @Override
   public Object value(StripeChargesRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.customer();
-      case 2:
-        return row.amount();
-      case 3:
-        return row.amountRefunded();
-      case 4:
-        return row.currency();
-      case 5:
-        return row.status();
-      case 6:
-        return row.paid();
-      case 7:
-        return row.refunded();
-      case 8:
-        return row.description();
-      case 9:
-        return row.cardBrand();
-      case 10:
-        return row.cardLast4();
-      case 11:
-        return row.created();
-      default:
-        throw new IndexOutOfBoundsException("table stripe_charges has 12 columns, not " + index);
-    }
+    return switch (index) {
+      case 0 -> row.id();
+      case 1 -> row.customer();
+      case 2 -> row.amount();
+      case 3 -> row.amountRefunded();
+      case 4 -> row.currency();
+      case 5 -> row.status();
+      case 6 -> row.paid();
+      case 7 -> row.refunded();
+      case 8 -> row.description();
+      case 9 -> row.cardBrand();
+      case 10 -> row.cardLast4();
+      case 11 -> row.created();
+      default -> throw new IndexOutOfBoundsException("table stripe_charges has 12 columns, not "
+          + index);
+    };
   }
 }

@@ -47,7 +47,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listInvoices(ListInvoicesParams params) {
-    return connector.execute(ListInvoicesParams.ACTION, params.toMap());
+    return connector.execute("list_invoices", params.toMap());
   }
 
   /**
@@ -73,7 +73,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getInvoice(GetInvoiceParams params) {
-    return connector.execute(GetInvoiceParams.ACTION, params.toMap());
+    return connector.execute("get_invoice", params.toMap());
   }
 
   /**
@@ -88,7 +88,7 @@ public final class StripeClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> createInvoice(CreateInvoiceParams params) {
-    return connector.execute(CreateInvoiceParams.ACTION, params.toMap());
+    return connector.execute("create_invoice", params.toMap());
   }
 
   /**
@@ -101,7 +101,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listCustomers(ListCustomersParams params) {
-    return connector.execute(ListCustomersParams.ACTION, params.toMap());
+    return connector.execute("list_customers", params.toMap());
   }
 
   /**
@@ -127,7 +127,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getCustomer(GetCustomerParams params) {
-    return connector.execute(GetCustomerParams.ACTION, params.toMap());
+    return connector.execute("get_customer", params.toMap());
   }
 
   /**
@@ -142,7 +142,7 @@ public final class StripeClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> createCustomer(CreateCustomerParams params) {
-    return connector.execute(CreateCustomerParams.ACTION, params.toMap());
+    return connector.execute("create_customer", params.toMap());
   }
 
   /**
@@ -170,7 +170,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listCharges(ListChargesParams params) {
-    return connector.execute(ListChargesParams.ACTION, params.toMap());
+    return connector.execute("list_charges", params.toMap());
   }
 
   /**
@@ -196,7 +196,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getCharge(GetChargeParams params) {
-    return connector.execute(GetChargeParams.ACTION, params.toMap());
+    return connector.execute("get_charge", params.toMap());
   }
 
   /**
@@ -209,7 +209,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listRefunds(ListRefundsParams params) {
-    return connector.execute(ListRefundsParams.ACTION, params.toMap());
+    return connector.execute("list_refunds", params.toMap());
   }
 
   /**
@@ -237,7 +237,7 @@ public final class StripeClient {
    */
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> createRefund(CreateRefundParams params) {
-    return connector.execute(CreateRefundParams.ACTION, params.toMap());
+    return connector.execute("create_refund", params.toMap());
   }
 
   /**
@@ -250,7 +250,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listProducts(ListProductsParams params) {
-    return connector.execute(ListProductsParams.ACTION, params.toMap());
+    return connector.execute("list_products", params.toMap());
   }
 
   /**
@@ -276,7 +276,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listPrices(ListPricesParams params) {
-    return connector.execute(ListPricesParams.ACTION, params.toMap());
+    return connector.execute("list_prices", params.toMap());
   }
 
   /**
@@ -310,14 +310,14 @@ public final class StripeClient {
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncStripeInvoices() {
+  public CompletionStage<SyncResult> syncInvoices() {
     return connector.sync(StripeInvoicesMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code stripe_invoices} in the pocket, in primary-key order
    */
-  public List<StripeInvoicesRow> stripeInvoices() {
+  public List<StripeInvoicesRow> invoices() {
     return connector.rows(new StripeInvoicesMapper());
   }
 
@@ -327,14 +327,14 @@ public final class StripeClient {
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncStripeCustomers() {
+  public CompletionStage<SyncResult> syncCustomers() {
     return connector.sync(StripeCustomersMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code stripe_customers} in the pocket, in primary-key order
    */
-  public List<StripeCustomersRow> stripeCustomers() {
+  public List<StripeCustomersRow> customers() {
     return connector.rows(new StripeCustomersMapper());
   }
 
@@ -344,14 +344,14 @@ public final class StripeClient {
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncStripeCharges() {
+  public CompletionStage<SyncResult> syncCharges() {
     return connector.sync(StripeChargesMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code stripe_charges} in the pocket, in primary-key order
    */
-  public List<StripeChargesRow> stripeCharges() {
+  public List<StripeChargesRow> charges() {
     return connector.rows(new StripeChargesMapper());
   }
 }

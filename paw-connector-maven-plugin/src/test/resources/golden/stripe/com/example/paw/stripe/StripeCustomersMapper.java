@@ -48,40 +48,25 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
     Long created = null;
     String metadata = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
+      switch (field) {
+        case "id" -> {
           id = JsonColumns.readString(parser, "id");
           context.set(RecordContext.PAGE_CURSOR, id);
-          break;
-        case "email":
-          email = JsonColumns.readString(parser, "email");
-          break;
-        case "name":
-          name = JsonColumns.readString(parser, "name");
-          break;
-        case "description":
-          description = JsonColumns.readString(parser, "description");
-          break;
-        case "balance":
-          balance = JsonColumns.readInteger(parser, "balance");
-          break;
-        case "currency":
-          currency = JsonColumns.readString(parser, "currency");
-          break;
-        case "delinquent":
-          delinquent = JsonColumns.readBoolean(parser, "delinquent");
-          break;
-        case "created":
+        }
+        case "email" -> email = JsonColumns.readString(parser, "email");
+        case "name" -> name = JsonColumns.readString(parser, "name");
+        case "description" -> description = JsonColumns.readString(parser, "description");
+        case "balance" -> balance = JsonColumns.readInteger(parser, "balance");
+        case "currency" -> currency = JsonColumns.readString(parser, "currency");
+        case "delinquent" -> delinquent = JsonColumns.readBoolean(parser, "delinquent");
+        case "created" -> {
           created = JsonColumns.readInteger(parser, "created");
           context.set(RecordContext.INCREMENTAL_CURSOR, created);
-          break;
-        case "metadata":
-          metadata = JsonColumns.readJson(parser, "metadata");
-          break;
-        default:
-          parser.skipChildren();
+        }
+        case "metadata" -> metadata = JsonColumns.readJson(parser, "metadata");
+        default -> parser.skipChildren();
       }
     }
     return new StripeCustomersRow(id, email, name, description, balance, currency, delinquent,
@@ -112,27 +97,18 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
 
   @Override
   public Object value(StripeCustomersRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.email();
-      case 2:
-        return row.name();
-      case 3:
-        return row.description();
-      case 4:
-        return row.balance();
-      case 5:
-        return row.currency();
-      case 6:
-        return row.delinquent();
-      case 7:
-        return row.created();
-      case 8:
-        return row.metadata();
-      default:
-        throw new IndexOutOfBoundsException("table stripe_customers has 9 columns, not " + index);
-    }
+    return switch (index) {
+      case 0 -> row.id();
+      case 1 -> row.email();
+      case 2 -> row.name();
+      case 3 -> row.description();
+      case 4 -> row.balance();
+      case 5 -> row.currency();
+      case 6 -> row.delinquent();
+      case 7 -> row.created();
+      case 8 -> row.metadata();
+      default -> throw new IndexOutOfBoundsException("table stripe_customers has 9 columns, not "
+          + index);
+    };
   }
 }
