@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ActionReader {
 
   static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
-      "content_type", "execution_mode", "requires_binary", "records", "records_optional", "pagination");
+      "content_type", "execution_mode", "requires_binary", "records", "records_optional", "pagination",
+      ReturnsReader.KEY);
   private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
   private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
@@ -136,7 +137,8 @@ final class ActionReader {
     String description = a.present("description") == null ? null
         : reader.text(a.value("description"), "'description' of " + what);
     return new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body, trust,
-        contentType, executionMode, requiresBinary, records, recordsOptional, paging);
+        contentType, executionMode, requiresBinary, records, recordsOptional, paging)
+        .withReturns(new ReturnsReader(reader).read(a.present(ReturnsReader.KEY), name));
   }
 
   private HttpMethod method(YamlMapping a, String what) {
