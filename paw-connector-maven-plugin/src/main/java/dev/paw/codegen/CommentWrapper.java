@@ -1,5 +1,7 @@
 package dev.paw.codegen;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,21 +27,41 @@ final class CommentWrapper {
         out.append(line).append('\n');
         continue;
       }
-      String prefix = m.group(1);
-      StringBuilder current = new StringBuilder(prefix);
-      for (String word : m.group(2).split(" ")) {
-        if (current.length() > prefix.length() && current.length() + 1 + word.length() > WIDTH) {
+      String first = m.group(1);
+      String prefix = m.group(2).startsWith("@") ? first + "    " : first; // block tags continue indented
+      StringBuilder current = new StringBuilder(first);
+      boolean empty = true;
+      for (String word : words(m.group(2))) {
+        if (!empty && current.length() + 1 + word.length() > WIDTH) {
           out.append(current).append('\n');
           current.setLength(0);
           current.append(prefix);
+          empty = true;
         }
-        if (current.length() > prefix.length()) {
-          current.append(' ');
-        }
-        current.append(word);
+        current.append(empty ? "" : " ").append(word);
+        empty = false;
       }
       out.append(current).append('\n');
     }
     return out.substring(0, out.length() - 1);
+  }
+
+  /** The line's words, an inline tag's name kept with the word after it ({@code {@code null}} is never split). */
+  private static List<String> words(String text) {
+    List<String> words = new ArrayList<>();
+    String pending = null;
+    for (String word : text.split(" ")) {
+      String joined = pending == null ? word : pending + " " + word;
+      pending = null;
+      if (joined.endsWith("{@code") || joined.endsWith("{@link")) {
+        pending = joined;
+      } else {
+        words.add(joined);
+      }
+    }
+    if (pending != null) {
+      words.add(pending);
+    }
+    return words;
   }
 }

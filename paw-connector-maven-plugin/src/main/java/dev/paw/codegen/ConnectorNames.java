@@ -18,6 +18,8 @@ final class ConnectorNames {
   private final ClassName connector;
   private final ClassName client;
   private final Map<String, ClassName> params = new HashMap<>();
+  private final Map<String, ClassName> answers = new HashMap<>();
+  private final Map<String, StreamSpec> rowSources = new HashMap<>();
   private final Map<String, ClassName> rows = new HashMap<>();
   private final Map<String, ClassName> mappers = new HashMap<>();
   private final Map<String, String> clientMembers = new HashMap<>();
@@ -36,11 +38,18 @@ final class ConnectorNames {
         params.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
             + "Params")));
       }
+      if (!action.returns().isEmpty()) {
+        answers.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
+            + "Answer")));
+      }
     }
     for (StreamSpec stream : generatedStreams(spec)) {
       String type = JavaNames.typeName(stream.table());
       rows.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Row")));
       mappers.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Mapper")));
+      if (stream.each() == null) {
+        rowSources.putIfAbsent(stream.source(), stream);
+      }
       String member = withoutConnectorName(stream.table(), spec.name());
       clientMembers.put("sync:" + stream.table(), members.allocate("sync" + JavaNames.typeName(member)));
       clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(member)));
@@ -81,6 +90,19 @@ final class ConnectorNames {
   /** The parameters class of an action that has parameters. */
   ClassName params(ActionSpec action) {
     return params.get(action.name());
+  }
+
+  /** The record of an action's declared answer fields, or {@code null} when it declares none. */
+  ClassName answer(ActionSpec action) {
+    return answers.get(action.name());
+  }
+
+  /**
+   * The first stream that maps the records of an action's answer as rows (not through a request per record), or
+   * {@code null} when none does.
+   */
+  StreamSpec rowSource(ActionSpec action) {
+    return rowSources.get(action.name());
   }
 
   ClassName row(StreamSpec stream) {

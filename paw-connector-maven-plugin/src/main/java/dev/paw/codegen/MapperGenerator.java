@@ -56,66 +56,10 @@ final class MapperGenerator {
     for (int i = 0; i < stream.columns().size(); i++) {
       method.addStatement("$T $N = null", JavaTypes.of(stream.columns().get(i).type()), vars.get(i));
     }
-    method.addCode(objectLoop(reads.root(), null, stream, vars, locals));
+    method.addCode(FieldReaderCode.objectLoop(reads.root(), null, stream.columns(), vars, locals));
     method.addStatement("return new $T($L)", row, CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$N", v))
         .toList(), ",$W"));
     return method.build();
-  }
-
-  /**
-   * Reads the fields of the object the parser is on, descending into the ones a column reads inside. The field name
-   * local is {@code field} at the top and named for its object below ({@code paymentMethodDetailsField}).
-   */
-  private CodeBlock objectLoop(FieldTree.Node node, String objectName, StreamSpec stream, List<String> vars,
-      NameAllocator locals) {
-    String field = locals.allocate(objectName == null ? "field" : JavaNames.memberName(objectName) + "Field");
-    CodeBlock.Builder code = CodeBlock.builder()
-        .beginControlFlow("while (parser.nextToken() == $T.FIELD_NAME)", RuntimeTypes.JSON_TOKEN)
-        .addStatement("String $N = parser.currentName()", field)
-        .addStatement("parser.nextToken()")
-        .beginControlFlow("switch ($N)", field);
-    node.children().forEach((name, child) -> {
-      if (child.isLeaf() && child.columns().size() + child.slots().size() == 1) {
-        code.add("case $S -> ", name).add(leaf(child, stream, vars));
-      } else if (child.isLeaf()) {
-        code.beginControlFlow("case $S ->", name).add(leaf(child, stream, vars)).endControlFlow();
-      } else {
-        code.beginControlFlow("case $S ->", name)
-            .beginControlFlow("if (parser.currentToken() == $T.START_OBJECT)", RuntimeTypes.JSON_TOKEN)
-            .add(objectLoop(child, name, stream, vars, locals))
-            .nextControlFlow("else")
-            .addStatement("parser.skipChildren()")
-            .endControlFlow()
-            .endControlFlow();
-      }
-    });
-    return code.add("default -> ").addStatement("parser.skipChildren()")
-        .endControlFlow()
-        .endControlFlow()
-        .build();
-  }
-
-  /** Reads a leaf once, then gives it to every column and context slot that wants it. */
-  private CodeBlock leaf(FieldTree.Node node, StreamSpec stream, List<String> vars) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    String first = null;
-    for (int column : node.columns()) {
-      ColumnSpec spec = stream.columns().get(column);
-      if (first == null) {
-        first = vars.get(column);
-        code.addStatement("$N = $T.$L(parser, $S)", first, RuntimeTypes.JSON_COLUMNS, JavaTypes.reader(spec.type()),
-            spec.from());
-      } else {
-        code.addStatement("$N = $N", vars.get(column), first);
-      }
-    }
-    for (int slot : node.slots()) {
-      CodeBlock value = first != null ? CodeBlock.of("$N", first)
-          : CodeBlock.of("$T.readAny(parser, $S)", RuntimeTypes.JSON_COLUMNS, node.path());
-      code.addStatement("context.set($T.$L, $L)", RuntimeTypes.RECORD_CONTEXT,
-          slot == FieldTree.PAGE_CURSOR ? "PAGE_CURSOR" : "INCREMENTAL_CURSOR", value);
-    }
-    return code.build();
   }
 
   private MethodSpec bind(StreamSpec stream, ClassName row, List<String> components) {

@@ -47,7 +47,7 @@ public final class ExportTableParams {
    * {@code format} (string, default {@code csv}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Format format() {
     return format;

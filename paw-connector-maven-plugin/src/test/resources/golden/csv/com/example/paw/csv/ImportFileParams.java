@@ -64,7 +64,7 @@ public final class ImportFileParams {
    * file name).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Format format() {
     return format;
@@ -74,7 +74,7 @@ public final class ImportFileParams {
    * {@code delimiter} (string, default {@code ,}, sent in the query): Column delimiter (CSV only).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public String delimiter() {
     return delimiter;
@@ -84,7 +84,7 @@ public final class ImportFileParams {
    * {@code has_header} (boolean, default {@code true}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Boolean hasHeader() {
     return hasHeader;
@@ -94,7 +94,7 @@ public final class ImportFileParams {
    * {@code encoding} (string, default {@code utf-8}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public String encoding() {
     return encoding;
@@ -114,7 +114,7 @@ public final class ImportFileParams {
    * to it.
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Mode mode() {
     return mode;

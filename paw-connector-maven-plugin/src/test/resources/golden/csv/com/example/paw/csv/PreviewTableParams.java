@@ -35,7 +35,7 @@ public final class PreviewTableParams {
    * {@code limit} (integer, default {@code 20}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long limit() {
     return limit;

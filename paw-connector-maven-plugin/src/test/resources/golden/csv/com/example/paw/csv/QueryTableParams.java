@@ -37,7 +37,7 @@ public final class QueryTableParams {
    * {@code limit} (integer, default {@code 1000}, sent in the query): Most rows to return.
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long limit() {
     return limit;

@@ -108,7 +108,8 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
           }
         }
         case "attendees" -> attendees = JsonColumns.readJson(parser, "attendees");
-        case "recurringEventId" -> recurringEventId = JsonColumns.readString(parser, "recurringEventId");
+        case "recurringEventId" -> recurringEventId = JsonColumns.readString(parser,
+            "recurringEventId");
         case "htmlLink" -> htmlLink = JsonColumns.readString(parser, "htmlLink");
         case "updated" -> updated = JsonColumns.readString(parser, "updated");
         default -> parser.skipChildren();

@@ -15,8 +15,8 @@ package com.example.paw.gcalendar;
  * @param endDate column {@code end_date} (string), from the API field {@code end.date}
  * @param organizer column {@code organizer} (string), from the API field {@code organizer.email}
  * @param attendees column {@code attendees} (json), from the API field {@code attendees}
- * @param recurringEventId column {@code recurring_event_id} (string), from the API field {@code
- * recurringEventId}
+ * @param recurringEventId column {@code recurring_event_id} (string), from the API field
+ *     {@code recurringEventId}
  * @param htmlLink column {@code html_link} (string), from the API field {@code htmlLink}
  * @param updated column {@code updated} (string), from the API field {@code updated}
  */

@@ -45,7 +45,7 @@ public final class CreateEventParams {
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public String calendarId() {
     return calendarId;
@@ -55,7 +55,7 @@ public final class CreateEventParams {
    * {@code sendUpdates} (string, default {@code none}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public SendUpdates sendUpdates() {
     return sendUpdates;

@@ -29,7 +29,7 @@ public final class DeleteEventParams {
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public String calendarId() {
     return calendarId;
@@ -48,7 +48,7 @@ public final class DeleteEventParams {
    * {@code sendUpdates} (string, default {@code none}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public SendUpdates sendUpdates() {
     return sendUpdates;

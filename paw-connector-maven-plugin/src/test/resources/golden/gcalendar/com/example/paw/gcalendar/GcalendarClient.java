@@ -5,6 +5,7 @@ import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.RequiresApproval;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult;
 import dev.paw.spec.TrustLevel;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
@@ -69,10 +70,12 @@ public final class GcalendarClient {
    * <p>{@code GET /calendars/{calendarId}/events}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code calendar_events}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listEvents(ListEventsParams params) {
-    return connector.execute("list_events", params.toMap());
+  public CompletionStage<TypedResult<List<CalendarEventsRow>>> listEvents(ListEventsParams params) {
+    return connector.execute("list_events", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "items", new CalendarEventsMapper()));
   }
 
   /**
@@ -82,9 +85,10 @@ public final class GcalendarClient {
    * <p>{@code GET /calendars/{calendarId}/events}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code calendar_events}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listEvents() {
+  public CompletionStage<TypedResult<List<CalendarEventsRow>>> listEvents() {
     return listEvents(ListEventsParams.builder().build());
   }
 

@@ -26,7 +26,7 @@ public final class GetEventParams {
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public String calendarId() {
     return calendarId;

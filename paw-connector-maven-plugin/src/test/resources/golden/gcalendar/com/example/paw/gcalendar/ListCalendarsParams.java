@@ -23,7 +23,7 @@ public final class ListCalendarsParams {
    * {@code maxResults} (integer, default {@code 250}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long maxResults() {
     return maxResults;

@@ -42,7 +42,7 @@ public final class ListEventsParams {
    * {@code calendarId} (string, default {@code primary}, sent in the path).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public String calendarId() {
     return calendarId;
@@ -53,7 +53,7 @@ public final class ListEventsParams {
    * events into instances.
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Boolean singleEvents() {
     return singleEvents;
@@ -63,7 +63,7 @@ public final class ListEventsParams {
    * {@code showDeleted} (boolean, default {@code false}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Boolean showDeleted() {
     return showDeleted;
@@ -102,7 +102,7 @@ public final class ListEventsParams {
    * {@code maxResults} (integer, default {@code 250}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long maxResults() {
     return maxResults;

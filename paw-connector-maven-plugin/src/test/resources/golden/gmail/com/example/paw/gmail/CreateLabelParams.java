@@ -38,7 +38,7 @@ public final class CreateLabelParams {
    * {@code labelListVisibility} (string, default {@code labelShow}, sent in the body).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public LabelListVisibility labelListVisibility() {
     return labelListVisibility;
@@ -48,7 +48,7 @@ public final class CreateLabelParams {
    * {@code messageListVisibility} (string, default {@code show}, sent in the body).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public MessageListVisibility messageListVisibility() {
     return messageListVisibility;

@@ -41,7 +41,7 @@ public final class GetMessageParams {
    * {@code format} (string, default {@code metadata}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Format format() {
     return format;
@@ -52,7 +52,7 @@ public final class GetMessageParams {
    * Headers to include with format metadata.
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public List<String> metadataHeaders() {
     return metadataHeaders;

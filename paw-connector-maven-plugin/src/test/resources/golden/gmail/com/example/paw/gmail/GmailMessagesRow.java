@@ -10,10 +10,10 @@ package com.example.paw.gmail;
  * @param labelIds column {@code label_ids} (json), from the API field {@code labelIds}
  * @param headers column {@code headers} (json), from the API field {@code payload.headers}
  * @param historyId column {@code history_id} (string), from the API field {@code historyId}
- * @param internalDate column {@code internal_date} (string), from the API field {@code
- * internalDate}
- * @param sizeEstimate column {@code size_estimate} (integer), from the API field {@code
- * sizeEstimate}
+ * @param internalDate column {@code internal_date} (string), from the API field
+ *     {@code internalDate}
+ * @param sizeEstimate column {@code size_estimate} (integer), from the API field
+ *     {@code sizeEstimate}
  */
 public record GmailMessagesRow(String id, String threadId, String snippet, String labelIds,
     String headers, String historyId, String internalDate, Long sizeEstimate) {

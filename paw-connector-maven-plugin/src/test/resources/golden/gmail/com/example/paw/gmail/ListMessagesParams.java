@@ -53,7 +53,7 @@ public final class ListMessagesParams {
    * {@code maxResults} (integer, default {@code 100}, sent in the query): Page size (1-500).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long maxResults() {
     return maxResults;
@@ -63,7 +63,7 @@ public final class ListMessagesParams {
    * {@code includeSpamTrash} (boolean, default {@code false}, sent in the query).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Boolean includeSpamTrash() {
     return includeSpamTrash;

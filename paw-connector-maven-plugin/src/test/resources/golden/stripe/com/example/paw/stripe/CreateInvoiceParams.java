@@ -50,7 +50,7 @@ public final class CreateInvoiceParams {
    * {@code collection_method} (string, default {@code send_invoice}, sent in the body).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public CollectionMethod collectionMethod() {
     return collectionMethod;
@@ -61,7 +61,7 @@ public final class CreateInvoiceParams {
    * (send_invoice only).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long daysUntilDue() {
     return daysUntilDue;

@@ -29,7 +29,7 @@ public final class ListInvoicesParams {
    * {@code limit} (integer, default {@code 25}, sent in the query): Page size (1-100).
    *
    * @return the value: the default unless the builder changed it, {@code null} when the builder
-   * unset it
+   *     unset it
    */
   public Long limit() {
     return limit;

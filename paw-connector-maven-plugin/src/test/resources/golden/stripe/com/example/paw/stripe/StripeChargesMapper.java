@@ -61,7 +61,8 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
         }
         case "customer" -> customer = JsonColumns.readString(parser, "customer");
         case "amount" -> amount = JsonColumns.readInteger(parser, "amount");
-        case "amount_refunded" -> amountRefunded = JsonColumns.readInteger(parser, "amount_refunded");
+        case "amount_refunded" -> amountRefunded = JsonColumns.readInteger(parser,
+            "amount_refunded");
         case "currency" -> currency = JsonColumns.readString(parser, "currency");
         case "status" -> status = JsonColumns.readString(parser, "status");
         case "paid" -> paid = JsonColumns.readBoolean(parser, "paid");
@@ -79,8 +80,10 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
                       String cardField = parser.currentName();
                       parser.nextToken();
                       switch (cardField) {
-                        case "brand" -> cardBrand = JsonColumns.readString(parser, "payment_method_details.card.brand");
-                        case "last4" -> cardLast4 = JsonColumns.readString(parser, "payment_method_details.card.last4");
+                        case "brand" -> cardBrand = JsonColumns.readString(parser,
+                            "payment_method_details.card.brand");
+                        case "last4" -> cardLast4 = JsonColumns.readString(parser,
+                            "payment_method_details.card.last4");
                         default -> parser.skipChildren();
                       }
                     }

@@ -5,6 +5,7 @@ import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.RequiresApproval;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult;
 import dev.paw.spec.TrustLevel;
 import java.util.List;
 import java.util.Map;
@@ -44,10 +45,13 @@ public final class StripeClient {
    * <p>{@code GET /invoices}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_invoices}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listInvoices(ListInvoicesParams params) {
-    return connector.execute("list_invoices", params.toMap());
+  public CompletionStage<TypedResult<List<StripeInvoicesRow>>> listInvoices(
+      ListInvoicesParams params) {
+    return connector.execute("list_invoices", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeInvoicesMapper()));
   }
 
   /**
@@ -57,9 +61,10 @@ public final class StripeClient {
    * <p>{@code GET /invoices}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_invoices}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listInvoices() {
+  public CompletionStage<TypedResult<List<StripeInvoicesRow>>> listInvoices() {
     return listInvoices(ListInvoicesParams.builder().build());
   }
 
@@ -98,10 +103,13 @@ public final class StripeClient {
    * <p>{@code GET /customers}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_customers}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCustomers(ListCustomersParams params) {
-    return connector.execute("list_customers", params.toMap());
+  public CompletionStage<TypedResult<List<StripeCustomersRow>>> listCustomers(
+      ListCustomersParams params) {
+    return connector.execute("list_customers", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeCustomersMapper()));
   }
 
   /**
@@ -111,9 +119,10 @@ public final class StripeClient {
    * <p>{@code GET /customers}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_customers}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCustomers() {
+  public CompletionStage<TypedResult<List<StripeCustomersRow>>> listCustomers() {
     return listCustomers(ListCustomersParams.builder().build());
   }
 
@@ -167,10 +176,13 @@ public final class StripeClient {
    * <p>{@code GET /charges}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_charges}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCharges(ListChargesParams params) {
-    return connector.execute("list_charges", params.toMap());
+  public CompletionStage<TypedResult<List<StripeChargesRow>>> listCharges(
+      ListChargesParams params) {
+    return connector.execute("list_charges", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeChargesMapper()));
   }
 
   /**
@@ -180,9 +192,10 @@ public final class StripeClient {
    * <p>{@code GET /charges}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_charges}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCharges() {
+  public CompletionStage<TypedResult<List<StripeChargesRow>>> listCharges() {
     return listCharges(ListChargesParams.builder().build());
   }
 
@@ -298,10 +311,12 @@ public final class StripeClient {
    * <p>Trust level {@code auto}: runs without asking.
    * <p>{@code GET /balance}
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's declared fields ({@link GetBalanceAnswer}) and the raw result; completes
+   *     exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> getBalance() {
-    return connector.execute("get_balance", Map.of());
+  public CompletionStage<TypedResult<GetBalanceAnswer>> getBalance() {
+    return connector.execute("get_balance", Map.of())
+        .thenApply(raw -> TypedResult.of(raw, GetBalanceAnswer::read));
   }
 
   /**

@@ -334,71 +334,75 @@ public final class StripeConnector implements CompiledConnector {
         .description("Get the current account balance")
         .url("/balance")
         .pagination(PaginationSpec.none(at(142, 5)))
+        .returns(List.of(
+            new ColumnSpec(at(147, 7), "livemode", "livemode", ColumnType.BOOLEAN),
+            new ColumnSpec(at(148, 7), "available", "available", ColumnType.JSON),
+            new ColumnSpec(at(149, 7), "pending", "pending", ColumnType.JSON)))
         .build();
   }
 
   private static StreamSpec stripeInvoicesStream() {
-    return StreamSpec.builder(at(148, 12), "stripe_invoices")
+    return StreamSpec.builder(at(152, 12), "stripe_invoices")
         .schedule(Schedule.of("every_15m"))
         .source("list_invoices")
         .columns(List.of(
-            new ColumnSpec(at(154, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(155, 7), "customer", "customer", ColumnType.STRING),
-            new ColumnSpec(at(156, 7), "number", "number", ColumnType.STRING),
-            new ColumnSpec(at(157, 7), "status", "status", ColumnType.STRING),
-            new ColumnSpec(at(158, 7), "currency", "currency", ColumnType.STRING),
-            new ColumnSpec(at(159, 7), "amount_due", "amount_due", ColumnType.INTEGER),
-            new ColumnSpec(at(160, 7), "amount_paid", "amount_paid", ColumnType.INTEGER),
-            new ColumnSpec(at(161, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
-            new ColumnSpec(at(162, 7), "due_date", "due_date", ColumnType.INTEGER),
-            new ColumnSpec(at(163, 7), "created", "created", ColumnType.INTEGER),
-            new ColumnSpec(at(164, 7), "hosted_invoice_url", "hosted_invoice_url",
+            new ColumnSpec(at(158, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(159, 7), "customer", "customer", ColumnType.STRING),
+            new ColumnSpec(at(160, 7), "number", "number", ColumnType.STRING),
+            new ColumnSpec(at(161, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(162, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(163, 7), "amount_due", "amount_due", ColumnType.INTEGER),
+            new ColumnSpec(at(164, 7), "amount_paid", "amount_paid", ColumnType.INTEGER),
+            new ColumnSpec(at(165, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
+            new ColumnSpec(at(166, 7), "due_date", "due_date", ColumnType.INTEGER),
+            new ColumnSpec(at(167, 7), "created", "created", ColumnType.INTEGER),
+            new ColumnSpec(at(168, 7), "hosted_invoice_url", "hosted_invoice_url",
                 ColumnType.STRING)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.cursor(at(152, 18), "created", "created[gte]"))
+        .incremental(IncrementalSpec.cursor(at(156, 18), "created", "created[gte]"))
         .build();
   }
 
   private static StreamSpec stripeCustomersStream() {
-    return StreamSpec.builder(at(166, 12), "stripe_customers")
+    return StreamSpec.builder(at(170, 12), "stripe_customers")
         .schedule(Schedule.of("every_15m"))
         .source("list_customers")
         .columns(List.of(
-            new ColumnSpec(at(172, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(173, 7), "email", "email", ColumnType.STRING),
-            new ColumnSpec(at(174, 7), "name", "name", ColumnType.STRING),
-            new ColumnSpec(at(175, 7), "description", "description", ColumnType.STRING),
-            new ColumnSpec(at(176, 7), "balance", "balance", ColumnType.INTEGER),
-            new ColumnSpec(at(177, 7), "currency", "currency", ColumnType.STRING),
-            new ColumnSpec(at(178, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
-            new ColumnSpec(at(179, 7), "created", "created", ColumnType.INTEGER),
-            new ColumnSpec(at(180, 7), "metadata", "metadata", ColumnType.JSON)))
+            new ColumnSpec(at(176, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(177, 7), "email", "email", ColumnType.STRING),
+            new ColumnSpec(at(178, 7), "name", "name", ColumnType.STRING),
+            new ColumnSpec(at(179, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(180, 7), "balance", "balance", ColumnType.INTEGER),
+            new ColumnSpec(at(181, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(182, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
+            new ColumnSpec(at(183, 7), "created", "created", ColumnType.INTEGER),
+            new ColumnSpec(at(184, 7), "metadata", "metadata", ColumnType.JSON)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.cursor(at(170, 18), "created", "created[gte]"))
+        .incremental(IncrementalSpec.cursor(at(174, 18), "created", "created[gte]"))
         .build();
   }
 
   private static StreamSpec stripeChargesStream() {
-    return StreamSpec.builder(at(182, 12), "stripe_charges")
+    return StreamSpec.builder(at(186, 12), "stripe_charges")
         .schedule(Schedule.of("every_15m"))
         .source("list_charges")
         .columns(List.of(
-            new ColumnSpec(at(188, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(189, 7), "customer", "customer", ColumnType.STRING),
-            new ColumnSpec(at(190, 7), "amount", "amount", ColumnType.INTEGER),
-            new ColumnSpec(at(191, 7), "amount_refunded", "amount_refunded", ColumnType.INTEGER),
-            new ColumnSpec(at(192, 7), "currency", "currency", ColumnType.STRING),
-            new ColumnSpec(at(193, 7), "status", "status", ColumnType.STRING),
-            new ColumnSpec(at(194, 7), "paid", "paid", ColumnType.BOOLEAN),
-            new ColumnSpec(at(195, 7), "refunded", "refunded", ColumnType.BOOLEAN),
-            new ColumnSpec(at(196, 7), "description", "description", ColumnType.STRING),
-            new ColumnSpec(at(197, 7), "card_brand", "payment_method_details.card.brand",
+            new ColumnSpec(at(192, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(193, 7), "customer", "customer", ColumnType.STRING),
+            new ColumnSpec(at(194, 7), "amount", "amount", ColumnType.INTEGER),
+            new ColumnSpec(at(195, 7), "amount_refunded", "amount_refunded", ColumnType.INTEGER),
+            new ColumnSpec(at(196, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(197, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(198, 7), "paid", "paid", ColumnType.BOOLEAN),
+            new ColumnSpec(at(199, 7), "refunded", "refunded", ColumnType.BOOLEAN),
+            new ColumnSpec(at(200, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(201, 7), "card_brand", "payment_method_details.card.brand",
                 ColumnType.STRING),
-            new ColumnSpec(at(198, 7), "card_last4", "payment_method_details.card.last4",
+            new ColumnSpec(at(202, 7), "card_last4", "payment_method_details.card.last4",
                 ColumnType.STRING),
-            new ColumnSpec(at(199, 7), "created", "created", ColumnType.INTEGER)))
+            new ColumnSpec(at(203, 7), "created", "created", ColumnType.INTEGER)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.cursor(at(186, 18), "created", "created[gte]"))
+        .incremental(IncrementalSpec.cursor(at(190, 18), "created", "created[gte]"))
         .build();
   }
 

@@ -64,13 +64,15 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
         case "currency" -> currency = JsonColumns.readString(parser, "currency");
         case "amount_due" -> amountDue = JsonColumns.readInteger(parser, "amount_due");
         case "amount_paid" -> amountPaid = JsonColumns.readInteger(parser, "amount_paid");
-        case "amount_remaining" -> amountRemaining = JsonColumns.readInteger(parser, "amount_remaining");
+        case "amount_remaining" -> amountRemaining = JsonColumns.readInteger(parser,
+            "amount_remaining");
         case "due_date" -> dueDate = JsonColumns.readInteger(parser, "due_date");
         case "created" -> {
           created = JsonColumns.readInteger(parser, "created");
           context.set(RecordContext.INCREMENTAL_CURSOR, created);
         }
-        case "hosted_invoice_url" -> hostedInvoiceUrl = JsonColumns.readString(parser, "hosted_invoice_url");
+        case "hosted_invoice_url" -> hostedInvoiceUrl = JsonColumns.readString(parser,
+            "hosted_invoice_url");
         default -> parser.skipChildren();
       }
     }
