@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -40,7 +41,7 @@ final class MapperGenerator {
         .addMethod(read(spec, stream, row, components))
         .addMethod(bind(stream, row, components))
         .addMethod(readBack(stream, row))
-        .addMethod(value(stream, row, components))
+        .addMethod(key(stream, row, components))
         .build();
   }
 
@@ -83,16 +84,15 @@ final class MapperGenerator {
         .addStatement("return new $T($L)", row, CodeBlock.join(args, ",$W")).build();
   }
 
-  private MethodSpec value(StreamSpec stream, ClassName row, List<String> components) {
-    CodeBlock.Builder cases = CodeBlock.builder().add("return switch (index) {\n$>");
-    for (int i = 0; i < components.size(); i++) {
-      cases.add("case $L -> row.$N();\n", i, components.get(i));
-    }
-    cases.add("default -> throw new $T($L$W+ index);\n", IndexOutOfBoundsException.class,
-        SpecLiterals.string("table " + stream.table() + " has " + components.size() + " columns, not "))
-        .add("$<};\n");
-    return MethodSpec.methodBuilder("value").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(Object.class).addParameter(row, "row").addParameter(int.class, "index")
-        .addCode(cases.build()).build();
+  /** The key columns' values in primary-key order, read through the row's accessors. */
+  private MethodSpec key(StreamSpec stream, ClassName row, List<String> components) {
+    List<String> columns = stream.columns().stream().map(ColumnSpec::name).toList();
+    List<CodeBlock> values = stream.primaryKey().stream()
+        .map(name -> CodeBlock.of("row.$N()", components.get(columns.indexOf(name)))).toList();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("key").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(List.class, Object.class))
+        .addParameter(row, "row");
+    return values.isEmpty() ? method.addStatement("return $T.of()", List.class).build()
+        : method.addStatement("return $T.asList($L)", Arrays.class, CodeBlock.join(values, ",$W")).build();
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_events} to rows of table {@code calendar_events}.
@@ -150,24 +152,7 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
   }
 
   @Override
-  public Object value(CalendarEventsRow row, int index) {
-    return switch (index) {
-      case 0 -> row.id();
-      case 1 -> row.status();
-      case 2 -> row.summary();
-      case 3 -> row.description();
-      case 4 -> row.location();
-      case 5 -> row.startTime();
-      case 6 -> row.startDate();
-      case 7 -> row.endTime();
-      case 8 -> row.endDate();
-      case 9 -> row.organizer();
-      case 10 -> row.attendees();
-      case 11 -> row.recurringEventId();
-      case 12 -> row.htmlLink();
-      case 13 -> row.updated();
-      default -> throw new IndexOutOfBoundsException("table calendar_events has 14 columns, not "
-          + index);
-    };
+  public List<Object> key(CalendarEventsRow row) {
+    return Arrays.asList(row.id());
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_messages} to rows of table {@code gmail_messages}.
@@ -103,18 +105,7 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
   }
 
   @Override
-  public Object value(GmailMessagesRow row, int index) {
-    return switch (index) {
-      case 0 -> row.id();
-      case 1 -> row.threadId();
-      case 2 -> row.snippet();
-      case 3 -> row.labelIds();
-      case 4 -> row.headers();
-      case 5 -> row.historyId();
-      case 6 -> row.internalDate();
-      case 7 -> row.sizeEstimate();
-      default -> throw new IndexOutOfBoundsException("table gmail_messages has 8 columns, not "
-          + index);
-    };
+  public List<Object> key(GmailMessagesRow row) {
+    return Arrays.asList(row.id());
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_charges} to rows of table {@code stripe_charges}.
@@ -137,22 +139,7 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
   }
 
   @Override
-  public Object value(StripeChargesRow row, int index) {
-    return switch (index) {
-      case 0 -> row.id();
-      case 1 -> row.customer();
-      case 2 -> row.amount();
-      case 3 -> row.amountRefunded();
-      case 4 -> row.currency();
-      case 5 -> row.status();
-      case 6 -> row.paid();
-      case 7 -> row.refunded();
-      case 8 -> row.description();
-      case 9 -> row.cardBrand();
-      case 10 -> row.cardLast4();
-      case 11 -> row.created();
-      default -> throw new IndexOutOfBoundsException("table stripe_charges has 12 columns, not "
-          + index);
-    };
+  public List<Object> key(StripeChargesRow row) {
+    return Arrays.asList(row.id());
   }
 }

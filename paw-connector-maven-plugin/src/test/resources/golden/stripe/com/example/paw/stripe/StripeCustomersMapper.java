@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_customers} to rows of table {@code stripe_customers}.
@@ -96,19 +98,7 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
   }
 
   @Override
-  public Object value(StripeCustomersRow row, int index) {
-    return switch (index) {
-      case 0 -> row.id();
-      case 1 -> row.email();
-      case 2 -> row.name();
-      case 3 -> row.description();
-      case 4 -> row.balance();
-      case 5 -> row.currency();
-      case 6 -> row.delinquent();
-      case 7 -> row.created();
-      case 8 -> row.metadata();
-      default -> throw new IndexOutOfBoundsException("table stripe_customers has 9 columns, not "
-          + index);
-    };
+  public List<Object> key(StripeCustomersRow row) {
+    return Arrays.asList(row.id());
   }
 }

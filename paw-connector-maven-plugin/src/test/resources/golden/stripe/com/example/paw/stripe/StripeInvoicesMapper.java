@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_invoices} to rows of table {@code stripe_invoices}.
@@ -106,21 +108,7 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
   }
 
   @Override
-  public Object value(StripeInvoicesRow row, int index) {
-    return switch (index) {
-      case 0 -> row.id();
-      case 1 -> row.customer();
-      case 2 -> row.number();
-      case 3 -> row.status();
-      case 4 -> row.currency();
-      case 5 -> row.amountDue();
-      case 6 -> row.amountPaid();
-      case 7 -> row.amountRemaining();
-      case 8 -> row.dueDate();
-      case 9 -> row.created();
-      case 10 -> row.hostedInvoiceUrl();
-      default -> throw new IndexOutOfBoundsException("table stripe_invoices has 11 columns, not "
-          + index);
-    };
+  public List<Object> key(StripeInvoicesRow row) {
+    return Arrays.asList(row.id());
   }
 }
