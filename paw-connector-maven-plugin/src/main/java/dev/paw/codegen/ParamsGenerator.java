@@ -65,7 +65,7 @@ final class ParamsGenerator {
     for (ParamSpec param : action.allParams()) {
       String name = names.allocate(JavaNames.memberName(param.name()));
       if (param.enumValues().isEmpty()) {
-        fields.add(new Field(param, name, JavaTypes.of(param.type()), null));
+        fields.add(new Field(param, name, JavaTypes.of(param), null));
       } else {
         ClassName enumType = className.nestedClass(nested.allocate(JavaNames.typeName(name)));
         fields.add(new Field(param, name, enumType, enumType));
@@ -101,7 +101,7 @@ final class ParamsGenerator {
       if (defaultValue != null) {
         f.initializer(field.enumType() != null
             ? CodeBlock.of("$T.$L", field.enumType(), constants(field.spec()).get(defaultValue))
-            : SpecLiterals.of(defaultValue));
+            : SpecLiterals.of(asJavaType(field.spec(), defaultValue)));
       }
       type.addField(f.build());
       type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(builder)
@@ -146,6 +146,14 @@ final class ParamsGenerator {
     return type.build();
   }
 
+  /** A default as the field's Java type holds it: a whole number in a list of {@code number} items is a double. */
+  private static Object asJavaType(ParamSpec param, Object value) {
+    if (param.items() == ParamType.NUMBER && value instanceof List<?> list) {
+      return list.stream().map(v -> v instanceof Long l ? (Object) l.doubleValue() : v).toList();
+    }
+    return value;
+  }
+
   /** The enum constant name of each allowed value, in declared order. */
   private static Map<Object, String> constants(ParamSpec param) {
     NameAllocator names = new NameAllocator();
@@ -169,7 +177,8 @@ final class ParamsGenerator {
   /** A one-line description of a parameter for Javadoc: wire name, type, required or default, description. */
   static String describe(ParamSpec param) {
     StringBuilder text = new StringBuilder("{@code ").append(Javadoc.escape(param.name())).append("} (")
-        .append(param.type() == ParamType.OBJECT ? "any JSON value" : param.type().wireName());
+        .append(param.type() == ParamType.OBJECT ? "any JSON value" : param.type().wireName())
+        .append(param.items() == null ? "" : " of " + param.items().wireName() + "s");
     if (param.required()) {
       text.append(", required");
     }

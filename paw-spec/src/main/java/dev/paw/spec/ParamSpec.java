@@ -9,6 +9,8 @@ import java.util.List;
  * @param defaultValue applied when the caller gives no value; {@code null} when there is none
  * @param enumValues the allowed values; empty when any value of the type is allowed
  * @param in where the value goes in the request
+ * @param items for an {@code array} parameter, the type of its elements when the file says ({@code items}); else
+ *     {@code null}
  */
 public record ParamSpec(
     Location location,
@@ -18,14 +20,21 @@ public record ParamSpec(
     Object defaultValue,
     List<Object> enumValues,
     String description,
-    ParamIn in) {
+    ParamIn in,
+    ParamType items) {
 
   public ParamSpec {
     enumValues = List.copyOf(enumValues);
   }
 
+  /** A parameter whose elements, if it is an array, have no declared type. */
+  public ParamSpec(Location location, String name, ParamType type, boolean required, Object defaultValue,
+      List<Object> enumValues, String description, ParamIn in) {
+    this(location, name, type, required, defaultValue, enumValues, description, in, null);
+  }
+
   public ParamSpec withIn(ParamIn newIn) {
-    return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, newIn);
+    return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, newIn, items);
   }
 
   /** A builder for an optional parameter with no default, no allowed values and no description, sent in the query. */
@@ -43,6 +52,7 @@ public record ParamSpec(
     private List<Object> enumValues = List.of();
     private String description;
     private ParamIn in = ParamIn.QUERY;
+    private ParamType items;
 
     private Builder(Location location, String name, ParamType type) {
       this.location = location;
@@ -75,8 +85,13 @@ public record ParamSpec(
       return this;
     }
 
+    public Builder items(ParamType value) {
+      items = value;
+      return this;
+    }
+
     public ParamSpec build() {
-      return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in);
+      return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in, items);
     }
   }
 }
