@@ -38,6 +38,7 @@ final class ActionsCommand implements Callable<Integer> {
       row.put("method", action.method().name());
       row.put("trust_level", action.trustLevel().wireName());
       row.put("parameters", action.allParams().stream().map(ActionsCommand::describe).toList());
+      row.put("requires_binary", action.requiresBinary());
       row.put("description", action.description());
       actions.add(row);
     }
@@ -45,10 +46,22 @@ final class ActionsCommand implements Callable<Integer> {
       Output.json(context.terminal().out(), actions);
       return ExitCodes.OK;
     }
-    Output.table(context.terminal().out(), List.of("ACTION", "METHOD", "TRUST", "PARAMETERS", "DESCRIPTION"),
-        actions.stream().map(a -> List.<Object>of(a.get("name"), a.get("method"), a.get("trust_level"),
-            String.join(" ", castList(a.get("parameters"))), a.get("description") == null ? "-"
-                : a.get("description"))).toList());
+    // A local tool an action needs (PocketPaw's requires_binary) gets a column only when some action names one.
+    boolean binaries = spec.actions().stream().anyMatch(a -> a.requiresBinary() != null);
+    List<String> headers = new ArrayList<>(List.of("ACTION", "METHOD", "TRUST", "PARAMETERS"));
+    if (binaries) {
+      headers.add("REQUIRES");
+    }
+    headers.add("DESCRIPTION");
+    Output.table(context.terminal().out(), headers, actions.stream().map(a -> {
+      List<Object> cells = new ArrayList<>(List.of(a.get("name"), a.get("method"), a.get("trust_level"),
+          String.join(" ", castList(a.get("parameters")))));
+      if (binaries) {
+        cells.add(a.get("requires_binary"));
+      }
+      cells.add(a.get("description"));
+      return cells;
+    }).toList());
     return ExitCodes.OK;
   }
 

@@ -1,6 +1,7 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.audit.AuditEntry;
+import dev.paw.runtime.audit.AuditHead;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.audit.AuditVerification;
@@ -9,13 +10,17 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code paw audit --pocket P [--since ...] [--verify]}: the pocket's audit trail, newest first. */
+/**
+ * {@code paw audit --pocket P [--since ...] [--verify [--head H]] [--head]}: the pocket's audit trail, newest first;
+ * or its verification; or its head, to keep somewhere {@code pocket.db} cannot reach.
+ */
 @Command(name = "audit", description = "Show a pocket's audit trail (newest first), or --verify its hash chain.")
 final class AuditCommand implements Callable<Integer> {
 
@@ -38,6 +43,11 @@ final class AuditCommand implements Callable<Integer> {
   @Option(names = "--verify", description = "Check that no entry was edited, deleted or reordered.")
   boolean verify;
 
+  @Option(names = "--head", arity = "0..1", fallbackValue = "", paramLabel = "HEAD", description = "Alone: verify"
+      + " and print the trail's head (SEQ:HASH); keep it outside this machine's paw home. With a value (and"
+      + " --verify): also check that the trail still holds that head, which finds a rollback of the whole pocket.")
+  String head;
+
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
@@ -49,18 +59,27 @@ final class AuditCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     Pocket pocket = context.existingPocket(pocketName);
     AuditLog log = context.paw().audit(pocket);
-    if (verify) {
-      AuditVerification result = log.verify();
-      if (json) {
-        Output.json(context.terminal().out(), result);
-      } else if (result.intact()) {
-        context.terminal().out().println("audit trail of '" + pocket.name() + "' is intact: " + result.rows()
-            + " entries, head " + result.headHash());
-      } else {
-        context.terminal().out().println("audit trail of '" + pocket.name() + "' was tampered with at entry "
-            + result.firstBadSeq() + ": " + result.problem());
+    boolean exportHead = head != null && head.isEmpty();
+    if (verify || head != null) {
+      AuditHead exported = head == null || exportHead ? null : AuditHead.parse(head);
+      AuditVerification result = log.verify(exported);
+      if (!result.intact()) {
+        if (json) {
+          Output.json(context.terminal().out(), result);
+        } else {
+          context.terminal().out().println("audit trail of '" + pocket.name() + "' was tampered with at entry "
+              + result.firstBadSeq() + ": " + result.problem());
+        }
+        return ExitCodes.FAILED;
       }
-      return result.intact() ? ExitCodes.OK : ExitCodes.FAILED;
+      if (exportHead && !verify) {
+        printHead(result);
+      } else if (json) {
+        Output.json(context.terminal().out(), result);
+      } else {
+        printIntact(pocket, result, exported);
+      }
+      return ExitCodes.OK;
     }
     AuditQuery query = AuditQuery.recent().limit(limit);
     if (since != null) {
@@ -80,6 +99,30 @@ final class AuditCommand implements Callable<Integer> {
             e.decision() == null ? "-" : e.decision(), e.outcome().wireName(), e.durationMillis(),
             e.error() != null ? e.error() : e.parametersJson())).toList());
     return ExitCodes.OK;
+  }
+
+  private void printHead(AuditVerification result) {
+    String text = result.head() == null ? null : result.head().toString();
+    if (json) {
+      Output.json(context.terminal().out(), Collections.singletonMap("head", text));
+    } else {
+      context.terminal().out().println(text == null ? "the audit trail is empty: it has no head yet" : text);
+    }
+  }
+
+  private void printIntact(Pocket pocket, AuditVerification result, AuditHead exported) {
+    var out = context.terminal().out();
+    out.println("audit trail of '" + pocket.name() + "' is intact: " + result.rows() + " entries, head "
+        + (result.head() == null ? "-" : result.head()));
+    if (exported != null) {
+      out.println("it still holds the exported head " + exported + ": entries 1 to " + exported.seq()
+          + " are the ones that were there when it was exported");
+    }
+    if (result.unkeyedRows() > 0) {
+      out.println("note: the first " + result.unkeyedRows() + " entries were written before the chain was keyed;"
+          + (result.unkeyedRows() < result.rows() ? " the keyed entries after them seal them from now on"
+              : " until a new entry seals them, anyone who can write pocket.db could rewrite them undetected"));
+    }
   }
 
   static Instant parseSince(String text) {

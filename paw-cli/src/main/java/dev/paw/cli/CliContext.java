@@ -2,6 +2,7 @@ package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.trust.AdminApprover;
@@ -25,6 +26,7 @@ final class CliContext implements AutoCloseable {
   private final Terminal terminal;
   private final Map<String, String> environment;
   private Supplier<Path> home = () -> null;
+  private java.util.function.BooleanSupplier allowShadowing = () -> false;
   private boolean assumeYes;
   private volatile SyncListener progress = SyncListener.NONE;
   private Paw paw;
@@ -44,6 +46,11 @@ final class CliContext implements AutoCloseable {
 
   void home(Supplier<Path> value) {
     this.home = value;
+  }
+
+  /** Whether a connector file may replace a built-in ({@code --allow-shadowing}). */
+  void allowShadowing(java.util.function.BooleanSupplier value) {
+    this.allowShadowing = value;
   }
 
   /** Approve {@code confirm} actions without asking ({@code --yes}); never {@code restricted} ones. */
@@ -70,7 +77,11 @@ final class CliContext implements AutoCloseable {
           .approver(this::confirm)
           .adminApprover(this::administrator)
           .listener(change -> progress.onChange(change))
+          .allowShadowing(allowShadowing.getAsBoolean())
+          .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
           .build();
+      // a file that replaces (or was kept from replacing) a built-in is never used silently
+      paw.registry().notes().forEach(note -> terminal.err().println("paw: " + note));
     }
     return paw;
   }
@@ -97,7 +108,9 @@ final class CliContext implements AutoCloseable {
       terminal.err().println("paw: " + request.subject() + " needs confirmation; run it at a terminal or pass --yes");
       return false;
     }
-    terminal.err().println(request.subject() + " (trust level confirm) with " + request.parameters());
+    // one line: a parameter value holding a line break could otherwise print a request that looks like another
+    terminal.err().println(TerminalText.singleLine(request.subject() + " (trust level confirm) with "
+        + request.parameters()));
     String answer = terminal.readLine("Run it? [y/N] ");
     return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
   }
@@ -122,7 +135,7 @@ final class CliContext implements AutoCloseable {
           + " terminal");
       return false;
     }
-    terminal.err().println(request.subject() + " is RESTRICTED with " + request.parameters());
+    terminal.err().println(TerminalText.singleLine(request.subject() + " is RESTRICTED with " + request.parameters()));
     char[] typed = terminal.readSecret("Administrator secret for pocket '" + pocket.name() + "': ");
     try {
       boolean ok = secret.matches(typed);

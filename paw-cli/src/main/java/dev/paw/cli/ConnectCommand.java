@@ -3,12 +3,17 @@ package dev.paw.cli;
 import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.pin.ConnectorChangedException;
+import dev.paw.runtime.pin.PinChange;
+import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +36,11 @@ final class ConnectCommand implements Callable<Integer> {
   @Option(names = "--pocket", required = true, paramLabel = "POCKET", description = "The pocket (created if new).")
   String pocketName;
 
-  @Option(names = "--credential", paramLabel = "KEY=VALUE", description = "A credential value (repeatable); others"
-      + " come from the environment or are asked for.")
+  @Option(names = "--credential", paramLabel = "NAME=@FILE|-|VALUE", description = "A credential (repeatable):"
+      + " NAME=@FILE reads it from a file, NAME=- from standard input (one trailing newline is removed). Secrets are"
+      + " best typed at the prompt (not echoed) or set in the environment variable NAME; NAME=VALUE also works but is"
+      + " discouraged: the value shows in ps output and in the shell's history. Credentials not given are taken from"
+      + " the environment or asked for.")
   Map<String, String> credentials = new LinkedHashMap<>();
 
   @Option(names = "--base-url", paramLabel = "URL", description = "Replace the connector's base URL (a proxy, a"
@@ -50,20 +58,38 @@ final class ConnectCommand implements Callable<Integer> {
       description = "How long to wait for the browser: 90s, 5m, PT5M (default ${DEFAULT-VALUE}).")
   java.time.Duration authTimeout;
 
+  @Option(names = "--review", description = "Show what changed in the connector's definition since it was connected"
+      + " (hosts, trust levels, credentials) and approve it, so the connection runs again.")
+  boolean review;
+
+  @Option(names = "--yes", description = "With --review: approve the changes without asking.")
+  boolean yes;
+
   ConnectCommand(CliContext context) {
     this.context = context;
   }
 
   @Override
   public Integer call() throws Exception {
+    if (review) {
+      return review();
+    }
     ConnectorSpec spec = context.paw().registry().require(name).spec();
     Pocket pocket = context.pocket(pocketName);
+    List<PinChange> changes = context.paw().pinChanges(pocket, name);
+    if (changes.stream().anyMatch(PinChange::loosens)) {
+      // connecting again would approve the change without showing it: that is what --review is for
+      throw new ConnectorChangedException(name, pocket.name(), changes);
+    }
     ScopedCredentials store = context.paw().credentials(pocket, name);
     for (String given : credentials.keySet()) {
       if (spec.auth().credential(given).isEmpty()) {
         throw new IllegalArgumentException("connector '" + name + "' has no credential '" + given + "' (it takes: "
             + String.join(", ", spec.auth().credentials().stream().map(CredentialSpec::name).toList()) + ")");
       }
+    }
+    if (credentials.values().stream().filter(CredentialArgument::fromStdin).count() > 1) {
+      throw new IllegalArgumentException("only one --credential can be read from standard input (NAME=-)");
     }
     for (CredentialSpec credential : spec.auth().credentials()) {
       String value = valueOf(credential, store);
@@ -84,14 +110,55 @@ final class ConnectCommand implements Callable<Integer> {
     return new SyncRunner(context).syncAll(connector, pocket);
   }
 
+  /**
+   * Shows what changed since the connector was connected and, once the user says yes, connects it again with the
+   * same base URL, which pins the definition as it is now.
+   */
+  private int review() throws java.sql.SQLException {
+    context.paw().registry().require(name);
+    Pocket pocket = context.existingPocket(pocketName);
+    ConnectionRecord record = pocket.connections().get(name)
+        .filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED).orElseThrow(() -> new IllegalArgumentException(
+            "connector '" + name + "' is not connected to pocket '" + pocket.name() + "'; connect it first"));
+    List<PinChange> changes = context.paw().pinChanges(pocket, name);
+    Terminal terminal = context.terminal();
+    if (changes.isEmpty()) {
+      terminal.out().println("connector " + name + " has not changed since it was connected to pocket '"
+          + pocket.name() + "'");
+      return ExitCodes.OK;
+    }
+    terminal.out().println("connector " + name + " has changed since it was connected to pocket '" + pocket.name()
+        + "':");
+    for (PinChange change : changes) {
+      terminal.out().println("  " + change + (change.loosens() ? "   (needs your approval)" : ""));
+    }
+    boolean approved = yes;
+    if (!approved && terminal.interactive()) {
+      String answer = terminal.readLine("Approve these changes? [y/N] ");
+      approved = answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+    if (!approved) {
+      terminal.err().println("paw: changes not approved; the connection stays refused"
+          + (terminal.interactive() ? "" : " (pass --yes to approve them without a terminal)"));
+      return ExitCodes.REFUSED;
+    }
+    context.paw().connector(pocket, name).connect(new ConnectOptions(record.baseUrlOverride()))
+        .toCompletableFuture().join();
+    terminal.out().println("approved: " + name + " in pocket '" + pocket.name() + "' now runs with its current"
+        + " definition");
+    return ExitCodes.OK;
+  }
+
   /** The value to store, or {@code null} to keep what is stored (or leave an optional one unset). */
   private String valueOf(CredentialSpec credential, ScopedCredentials store) {
     String given = credentials.get(credential.name());
     if (given != null) {
-      return given;
+      return CredentialArgument.resolve(credential.name(), given, context.terminal());
     }
-    String fromEnvironment = context.environment().get(credential.name());
-    if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
+    // the variables the runtime would read for this connector, never any other (see EnvironmentCredentialStore)
+    String fromEnvironment = new EnvironmentCredentialStore(context.environment()).get(store.scope(),
+        credential.name()).map(Secret::reveal).orElse(null);
+    if (fromEnvironment != null) {
       return fromEnvironment;
     }
     if (store.get(credential.name()).isPresent()) {
@@ -102,7 +169,7 @@ final class ConnectCommand implements Callable<Integer> {
       if (credential.required()) {
         throw new NeedsInputException("connector '" + name + "' needs " + credential.name() + " and there is no"
             + " terminal to ask at: pass --credential " + credential.name() + "=... or set the environment variable "
-            + credential.name());
+            + EnvironmentCredentialStore.variableFor(name, credential.name()));
       }
       return null;
     }

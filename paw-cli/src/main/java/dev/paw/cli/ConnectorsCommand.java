@@ -4,6 +4,7 @@ import dev.paw.runtime.registry.ConnectorRegistry;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
+import dev.paw.spec.SurfaceProfile;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,9 @@ final class ConnectorsCommand {
         row.put("name", spec.name());
         row.put("display_name", spec.displayName());
         row.put("type", spec.type());
+        row.put("icon", spec.icon());
+        row.put("senses", spec.senses());
+        row.put("surface_profile", surfaceProfile(spec.surfaceProfile()));
         row.put("auth", spec.auth().method().wireName());
         row.put("actions", spec.actions().size());
         row.put("tables", spec.streams().stream().filter(StreamSpec::isRunnable).map(StreamSpec::table).toList());
@@ -56,6 +60,18 @@ final class ConnectorsCommand {
       }
       registry.problems().forEach(p -> context.terminal().err().println("paw: skipped " + p));
       return ExitCodes.OK;
+    }
+
+    /** PocketPaw's agent surface settings as the file wrote them, or {@code null}. */
+    private static Map<String, Object> surfaceProfile(SurfaceProfile profile) {
+      if (profile == null) {
+        return null;
+      }
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("skill", profile.skill());
+      json.put("allow_tools", profile.allowTools());
+      json.put("deny_tools", profile.denyTools());
+      return json;
     }
 
     @SuppressWarnings("unchecked")

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,6 +23,33 @@ final class Output {
       .registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
       .enable(SerializationFeature.INDENT_OUTPUT);
+
+  static {
+    JSON.getFactory().setCharacterEscapes(new TerminalSafeEscapes());
+  }
+
+  /**
+   * JSON escapes ({@code \u009b}) for what a terminal would obey: programs read the same string, and the terminal
+   * filter has nothing left to change. Jackson escapes C0 controls itself.
+   */
+  private static final class TerminalSafeEscapes extends CharacterEscapes {
+    private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+    TerminalSafeEscapes() {
+      escapes[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch <= 0xffff && TerminalText.isUnsafe((char) ch)
+          ? new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch)) : null;
+    }
+  }
 
   private Output() {}
 
@@ -52,12 +82,16 @@ final class Output {
     out.println(text);
   }
 
-  /** Columns padded to their widest cell; {@code null} prints as {@code -}. */
+  /**
+   * Columns padded to their widest cell; {@code null} prints as {@code -}; line breaks, tabs and other control
+   * characters in cells are shown, not obeyed ({@link TerminalText#singleLine}).
+   */
   static void table(PrintWriter out, List<String> headers, List<List<Object>> rows) {
     List<List<String>> cells = new ArrayList<>();
     cells.add(headers);
     for (List<Object> row : rows) {
-      cells.add(row.stream().map(v -> v == null ? "-" : String.valueOf(v)).toList());
+      // one line per row: a line break in a value (a description, an error) would forge the rows below it
+      cells.add(row.stream().map(v -> v == null ? "-" : TerminalText.singleLine(String.valueOf(v))).toList());
     }
     int[] widths = new int[headers.size()];
     for (List<String> row : cells) {

@@ -1,5 +1,6 @@
 package dev.paw.cli;
 
+import dev.paw.runtime.pin.ConnectorChangedException;
 import dev.paw.runtime.trust.ActionRefusedException;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
@@ -27,15 +28,24 @@ public final class PawCli {
       description = "Use DIR instead of $PAW_HOME (default ~/.paw).")
   Path home;
 
+  @Option(names = "--allow-shadowing", scope = CommandLine.ScopeType.INHERIT, description = "Let a connector file"
+      + " replace the built-in connector of the same name (its hosts and trust levels instead of the built-in's).")
+  boolean allowShadowing;
+
   public static void main(String[] args) {
     System.exit(run(args, Terminal.system(), System.getenv()));
   }
 
-  /** Runs {@code paw} with the given arguments, terminal and environment; returns the exit code. */
-  static int run(String[] args, Terminal terminal, Map<String, String> environment) {
+  /**
+   * Runs {@code paw} with the given arguments, terminal and environment; returns the exit code. Everything printed
+   * goes through a {@link SafeTerminal}.
+   */
+  static int run(String[] args, Terminal given, Map<String, String> environment) {
+    Terminal terminal = SafeTerminal.wrap(given);
     PawCli root = new PawCli();
     try (CliContext context = new CliContext(terminal, environment)) {
       context.home(() -> root.home);
+      context.allowShadowing(() -> root.allowShadowing);
       CommandLine cli = new CommandLine(root, new Factory(context));
       cli.setOut(terminal.out()).setErr(terminal.err());
       cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
@@ -44,7 +54,8 @@ public final class PawCli {
         if (root.debug) {
           cause.printStackTrace(commandLine.getErr());
         }
-        return cause instanceof ActionRefusedException ? ExitCodes.REFUSED
+        return cause instanceof ActionRefusedException || cause instanceof ConnectorChangedException
+            ? ExitCodes.REFUSED
             : cause instanceof NeedsInputException ? ExitCodes.NEEDS_INPUT : ExitCodes.FAILED;
       });
       cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);

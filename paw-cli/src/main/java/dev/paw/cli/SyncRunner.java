@@ -37,7 +37,7 @@ final class SyncRunner {
   /** Syncs one table; exit code 1 when it failed. */
   int sync(ConnectorProtocol connector, String table) {
     PrintWriter out = context.terminal().out();
-    Progress progress = new Progress(table, out, context.terminal().interactive());
+    Progress progress = new Progress(table, context.terminal());
     context.progress(progress);
     SyncResult result;
     try {
@@ -61,18 +61,20 @@ final class SyncRunner {
   /** Shows one table's progress as commits arrive. */
   private static final class Progress implements SyncListener {
     private final String table;
+    private final Terminal terminal;
     private final PrintWriter out;
-    private final boolean terminal;
+    private final boolean interactive;
     private final long started = System.nanoTime();
     private long records;
     private long lastPrinted;
     private int frame;
     private boolean drawn;
 
-    Progress(String table, PrintWriter out, boolean terminal) {
+    Progress(String table, Terminal terminal) {
       this.table = table;
-      this.out = out;
       this.terminal = terminal;
+      this.out = terminal.out();
+      this.interactive = terminal.interactive();
     }
 
     @Override
@@ -83,14 +85,13 @@ final class SyncRunner {
       records += change.records();
       double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
       long rate = Math.round(records / seconds);
-      if (terminal) {
+      if (interactive) {
         StringBuilder bar = new StringBuilder();
         int position = frame++ % BAR;
         for (int i = 0; i < BAR; i++) {
           bar.append(change.runComplete() ? '=' : i == position ? '>' : i < position ? '=' : ' ');
         }
-        out.printf("\r%s [%s] %,d records  %,d records/s   ", table, bar, records, rate);
-        out.flush();
+        terminal.redrawLine(String.format("%s [%s] %,d records  %,d records/s   ", table, bar, records, rate));
         drawn = true;
       } else if (System.nanoTime() - lastPrinted > 1_000_000_000L || change.runComplete()) {
         lastPrinted = System.nanoTime();

@@ -24,6 +24,15 @@ interface Terminal {
   /** Reads a secret after a prompt without echoing it; {@code null} at end of input. */
   char[] readSecret(String prompt);
 
+  /** Replaces the current line of {@link #out()} with {@code text} (a progress line): a carriage return, the text. */
+  default void redrawLine(String text) {
+    out().print("\r" + text);
+    out().flush();
+  }
+
+  /** Reads standard input to its end (for {@code --credential NAME=-}). */
+  String readAllInput();
+
   /** The process's own terminal: {@link System#console()} when there is one. */
   static Terminal system() {
     Console console = System.console();
@@ -59,6 +68,24 @@ interface Terminal {
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+      }
+
+      @Override
+      public String readAllInput() {
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[4096];
+        try {
+          for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+            text.append(buffer, 0, n);
+            if (text.length() > CredentialArgument.MAX_BYTES) {
+              throw new IllegalArgumentException("standard input holds more than " + CredentialArgument.MAX_BYTES
+                  / 1024 + " KiB: that is not a credential");
+            }
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+        return text.toString();
       }
 
       @Override

@@ -123,6 +123,92 @@ class AuditTamperTest {
     assertThat(verify.out()).contains("tampered with at entry 2: row 2 was changed after it was written");
   }
 
+  @Test
+  void theNewestRowsDeletedWithTheCounterResetAreReportedThroughTheHeadFile() throws Exception {
+    tamper("DELETE FROM _paw_audit WHERE seq >= 5; UPDATE sqlite_sequence SET seq = 4 WHERE name = '_paw_audit'");
+
+    Run verify = paw("audit", "--pocket", "Books", "--verify");
+
+    assertThat(verify.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(verify.out()).isEqualTo("audit trail of 'Books' was tampered with at entry 5: rows 5 to 6 were"
+        + " deleted from the end of the trail (the head file " + headFile() + " records row 6)\n");
+  }
+
+  @Test
+  void aWholeChainRewrittenWithCorrectUnkeyedHashesIsReported() throws Exception {
+    tamper("UPDATE _paw_audit SET outcome = 'ok', decision = 'approved', error = NULL WHERE seq = 6");
+    rewriteWithSha256();
+
+    Run verify = paw("audit", "--pocket", "Books", "--verify");
+
+    assertThat(verify.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(verify.out()).isEqualTo("audit trail of 'Books' was tampered with at entry 6: row 6 is not the row"
+        + " the head file " + headFile() + " records: the trail was rewritten or replaced\n");
+  }
+
+  @Test
+  void anExportedHeadFindsTheDatabaseAndTheHeadFileRolledBackTogether() throws Exception {
+    Run head = paw("audit", "--pocket", "Books", "--head");
+    assertThat(head.exit()).isZero();
+    assertThat(head.out()).matches("6:hmac:[0-9a-f]{64}\n");
+    String exported = head.out().strip();
+    String earlier = "4:" + sql("SELECT hash FROM _paw_audit WHERE seq = 4");
+    tamper("DELETE FROM _paw_audit WHERE seq >= 5; UPDATE sqlite_sequence SET seq = 4 WHERE name = '_paw_audit'");
+    Files.writeString(headFile(), earlier + "\n");
+
+    assertThat(paw("audit", "--pocket", "Books", "--verify").exit())
+        .as("with write access to both files, only an exported head shows the rollback").isZero();
+    Run verify = paw("audit", "--pocket", "Books", "--verify", "--head", exported);
+    assertThat(verify.exit()).isEqualTo(ExitCodes.FAILED);
+    assertThat(verify.out()).isEqualTo("audit trail of 'Books' was tampered with at entry 5: rows 5 to 6 were"
+        + " deleted from the end of the trail (the exported head " + exported + " names row 6)\n");
+  }
+
+  @Test
+  void anUntouchedTrailHoldsItsExportedHead() {
+    String exported = paw("audit", "--pocket", "Books", "--head").out().strip();
+
+    Run verify = paw("audit", "--pocket", "Books", "--verify", "--head", exported);
+
+    assertThat(verify.exit()).isZero();
+    assertThat(verify.out()).isEqualTo("audit trail of 'Books' is intact: 6 entries, head " + exported + "\n"
+        + "it still holds the exported head " + exported + ": entries 1 to 6 are the ones that were there when it"
+        + " was exported\n");
+  }
+
+  private Path headFile() {
+    return home.resolve("audit/books.head");
+  }
+
+  /**
+   * What someone who read the source does after an edit: recomputes every row's chain the way paw did before the
+   * chain was keyed, SHA-256 of the previous hash and the row's canonical JSON.
+   */
+  private void rewriteWithSha256() throws Exception {
+    List<String> updates = new java.util.ArrayList<>();
+    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database); Statement s = db.createStatement();
+        var rs = s.executeQuery("SELECT seq, time, pocket, connector, kind, target, params, trust_level, decision,"
+            + " outcome, error, duration_ms, actor FROM _paw_audit ORDER BY seq")) {
+      var json = new com.fasterxml.jackson.databind.ObjectMapper();
+      String previous = "0".repeat(64);
+      while (rs.next()) {
+        var row = json.createArrayNode().add(rs.getLong(1));
+        for (int column = 2; column <= 11; column++) {
+          row.add(rs.getString(column));
+        }
+        row.add(rs.getLong(12)).add(rs.getString(13));
+        var sha = java.security.MessageDigest.getInstance("SHA-256");
+        sha.update((previous + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        String hash = java.util.HexFormat.of().formatHex(sha.digest(row.toString().getBytes(
+            java.nio.charset.StandardCharsets.UTF_8)));
+        updates.add("UPDATE _paw_audit SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE seq = "
+            + rs.getLong(1));
+        previous = hash;
+      }
+    }
+    tamper(String.join("; ", updates));
+  }
+
   /** Runs {@code statements} with the append-only triggers dropped, then puts the triggers back. */
   private void tamper(String statements) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database); Statement s = db.createStatement()) {
@@ -144,9 +230,14 @@ class AuditTamperTest {
     }
   }
 
-  private void sql(String statement) throws SQLException {
+  private String sql(String statement) throws SQLException {
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database); Statement s = db.createStatement()) {
-      s.execute(statement);
+      if (s.execute(statement)) {
+        try (var rs = s.getResultSet()) {
+          return rs.next() ? rs.getString(1) : null;
+        }
+      }
+      return null;
     }
   }
 

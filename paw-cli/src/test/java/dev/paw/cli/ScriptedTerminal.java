@@ -17,10 +17,17 @@ final class ScriptedTerminal implements Terminal {
   private final boolean interactive;
   private final Deque<String> answers = new ArrayDeque<>();
   final List<String> prompts = new ArrayList<>();
+  private String input = "";
 
   ScriptedTerminal(boolean interactive, String... answers) {
     this.interactive = interactive;
     this.answers.addAll(List.of(answers));
+  }
+
+  /** Gives {@code text} as standard input. */
+  ScriptedTerminal withInput(String text) {
+    this.input = text;
+    return this;
   }
 
   /** Everything printed to standard output so far. */
@@ -52,6 +59,13 @@ final class ScriptedTerminal implements Terminal {
   public String readLine(String prompt) {
     prompts.add(prompt);
     return answers.poll();
+  }
+
+  @Override
+  public String readAllInput() {
+    String text = input;
+    input = "";
+    return text;
   }
 
   @Override

@@ -2,6 +2,10 @@ package dev.paw.build;
 
 import dev.paw.codegen.ConnectorGenerator;
 import dev.paw.codegen.GeneratedFile;
+import dev.paw.spec.compile.Compilation;
+import dev.paw.spec.compile.CompiledFile;
+import dev.paw.spec.compile.ConnectorCompiler;
+import dev.paw.spec.compile.ConnectorFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -13,7 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The engine of {@code paw:validate} and {@code paw:generate}: scans connector files, loads and cross-checks them,
+ * The engine of {@code paw:validate} and {@code paw:generate}: scans connector files, compiles and cross-checks them,
  * reports every diagnostic, and generates incrementally. Generation keeps a {@link BuildState} below the state
  * directory: when no input, setting or generator changed and every output is still there, nothing is loaded or
  * written; otherwise only changed connector files are generated again, files are written only when their content
@@ -37,7 +41,7 @@ public final class PawBuild {
     if (sources.isEmpty()) {
       return new ValidationResult(0, 0);
     }
-    LoadedConnectors loaded = new ConnectorSetLoader().load(sources);
+    Compilation loaded = compile(sources);
     new DiagnosticReporter(log).report(loaded.diagnostics(), request.failOnWarning());
     int warnings = (int) loaded.diagnostics().stream().filter(d -> !d.isError()).count();
     log.info(DiagnosticReporter.count(sources.size(), "connector file") + " valid"
@@ -72,13 +76,13 @@ public final class PawBuild {
       return new GenerationResult(GenerationResult.Status.UP_TO_DATE, sources.size(), 0, 0, 0, 0);
     }
 
-    LoadedConnectors loaded = new ConnectorSetLoader().load(sources);
+    Compilation loaded = compile(sources);
     new DiagnosticReporter(log).report(loaded.diagnostics(), request.failOnWarning());
     ConnectorGenerator generator = new ConnectorGenerator(request.packageName());
     Map<String, BuildState.Input> inputs = new LinkedHashMap<>();
     int regenerated = 0;
-    for (LoadedConnector connector : loaded.connectors()) {
-      String path = connector.source().displayPath();
+    for (CompiledFile connector : loaded.connectors()) {
+      String path = connector.file().displayPath();
       String digest = digests.get(path);
       BuildState.Input before = comparable.map(state -> state.inputs().get(path)).orElse(null);
       if (before != null && before.digest().equals(digest) && before.outputs().stream().allMatch(writer::exists)) {
@@ -104,6 +108,12 @@ public final class PawBuild {
         + writer.deleted() + " deleted");
     return new GenerationResult(GenerationResult.Status.GENERATED, sources.size(), regenerated, writer.written(),
         writer.unchanged(), writer.deleted());
+  }
+
+  /** Loads and cross-checks every file through the compiler that {@code paw validate} and the runtime use too. */
+  private static Compilation compile(List<ConnectorSource> sources) {
+    return ConnectorCompiler.compile(sources.stream()
+        .map(source -> new ConnectorFile(source.file(), source.displayPath())).toList());
   }
 
   /** Each file's digest by display path: the path and the bytes, so a renamed file counts as changed. */

@@ -3,6 +3,7 @@ package dev.paw.codegen;
 import com.palantir.javapoet.ClassName;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.JavaPackageName;
 import dev.paw.spec.StreamSpec;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,8 @@ final class ConnectorNames {
   private final Map<String, String> clientMembers = new HashMap<>();
 
   ConnectorNames(ConnectorSpec spec, String basePackage) {
-    packageName = basePackage.isEmpty() ? JavaNames.packageSegment(spec.name())
-        : basePackage + "." + JavaNames.packageSegment(spec.name());
+    String segment = JavaPackageName.of(spec.name());
+    packageName = basePackage.isEmpty() ? segment : basePackage + "." + segment;
     String base = JavaNames.typeName(spec.name());
     NameAllocator types = new NameAllocator();
     connector = ClassName.get(packageName, types.allocate(base + "Connector"));

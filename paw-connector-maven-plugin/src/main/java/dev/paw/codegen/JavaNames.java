@@ -86,12 +86,6 @@ public final class JavaNames {
     return Character.isDigit(joined.charAt(0)) ? "VALUE_" + joined : legal(joined);
   }
 
-  /** A package segment for a connector name: lower case, legal. */
-  public static String packageSegment(String name) {
-    String segment = String.join("_", words(name));
-    return legal(segment.isEmpty() ? "connector" : segment);
-  }
-
   /** Makes a name legal: a keyword gets a trailing {@code _}, a leading digit a leading {@code _}. */
   static String legal(String name) {
     String n = Character.isDigit(name.charAt(0)) ? "_" + name : name;

@@ -1,36 +1,24 @@
 package dev.paw.build;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import dev.paw.codegen.SharedConnectors;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The real PocketPaw connector files (in {@code ../shared} beside the checkout) pass through the whole engine. */
+@EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)
 class PocketPawConnectorsTest {
-
-  private static Path shared;
 
   @TempDir
   Path dir;
 
-  @BeforeAll
-  static void findSharedConnectors() {
-    for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.isDirectory(p.resolve("shared/pocketpaw-connectors"))) {
-        shared = p.resolve("shared/pocketpaw-connectors");
-        return;
-      }
-    }
-  }
-
   @Test
   void everyFileValidatesAndGeneratesThenIsUpToDate() throws Exception {
-    assumeTrue(shared != null, "../shared/pocketpaw-connectors is not beside this checkout");
+    Path shared = SharedConnectors.directory();
     SourceSet set = new SourceSet(dir, shared, List.of(), List.of());
     RecordingLog log = new RecordingLog();
 

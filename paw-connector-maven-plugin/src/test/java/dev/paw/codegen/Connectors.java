@@ -24,10 +24,9 @@ final class Connectors {
     return repositoryRoot().resolve("connectors");
   }
 
+  /** PocketPaw's files; skips the calling test without them. */
   static Path shared() {
-    Path shared = repositoryRoot().resolve("../shared/pocketpaw-connectors").normalize();
-    assertThat(shared).as("the PocketPaw connector files beside the checkout").isDirectory();
-    return shared;
+    return SharedConnectors.directory();
   }
 
   static List<Path> yamlFiles(Path directory) {

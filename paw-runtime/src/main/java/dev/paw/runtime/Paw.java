@@ -1,12 +1,17 @@
 package dev.paw.runtime;
 
 import dev.paw.runtime.adapter.DirectRestAdapter;
+import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.adapter.RuntimeSettings;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.LayeredCredentialStore;
+import dev.paw.runtime.credentials.MasterKey;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.files.FileActions;
+import dev.paw.runtime.files.FileConnector;
+import dev.paw.runtime.files.ImportLimits;
 import dev.paw.runtime.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
@@ -61,16 +66,26 @@ public final class Paw implements AutoCloseable {
   private final ExecutorService executor;
   private final String actor;
   private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+  /** Resolved once, when first needed: a passphrase costs PBKDF2's 600,000 rounds. */
+  private final Supplier<MasterKey> masterKey;
 
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
-    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader);
-    this.credentials = b.credentials != null ? b.credentials : LayeredCredentialStore.standard(home, b.environment);
+    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader,
+        b.allowShadowing);
+    Map<String, String> environment = b.environment;
+    MasterKey givenKey = b.masterKey;
+    this.masterKey = givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
+    this.credentials = b.credentials != null ? b.credentials
+        : LayeredCredentialStore.standard(home, environment, masterKey.get());
     this.trust = new TrustGate(b.approver, b.adminApprover);
-    this.settings = b.settings;
-    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper());
-    this.localActions = Map.copyOf(b.localActions);
+    this.settings = b.limits == null ? b.settings : b.settings.withLimits(b.limits);
+    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper(), settings.limits().sync());
+    Map<String, LocalActions> local = new HashMap<>(b.localActions);
+    local.putIfAbsent(FileConnector.NAME, new FileConnector(new FileActions(ImportLimits.DEFAULTS,
+        java.time.Clock.systemUTC(), settings.limits().queryTimeout())));
+    this.localActions = Map.copyOf(local);
     OkHttpClient given = b.httpClient;
     this.http = given != null ? () -> given : HttpClients::shared;
     this.actor = b.actor;
@@ -135,9 +150,24 @@ public final class Paw implements AutoCloseable {
     }
   }
 
-  /** The pocket's audit trail. */
+  /** The pocket's audit trail, its chain keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return actor == null ? new AuditLog(pocket) : new AuditLog(pocket, settings.clock(), actor);
+    return actor == null ? new AuditLog(pocket, masterKey.get())
+        : new AuditLog(pocket, masterKey.get(), settings.clock(), actor);
+  }
+
+  private static <T> Supplier<T> memoize(Supplier<T> supplier) {
+    return new Supplier<>() {
+      private T value;
+
+      @Override
+      public synchronized T get() {
+        if (value == null) {
+          value = supplier.get();
+        }
+        return value;
+      }
+    };
   }
 
   /**
@@ -148,6 +178,16 @@ public final class Paw implements AutoCloseable {
     RegisteredConnector connector = registry.require(name);
     return adapters.computeIfAbsent(pocket.slug() + "/" + name, key -> new DirectRestAdapter(pocket, connector,
         credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
+  }
+
+  /**
+   * What changed in a connector's definition since it was connected to {@code pocket} (hosts, trust levels,
+   * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
+   * approves the definition as it is now.
+   */
+  public List<dev.paw.runtime.pin.PinChange> pinChanges(Pocket pocket, String name) {
+    ConnectorProtocol adapter = connector(pocket, name);
+    return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }
 
   @Override
@@ -163,14 +203,17 @@ public final class Paw implements AutoCloseable {
     private ConnectorRegistry registry;
     private List<Path> folders;
     private ClassLoader classLoader = Paw.class.getClassLoader();
+    private boolean allowShadowing;
     private Approver approver = Approver.DENY;
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
     private RuntimeSettings settings = RuntimeSettings.defaults();
-    private final Map<String, LocalActions> localActions =
-        new HashMap<>(Map.of(dev.paw.runtime.files.FileConnector.NAME, new dev.paw.runtime.files.FileConnector()));
+    /** The file connector ({@code csv}) is added at build time, with the query time limit, unless given here. */
+    private final Map<String, LocalActions> localActions = new HashMap<>();
+    private RuntimeLimits limits;
     private String actor;
     private OkHttpClient httpClient;
+    private MasterKey masterKey;
 
     private Builder() {}
 
@@ -186,6 +229,15 @@ public final class Paw implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The key that encrypts stored credentials and keys the audit chain; default resolved from the environment and
+     * the home directory ({@link MasterKey#resolve}).
+     */
+    public Builder masterKey(MasterKey value) {
+      this.masterKey = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Where credentials are kept; default the environment over the encrypted file under the home directory. */
     public Builder credentials(CredentialStore value) {
       this.credentials = value;
@@ -195,6 +247,16 @@ public final class Paw implements AutoCloseable {
     /** Connector folders, searched in order; default {@code ./connectors}, then {@code $PAW_HOME/connectors}. */
     public Builder connectorFolders(List<Path> value) {
       this.folders = List.copyOf(value);
+      return this;
+    }
+
+    /**
+     * Whether a connector file may replace a built-in (compiled) connector of the same name; default no, because
+     * the file would inherit the connections, stored credentials and approvals of the built-in. When allowed,
+     * {@link ConnectorRegistry#shadowingNote} says so for every use.
+     */
+    public Builder allowShadowing(boolean value) {
+      this.allowShadowing = value;
       return this;
     }
 
@@ -234,6 +296,16 @@ public final class Paw implements AutoCloseable {
       return this;
     }
 
+    /**
+     * How much a server may make the runtime read, wait for and fetch, and how long a {@code query_table} may run;
+     * default {@link RuntimeLimits#defaults()} (or the limits of {@link #settings}). The CLI reads them from
+     * {@code PAW_MAX_ACTION_BYTES} and the other variables of {@link RuntimeLimits#fromEnvironment}.
+     */
+    public Builder limits(RuntimeLimits value) {
+      this.limits = Objects.requireNonNull(value);
+      return this;
+    }
+
     /** Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by default. */
     public Builder localActions(String connector, LocalActions value) {
       this.localActions.put(connector, value);
@@ -243,7 +315,8 @@ public final class Paw implements AutoCloseable {
     /**
      * The HTTP client every connection derives its own from (its connection pool, dispatcher, timeouts, event
      * listener); default {@link HttpClients#shared()}. An application that manages its own pool or needs other
-     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}.
+     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call
+     * timeout is replaced by {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
      */
     public Builder httpClient(OkHttpClient value) {
       this.httpClient = Objects.requireNonNull(value);

@@ -66,6 +66,16 @@ public record ActionSpec(
         executionMode, requiresBinary, records, recordsOptional, pagination, newReturns);
   }
 
+  public ActionSpec withParams(List<ParamSpec> newParams) {
+    return new ActionSpec(location, name, description, method, url, newParams, body, trustLevel, contentType,
+        executionMode, requiresBinary, records, recordsOptional, pagination, returns);
+  }
+
+  public ActionSpec withPagination(PaginationSpec newPagination) {
+    return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
+        executionMode, requiresBinary, records, recordsOptional, newPagination, returns);
+  }
+
   /** Every parameter, URL and query ones first, then the body's. */
   public List<ParamSpec> allParams() {
     List<ParamSpec> all = new ArrayList<>(params);

@@ -4,6 +4,7 @@ import dev.paw.spec.diagnostic.ConnectorSpecException;
 import dev.paw.spec.diagnostic.Diagnostic;
 import dev.paw.spec.diagnostic.Diagnostics;
 import dev.paw.spec.link.ConnectorLinker;
+import dev.paw.spec.read.ReadConnector;
 import dev.paw.spec.yaml.ConnectorReader;
 import dev.paw.spec.yaml.YamlComposer;
 import dev.paw.spec.yaml.YamlReader;
@@ -87,7 +88,7 @@ public final class ConnectorLoader {
     if (composed.syntaxError() != null) {
       return new Result(null, List.of(composed.syntaxError()));
     }
-    ConnectorSpec read = new ConnectorReader(new YamlReader(displayPath, diagnostics)).read(composed.root(),
+    ReadConnector read = new ConnectorReader(new YamlReader(displayPath, diagnostics)).read(composed.root(),
         displayPath);
     if (read == null) {
       return new Result(null, diagnostics.all());

@@ -33,6 +33,17 @@ public record ParamSpec(
     this(location, name, type, required, defaultValue, enumValues, description, in, null);
   }
 
+  /**
+   * Whether {@code value} is of this parameter's type and, for an array that declares {@code items}, every element
+   * of its item type.
+   */
+  public boolean accepts(Object value) {
+    if (!type.accepts(value)) {
+      return false;
+    }
+    return items == null || !(value instanceof List<?> list) || list.stream().allMatch(items::accepts);
+  }
+
   public ParamSpec withIn(ParamIn newIn) {
     return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, newIn, items);
   }

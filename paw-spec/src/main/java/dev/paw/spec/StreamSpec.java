@@ -57,6 +57,11 @@ public record StreamSpec(
         writeMode, maxPages, each);
   }
 
+  public StreamSpec withEach(ChildRequestSpec newEach) {
+    return new StreamSpec(location, table, schedule, source, params, records, columns, primaryKey, incremental,
+        writeMode, maxPages, newEach);
+  }
+
   public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
     return new StreamSpec(location, table, schedule, source, params, records, columns, newPrimaryKey, incremental,
         writeMode, maxPages, each);

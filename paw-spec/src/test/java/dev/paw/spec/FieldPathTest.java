@@ -30,7 +30,8 @@ class FieldPathTest {
   @ValueSource(strings = {"", ".", "a..b", ".a", "a.", "a\\..."})
   void rejectsEmptyFieldNames(String path) {
     assertThat(FieldPath.parse(path)).isEmpty();
-    assertThat(FieldPath.problem(path)).isNotNull();
+    assertThat(FieldPath.problem(path)).isEqualTo(path.isEmpty() ? "is empty" : "has an empty field name (a dot at"
+        + " the start or end, or two dots in a row; write a dot inside a name as \\.)");
   }
 
   @Test

@@ -6,6 +6,7 @@ import dev.paw.spec.diagnostic.Diagnostic;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -13,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * PocketPaw's own connector files ({@code ../shared/pocketpaw-connectors}) load unchanged, without errors, and mean
  * what PocketPaw users meant by them.
  */
+@EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)
 class PocketPawCompatibilityTest {
 
   static Stream<Path> pocketPawFiles() {

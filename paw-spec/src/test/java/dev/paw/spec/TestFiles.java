@@ -26,22 +26,9 @@ public final class TestFiles {
     return root;
   }
 
-  /**
-   * The PocketPaw connector files beside the checkout: the {@code paw.sharedConnectors} system property (set by the
-   * pom), else {@code ../shared/pocketpaw-connectors} from the repository root.
-   */
+  /** The PocketPaw connector files beside the checkout; skips the calling test without them. */
   public static Path sharedConnectors() {
-    String property = System.getProperty("paw.sharedConnectors");
-    Path fallback = repositoryRoot().resolve("../shared/pocketpaw-connectors").normalize();
-    if (property != null && !property.isBlank() && Files.isDirectory(Path.of(property))) {
-      return Path.of(property).normalize();
-    }
-    if (!Files.isDirectory(fallback)) {
-      fail("the shared PocketPaw connector files are missing: looked in " + fallback
-          + (property == null ? "" : " and " + property) + " (they live in ../shared/pocketpaw-connectors beside the"
-          + " repository)");
-    }
-    return fallback;
+    return SharedConnectors.directory();
   }
 
   /** The {@code *.yaml} files of the shared PocketPaw connectors, sorted by name. */

@@ -12,7 +12,11 @@ import dev.paw.runtime.http.TokenBucket;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ConnectorSpec;
+import dev.paw.runtime.credentials.Secret;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import okhttp3.HttpUrl;
@@ -28,8 +32,9 @@ final class ConnectionHttp {
   private final RequestFactory requests;
   private final OkHttpClient client;
 
+  /** @param pinnedHost whether a host may receive the connection's credentials (the connection's pin) */
   ConnectionHttp(ConnectorSpec spec, ScopedCredentials credentials, OkHttpClient shared, String baseUrlOverride,
-      RuntimeSettings settings) {
+      java.util.function.Predicate<String> pinnedHost, RuntimeSettings settings) {
     HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
     this.requests = new RequestFactory(spec, credentials, override);
     AuthSpec auth = spec.auth();
@@ -42,9 +47,11 @@ final class ConnectionHttp {
     ConnectionClientBuilder builder = ConnectionClientBuilder.on(shared)
         .retry(new RetryInterceptor(settings.retry(), settings.clock(), settings.sleeper(),
             () -> ThreadLocalRandom.current().nextDouble()))
-        .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name()))
+        .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name(), pinnedHost))
         .logging(new LoggingInterceptor(System.getLogger("dev.paw.http." + spec.name()),
-            redactor(spec, credentials), secretNames));
+            redactor(spec, credentials), secretNames))
+        .limits(settings.limits().interceptor())
+        .callTimeout(settings.limits().callTimeout());
     Double perSecond = settings.rateLimits().get(spec.name());
     if (perSecond != null) {
       builder.rateLimit(new TokenBucket(perSecond, Math.max(1, (int) Math.ceil(perSecond))));
@@ -52,13 +59,25 @@ final class ConnectionHttp {
     this.client = builder.build();
   }
 
-  /** Masks secret-looking names and the values of every credential the connection holds. */
+  /**
+   * Masks secret-looking names and the values of every credential the connection holds, and for {@code basic} auth
+   * the {@code user:password} pair, whose base64 is what goes on the wire (and what a server echoes back).
+   */
   static Redactor redactor(ConnectorSpec spec, ScopedCredentials credentials) {
-    return Redactor.of(spec.auth().credentials().stream()
+    List<Secret> secrets = new ArrayList<>(spec.auth().credentials().stream()
         .filter(c -> c.secret())
         .map(c -> credentials.get(c.name()))
-        .flatMap(java.util.Optional::stream)
+        .flatMap(Optional::stream)
         .toList());
+    AuthSpec auth = spec.auth();
+    if (auth.method() == AuthMethod.BASIC && auth.username() != null && auth.password() != null) {
+      Optional<Secret> user = credentials.get(auth.username());
+      Optional<Secret> password = credentials.get(auth.password());
+      if (user.isPresent() && password.isPresent()) {
+        secrets.add(Secret.of(user.get().reveal() + ":" + password.get().reveal()));
+      }
+    }
+    return Redactor.of(secrets);
   }
 
   RequestFactory requests() {

@@ -16,8 +16,13 @@ import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.credentials.MissingCredentialException;
 import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.http.BodyLimit;
 import dev.paw.runtime.http.ParameterChecker;
+import dev.paw.runtime.http.ResponseLimitException;
 import dev.paw.runtime.mapping.RowMapper;
+import dev.paw.runtime.pin.ConnectorChangedException;
+import dev.paw.runtime.pin.ConnectorPin;
+import dev.paw.runtime.pin.PinChange;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.pocket.SyncLock;
@@ -113,11 +118,14 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       try {
         List<String> missing = missingCredentials();
         if (!missing.isEmpty()) {
-          throw new MissingCredentialException(String.join("', '", missing), "connector '" + spec.name()
-              + "' in pocket '" + pocket.name() + "'");
+          throw new MissingCredentialException(missing.get(0), spec.name(), "connector '" + spec.name()
+              + "' in pocket '" + pocket.name() + "'" + (missing.size() == 1 ? "" : " (also missing: '"
+              + String.join("', '", missing.subList(1, missing.size())) + "')"));
         }
         List<String> tables = createTables();
-        ConnectionRecord record = pocket.connections().connected(spec.name(), options.baseUrl());
+        // connecting is the approval: what the definition allows now is what later runs are held to
+        ConnectorPin pin = ConnectorPin.of(connector, credentials, options.baseUrl());
+        ConnectionRecord record = pocket.connections().connected(spec.name(), options.baseUrl(), pin.encode());
         http = null;
         record(AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.OK, null));
         return new ConnectionResult(pocket.name(), spec.name(), true, tables, record.connectedAt(), "connected");
@@ -176,6 +184,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     Instant started = settings.clock().instant();
     TrustDecision decision = null;
     try {
+      approvedPin();
       if (action.method() == HttpMethod.LOCAL) {
         Map<String, Object> values = ParameterChecker.checked(action, params);
         decision = trust.enforce(approval(action, values));
@@ -190,6 +199,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       return result;
     } catch (ActionRefusedException e) {
       auditAction(action, params, e.decision(), AuditOutcome.REFUSED, e.getMessage(), started);
+      throw e;
+    } catch (ConnectorChangedException e) {
+      auditAction(action, params, null, AuditOutcome.REFUSED, e.getMessage(), started);
       throw e;
     } catch (RuntimeException e) {
       auditAction(action, params, decision, AuditOutcome.ERROR, e.getMessage(), started);
@@ -216,8 +228,10 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     }
   }
 
-  private ActionResult send(ActionSpec action, Request request, Instant started) {
-    try (Response response = http().client().newCall(request).execute()) {
+  private ActionResult send(ActionSpec action, Request unlimited, Instant started) {
+    Request request = unlimited.newBuilder().tag(BodyLimit.class, settings.limits().actionBody()).build();
+    OkHttpClient client = http().client();
+    try (Response response = client.newCall(request).execute()) {
       byte[] body = response.body().bytes();
       Duration duration = Duration.between(started, settings.clock().instant());
       if (!response.isSuccessful()) {
@@ -233,8 +247,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       String contentType = response.header("Content-Type", "application/octet-stream");
       return new ActionResult(action.name(), response.code(), contentType, body, duration);
     } catch (IOException e) {
+      IOException explained = ResponseLimitException.explained(e, Duration.ofMillis(client.callTimeoutMillis()));
       throw new ActionFailedException(action.name(), 0, redactor().redact("action '" + action.name()
-          + "' of connector '" + spec.name() + "' failed: " + e.getMessage()));
+          + "' of connector '" + spec.name() + "' failed: " + explained.getMessage()));
     }
   }
 
@@ -261,15 +276,13 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         new IllegalArgumentException("connector '" + spec.name() + "' syncs no table '" + table + "'" + runnable()));
     requireConnected();
     Instant started = settings.clock().instant();
-    ActionSpec source = spec.action(stream.source()).orElseThrow();
-    if (source.trustLevel() != TrustLevel.AUTO) {
-      try {
-        trust.enforce(approval(source, stream.params()));
-      } catch (ActionRefusedException e) {
-        record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
-        throw e;
-      }
+    try {
+      approvedPin();
+    } catch (ConnectorChangedException e) {
+      record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
+      throw e;
     }
+    java.util.Set<String> cleared = clearForSync(stream, table, started);
     SyncResult result;
     synchronized (lockFor(pocket, table)) {
       try (SyncLock claim = pocket.tryLockSync(table).orElse(null)) {
@@ -284,8 +297,13 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         try (Connection db = pocket.openConnection()) {
           ConnectionHttp connection = http();
           result = engine.run(new SyncJob<>(pocket.slug(), spec, stream, connector.mapper(stream), db,
-              connection.client(), (action, params) -> connection.requests().create(action, params),
-              redactor()::redact));
+              connection.client(), (action, params) -> {
+                if (!cleared.contains(action.name())) { // every request of a sync passed the gate above
+                  throw new IllegalStateException("the sync of " + table + " asked for '" + action.name()
+                      + "', which the trust gate did not clear for it");
+                }
+                return connection.requests().create(action, params);
+              }, redactor()::redact));
         } catch (SQLException e) {
           result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
               false, "cannot open pocket.db: " + e.getMessage());
@@ -308,6 +326,38 @@ public final class DirectRestAdapter implements ConnectorProtocol {
           result.deleted(), result.records(), result.pages(), result.duration(), result.complete(), error);
     }
     return result;
+  }
+
+  /**
+   * Asks the trust gate about every action the sync will call before it sends anything: its source (paging
+   * included) once for the run, as a {@code paw run} of it would be, and its {@code each} action, which must be
+   * {@code auto} (older or compiled specs were not checked for that when built). A refusal is audited and thrown.
+   *
+   * @return the names of the actions the sync may call
+   */
+  private java.util.Set<String> clearForSync(StreamSpec stream, String table, Instant started) {
+    java.util.Set<String> cleared = new java.util.HashSet<>();
+    ActionSpec source = spec.action(stream.source()).orElseThrow();
+    ActionSpec child = stream.each() == null ? null : spec.action(stream.each().action()).orElseThrow();
+    ActionSpec asking = source;
+    try {
+      if (source.trustLevel() != TrustLevel.AUTO) {
+        trust.enforce(approval(source, stream.params()));
+      }
+      cleared.add(source.name());
+      if (child != null) {
+        asking = child;
+        trust.enforceForEveryRecord(approval(child, stream.each().params()));
+        cleared.add(child.name());
+      }
+      return cleared;
+    } catch (ActionRefusedException e) {
+      if (asking == child) {
+        auditAction(child, stream.each().params(), e.decision(), AuditOutcome.REFUSED, e.getMessage(), started);
+      }
+      record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
+      throw e;
+    }
   }
 
   private String runnable() {
@@ -370,7 +420,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       ActionSpec probe = spec.actions().stream()
           .filter(a -> a.method() == HttpMethod.GET && a.url() != null && a.trustLevel() == TrustLevel.AUTO)
           .filter(a -> a.allParams().stream().allMatch(p -> !p.required() || p.defaultValue() != null
-              || credentials.get(p.name()).isPresent()))
+              || declaresCredential(p.name()) && credentials.get(p.name()).isPresent()))
           .findFirst().orElse(null);
       if (probe == null) {
         return new HealthStatus(false, 0, Duration.ZERO, "no action can be called without parameters to check");
@@ -387,6 +437,56 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     });
   }
 
+  private boolean declaresCredential(String name) {
+    return spec.auth().credential(name).isPresent();
+  }
+
+  /**
+   * What the user approved for this connection, or a {@link ConnectorChangedException} when the definition now
+   * gives the connector more (a lower trust level, a new action below restricted, a new host or credential). A
+   * connector that is not connected is held to its definition as it is; one connected before paw pinned
+   * connections is pinned now, once, and told so.
+   */
+  public ConnectorPin approvedPin() {
+    try {
+      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      String override = record == null ? null : record.baseUrlOverride();
+      ConnectorPin now = ConnectorPin.of(connector, credentials, override);
+      if (record == null || record.state() == ConnectionRecord.State.DISCONNECTED) {
+        return now;
+      }
+      if (record.pin() == null) {
+        pocket.connections().pinned(spec.name(), now.encode());
+        System.getLogger(DirectRestAdapter.class.getName()).log(System.Logger.Level.WARNING, "connector '"
+            + spec.name() + "' in pocket '" + pocket.name() + "' was connected before paw pinned connections;"
+            + " pinned its current hosts and trust levels now (see docs/security.md)");
+        return now;
+      }
+      ConnectorPin pinned = ConnectorPin.decode(record.pin());
+      List<PinChange> changes = pinned.changesTo(now);
+      if (changes.stream().anyMatch(PinChange::loosens)) {
+        throw new ConnectorChangedException(spec.name(), pocket.name(), changes);
+      }
+      return pinned;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** What changed since the user connected this connector; empty when nothing did or it has no pin. */
+  public List<PinChange> pinChanges() {
+    try {
+      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      if (record == null || record.pin() == null) {
+        return List.of();
+      }
+      return ConnectorPin.decode(record.pin()).changesTo(ConnectorPin.of(connector, credentials,
+          record.baseUrlOverride()));
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': " + e.getMessage(), e);
+    }
+  }
+
   /** The connection's HTTP side, built on first use and again after (re)connecting. */
   private ConnectionHttp http() {
     ConnectionHttp current = http;
@@ -400,7 +500,8 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': "
                 + e.getMessage(), e);
           }
-          http = new ConnectionHttp(spec, credentials, shared.get(), baseUrl, settings);
+          ConnectorPin pin = approvedPin();
+          http = new ConnectionHttp(spec, credentials, shared.get(), baseUrl, pin::allows, settings);
         }
         current = http;
       }

@@ -8,8 +8,9 @@ import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.internal.Names;
 import dev.paw.runtime.pocket.Pocket;
 import java.nio.charset.StandardCharsets;
+import dev.paw.runtime.credentials.MasterKey;
+import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,14 +22,23 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
- * The audit trail of one pocket. Every row is redacted before it is written, and chained: its hash is SHA-256 of
- * the previous row's hash and its own canonical form, so {@link #verify()} finds the first row that was edited,
- * deleted, inserted or moved. Appends take the database's write lock for the read-last-hash-then-insert step, so
- * concurrent writers cannot fork the chain.
+ * The audit trail of one pocket. Every row is redacted before it is written, and chained: its hash is an HMAC,
+ * under a key derived from the master key, of the previous row's hash and its own canonical form (see {@link
+ * AuditChain}), so {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody
+ * without the master key can rewrite the trail consistently. After each append the newest row's sequence number and
+ * hash (the {@link AuditHead}) are written to a file outside {@code pocket.db}, so that rows removed from the end are
+ * found too. Appends take the database's write lock for the read-last-hash-then-insert step, so concurrent writers
+ * cannot fork the chain.
  */
 public final class AuditLog {
 
@@ -43,16 +53,23 @@ public final class AuditLog {
       + " outcome, error, duration_ms, actor, prev_hash, hash";
 
   private final Pocket pocket;
+  private final AuditChain chain;
+  private final AuditHeadFile headFile;
   private final Clock clock;
   private final String defaultActor;
 
-  /** The pocket's trail, timestamped by the system clock, with the OS user as the default actor. */
-  public AuditLog(Pocket pocket) {
-    this(pocket, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
+  /**
+   * The pocket's trail, keyed under {@code masterKey}, timestamped by the system clock, with the OS user as the
+   * default actor.
+   */
+  public AuditLog(Pocket pocket, MasterKey masterKey) {
+    this(pocket, masterKey, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
   }
 
-  public AuditLog(Pocket pocket, Clock clock, String defaultActor) {
+  public AuditLog(Pocket pocket, MasterKey masterKey, Clock clock, String defaultActor) {
     this.pocket = pocket;
+    this.chain = AuditChain.of(masterKey, pocket.slug());
+    this.headFile = new AuditHeadFile(pocket.auditHeadFile());
     this.clock = clock;
     this.defaultActor = defaultActor;
   }
@@ -84,7 +101,7 @@ public final class AuditLog {
         AuditEntry unhashed = new AuditEntry(seq, time, pocket.slug(), event.connector(), event.kind(),
             event.target(), params, trustLevel, decision, event.outcome(), error, event.duration().toMillis(), actor,
             previous, null);
-        AuditEntry entry = withHash(unhashed, hash(previous, canonical(unhashed)));
+        AuditEntry entry = withHash(unhashed, chain.link(previous, canonical(unhashed)));
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO _paw_audit (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           insert.setLong(1, entry.seq());
@@ -105,11 +122,22 @@ public final class AuditLog {
           insert.executeUpdate();
         }
         connection.commit();
+        recordHead(entry);
         return entry;
       } catch (SQLException | RuntimeException e) {
         connection.rollback();
         throw e;
       }
+    }
+  }
+
+  /** After the commit: a head ahead of the committed rows would look like truncation. */
+  private void recordHead(AuditEntry entry) throws SQLException {
+    try {
+      headFile.advance(new AuditHead(entry.seq(), entry.hash()));
+    } catch (IOException e) {
+      throw new SQLException("audit row " + entry.seq() + " was written but the audit head file could not be: "
+          + e.getMessage(), e);
     }
   }
 
@@ -147,54 +175,136 @@ public final class AuditLog {
 
   /**
    * Walks the whole trail in order and reports the first row that breaks the chain: a gap in the sequence (a row
-   * deleted), a {@code prev_hash} that is not the previous row's hash (deleted, inserted or reordered rows), or a
-   * hash that does not match the row's content (an edit). Removing the newest rows is found through SQLite's
-   * AUTOINCREMENT counter; to be sure against someone who also resets that, compare {@link
-   * AuditVerification#headHash()} with a copy kept elsewhere.
+   * deleted), a {@code prev_hash} that is not the previous row's hash (deleted, inserted or reordered rows), a hash
+   * that does not match the row's content (an edit, or a row forged without the master key), or an unkeyed row after
+   * a keyed one (a trail rewritten with plain SHA-256). Then it compares the end of the trail with SQLite's
+   * AUTOINCREMENT counter and with the head file kept outside {@code pocket.db}: rows removed from the end, or a
+   * trail replaced by another, are reported even when the counter was reset too.
    */
   public AuditVerification verify() throws SQLException {
+    return verify(null);
+  }
+
+  /**
+   * {@link #verify()}, and also that the trail still holds {@code exported} (a head the user kept from {@code paw
+   * audit --head}): this finds a rollback of {@code pocket.db} and the head file together.
+   */
+  public AuditVerification verify(AuditHead exported) throws SQLException {
+    Optional<AuditHead> recorded;
+    try {
+      recorded = headFile.read();
+    } catch (IOException e) {
+      return new AuditVerification(0, -1, e.getMessage(), 0, GENESIS, 0);
+    }
     try (Connection connection = pocket.openConnection(); Statement s = connection.createStatement()) {
-      long rows = 0;
-      long expectedSeq = 1;
-      String previous = GENESIS;
+      ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
+          .map(AuditHead::seq).collect(Collectors.toSet()));
       try (ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM _paw_audit ORDER BY seq")) {
         while (rs.next()) {
-          rows++;
-          AuditEntry entry = read(rs);
-          if (entry.seq() != expectedSeq) {
-            return new AuditVerification(rows, entry.seq(), "row " + entry.seq() + " follows row " + (expectedSeq - 1)
-                + ": " + (entry.seq() > expectedSeq ? "rows were deleted before it" : "rows were reordered"), previous);
+          String problem = walk.next(read(rs));
+          if (problem != null) {
+            return walk.result(walk.last, problem);
           }
-          if (!entry.previousHash().equals(previous)) {
-            return new AuditVerification(rows, entry.seq(), "row " + entry.seq() + " is not chained to the row"
-                + " before it: rows were deleted, inserted or reordered", previous);
-          }
-          if (!hash(previous, canonical(entry)).equals(entry.hash())) {
-            return new AuditVerification(rows, entry.seq(), "row " + entry.seq() + " was changed after it was"
-                + " written", previous);
-          }
-          previous = entry.hash();
-          expectedSeq++;
         }
       } catch (RuntimeException e) {
-        return new AuditVerification(rows, expectedSeq, "row " + expectedSeq + " cannot be read: " + e.getMessage(),
-            previous);
+        return walk.result(walk.last + 1, "row " + (walk.last + 1) + " cannot be read: " + e.getMessage());
       }
+      long last = walk.last;
       try (ResultSet rs = s.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = '_paw_audit'")) {
         long highest = rs.next() ? rs.getLong(1) : 0;
-        if (highest > expectedSeq - 1) {
-          return new AuditVerification(rows, expectedSeq, "rows " + expectedSeq + " to " + highest + " were deleted"
-              + " from the end of the trail", previous);
+        if (highest > last) {
+          return walk.result(last + 1, "rows " + (last + 1) + " to " + highest + " were deleted from the end of"
+              + " the trail");
+        }
+      }
+      if (recorded.isPresent()) {
+        String problem = walk.holds(recorded.get(), "the head file " + headFile.path() + " records");
+        if (problem != null) {
+          return walk.result(Math.min(last + 1, recorded.get().seq()), problem);
+        }
+      } else if (walk.keyedRows > 0) {
+        return walk.result(-1, "the head file " + headFile.path() + " is missing, so rows deleted from the end of"
+            + " the trail cannot be ruled out");
+      }
+      if (exported != null) {
+        String problem = walk.holds(exported, "the exported head " + exported + " names");
+        if (problem != null) {
+          return walk.result(Math.min(last + 1, exported.seq()), problem);
         }
       }
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
           + " ('_paw_audit_no_update', '_paw_audit_no_delete')")) {
         if (rs.next() && rs.getInt(1) != 2) {
-          return new AuditVerification(rows, -1, "the triggers that keep the trail append-only were removed",
-              previous);
+          return walk.result(-1, "the triggers that keep the trail append-only were removed");
         }
       }
-      return new AuditVerification(rows, -1, null, previous);
+      return walk.result(-1, null);
+    }
+  }
+
+  /** One walk along the trail, row by row, checking each against the one before. */
+  private final class ChainWalk {
+    private final Set<Long> wanted;
+    private final Map<Long, String> hashes = new HashMap<>();
+    private long rows;
+    private long last;
+    private String previous = GENESIS;
+    private long keyedRows;
+    private long unkeyedRows;
+
+    /** @param wanted rows whose hashes a head check will ask for */
+    ChainWalk(Set<Long> wanted) {
+      this.wanted = wanted;
+    }
+
+    /** Checks the next row: the problem, or {@code null} when it is sound. */
+    String next(AuditEntry entry) {
+      rows++;
+      long expected = last + 1;
+      last = entry.seq();
+      if (entry.seq() != expected) {
+        return "row " + entry.seq() + " follows row " + (expected - 1) + ": "
+            + (entry.seq() > expected ? "rows were deleted before it" : "rows were reordered");
+      }
+      if (!entry.previousHash().equals(previous)) {
+        return "row " + last + " is not chained to the row before it: rows were deleted, inserted or reordered";
+      }
+      boolean keyed = AuditChain.isKeyed(entry.hash());
+      if (!keyed && keyedRows > 0) {
+        return "row " + last + " has an unkeyed hash after keyed rows: the trail was rewritten without the master"
+            + " key";
+      }
+      if (!chain.matches(previous, canonical(entry), entry.hash())) {
+        return "row " + last + " was changed after it was written";
+      }
+      if (keyed) {
+        keyedRows++;
+      } else {
+        unkeyedRows++;
+      }
+      previous = entry.hash();
+      if (wanted.contains(last)) {
+        hashes.put(last, previous);
+      }
+      return null;
+    }
+
+    /** The problem when the walked trail does not hold {@code head}, or {@code null}. */
+    String holds(AuditHead head, String source) {
+      if (head.seq() > last) {
+        return "rows " + (last + 1) + " to " + head.seq() + " were deleted from the end of the trail (" + source
+            + " row " + head.seq() + ")";
+      }
+      String hash = hashes.getOrDefault(head.seq(), "");
+      if (!MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+          head.hash().getBytes(StandardCharsets.US_ASCII))) {
+        return "row " + head.seq() + " is not the row " + source + ": the trail was rewritten or replaced";
+      }
+      return null;
+    }
+
+    AuditVerification result(long firstBadSeq, String problem) {
+      return new AuditVerification(rows, firstBadSeq, problem, last, previous, unkeyedRows);
     }
   }
 
@@ -215,15 +325,9 @@ public final class AuditLog {
     return row.toString();
   }
 
-  static String hash(String previous, String canonical) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(previous.getBytes(StandardCharsets.US_ASCII));
-      sha.update((byte) '\n');
-      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+  /** The keyed hash a row gets after {@code previous}: for tests that play someone holding the master key. */
+  String hash(String previous, String canonical) {
+    return chain.link(previous, canonical);
   }
 
   private static AuditEntry withHash(AuditEntry e, String hash) {

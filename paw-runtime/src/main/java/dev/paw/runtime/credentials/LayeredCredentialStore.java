@@ -24,8 +24,12 @@ public final class LayeredCredentialStore implements CredentialStore {
 
   /** The environment over an {@link EncryptedFileCredentialStore} in {@code home}, keyed from {@code env}. */
   public static LayeredCredentialStore standard(PawHome home, Map<String, String> env) {
-    return new LayeredCredentialStore(new EnvironmentCredentialStore(env),
-        new EncryptedFileCredentialStore(home, MasterKey.resolve(home, env)));
+    return standard(home, env, MasterKey.resolve(home, env));
+  }
+
+  /** The environment over an {@link EncryptedFileCredentialStore} in {@code home} under {@code key}. */
+  public static LayeredCredentialStore standard(PawHome home, Map<String, String> env, MasterKey key) {
+    return new LayeredCredentialStore(new EnvironmentCredentialStore(env), new EncryptedFileCredentialStore(home, key));
   }
 
   @Override

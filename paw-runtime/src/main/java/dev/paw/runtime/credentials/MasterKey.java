@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
+import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
@@ -73,6 +74,25 @@ public final class MasterKey {
 
   SecretKey key() {
     return key;
+  }
+
+  /**
+   * A key for another purpose, derived as HMAC-SHA256(master key, {@code label}): one key per label, none of which
+   * reveals the master key or another label's key. Give each use its own versioned label.
+   */
+  public SecretKey derive(String label) {
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      byte[] derived = mac.doFinal(label.getBytes(StandardCharsets.UTF_8));
+      try {
+        return new SecretKeySpec(derived, "HmacSHA256");
+      } finally {
+        Arrays.fill(derived, (byte) 0);
+      }
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+    }
   }
 
   /** Where the key came from ({@code PAW_MASTER_KEY}, a passphrase, the key file), for messages. */

@@ -3,6 +3,7 @@ package dev.paw.runtime.credentials;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +16,8 @@ import java.util.regex.Pattern;
 
 /**
  * Removes secrets from text and parameters before they are logged, audited or put in an exception message. Two rules:
- * the values of a connection's credentials are masked wherever they appear (also percent-encoded), and the values of
+ * the values of a connection's credentials are masked wherever they appear (also percent-encoded, JSON-escaped,
+ * base64 and base64url, as a server may echo them), and the values of
  * parameters and headers whose <em>names</em> look secret ({@code password}, {@code access_token}, {@code api_key},
  * {@code Authorization}, {@code Cookie}...) are masked whatever they hold. Immutable.
  */
@@ -63,12 +65,68 @@ public final class Redactor {
     for (Secret secret : secrets) {
       String value = secret.reveal();
       all.add(value);
-      all.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
-      all.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+      if (value.length() >= MIN_SUBSTRING_LENGTH) { // a short value is masked only as a whole value, not encoded
+        all.addAll(encodings(value));
+      }
     }
     List<String> sorted = new ArrayList<>(all);
     sorted.sort(Comparator.comparingInt(String::length).reversed()); // longest first: no half-masked overlaps
     return new Redactor(List.copyOf(sorted));
+  }
+
+  /**
+   * The forms a value takes on the wire and in answers that echo it: percent-encoded (query, form), JSON-escaped
+   * (with and without escaped slashes and non-ASCII characters), base64 and base64url (with and without padding).
+   */
+  private static Set<String> encodings(String value) {
+    Set<String> forms = new LinkedHashSet<>();
+    String url = URLEncoder.encode(value, StandardCharsets.UTF_8);
+    forms.add(url);
+    forms.add(url.replace("+", "%20"));
+    for (String json : List.of(jsonEscaped(value, false), jsonEscaped(value, true),
+        upperHexEscapes(jsonEscaped(value, true)))) {
+      forms.add(json);
+      forms.add(json.replace("/", "\\/"));
+    }
+    byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+    for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+      String encoded = encoder.encodeToString(bytes);
+      forms.add(encoded);
+      forms.add(encoded.replace("=", ""));
+    }
+    forms.remove(value);
+    return forms;
+  }
+
+  /** {@code value} as inside a JSON string; with {@code ascii}, every non-ASCII character escaped by its code. */
+  private static String jsonEscaped(String value, boolean ascii) {
+    StringBuilder out = new StringBuilder(value.length() + 8);
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        case '\b' -> out.append("\\b");
+        case '\f' -> out.append("\\f");
+        default -> {
+          if (c < 0x20 || ascii && c > 0x7e) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  /** Character escapes with upper-case hex digits: encoders differ in the case they use. */
+  private static String upperHexEscapes(String json) {
+    return Pattern.compile("\\\\u([0-9a-f]{4})").matcher(json)
+        .replaceAll(m -> "\\\\u" + m.group(1).toUpperCase(Locale.ROOT));
   }
 
   /**

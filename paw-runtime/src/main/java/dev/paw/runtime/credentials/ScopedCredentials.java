@@ -25,7 +25,7 @@ public final class ScopedCredentials implements CredentialSource {
 
   /** The credential, or a {@link MissingCredentialException} naming it. */
   public Secret require(String name) {
-    return get(name).orElseThrow(() -> new MissingCredentialException(name, scope.toString()));
+    return get(name).orElseThrow(() -> new MissingCredentialException(name, scope.connector(), scope.toString()));
   }
 
   public void put(String name, Secret value) {

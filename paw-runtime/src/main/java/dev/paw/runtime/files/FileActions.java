@@ -3,6 +3,7 @@ package dev.paw.runtime.files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -20,14 +21,20 @@ public final class FileActions {
   private final TableInspector inspector = new TableInspector();
   private final TableExporter exporter = new TableExporter();
   private final TableDropper dropper = new TableDropper();
-  private final ReadOnlyQuery query = new ReadOnlyQuery();
+  private final ReadOnlyQuery query;
 
   public FileActions() {
     this(ImportLimits.DEFAULTS, Clock.systemUTC());
   }
 
   public FileActions(ImportLimits limits, Clock clock) {
+    this(limits, clock, ReadOnlyQuery.DEFAULT_TIMEOUT);
+  }
+
+  /** @param queryTimeout the most time one {@code query_table} may run */
+  public FileActions(ImportLimits limits, Clock clock, Duration queryTimeout) {
     this.importer = new FileImporter(limits, clock);
+    this.query = new ReadOnlyQuery(queryTimeout);
   }
 
   /** {@code import_file}: reads a CSV, TSV, Excel, JSON or NDJSON file into a table. */
@@ -52,7 +59,7 @@ public final class FileActions {
 
   /**
    * {@code query_table}: runs {@code sql} on a connection from {@code readOnly}, returning at most {@code limit}
-   * rows (1 to 100,000). Writes are refused by SQLite ({@code SQLITE_READONLY}).
+   * rows (1 to 100,000), within the query time limit. Writes are refused by SQLite ({@code SQLITE_READONLY}).
    */
   public QueryResult queryTable(ReadOnlyDatabase readOnly, String sql, int limit) {
     return query.run(readOnly, sql, limit);
@@ -66,6 +73,15 @@ public final class FileActions {
   /** {@code export_table}: writes a table as CSV (an imported one exactly as it was read) or JSON. */
   public ExportResult exportTable(Connection pocket, String tableName, Path outputPath, ExportFormat format) {
     return exporter.export(pocket, tableName, outputPath, format);
+  }
+
+  /**
+   * {@code export_table} with {@code spreadsheet_safe}: a CSV that a spreadsheet opens without running formulas
+   * ({@code =HYPERLINK(...)}, {@code +cmd|...}); cells that would start one get a leading single quote.
+   */
+  public ExportResult exportTable(Connection pocket, String tableName, Path outputPath, ExportFormat format,
+      boolean spreadsheetSafe) {
+    return exporter.export(pocket, tableName, outputPath, format, spreadsheetSafe);
   }
 
   /**
@@ -95,7 +111,7 @@ public final class FileActions {
         return dropTable(pocket, p.required("table_name"));
       case "export_table":
         return exportTable(pocket, p.required("table_name"), Path.of(p.required("output_path")),
-            ExportFormat.of(p.string("format", "csv")));
+            ExportFormat.of(p.string("format", "csv")), p.bool("spreadsheet_safe", false));
       default:
         throw new FileActionException("the csv connector has no action '" + action + "'; it has import_file,"
             + " list_tables, preview_table, table_stats, query_table, drop_table and export_table");

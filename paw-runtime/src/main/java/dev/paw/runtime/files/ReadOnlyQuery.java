@@ -1,29 +1,42 @@
 package dev.paw.runtime.files;
 
+import dev.paw.runtime.internal.LimitSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteLimits;
 
 /**
  * Runs {@code query_table}: the user's SQL on a connection SQLite opened read-only, so any write is refused by the
  * database itself ({@code SQLITE_READONLY}) whatever the text looks like, and that cannot attach another database.
- * Results stop at {@code limit} rows. A result column that is a column of an imported table is rendered in its
- * format ({@code 1.50}, {@code true}).
+ * Results stop at {@code limit} rows, and the query at its time limit. A result column that is a column of an
+ * imported table is rendered in its format ({@code 1.50}, {@code true}).
  */
 final class ReadOnlyQuery {
 
   static final int MAX_ROWS = 100_000;
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+  /** SQLite virtual machine steps between looks at the clock: often enough to stop within milliseconds. */
+  private static final int STEPS_BETWEEN_CHECKS = 10_000;
+
+  private final Duration timeout;
+
+  /** @param timeout the most time one query may run, reading its rows included */
+  ReadOnlyQuery(Duration timeout) {
+    this.timeout = timeout;
+  }
 
   QueryResult run(ReadOnlyDatabase database, String sql, int limit) {
     if (sql == null || sql.isBlank()) {
@@ -37,6 +50,9 @@ final class ReadOnlyQuery {
       // No other database file: ATTACH would read another pocket's pocket.db, and VACUUM INTO (which attaches its
       // output) creates an empty file at any path before the read-only connection refuses to write it.
       connection.unwrap(SQLiteConnection.class).setLimit(SQLiteLimits.SQLITE_LIMIT_ATTACHED, 0);
+      Deadline deadline = new Deadline(System.nanoTime() + timeout.toNanos());
+      // a recursive CTE that never ends, or a cross join of big tables, would otherwise run until paw is killed
+      ProgressHandler.setHandler(connection.unwrap(SQLiteConnection.class), STEPS_BETWEEN_CHECKS, deadline);
       try (PreparedStatement statement = connection.prepareStatement(sql)) {
         statement.setMaxRows(limit + 1);
         if (!statement.execute()) {
@@ -45,9 +61,31 @@ final class ReadOnlyQuery {
         try (ResultSet rs = statement.getResultSet()) {
           return read(connection, rs, limit);
         }
+      } catch (SQLException e) {
+        if (deadline.passed) {
+          throw new FileActionException("query stopped after " + timeout.toSeconds() + " s, the time limit on one"
+              + " query (raise it with " + LimitSettings.how(LimitSettings.QUERY_TIMEOUT) + ")", e);
+        }
+        throw e;
       }
     } catch (SQLException e) {
       throw new FileActionException("query failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Interrupts the query (SQLITE_INTERRUPT) once its time is up. */
+  private static final class Deadline extends ProgressHandler {
+    private final long at;
+    private volatile boolean passed;
+
+    Deadline(long at) {
+      this.at = at;
+    }
+
+    @Override
+    protected int progress() {
+      passed = passed || System.nanoTime() - at > 0;
+      return passed ? 1 : 0;
     }
   }
 

@@ -21,6 +21,7 @@ import java.sql.Statement;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -28,11 +29,20 @@ import java.util.stream.Collectors;
  * value rendered by its column's {@link ColumnFormat format}, NULL as an empty field and the empty string as
  * {@code ""} (quoting is otherwise minimal, lines end in CRLF, the encoding is UTF-8). JSON writes an array of
  * objects keyed by header, with typed values. The file is written beside the target and moved into place, so a
- * failed export leaves no half-written file.
+ * failed export leaves no half-written file. A spreadsheet-safe CSV export gives up the exact round trip for cells
+ * that a spreadsheet would run as formulas (see {@link SpreadsheetSafeCells}).
  */
 final class TableExporter {
 
   ExportResult export(Connection connection, String tableName, Path output, ExportFormat format) {
+    return export(connection, tableName, output, format, false);
+  }
+
+  ExportResult export(Connection connection, String tableName, Path output, ExportFormat format,
+      boolean spreadsheetSafe) {
+    if (spreadsheetSafe && format != ExportFormat.CSV) {
+      throw new FileActionException("spreadsheet_safe applies to csv exports only, not " + format.wireName());
+    }
     try {
       String table = Tables.requireUserTable(connection, tableName);
       TableLayout layout = ImportCatalog.layout(connection, table);
@@ -47,8 +57,8 @@ final class TableExporter {
       Path partial = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
       long rows;
       try {
-        rows = format == ExportFormat.CSV ? writeCsv(connection, layout, partial) : writeJson(connection, layout,
-            partial);
+        rows = format == ExportFormat.CSV ? writeCsv(connection, layout, partial, spreadsheetSafe)
+            : writeJson(connection, layout, partial);
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial);
@@ -61,25 +71,27 @@ final class TableExporter {
     }
   }
 
-  private static long writeCsv(Connection connection, TableLayout layout, Path file)
+  private static long writeCsv(Connection connection, TableLayout layout, Path file, boolean spreadsheetSafe)
       throws IOException, SQLException {
     List<ColumnLayout> columns = layout.columns();
-    try (CsvWriter csv = CsvWriter.builder().quoteStrategy(QuoteStrategies.EMPTY).lineDelimiter(LineDelimiter.CRLF)
-            .build(file, StandardCharsets.UTF_8);
+    UnaryOperator<String> cell = spreadsheetSafe ? SpreadsheetSafeCells::neutralise : UnaryOperator.identity();
+    try (CsvWriter csv = CsvWriter.builder()
+            .quoteStrategy(spreadsheetSafe ? SpreadsheetSafeCells.QUOTES : QuoteStrategies.EMPTY)
+            .lineDelimiter(LineDelimiter.CRLF).build(file, StandardCharsets.UTF_8);
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(select(layout))) {
       String[] record = new String[columns.size()];
       if (layout.hasHeader()) {
         for (int i = 0; i < record.length; i++) {
           ColumnLayout column = columns.get(i);
-          record[i] = layout.imported() ? column.header() : column.name();
+          record[i] = cell.apply(layout.imported() ? column.header() : column.name());
         }
         csv.writeRecord(record);
       }
       long rows = 0;
       while (rs.next()) {
         for (int i = 0; i < record.length; i++) {
-          record[i] = columns.get(i).format().text(rs, i + 1);
+          record[i] = cell.apply(columns.get(i).format().text(rs, i + 1));
         }
         csv.writeRecord(record);
         rows++;

@@ -26,13 +26,18 @@ public final class AuthInterceptor implements Interceptor {
   private final AuthSpec auth;
   private final CredentialSource credentials;
   private final OAuth2TokenSource tokens;
+  private final String connector;
   private final String context;
+  private final java.util.function.Predicate<String> pinnedHost;
 
-  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String context) {
+  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String connector,
+      java.util.function.Predicate<String> pinnedHost) {
+    this.pinnedHost = pinnedHost;
     this.auth = auth;
     this.credentials = credentials;
     this.tokens = tokens;
-    this.context = context;
+    this.connector = connector;
+    this.context = "connector '" + connector + "'";
   }
 
   /**
@@ -44,17 +49,34 @@ public final class AuthInterceptor implements Interceptor {
    */
   public static AuthInterceptor create(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens,
       String connector) {
+    return create(auth, credentials, tokens, connector, host -> true);
+  }
+
+  /**
+   * Auth for a connection that sends credentials to some hosts only: a request to any other host (a pagination
+   * link or a URL a server put in its answer) is refused before it is sent, so no credential leaves for a host the
+   * user did not approve when connecting.
+   *
+   * @param pinnedHost whether a host may receive the connection's credentials
+   */
+  public static AuthInterceptor create(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens,
+      String connector, java.util.function.Predicate<String> pinnedHost) {
     if (auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null && tokens == null) {
       throw new IllegalArgumentException("connector '" + connector + "' uses OAuth 2 with a token endpoint: pass an"
           + " OAuth2TokenSource");
     }
-    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null,
-        "connector '" + connector + "'");
+    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null, connector,
+        pinnedHost);
   }
 
   @Override
   public Response intercept(Chain chain) throws IOException {
     Request original = chain.request();
+    boolean carriesCredentials = auth.method() != AuthMethod.NONE || !auth.headers().isEmpty();
+    if (carriesCredentials && !pinnedHost.test(original.url().host())) {
+      throw new AuthenticationException(context + " does not send its credentials to " + original.url().host()
+          + ", which is not one of the hosts approved when it was connected; the request was not sent");
+    }
     if (tokens == null) {
       return chain.proceed(authenticate(original, null));
     }
@@ -113,8 +135,13 @@ public final class AuthInterceptor implements Interceptor {
           + " credential for the " + role);
     }
     return credentials.get(credential).map(Secret::reveal).orElseThrow(() -> new AuthenticationException(
-        "missing credential '" + credential + "' for " + context + ": store it with 'paw connect' or set the"
-            + " environment variable " + credential));
+        "missing credential '" + credential + "' for " + context + ": store it with 'paw connect'"
+            + environmentHint(credential)));
+  }
+
+  private String environmentHint(String credential) {
+    String variable = dev.paw.runtime.credentials.EnvironmentCredentialStore.variableFor(connector, credential);
+    return variable == null ? "" : " or set the environment variable " + variable;
   }
 
   private String fill(String template, String header) throws AuthenticationException {

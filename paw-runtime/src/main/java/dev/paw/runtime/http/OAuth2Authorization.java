@@ -58,7 +58,7 @@ public final class OAuth2Authorization {
     }
     this.credentials = credentials;
     this.clock = clock;
-    this.endpoint = new TokenEndpoint(oauth2, credentials, client, "connector '" + connector.name() + "'",
+    this.endpoint = new TokenEndpoint(connector, credentials, client, "connector '" + connector.name() + "'",
         OAuth2TokenSource.reauthorize(connector, credentials));
   }
 
@@ -95,7 +95,8 @@ public final class OAuth2Authorization {
 
     /** Where the person approves access. */
     public String authorizationUrl() throws AuthenticationException {
-      HttpUrl base = new UrlExpander(credentials, "connector '" + connector.name() + "' (authorization_url)")
+      HttpUrl base = new UrlExpander(connector, credentials, "connector '" + connector.name()
+          + "' (authorization_url)")
           .expand(oauth2.authorizationUrl(), Map.of(), Set.of(), new ArrayList<>());
       HttpUrl.Builder url = base.newBuilder()
           .addQueryParameter("response_type", "code")

@@ -63,7 +63,7 @@ public final class OAuth2TokenSource {
     this.credentials = credentials;
     this.clock = clock;
     this.context = "connector '" + connector.name() + "'";
-    this.endpoint = new TokenEndpoint(oauth2, credentials, client, context, reauthorize(connector, credentials));
+    this.endpoint = new TokenEndpoint(connector, credentials, client, context, reauthorize(connector, credentials));
   }
 
   /**

@@ -67,7 +67,8 @@ public final class RequestFactory {
     Set<String> pathParams = action.params().stream().filter(p -> p.in() == ParamIn.PATH).map(ParamSpec::name)
         .collect(Collectors.toSet());
     String context = "action '" + action.name() + "' of connector '" + connector.name() + "'";
-    HttpUrl url = new UrlExpander(credentials, context).expand(template(action), values, pathParams, problems);
+    HttpUrl url = new UrlExpander(connector, credentials, context).expand(template(action), values, pathParams,
+        problems);
     if (!problems.isEmpty()) {
       throw new InvalidParametersException(action.name(), problems);
     }

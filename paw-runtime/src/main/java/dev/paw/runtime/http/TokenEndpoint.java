@@ -3,6 +3,7 @@ package dev.paw.runtime.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.OAuth2Spec;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -24,6 +25,7 @@ import okhttp3.Response;
  */
 final class TokenEndpoint {
 
+  private final ConnectorSpec connector;
   private final OAuth2Spec oauth2;
   private final ScopedCredentials credentials;
   private final OkHttpClient client;
@@ -33,9 +35,10 @@ final class TokenEndpoint {
   /**
    * @param reauthorize what the user runs to authorize again (named in the error of a revoked or expired grant)
    */
-  TokenEndpoint(OAuth2Spec oauth2, ScopedCredentials credentials, OkHttpClient client, String context,
+  TokenEndpoint(ConnectorSpec connector, ScopedCredentials credentials, OkHttpClient client, String context,
       String reauthorize) {
-    this.oauth2 = oauth2;
+    this.connector = connector;
+    this.oauth2 = connector.auth().oauth2();
     this.credentials = credentials;
     // A token request must go out once: a refresh token the server has already rotated, or an authorization code
     // already exchanged, is refused (and may revoke the grant) when OkHttp silently sends the request again after a
@@ -81,7 +84,7 @@ final class TokenEndpoint {
 
   private HttpUrl url() throws AuthenticationException {
     try {
-      HttpUrl url = new UrlExpander(credentials, context + " (token_url)")
+      HttpUrl url = new UrlExpander(connector, credentials, context + " (token_url)")
           .expand(oauth2.tokenUrl(), Map.of(), Set.of(), new ArrayList<>());
       if (url == null) {
         throw new AuthenticationException("cannot build the token_url of " + context);

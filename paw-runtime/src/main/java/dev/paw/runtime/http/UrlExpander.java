@@ -3,6 +3,8 @@ package dev.paw.runtime.http;
 import dev.paw.runtime.credentials.CredentialSource;
 import dev.paw.runtime.credentials.MissingCredentialException;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.UrlTemplate;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,10 +27,18 @@ final class UrlExpander {
   private enum Mode { ORIGIN, PATH, QUERY, FRAGMENT }
 
   private final CredentialSource credentials;
+  private final String connector;
   private final String context;
 
-  UrlExpander(CredentialSource credentials, String context) {
-    this.credentials = credentials;
+  /**
+   * @param connector whose declared credentials may fill placeholders: no other stored or environment value can
+   *     reach a URL, whatever the template names
+   */
+  UrlExpander(ConnectorSpec connector, CredentialSource credentials, String context) {
+    Set<String> declared = connector.auth().credentials().stream().map(CredentialSpec::name)
+        .collect(java.util.stream.Collectors.toSet());
+    this.credentials = name -> declared.contains(name) ? credentials.get(name) : java.util.Optional.empty();
+    this.connector = connector.name();
     this.context = context;
   }
 
@@ -64,7 +74,7 @@ final class UrlExpander {
               problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' cannot set the"
                   + " host of the url; only a credential may"));
             } else {
-              throw new MissingCredentialException(name, context);
+              throw new MissingCredentialException(name, connector, context);
             }
           } else {
             origin.append(hostValue(name, credential.get().reveal()));
@@ -151,7 +161,7 @@ final class UrlExpander {
   private String pathValue(String name, Map<String, Object> values, Set<String> placed,
       List<InvalidParametersException.Problem> problems) {
     if (!placed.contains(name)) {
-      throw new MissingCredentialException(name, context);
+      throw new MissingCredentialException(name, connector, context);
     }
     Object value = values.get(name);
     if (value == null) {

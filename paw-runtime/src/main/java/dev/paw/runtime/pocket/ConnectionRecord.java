@@ -9,9 +9,11 @@ import java.time.Instant;
  *     proxy, GitHub Enterprise), or {@code null}
  * @param connectedAt when the connector was last connected, or {@code null}
  * @param lastError the last failure, already redacted by the caller, or {@code null}
+ * @param pin what the user approved when connecting (see {@code ConnectorPin}), or {@code null} for a connection
+ *     made before paw pinned connections
  */
 public record ConnectionRecord(String connector, State state, String baseUrlOverride, Instant connectedAt,
-    Instant updatedAt, String lastError) {
+    Instant updatedAt, String lastError, String pin) {
 
   /** The states a connection is in. */
   public enum State {

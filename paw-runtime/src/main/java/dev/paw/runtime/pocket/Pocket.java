@@ -110,6 +110,15 @@ public final class Pocket {
     return SyncLock.tryAcquire(database.getParent(), table);
   }
 
+  /**
+   * Where the pocket's audit head (the newest audit row's sequence number and hash) is kept: in the paw home's
+   * {@code audit} directory, outside the pocket's own directory, so that replacing or restoring the pocket's
+   * directory does not roll it back too.
+   */
+  public Path auditHeadFile() {
+    return home.resolve("audit").resolve(slug + ".head");
+  }
+
   /** The file, for diagnostics and for the runtime's own tests; no API accepts a path back. */
   Path database() {
     return database;

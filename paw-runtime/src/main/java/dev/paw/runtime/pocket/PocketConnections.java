@@ -33,15 +33,40 @@ public final class PocketConnections {
    * @param baseUrlOverride an absolute http(s) URL without query or fragment, or {@code null} for none
    */
   public ConnectionRecord connected(String connector, String baseUrlOverride) throws SQLException {
+    return connected(connector, baseUrlOverride, null);
+  }
+
+  /**
+   * Records that {@code connector} is connected with what the user approved ({@code pin}, replacing the one
+   * stored; {@code null} keeps it), clearing any earlier error.
+   */
+  public ConnectionRecord connected(String connector, String baseUrlOverride, String pin) throws SQLException {
     Names.connector(connector);
     String override = baseUrlOverride == null ? null : checkBaseUrl(baseUrlOverride);
     String now = clock.instant().toString();
-    upsert(connector, """
-        INSERT INTO _paw_connections (connector, state, base_url_override, connected_at, updated_at)
-        VALUES (?1, 'connected', ?2, ?3, ?3)
+    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement("""
+        INSERT INTO _paw_connections (connector, state, base_url_override, connected_at, updated_at, pin)
+        VALUES (?1, 'connected', ?2, ?3, ?3, ?4)
         ON CONFLICT (connector) DO UPDATE SET state = 'connected', base_url_override = ?2, connected_at = ?3,
-          updated_at = ?3, last_error = NULL, last_error_at = NULL""", override, now);
+          updated_at = ?3, last_error = NULL, last_error_at = NULL, pin = COALESCE(?4, pin)""")) {
+      s.setString(1, connector);
+      s.setString(2, override);
+      s.setString(3, now);
+      s.setString(4, pin);
+      s.executeUpdate();
+    }
     return get(connector).orElseThrow();
+  }
+
+  /** Stores the pin of a connection made before paw pinned connections (it has none yet). */
+  public void pinned(String connector, String pin) throws SQLException {
+    Names.connector(connector);
+    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement(
+        "UPDATE _paw_connections SET pin = ? WHERE connector = ? AND pin IS NULL")) {
+      s.setString(1, pin);
+      s.setString(2, connector);
+      s.executeUpdate();
+    }
   }
 
   /** Records that {@code connector} was disconnected; the row stays so its history reads well. */
@@ -107,7 +132,7 @@ public final class PocketConnections {
   private static ConnectionRecord read(ResultSet rs) throws SQLException {
     return new ConnectionRecord(rs.getString("connector"), ConnectionRecord.State.parse(rs.getString("state")),
         rs.getString("base_url_override"), instant(rs.getString("connected_at")),
-        instant(rs.getString("updated_at")), rs.getString("last_error"));
+        instant(rs.getString("updated_at")), rs.getString("last_error"), rs.getString("pin"));
   }
 
   private static Instant instant(String text) {

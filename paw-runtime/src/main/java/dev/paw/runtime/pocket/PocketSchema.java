@@ -13,7 +13,7 @@ import java.util.List;
 final class PocketSchema {
 
   /** The schema version this runtime writes; a newer pocket.db is refused rather than misread. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final List<String> STATEMENTS = List.of(
       """
@@ -29,7 +29,8 @@ final class PocketSchema {
         connected_at TEXT,
         updated_at TEXT NOT NULL,
         last_error TEXT,
-        last_error_at TEXT
+        last_error_at TEXT,
+        pin TEXT
       )""",
       // Append-only: the triggers refuse UPDATE and DELETE; each row's hash chains it to the one before.
       """
@@ -60,6 +61,22 @@ final class PocketSchema {
 
   private PocketSchema() {}
 
+  /**
+   * Version 2 added {@code _paw_connections.pin} (what the user approved when connecting); a version 1 pocket gets
+   * the column, empty, and its connections are pinned on first use.
+   */
+  private static void addColumnIfMissing(Statement statement, String table, String column, String type)
+      throws SQLException {
+    try (ResultSet rs = statement.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rs.next()) {
+        if (rs.getString("name").equals(column)) {
+          return;
+        }
+      }
+    }
+    statement.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+  }
+
   static void apply(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       int version;
@@ -76,6 +93,7 @@ final class PocketSchema {
         for (String sql : STATEMENTS) {
           statement.execute(sql);
         }
+        addColumnIfMissing(statement, "_paw_connections", "pin", "TEXT");
         statement.execute("PRAGMA user_version = " + VERSION);
         connection.commit();
       } catch (SQLException e) {

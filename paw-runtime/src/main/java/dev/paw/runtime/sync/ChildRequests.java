@@ -1,6 +1,7 @@
 package dev.paw.runtime.sync;
 
 import dev.paw.runtime.http.AuthenticationException;
+import dev.paw.runtime.http.ResponseLimitException;
 import dev.paw.runtime.http.Sleeper;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
@@ -133,6 +134,9 @@ final class ChildRequests<R> implements AutoCloseable {
         RetryPause.after(attempt, sleeper, "a child request");
       } catch (AuthenticationException e) {
         throw e; // a revoked grant does not come back by asking again
+      } catch (ResponseLimitException e) {
+        // too large or too slow: asking again would cost as much again
+        throw new SyncException("the '" + action.name() + "' request for " + what + ": " + e.getMessage(), e);
       } catch (IOException e) {
         if (call.isCanceled()) {
           throw new SyncException("the '" + action.name() + "' request for " + what + " was cancelled: another"

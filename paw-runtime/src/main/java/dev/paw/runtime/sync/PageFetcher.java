@@ -1,11 +1,14 @@
 package dev.paw.runtime.sync;
 
 import dev.paw.runtime.http.AuthenticationException;
+import dev.paw.runtime.http.BodyLimit;
+import dev.paw.runtime.http.ResponseLimitException;
 import dev.paw.runtime.http.Sleeper;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.StreamSpec;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.Request;
@@ -27,6 +30,7 @@ final class PageFetcher<R> implements AutoCloseable {
   private final Pager pager;
   private final PageParser parser;
   private final Sleeper sleeper;
+  private final BodyLimit pageLimit;
   /** Whether the source action may leave its records field out of an empty answer. */
   private final boolean recordsOptional;
   /** The column index of each primary key column, in key order. */
@@ -35,12 +39,13 @@ final class PageFetcher<R> implements AutoCloseable {
   private final RowMapper<Object[]> listed;
   private final ChildRequests<R> children;
 
-  PageFetcher(SyncJob<R> job, Pager pager, PageParser parser, Sleeper sleeper) {
+  PageFetcher(SyncJob<R> job, Pager pager, PageParser parser, Sleeper sleeper, BodyLimit pageLimit) {
     this.job = job;
     this.stream = job.stream();
     this.pager = pager;
     this.parser = parser;
     this.sleeper = sleeper;
+    this.pageLimit = pageLimit;
     this.recordsOptional = job.source().recordsOptional();
     this.keyColumns = stream.primaryKey().stream()
         .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow())).toArray();
@@ -64,7 +69,7 @@ final class PageFetcher<R> implements AutoCloseable {
 
   private <T> FetchedPage<T> fetchPage(Request base, PagePosition position, int pageNumber, RowMapper<T> mapper)
       throws IOException {
-    Request request = pager.request(base, position);
+    Request request = pager.request(base, position).newBuilder().tag(BodyLimit.class, pageLimit).build();
     for (int attempt = 1; ; attempt++) {
       try (Response response = job.client().newCall(request).execute()) {
         if (!response.isSuccessful()) {
@@ -90,6 +95,12 @@ final class PageFetcher<R> implements AutoCloseable {
       } catch (AuthenticationException e) {
         throw e; // a revoked grant does not come back by asking again; its message says how to authorize
       } catch (IOException e) {
+        IOException explained = ResponseLimitException.explained(e,
+            Duration.ofMillis(job.client().callTimeoutMillis()));
+        if (explained instanceof ResponseLimitException) {
+          // too large, too slow or too long: fetching the page again would cost as much again
+          throw new SyncException("page " + pageNumber + ": " + explained.getMessage(), explained);
+        }
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
           throw new SyncException("page " + pageNumber + " failed " + attempt + " times; last: " + e, e);
         }

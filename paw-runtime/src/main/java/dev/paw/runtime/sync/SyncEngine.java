@@ -18,12 +18,22 @@ public final class SyncEngine {
   private final SyncListener listener;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final SyncLimits limits;
 
-  /** @param sleeper waits between attempts at a page; tests pass one that does not sleep */
-  public SyncEngine(SyncListener listener, Clock clock, Sleeper sleeper) {
+  /**
+   * @param sleeper waits between attempts at a page; tests pass one that does not sleep
+   * @param limits  the bytes of a page and the pages of a run
+   */
+  public SyncEngine(SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
     this.listener = listener;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.limits = limits;
+  }
+
+  /** An engine with the default {@link SyncLimits}. */
+  public SyncEngine(SyncListener listener, Clock clock, Sleeper sleeper) {
+    this(listener, clock, sleeper, SyncLimits.DEFAULTS);
   }
 
   public SyncEngine(SyncListener listener) {
@@ -32,6 +42,6 @@ public final class SyncEngine {
 
   /** Runs (or resumes) one table's sync. Failures are reported in the result, not thrown. */
   public <R> SyncResult run(SyncJob<R> job) {
-    return new SyncRun<>(job, listener, clock, sleeper).run();
+    return new SyncRun<>(job, listener, clock, sleeper, limits).run();
   }
 }

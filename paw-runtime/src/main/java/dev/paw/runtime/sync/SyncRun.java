@@ -4,6 +4,7 @@ import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TableChange;
 import dev.paw.runtime.http.Sleeper;
+import dev.paw.runtime.internal.LimitSettings;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,8 +34,9 @@ final class SyncRun<R> {
   private final SeenKeys seen;
   private final PageParser parser;
   private final PageFetcher<R> fetcher;
+  private final SyncLimits limits;
 
-  SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper) {
+  SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
     this.job = job;
     this.stream = job.stream();
     this.source = job.source();
@@ -47,7 +50,8 @@ final class SyncRun<R> {
       fields.add(stream.incremental().token());
     }
     this.parser = new PageParser(records, fields);
-    this.fetcher = new PageFetcher<>(job, pager, parser, sleeper);
+    this.fetcher = new PageFetcher<>(job, pager, parser, sleeper, limits.page());
+    this.limits = limits;
   }
 
   /** True when the stream's incremental runs send a sync token rather than a record cursor. */
@@ -133,6 +137,8 @@ final class SyncRun<R> {
     int pagesThisRun = 0;
     try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table());
         Lookahead<R> lookahead = new Lookahead<>()) {
+      RepeatedPageCheck<R> repeats = new RepeatedPageCheck<>(stream.primaryKey().isEmpty() ? this::values
+          : writer::key);
       lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
       while (true) {
         FetchedPage<R> page;
@@ -157,9 +163,15 @@ final class SyncRun<R> {
           return fail(store, state, started, parser.noRecords((int) state.run().pages() + 1)
               + ", and this run removes what the source no longer lists");
         }
+        try {
+          repeats.check(page.parsed().rows(), (int) state.run().pages() + 1);
+        } catch (SyncException e) {
+          return fail(store, state, started, e.getMessage());
+        }
         pagesThisRun++;
         boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
-        if (page.next().isPresent() && !capped) {
+        boolean atRuntimeCap = pagesThisRun >= limits.maxPages();
+        if (page.next().isPresent() && !capped && !atRuntimeCap) {
           lookahead.start(fetchAt(base, page.next().get(), (int) state.run().pages() + 2));
         }
         state = commit(store, writer, state, page);
@@ -169,12 +181,26 @@ final class SyncRun<R> {
         if (capped) {
           return result(state, started, false, null);
         }
+        if (atRuntimeCap) {
+          // not the connector's own cap: a server that never stops paging; the next run resumes here
+          return fail(store, state, started, "stopped after " + pagesThisRun + " pages, the limit on one sync run;"
+              + " the next sync resumes here (raise the limit with " + LimitSettings.how(LimitSettings.MAX_PAGES)
+              + ")");
+        }
       }
     } catch (SQLException | RuntimeException e) {
       // a commit that failed (rolled back whole: the disk is full, the database busy) or a page that failed
       // unexpectedly: the run stops at its last commit and says why, in _paw_sync_state too
       return fail(store, state, started, e.getMessage());
     }
+  }
+
+  /**
+   * All of a row's mapped values: what identifies a record of a stream without a primary key. A generated mapper's
+   * row is a record, equal to another with the same values; a mapper built from the file has an array of them.
+   */
+  private Object values(R row) {
+    return row instanceof Object[] values ? Arrays.asList(values) : row;
   }
 
   private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {

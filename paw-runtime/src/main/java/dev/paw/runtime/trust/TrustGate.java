@@ -46,6 +46,19 @@ public final class TrustGate {
     return decision;
   }
 
+  /**
+   * The decision for an action a sync calls once per listed record (a stream's {@code each}): only {@code auto} ones
+   * run, because nobody can approve every record of an unattended run. Throws an {@link ActionRefusedException}
+   * for any other level, without asking an approver (one yes must not stand for thousands of calls).
+   */
+  public TrustDecision enforceForEveryRecord(ApprovalRequest request) {
+    if (request.trustLevel() == TrustLevel.AUTO) {
+      return new TrustDecision(TrustLevel.AUTO, TrustDecision.Outcome.AUTO, "trust level auto");
+    }
+    throw new ActionRefusedException(request, new TrustDecision(request.trustLevel(), TrustDecision.Outcome.DENIED,
+        "a sync calls it once per listed record with nobody to approve, and only 'auto' actions may be called so"));
+  }
+
   /** An approver that throws has not approved. */
   private static boolean ask(java.util.function.BooleanSupplier question) {
     try {

@@ -184,7 +184,9 @@ class DirectRestAdapterTest {
     connect();
 
     assertThatThrownBy(() -> join(shop().execute("refund_order", Map.of("order", "o_1", "amount", 500))))
-        .isInstanceOf(ActionRefusedException.class);
+        .isInstanceOf(ActionRefusedException.class)
+        .hasMessage("action 'refund_order' of shop in pocket 'my-business' was refused and not sent: confirm actions"
+            + " need the user's approval, which was not given");
 
     assertThat(server.getRequestCount()).isZero();
     assertThat(asked).singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("refund_order"));
@@ -215,7 +217,9 @@ class DirectRestAdapterTest {
     userSays = true;
 
     assertThatThrownBy(() -> join(shop().execute("delete_order", Map.of("order", "o_1"))))
-        .isInstanceOf(ActionRefusedException.class);
+        .isInstanceOf(ActionRefusedException.class)
+        .hasMessage("action 'delete_order' of shop in pocket 'my-business' was refused and not sent: restricted"
+            + " actions need an administrator's approval, which was not given");
     assertThat(server.getRequestCount()).isZero();
 
     adminSays = true;
@@ -295,7 +299,9 @@ class DirectRestAdapterTest {
     connect();
     Pocket other = paw.pocket("Other");
     assertThatThrownBy(() -> join(paw.connector(other, "shop").connect()))
-        .isInstanceOf(MissingCredentialException.class);
+        .isInstanceOf(MissingCredentialException.class)
+        .hasMessage("missing credential 'SHOP_KEY' for connector 'shop' in pocket 'Other': store it with 'paw connect'"
+            + " or set the environment variable SHOP_KEY");
   }
 
   @Test
@@ -304,7 +310,9 @@ class DirectRestAdapterTest {
     serve("{\"data\":[{\"id\":\"o_1\",\"total\":1}],\"has_more\":false}");
     join(shop().sync("orders"));
     server.enqueue(new MockResponse.Builder().code(500).body(KEY).build());
-    assertThatThrownBy(() -> join(shop().execute("list_orders", Map.of())));
+    assertThatThrownBy(() -> join(shop().execute("list_orders", Map.of())))
+        .hasMessage("action 'list_orders' of connector 'shop' failed: GET localhost/v1/orders answered 500:"
+            + " [redacted]");
 
     try (Stream<Path> files = Files.walk(dir.resolve("home"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {

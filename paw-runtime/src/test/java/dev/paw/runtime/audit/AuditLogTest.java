@@ -3,6 +3,7 @@ package dev.paw.runtime.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paw.runtime.credentials.MasterKey;
 import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.pocket.PawHome;
@@ -10,6 +11,7 @@ import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.pocket.Pockets;
 import dev.paw.runtime.trust.TrustDecision;
 import dev.paw.spec.TrustLevel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -55,7 +57,7 @@ class AuditLogTest {
         return this;
       }
     };
-    log = new AuditLog(pocket, clock, "alice");
+    log = new AuditLog(pocket, MasterKey.of(new byte[32]), clock, "alice");
   }
 
   private void appendSome() throws SQLException {
@@ -146,7 +148,7 @@ class AuditLogTest {
   void verifyFindsARowEditedTogetherWithItsHash() throws Exception {
     appendSome();
     AuditEntry second = log.read(AuditQuery.recent()).get(2);
-    String forged = AuditLog.hash(second.previousHash(), AuditLog.canonical(new AuditEntry(second.seq(),
+    String forged = log.hash(second.previousHash(), AuditLog.canonical(new AuditEntry(second.seq(),
         second.time(), second.pocket(), second.connector(), second.kind(), "list_charges", second.parametersJson(),
         second.trustLevel(), second.decision(), second.outcome(), second.error(), second.durationMillis(),
         second.actor(), second.previousHash(), null)));
@@ -198,12 +200,113 @@ class AuditLogTest {
     assertThat(log.verify().rows()).isEqualTo(5);
   }
 
+  @Test
+  void deletingTheNewestRowsAndResettingTheCounterIsFoundThroughTheHeadFile() throws Exception {
+    appendSome();
+    tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBadSeq()).isEqualTo(3);
+    assertThat(result.problem()).isEqualTo("rows 3 to 4 were deleted from the end of the trail (the head file "
+        + pocket.auditHeadFile() + " records row 4)");
+  }
+
+  @Test
+  void aWholeTrailRewrittenWithCorrectUnkeyedHashesIsFound() throws Exception {
+    appendSome();
+    tamper("UPDATE _paw_audit SET outcome = 'ok', decision = 'approved', error = NULL WHERE seq = 4");
+    rewriteChain(4, AuditChain::unkeyed);
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.intact()).isFalse();
+    assertThat(result.firstBadSeq()).isEqualTo(4);
+    assertThat(result.problem()).isEqualTo("row 4 is not the row the head file " + pocket.auditHeadFile()
+        + " records: the trail was rewritten or replaced");
+  }
+
+  @Test
+  void aTrailRewrittenUnderAnotherKeyIsFoundAtItsFirstRow() throws Exception {
+    appendSome();
+    AuditLog forger = new AuditLog(pocket, MasterKey.of(new byte[] {
+        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
+        31, 32}), Clock.systemUTC(), "mallory");
+    rewriteChain(4, forger::hash);
+
+    AuditVerification result = log.verify();
+
+    assertThat(result.firstBadSeq()).isEqualTo(1);
+    assertThat(result.problem()).isEqualTo("row 1 was changed after it was written");
+  }
+
+  @Test
+  void anExportedHeadFindsARollbackOfTheDatabaseAndTheHeadFileTogether() throws Exception {
+    appendSome();
+    AuditHead exported = log.verify().head();
+    tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
+    AuditEntry second = log.read(AuditQuery.recent().limit(1)).get(0);
+    Files.writeString(pocket.auditHeadFile(), new AuditHead(2, second.hash()) + "\n");
+
+    assertThat(log.verify().intact()).as("write access to both files: outside what the head file can show")
+        .isTrue();
+    AuditVerification result = log.verify(exported);
+    assertThat(result.intact()).isFalse();
+    assertThat(result.problem()).isEqualTo("rows 3 to 4 were deleted from the end of the trail (the exported head "
+        + exported + " names row 4)");
+  }
+
+  @Test
+  void aTrailWrittenBeforeTheChainWasKeyedStillVerifiesAndTheNextRowSealsIt() throws Exception {
+    appendSome();
+    rewriteChain(4, AuditChain::unkeyed); // what an older paw wrote: plain SHA-256 and no head file
+    Files.delete(pocket.auditHeadFile());
+
+    AuditVerification old = log.verify();
+    assertThat(old.intact()).isTrue();
+    assertThat(old.unkeyedRows()).isEqualTo(4);
+
+    log.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
+    AuditVerification sealed = log.verify();
+    assertThat(sealed.intact()).isTrue();
+    assertThat(sealed.rows()).isEqualTo(5);
+    assertThat(sealed.unkeyedRows()).isEqualTo(4);
+    assertThat(sealed.head().hash()).startsWith("hmac:");
+
+    tamper("UPDATE _paw_audit SET actor = 'someone else' WHERE seq = 2");
+    rewriteChain(4, AuditChain::unkeyed);
+    assertThat(log.verify().firstBadSeq()).as("the keyed row 5 covers the old rows' hashes").isEqualTo(5);
+  }
+
+  /**
+   * What someone who knows the hash format does after an edit: recomputes {@code prev_hash} and {@code hash} of rows
+   * 1 to {@code upTo} with {@code hasher}, and resets nothing else.
+   */
+  private void rewriteChain(long upTo, java.util.function.BinaryOperator<String> hasher) throws Exception {
+    List<AuditEntry> oldestFirst = new java.util.ArrayList<>(log.read(AuditQuery.recent().limit(1000)));
+    java.util.Collections.reverse(oldestFirst);
+    List<String> updates = new java.util.ArrayList<>();
+    String previous = AuditLog.GENESIS;
+    for (AuditEntry e : oldestFirst) {
+      if (e.seq() > upTo) {
+        break;
+      }
+      String hash = hasher.apply(previous, AuditLog.canonical(e));
+      updates.add("UPDATE _paw_audit SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE seq = " + e.seq());
+      previous = hash;
+    }
+    tamper(updates.toArray(String[]::new));
+  }
+
   /** What someone with the sqlite3 shell could do: drop the guards, change history, put the guards back. */
-  private void tamper(String sql) throws Exception {
+  private void tamper(String... statements) throws Exception {
     try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
       s.execute("DROP TRIGGER _paw_audit_no_update");
       s.execute("DROP TRIGGER _paw_audit_no_delete");
-      s.executeUpdate(sql);
+      for (String sql : statements) {
+        s.executeUpdate(sql);
+      }
     }
     new Pockets(PawHome.at(home)).open("My Business"); // reopening restores the triggers
   }

@@ -93,8 +93,12 @@ class EncryptedFileCredentialStoreTest {
     ((ObjectNode) connectors.get("stripe")).set("RENAMED", connectors.get("stripe").get("STRIPE_API_KEY"));
     Files.write(file(), new ObjectMapper().writeValueAsBytes(root));
 
-    assertThatThrownBy(() -> store.get(github, "GITHUB_TOKEN")).isInstanceOf(CredentialStoreException.class);
-    assertThatThrownBy(() -> store.get(stripe, "RENAMED")).isInstanceOf(CredentialStoreException.class);
+    assertThatThrownBy(() -> store.get(github, "GITHUB_TOKEN")).isInstanceOf(CredentialStoreException.class)
+        .hasMessageStartingWith("cannot decrypt credential 'GITHUB_TOKEN' of connector 'github' in pocket"
+            + " 'my-business': ").hasMessageNotContaining(VALUE);
+    assertThatThrownBy(() -> store.get(stripe, "RENAMED")).isInstanceOf(CredentialStoreException.class)
+        .hasMessageStartingWith("cannot decrypt credential 'RENAMED' of connector 'stripe' in pocket 'my-business': ")
+        .hasMessageNotContaining(VALUE);
     assertThat(store.get(stripe, "STRIPE_API_KEY")).map(Secret::reveal).contains(VALUE);
   }
 
@@ -104,7 +108,9 @@ class EncryptedFileCredentialStoreTest {
     store.put(stripe, "STRIPE_API_KEY", Secret.of(VALUE));
     Files.copy(file(), store.file(otherPocket));
 
-    assertThatThrownBy(() -> store.get(otherPocket, "STRIPE_API_KEY")).isInstanceOf(CredentialStoreException.class);
+    assertThatThrownBy(() -> store.get(otherPocket, "STRIPE_API_KEY")).isInstanceOf(CredentialStoreException.class)
+        .hasMessageStartingWith("cannot decrypt credential 'STRIPE_API_KEY' of connector 'stripe' in pocket 'other': ")
+        .hasMessageNotContaining(VALUE);
   }
 
   @Test

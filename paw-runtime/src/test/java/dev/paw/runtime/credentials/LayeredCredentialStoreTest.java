@@ -43,12 +43,32 @@ class LayeredCredentialStoreTest {
 
   @Test
   void theEnvironmentStoreIsReadOnlyAndIgnoresEmptyValues() {
-    EnvironmentCredentialStore env = new EnvironmentCredentialStore(Map.of("A_KEY", "", "B_KEY", "b"));
+    // the names carry the connector's prefix: the store no longer reads variables that are not tied to it
+    EnvironmentCredentialStore env = new EnvironmentCredentialStore(Map.of("STRIPE_A_KEY", "", "STRIPE_B_KEY", "b"));
 
-    assertThat(env.get(scope, "A_KEY")).isEmpty();
-    assertThat(env.get(scope, "B_KEY")).map(Secret::reveal).contains("b");
-    assertThatThrownBy(() -> env.put(scope, "B_KEY", Secret.of("x"))).isInstanceOf(CredentialStoreException.class)
+    assertThat(env.get(scope, "STRIPE_A_KEY")).isEmpty();
+    assertThat(env.get(scope, "STRIPE_B_KEY")).map(Secret::reveal).contains("b");
+    assertThatThrownBy(() -> env.put(scope, "STRIPE_B_KEY", Secret.of("x"))).isInstanceOf(CredentialStoreException.class)
         .hasMessageContaining("read-only");
+  }
+
+  @Test
+  void theEnvironmentAnswersOnlyVariablesTiedToTheConnector() {
+    EnvironmentCredentialStore env = new EnvironmentCredentialStore(Map.of("STRIPE_API_KEY", "plain",
+        "PAW_STRIPE_TOKEN", "scoped", "TOKEN", "someone else's", "HOME", "/home/u", "PAW_MASTER_KEY", "master",
+        "PAW_ADMIN_SECRET", "admin", "PAW_STRIPE_STRIPE_API_KEY", "scoped wins"));
+    CredentialScope master = CredentialScope.of(pocket(home, "q"), "master");
+    CredentialScope admin = CredentialScope.of(pocket(home, "q"), "admin");
+
+    assertThat(env.get(scope, "STRIPE_API_KEY")).map(Secret::reveal).contains("scoped wins");
+    assertThat(env.get(scope, "TOKEN")).map(Secret::reveal).contains("scoped");
+    assertThat(env.get(scope, "HOME")).isEmpty();
+    assertThat(env.get(scope, "PAW_MASTER_KEY")).isEmpty();
+    // PAW_<CONNECTOR>_<NAME> can spell paw's own variables: those are never read
+    assertThat(env.get(master, "KEY")).isEmpty();
+    assertThat(env.get(admin, "SECRET")).isEmpty();
+    assertThat(EnvironmentCredentialStore.variableFor("stripe", "STRIPE_API_KEY")).isEqualTo("STRIPE_API_KEY");
+    assertThat(EnvironmentCredentialStore.variableFor("shop", "TOKEN")).isEqualTo("PAW_SHOP_TOKEN");
   }
 
   @Test

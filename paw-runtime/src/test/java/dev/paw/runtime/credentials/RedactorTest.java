@@ -2,6 +2,8 @@ package dev.paw.runtime.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,26 @@ class RedactorTest {
 
     assertThat(redactor.redact("key sk_test_123/+= failed; url ?k=sk_test_123%2F%2B%3D; pw hunter22"))
         .isEqualTo("key [redacted] failed; url ?k=[redacted]; pw [redacted]");
+  }
+
+  @Test
+  void credentialValuesAreMaskedJsonEscapedBase64AndBase64Url() {
+    String secret = "p\"w/\\ä?>";
+    Redactor redactor = Redactor.of(List.of(Secret.of(secret)));
+    byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
+
+    assertThat(redactor.redact("json \"p\\\"w/\\\\ä?>\"")).isEqualTo("json \"[redacted]\"");
+    assertThat(redactor.redact("json p\\\"w\\/\\\\\\u00E4?>")).isEqualTo("json [redacted]");
+    assertThat(redactor.redact("b64 " + Base64.getEncoder().encodeToString(bytes))).isEqualTo("b64 [redacted]");
+    assertThat(redactor.redact("b64url " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
+        .isEqualTo("b64url [redacted]");
+  }
+
+  @Test
+  void shortCredentialValuesAreNotMaskedInTheirEncodings() {
+    Redactor redactor = Redactor.of(List.of(Secret.of("42")));
+
+    assertThat(redactor.redact("NDI= is base64 of a short value")).isEqualTo("NDI= is base64 of a short value");
   }
 
   @Test

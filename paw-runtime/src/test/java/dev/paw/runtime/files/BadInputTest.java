@@ -197,7 +197,9 @@ class BadInputTest {
     try (ScratchPocket empty = new ScratchPocket(fresh)) {
       String nothing = empty.snapshot();
       assertThatThrownBy(() -> empty.importFile(empty.write("bad.csv", "a,b\n1\n")))
-          .isInstanceOf(FileActionException.class);
+          .isInstanceOf(FileActionException.class)
+          .hasMessage("bad.csv:2: row 1 has 1 field, but the header has 2 (an unquoted delimiter or line break in a"
+              + " value?)");
       assertThat(empty.snapshot()).isEqualTo(nothing);
     }
   }

@@ -91,7 +91,9 @@ class FileConnectorTest {
     Files.writeString(file, "a\n1\n");
     run("import_file", Map.of("file_path", file.toString()));
 
-    assertThatThrownBy(() -> run("drop_table", Map.of("table_name", "t"))).isInstanceOf(ActionRefusedException.class);
+    assertThatThrownBy(() -> run("drop_table", Map.of("table_name", "t"))).isInstanceOf(ActionRefusedException.class)
+        .hasMessage("action 'drop_table' of csv in pocket 'files' was refused and not sent: confirm actions need the"
+            + " user's approval, which was not given");
     assertThat(run("list_tables", Map.of()).toString()).contains("\"t\"");
   }
 }

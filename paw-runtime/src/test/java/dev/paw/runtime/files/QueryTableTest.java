@@ -117,7 +117,8 @@ class QueryTableTest {
     FileActionException error = catchThrowableOfType(FileActionException.class,
         () -> pocket.actions.queryTable(readOnly, "ATTACH DATABASE '" + other + "' AS other", 10));
 
-    assertThat(error).isNotNull();
+    assertThat(error)
+        .hasMessage("query failed: [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)");
     assertThat(other).doesNotExist();
   }
 

@@ -45,6 +45,26 @@ class AuthInterceptorTest {
   }
 
   @Test
+  void credentialsGoOnlyToPinnedHosts() throws Exception {
+    ConnectorSpec spec = load("""
+        name: svc
+        base_url: https://api.example.com
+        auth: { method: bearer, credentials: [ { name: SVC_TOKEN } ] }
+        actions: [ { name: ping, url: /ping, trust_level: auto } ]
+        """);
+    Map<String, String> values = Map.of("SVC_TOKEN", "tok-pinned-3f");
+    AuthInterceptor auth = AuthInterceptor.create(spec.auth(), credentials(values), null, spec.name(),
+        host -> host.equals("api.example.com"));
+    OkHttpClient client = ConnectionClientBuilder.on(TestConnectors.plainClient()).auth(auth).build();
+    Request elsewhere = new RequestFactory(spec, credentials(values), server.url("/")).create("ping", Map.of());
+
+    assertThatThrownBy(() -> TestConnectors.send(client, elsewhere)).isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("does not send its credentials to " + server.getHostName())
+        .hasMessageNotContaining("tok-pinned-3f");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
   void apiKeyDefaultsToABearerAuthorizationHeader() throws Exception {
     RecordedRequest r = call("""
         method: api_key

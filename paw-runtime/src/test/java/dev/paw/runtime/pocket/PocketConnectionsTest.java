@@ -31,6 +31,24 @@ class PocketConnectionsTest {
   }
 
   @Test
+  void aVersion1PocketKeepsItsConnectionsAndGainsAnEmptyPin() throws Exception {
+    connections().connected("stripe", null, "{\"origin\":\"compiled\"}");
+    try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+        + home.resolve("pockets/shop/pocket.db")); java.sql.Statement s = db.createStatement()) {
+      s.execute("ALTER TABLE _paw_connections DROP COLUMN pin"); // as paw before pins wrote it
+      s.execute("PRAGMA user_version = 1");
+    }
+
+    PocketConnections reopened = connections();
+
+    assertThat(reopened.get("stripe").orElseThrow().state()).isEqualTo(ConnectionRecord.State.CONNECTED);
+    assertThat(reopened.get("stripe").orElseThrow().pin()).isNull();
+    reopened.pinned("stripe", "{}");
+    reopened.pinned("stripe", "{\"second\":true}"); // pins once: a stored pin is replaced only by connecting
+    assertThat(reopened.get("stripe").orElseThrow().pin()).isEqualTo("{}");
+  }
+
+  @Test
   void failureThenReconnectClearsTheError() throws Exception {
     PocketConnections connections = connections();
     connections.connected("stripe", null);

@@ -204,7 +204,9 @@ class ParameterInjectionTest {
     Throwable error = cause(catchThrowable(() -> notes.execute("get_note", Map.of("id", value))
         .toCompletableFuture().join()));
 
-    assertThat(error).isInstanceOf(InvalidParametersException.class);
+    assertThat(error).hasMessageStartingWith("invalid parameters for action 'get_note': ")
+        .isInstanceOfSatisfying(InvalidParametersException.class,
+            e -> assertThat(e.parameters()).containsExactly("id"));
     assertThat(server.getRequestCount()).isEqualTo(before);
   }
 
@@ -227,7 +229,9 @@ class ParameterInjectionTest {
       Throwable refused = catchThrowable(() -> notes.execute("get_file", Map.of("path", value))
           .toCompletableFuture().join());
       if (refused != null) {
-        assertThat(cause(refused)).as(value).isInstanceOf(InvalidParametersException.class);
+        assertThat(cause(refused)).as(value).hasMessageStartingWith("invalid parameters for action 'get_file': ")
+            .isInstanceOfSatisfying(InvalidParametersException.class,
+                e -> assertThat(e.parameters()).containsExactly("path"));
         assertThat(server.getRequestCount()).as(value).isEqualTo(before);
         server.takeRequest(0, TimeUnit.SECONDS);
         continue;

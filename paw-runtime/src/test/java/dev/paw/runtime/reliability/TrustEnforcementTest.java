@@ -16,6 +16,7 @@ import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.testing.SharedConnectors;
 import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorLoader;
@@ -44,6 +45,7 @@ import okhttp3.Call;
 import okhttp3.EventListener;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -72,14 +74,16 @@ class TrustEnforcementTest {
   /** Who answers approval requests in a case. */
   enum Approvers { NOBODY, USER_SAYS_YES_TO_EVERYTHING, APPROVER_THROWS }
 
-  static Stream<Path> connectorFiles() throws IOException {
+  static Stream<Path> ourConnectorFiles() throws IOException {
     Path root = Path.of(System.getProperty("paw.repositoryRoot", "..")).toAbsolutePath().normalize();
-    Path shared = root.resolve("../shared/pocketpaw-connectors").normalize();
-    List<Path> files = new ArrayList<>(yaml(root.resolve("connectors")));
+    return yaml(root.resolve("connectors")).stream();
+  }
+
+  static Stream<Path> pocketPawConnectorFiles() throws IOException {
+    Path shared = SharedConnectors.directory();
     List<Path> pocketPaw = yaml(shared);
     assertThat(pocketPaw).as("the PocketPaw connector files in %s", shared).isNotEmpty();
-    files.addAll(pocketPaw);
-    return files.stream();
+    return pocketPaw.stream();
   }
 
   private static List<Path> yaml(Path directory) throws IOException {
@@ -89,8 +93,19 @@ class TrustEnforcementTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("connectorFiles")
-  void aGatedCallWithoutItsApprovalSendsNothing(Path file) throws Exception {
+  @MethodSource("ourConnectorFiles")
+  void aGatedCallOfOurConnectorsWithoutItsApprovalSendsNothing(Path file) throws Exception {
+    aGatedCallWithoutItsApprovalSendsNothing(file);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("pocketPawConnectorFiles")
+  @EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)
+  void aGatedCallOfPocketPawConnectorsWithoutItsApprovalSendsNothing(Path file) throws Exception {
+    aGatedCallWithoutItsApprovalSendsNothing(file);
+  }
+
+  private void aGatedCallWithoutItsApprovalSendsNothing(Path file) throws Exception {
     ConnectorSpec spec = ConnectorLoader.load(file, file.getFileName().toString()).orThrow();
     Path connectors = Files.createDirectories(dir.resolve("connectors"));
     Files.copy(file, connectors.resolve(file.getFileName()));
@@ -178,7 +193,9 @@ class TrustEnforcementTest {
         gatedSyncs++;
         who[0] = Approvers.NOBODY;
         Throwable error = cause(catchThrowable(() -> connector.sync(stream.table()).toCompletableFuture().join()));
-        assertThat(error).as("sync of %s.%s", spec.name(), stream.table()).isInstanceOf(ActionRefusedException.class);
+        assertThat(error).as("sync of %s.%s", spec.name(), stream.table()).isInstanceOf(ActionRefusedException.class)
+            .hasMessageStartingWith("action '" + source.name() + "' of " + spec.name() + " in pocket ")
+            .hasMessageContaining(" was refused and not sent: ");
         assertThat(server.getRequestCount()).isZero();
         assertThat(callsStarted.get()).isZero();
       }

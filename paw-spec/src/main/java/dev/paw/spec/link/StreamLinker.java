@@ -5,14 +5,13 @@ import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
-import dev.paw.spec.ParamType;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
-import dev.paw.spec.Values;
 import dev.paw.spec.WriteMode;
 import dev.paw.spec.diagnostic.Diagnostics;
+import dev.paw.spec.diagnostic.Wording;
+import dev.paw.spec.read.ReadStream;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -25,12 +24,15 @@ import java.util.function.Predicate;
 final class StreamLinker {
 
   private final Diagnostics diagnostics;
+  private final SourceParams sourceParams;
 
   StreamLinker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
+    this.sourceParams = new SourceParams(diagnostics);
   }
 
-  StreamSpec link(StreamSpec stream, ConnectorSpec connector) {
+  /** Completes {@code stream}, whose references are resolved; {@code read} is the stream as written. */
+  StreamSpec link(StreamSpec stream, ReadStream read, ConnectorSpec connector) {
     String what = "sync stream '" + stream.table() + "'";
     if (stream.columns().isEmpty()) {
       diagnostics.warning(stream.location(), what + " maps no columns, so it syncs nothing (add a mapping)");
@@ -40,24 +42,25 @@ final class StreamLinker {
     if (linked.source() == null) {
       String inferred = inferSource(stream, connector);
       if (inferred != null) {
-        linked = linkSource(linked.withSource(inferred), connector, true, what);
+        linked = linkSource(linked.withSource(inferred), read, connector, true, what);
       }
     } else {
-      linked = linkSource(linked, connector, false, what);
+      linked = linkSource(linked, read, connector, false, what);
     }
     return primaryKey(linked, what);
   }
 
   /** Checks that the source can feed the stream unattended; an inferred source that cannot is dropped. */
-  private StreamSpec linkSource(StreamSpec stream, ConnectorSpec connector, boolean inferred, String what) {
+  private StreamSpec linkSource(StreamSpec stream, ReadStream read, ConnectorSpec connector, boolean inferred,
+      String what) {
     ActionSpec source = connector.action(stream.source())
         .filter(a -> a.url() != null && a.method() != HttpMethod.LOCAL).orElse(null);
     if (source == null) {
-      return stream; // the reader reported the source the file names
+      return stream; // the reference pass reported the source the file names
     }
     if (inferred) {
-      Map<String, Object> params = fitParams(stream, source, what);
-      if (params == null) {
+      Map<String, Object> params = sourceParams.fit(read, source, true);
+      if (params.size() < read.params().size()) {
         return stream;
       }
       stream = stream.withParams(params);
@@ -82,47 +85,9 @@ final class StreamLinker {
           + "' of " + what + " fills a {placeholder} of the url; it must be a query parameter");
     }
     for (String conflict : dev.paw.spec.FieldTree.of(connector, stream).conflicts()) {
-      diagnostics.error(stream.location(), what + " cannot read its fields in one pass: " + conflict);
+      diagnostics.error(stream.location(), Wording.notOnePass(what, conflict));
     }
     return stream;
-  }
-
-  /**
-   * The stream's fixed parameters as the inferred source takes them (whole numbers for {@code number} parameters
-   * become numbers), or {@code null} when one is not a parameter of it or not of its type. The reader checks them
-   * when the file names the source.
-   */
-  private Map<String, Object> fitParams(StreamSpec stream, ActionSpec source, String what) {
-    Map<String, Object> fitted = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> entry : stream.params().entrySet()) {
-      ParamSpec param = source.param(entry.getKey()).orElse(null);
-      Object value = entry.getValue();
-      if (param != null && param.type() == ParamType.NUMBER && value instanceof Long l) {
-        value = l.doubleValue();
-      }
-      if (param == null) {
-        diagnostics.error(stream.location(), "parameter '" + entry.getKey() + "' in " + what + " is not a parameter of"
-            + " '" + source.name() + "', the source action inferred from the table name (name the source with"
-            + " 'source')");
-        fitted = null;
-      } else if (!param.type().accepts(value)) {
-        diagnostics.error(stream.location(), "parameter '" + entry.getKey() + "' in " + what + " must be "
-            + article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
-            + article(Values.typeName(value)));
-        fitted = null;
-      } else if (fitted != null) {
-        fitted.put(entry.getKey(), value);
-      }
-    }
-    return fitted;
-  }
-
-  private static String article(String typeName) {
-    return switch (typeName) {
-      case "integer", "object", "array" -> "an " + typeName;
-      case "null" -> "null";
-      default -> "a " + typeName;
-    };
   }
 
   private StreamSpec primaryKey(StreamSpec stream, String what) {

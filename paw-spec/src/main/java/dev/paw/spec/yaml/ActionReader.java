@@ -1,15 +1,15 @@
 package dev.paw.spec.yaml;
 
 import dev.paw.spec.ActionSpec;
-import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ContentType;
-import dev.paw.spec.FieldPath;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.PaginationSpec;
 import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.UrlTemplate;
+import dev.paw.spec.diagnostic.Wording;
+import dev.paw.spec.read.ReadAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,7 +18,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the {@code actions} list: methods, URL templates and their placeholders, parameters, trust, paging. */
+/**
+ * Reads the {@code actions} list: methods, URL templates, parameters, trust, paging. Which parameters fill the URL's
+ * placeholders is for the linker to decide.
+ */
 final class ActionReader {
 
   static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
@@ -32,15 +35,17 @@ final class ActionReader {
   private final YamlReader reader;
   private final ParamReader params;
   private final PaginationReader pagination;
+  private final ReturnsReader returns;
 
   ActionReader(YamlReader reader) {
     this.reader = reader;
     this.params = new ParamReader(reader);
     this.pagination = new PaginationReader(reader);
+    this.returns = new ReturnsReader(reader);
   }
 
-  List<ActionSpec> read(Node node, AuthSpec auth, String baseUrl) {
-    List<ActionSpec> actions = new ArrayList<>();
+  List<ReadAction> read(Node node) {
+    List<ReadAction> actions = new ArrayList<>();
     if (node == null) {
       return actions;
     }
@@ -76,7 +81,7 @@ final class ActionReader {
         reader.error(nameNode, "duplicate action '" + name + "' (first defined at line " + firstLine + ")");
         continue;
       }
-      ActionSpec action = action(named, name, auth, baseUrl);
+      ReadAction action = action(named, name);
       if (action != null) {
         actions.add(action);
       }
@@ -84,42 +89,27 @@ final class ActionReader {
     return actions;
   }
 
-  private ActionSpec action(YamlMapping a, String name, AuthSpec auth, String baseUrl) {
+  private ReadAction action(YamlMapping a, String name) {
     String what = "action '" + name + "'";
     HttpMethod method = method(a, what);
     TrustLevel trust = trust(a, what);
     ContentType contentType = contentType(a, what);
     String url = a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
-    UrlTemplate template = url == null ? null : template(a.value("url"), url, what, baseUrl);
+    UrlTemplate template = url == null ? null : template(a.value("url"), url, what);
 
     List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
     List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
     checkDuplicates(query, body, what);
-    if (template != null) {
-      query = placeParams(a.value("url"), template, query, body, auth, what);
-    }
     if (!body.isEmpty() && (method == HttpMethod.GET || method == HttpMethod.DELETE) && url != null) {
       reader.warning(a.keyNode("body"), what + " is a " + method + " with a body; many servers ignore it");
     }
 
-    String records = null;
-    if (a.present("records") != null) {
-      records = reader.string(a.value("records"), "'records' of " + what);
-      String problem = records == null ? null : FieldPath.problem(records);
-      if (problem != null) {
-        reader.error(a.value("records"), "'records' path '" + records + "' of " + what + " " + problem);
-        records = null;
-      }
-    }
+    String records = a.fieldPath("records", what);
     boolean recordsOptional = a.present("records_optional") != null
         && Boolean.TRUE.equals(reader.bool(a.value("records_optional"), "'records_optional' of " + what));
     PaginationSpec paging = PaginationSpec.none(a.location());
     if (a.present("pagination") != null) {
-      List<String> placeholders = template == null ? List.of() : template.placeholders();
-      List<ParamSpec> declared = query;
-      paging = pagination.read(a.value("pagination"), name, placeholders, sizeParam -> declared.stream()
-          .filter(p -> p.name().equals(sizeParam) && p.defaultValue() instanceof Long)
-          .map(p -> (Long) p.defaultValue()).findFirst().orElse(null));
+      paging = pagination.read(a.value("pagination"), name);
       if (method == HttpMethod.LOCAL && paging.style() != dev.paw.spec.PaginationStyle.NONE) {
         reader.error(a.keyNode("pagination"), what + " is LOCAL, so it has no pages to follow");
       }
@@ -135,10 +125,13 @@ final class ActionReader {
       reader.warning(a.node(), what + " has no url, so it cannot run here");
     }
     String description = a.present("description") == null ? null
-        : reader.text(a.value("description"), "'description' of " + what);
-    return new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body, trust,
-        contentType, executionMode, requiresBinary, records, recordsOptional, paging)
-        .withReturns(new ReturnsReader(reader).read(a.present(ReturnsReader.KEY), name));
+        : DisplayText.read(reader, a.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
+    ActionSpec action = new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body,
+        trust, contentType, executionMode, requiresBinary, records, recordsOptional, paging)
+        .withReturns(returns.read(a.present(ReturnsReader.KEY), name));
+    Node returnsNode = a.present(ReturnsReader.KEY);
+    return new ReadAction(action, template, url == null ? null : reader.location(a.value("url")),
+        returnsNode == null ? null : reader.location(returnsNode));
   }
 
   private HttpMethod method(YamlMapping a, String what) {
@@ -155,7 +148,7 @@ final class ActionReader {
       return HttpMethod.valueOf(upper); // PocketPaw upper-cases the method, so 'get' means GET
     }
     reader.error(node, "unknown HTTP method '" + text + "' in " + what
-        + AuthReader.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
+        + Wording.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
     return HttpMethod.GET;
   }
 
@@ -169,7 +162,7 @@ final class ActionReader {
     return ContentType.parse(text).filter(t -> text.equals(t.wireName()) || text.equals(t.mediaType()))
         .orElseGet(() -> {
           reader.error(node, "unknown content_type '" + text + "' of " + what
-              + AuthReader.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
+              + Wording.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
           return ContentType.JSON;
         });
   }
@@ -187,11 +180,11 @@ final class ActionReader {
       return TrustLevel.valueOf(text.toUpperCase(Locale.ROOT));
     }
     reader.error(node, "unknown trust level '" + text + "' in " + what
-        + AuthReader.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
+        + Wording.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
     return TrustLevel.CONFIRM;
   }
 
-  private UrlTemplate template(Node node, String url, String what, String baseUrl) {
+  private UrlTemplate template(Node node, String url, String what) {
     if (url.isBlank()) {
       reader.error(node, "url of " + what + " is empty");
       return null;
@@ -210,10 +203,6 @@ final class ActionReader {
       reader.error(node, "url of " + what + " holds a space or control character");
       return null;
     }
-    if (!template.isAbsolute() && baseUrl == null) {
-      reader.error(node, "url '" + url + "' of " + what + " is relative, but the connector has no base_url");
-      return null;
-    }
     return template;
   }
 
@@ -226,47 +215,6 @@ final class ActionReader {
         }
       }
     }
-  }
-
-  /**
-   * Marks the parameters that fill URL placeholders as path parameters, and checks that every placeholder is a
-   * credential or one of {@code params}, and that no parameter sets the host.
-   */
-  private List<ParamSpec> placeParams(Node urlNode, UrlTemplate template, List<ParamSpec> query, List<ParamSpec> body,
-      AuthSpec auth, String what) {
-    List<String> known = new ArrayList<>();
-    auth.credentials().forEach(c -> known.add(c.name()));
-    query.forEach(p -> known.add(p.name()));
-    List<ParamSpec> placed = new ArrayList<>(query);
-    for (String placeholder : template.placeholders().stream().distinct().toList()) {
-      if (auth.hasCredential(placeholder)) {
-        continue;
-      }
-      int index = indexOf(placed, placeholder);
-      if (index >= 0) {
-        placed.set(index, placed.get(index).withIn(ParamIn.PATH));
-        if (template.hostPlaceholders().contains(placeholder)) {
-          reader.error(urlNode, "placeholder '{" + placeholder + "}' sets the host in the url of " + what + "; only a"
-              + " credential may do that (a parameter could send requests anywhere)");
-        }
-      } else if (indexOf(body, placeholder) >= 0) {
-        reader.error(urlNode, "placeholder '{" + placeholder + "}' in the url of " + what + " is a body field;"
-            + " declare it under params");
-      } else {
-        reader.error(urlNode, "placeholder '{" + placeholder + "}' in the url of " + what
-            + " matches no credential or parameter" + DidYouMean.hint(placeholder, known));
-      }
-    }
-    return placed;
-  }
-
-  private static int indexOf(List<ParamSpec> params, String name) {
-    for (int i = 0; i < params.size(); i++) {
-      if (params.get(i).name().equals(name)) {
-        return i;
-      }
-    }
-    return -1;
   }
 
   private String optional(YamlMapping a, String key, String what) {

@@ -5,6 +5,7 @@ import dev.paw.spec.AuthSpec;
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.Location;
 import dev.paw.spec.OAuth2Spec;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,9 +25,9 @@ final class AuthReader {
   private final YamlReader reader;
   private final CredentialReader credentialReader;
 
-  AuthReader(YamlReader reader) {
+  AuthReader(YamlReader reader, CredentialReader credentialReader) {
     this.reader = reader;
-    this.credentialReader = new CredentialReader(reader);
+    this.credentialReader = credentialReader;
   }
 
   /** Reads {@code auth}; a connector without one authenticates with {@code none}. */
@@ -42,9 +43,9 @@ final class AuthReader {
     AuthMethod method = method(auth);
     checkApplies(auth, method);
     List<CredentialSpec> credentials = credentialReader.read(auth.value("credentials"));
-    String credential = credentialReader.reference(auth, "credential", credentials);
-    String username = credentialReader.reference(auth, "username", credentials);
-    String password = credentialReader.reference(auth, "password", credentials);
+    String credential = credentialReader.reference(auth, "credential");
+    String username = credentialReader.reference(auth, "username");
+    String password = credentialReader.reference(auth, "password");
     String in = in(auth);
     String name = optionalString(auth, "name");
     String header = optionalString(auth, "header");
@@ -61,9 +62,9 @@ final class AuthReader {
     }
     checkPlacementNamed(auth, method, in);
     String prefix = auth.present("prefix") == null ? null : reader.text(auth.value("prefix"), "'prefix' in auth");
-    Map<String, String> headers = headers(auth.value("headers"), credentials);
+    Map<String, String> headers = headers(auth.value("headers"));
     OAuth2Spec oauth2 = auth.present("oauth2") == null ? null
-        : new OAuth2Reader(reader, credentialReader).read(auth.value("oauth2"), credentials);
+        : new OAuth2Reader(reader, credentialReader).read(auth.value("oauth2"));
     if (oauth2 != null && method != AuthMethod.OAUTH2) {
       reader.error(auth.keyNode("oauth2"), "'oauth2' settings need 'method: oauth2', but the method is '"
           + method.wireName() + "'");
@@ -86,7 +87,7 @@ final class AuthReader {
     return AuthMethod.parse(text).filter(m -> text.equals(m.wireName()) || text.equals("oauth")).orElseGet(() -> {
       List<String> candidates = new ArrayList<>(METHOD_NAMES);
       candidates.add("oauth");
-      reader.error(node, "unknown auth method '" + text + "'" + hintOrList(text, candidates, METHOD_NAMES));
+      reader.error(node, "unknown auth method '" + text + "'" + Wording.hintOrList(text, candidates, METHOD_NAMES));
       return AuthMethod.NONE;
     });
   }
@@ -95,7 +96,7 @@ final class AuthReader {
     String in = optionalString(auth, "in");
     if (in != null && !in.equals(AuthSpec.IN_HEADER) && !in.equals(AuthSpec.IN_QUERY)) {
       reader.error(auth.value("in"), "'in' in auth must be 'header' or 'query', not '" + in + "'"
-          + DidYouMean.hint(in, List.of(AuthSpec.IN_HEADER, AuthSpec.IN_QUERY)));
+          + Wording.didYouMean(in, List.of(AuthSpec.IN_HEADER, AuthSpec.IN_QUERY)));
       return null;
     }
     return in;
@@ -144,7 +145,7 @@ final class AuthReader {
     return node == null ? null : reader.string(node, "'" + key + "' " + mapping.context());
   }
 
-  private Map<String, String> headers(Node node, List<CredentialSpec> credentials) {
+  private Map<String, String> headers(Node node) {
     Map<String, String> headers = new LinkedHashMap<>();
     if (node == null || reader.isNull(node)) {
       return headers;
@@ -167,15 +168,10 @@ final class AuthReader {
         reader.error(valueNode, "header '" + name + "' must be one line (a line break would start another header)");
         continue;
       }
-      credentialReader.checkPlaceholders(valueNode, value, "header '" + name + "'", credentials);
+      credentialReader.template(valueNode, value, "header '" + name + "'");
       headers.put(name, value);
     }
     return headers;
   }
 
-  /** A "did you mean" when one is close, else the list of allowed values. */
-  static String hintOrList(String word, List<String> candidates, List<String> allowed) {
-    String hint = DidYouMean.hint(word, candidates);
-    return hint.isEmpty() ? " (expected one of " + String.join(", ", allowed) + ")" : hint;
-  }
 }

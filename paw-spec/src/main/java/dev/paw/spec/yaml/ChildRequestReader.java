@@ -1,18 +1,15 @@
 package dev.paw.spec.yaml;
 
-import dev.paw.spec.ActionSpec;
-import dev.paw.spec.ChildRequestSpec;
-import dev.paw.spec.FieldPath;
-import dev.paw.spec.HttpMethod;
-import dev.paw.spec.ParamSpec;
-import java.util.LinkedHashMap;
+import dev.paw.spec.read.ReadChildRequest;
+import dev.paw.spec.read.Reference;
+import dev.paw.spec.read.WrittenParam;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a stream's {@code each}: the action called once per listed record, and its parameters, whose
- * {@code {path}} placeholders take fields of that record.
+ * {@code {path}} placeholders take fields of that record. The linker checks them against the action.
  */
 final class ChildRequestReader {
 
@@ -22,7 +19,7 @@ final class ChildRequestReader {
     this.reader = reader;
   }
 
-  ChildRequestSpec read(Node node, String what, List<ActionSpec> actions) {
+  ReadChildRequest read(Node node, String what) {
     YamlMapping each = reader.mapping(node, "'each' of " + what, "in 'each' of " + what);
     if (each == null) {
       return null;
@@ -37,58 +34,18 @@ final class ChildRequestReader {
     if (name == null) {
       return null;
     }
-    ActionSpec action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
-    if (action == null) {
-      reader.error(actionNode, "'each' of " + what + " calls '" + name + "', which is not an action of this connector"
-          + DidYouMean.hint(name, actions.stream().map(ActionSpec::name).toList()));
-      return null;
-    }
-    if (action.method() == HttpMethod.LOCAL || action.url() == null) {
-      reader.error(actionNode, "'each' of " + what + " calls '" + name + "', which has no url to fetch a record from");
-      return null;
-    }
-    Map<String, String> params = new LinkedHashMap<>();
-    java.util.Set<String> given = new java.util.HashSet<>();
+    List<WrittenParam> params = new ArrayList<>();
     Node paramsNode = each.present("params");
     YamlMapping mapping = paramsNode == null ? null
         : reader.mapping(paramsNode, "'params' of 'each' of " + what, "in the params of 'each' of " + what);
     if (mapping != null) {
       for (String param : mapping.keys()) {
-        given.add(param);
-        String value = reader.text(mapping.value(param), "parameter '" + param + "' of 'each' of " + what);
-        if (value != null && check(mapping, param, value, action, what)) {
-          params.put(param, value);
-        }
+        Node valueNode = mapping.value(param);
+        String value = reader.text(valueNode, "parameter '" + param + "' of 'each' of " + what);
+        params.add(new WrittenParam(param, value, null, reader.location(mapping.keyNode(param)),
+            reader.location(valueNode)));
       }
     }
-    for (ParamSpec param : action.allParams()) {
-      if (param.required() && param.defaultValue() == null && !given.contains(param.name())) {
-        reader.error(actionNode, "'each' of " + what + " does not give '" + param.name() + "', which '" + name
-            + "' needs (set it under params, e.g. " + param.name() + ": \"{id}\")");
-      }
-    }
-    return new ChildRequestSpec(each.location(), name, params);
-  }
-
-  private boolean check(YamlMapping mapping, String param, String value, ActionSpec action, String what) {
-    if (action.param(param).isEmpty()) {
-      reader.error(mapping.keyNode(param), "parameter '" + param + "' in 'each' of " + what + " is not a parameter of '"
-          + action.name() + "'" + DidYouMean.hint(param, action.allParams().stream().map(ParamSpec::name).toList()));
-      return false;
-    }
-    String outside = value.replaceAll("\\{[^{}]+}", "");
-    if (outside.indexOf('{') >= 0 || outside.indexOf('}') >= 0) {
-      reader.error(mapping.value(param), "malformed parameter '" + param + "' in 'each' of " + what + ": a brace"
-          + " without its partner (write {field} for a field of the listed record)");
-      return false;
-    }
-    for (String field : ChildRequestSpec.fieldsIn(value)) {
-      if (FieldPath.parse(field).isEmpty()) {
-        reader.error(mapping.value(param), "'{" + field + "}' in 'each' of " + what + " is not a field path of the"
-            + " listed record");
-        return false;
-      }
-    }
-    return true;
+    return new ReadChildRequest(each.location(), new Reference(name, reader.location(actionNode)), params);
   }
 }

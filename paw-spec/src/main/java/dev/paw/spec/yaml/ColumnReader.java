@@ -4,6 +4,7 @@ import dev.paw.spec.ColumnSpec;
 import dev.paw.spec.ColumnType;
 import dev.paw.spec.FieldPath;
 import dev.paw.spec.SqlNames;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -87,7 +88,7 @@ final class ColumnReader {
         if (typeName != null) {
           if (!TYPES.contains(typeName)) {
             reader.error(typeNode, "unknown column type '" + typeName + "' of " + col
-                + AuthReader.hintOrList(typeName, TYPES, TYPES));
+                + Wording.hintOrList(typeName, TYPES, TYPES));
             return null;
           }
           type = ColumnType.valueOf(typeName.toUpperCase(Locale.ROOT));

@@ -1,19 +1,21 @@
 package dev.paw.spec.yaml;
 
-import dev.paw.spec.ActionSpec;
 import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.Location;
-import dev.paw.spec.StreamSpec;
 import dev.paw.spec.SurfaceProfile;
 import dev.paw.spec.UrlTemplate;
+import dev.paw.spec.read.ReadAction;
+import dev.paw.spec.read.ReadConnector;
+import dev.paw.spec.read.ReadStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a composed connector document into the spec model, reporting every structural problem (unknown keys,
- * wrong types, bad names and values, unresolved placeholders) with its location. Inference is the linker's job.
+ * Reads a composed connector document into a {@link ReadConnector}, reporting every structural problem (unknown
+ * keys, wrong types, bad names and values) with its location. Names that refer to other elements are kept as
+ * written: resolving them, and inference, are the linker's job.
  */
 public final class ConnectorReader {
 
@@ -28,7 +30,7 @@ public final class ConnectorReader {
   }
 
   /** Reads {@code root}; returns {@code null} when the document cannot be a connector at all. */
-  public ConnectorSpec read(Node root, String path) {
+  public ReadConnector read(Node root, String path) {
     Location file = Location.file(path).at(1, 1);
     if (root == null) {
       reader.diagnostics().error(file, "the file is empty; a connector needs at least a 'name'");
@@ -43,20 +45,23 @@ public final class ConnectorReader {
     top.checkKeys(KEYS);
     int specVersion = specVersion(top);
     String name = name(top);
-    String displayName = text(top, "display_name");
+    Node displayNode = top.present("display_name");
+    String displayName = displayNode == null ? null
+        : DisplayText.read(reader, displayNode, "'display_name'", DisplayText.Lines.ONE);
     String type = string(top, "type");
     String icon = string(top, "icon");
-    AuthSpec auth = new AuthReader(reader).read(top.value("auth"), top.location());
-    String baseUrl = baseUrl(top, auth);
-    List<ActionSpec> actions = new ActionReader(reader).read(top.value("actions"), auth, baseUrl);
-    List<StreamSpec> streams = new SyncReader(reader).read(top.value("sync"), actions);
+    CredentialReader credentials = new CredentialReader(reader);
+    AuthSpec auth = new AuthReader(reader, credentials).read(top.value("auth"), top.location());
+    String baseUrl = baseUrl(top, credentials);
+    List<ReadAction> actions = new ActionReader(reader).read(top.value("actions"));
+    List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
-    if (name == null) {
-      return null;
-    }
-    return new ConnectorSpec(top.location(), specVersion, name, displayName == null ? name : displayName, type, icon,
-        baseUrl, auth, actions, streams, senses, surface);
+    ConnectorSpec connector = new ConnectorSpec(top.location(), specVersion, name,
+        displayName == null ? name : displayName, type, icon, baseUrl, auth,
+        actions.stream().map(ReadAction::action).toList(),
+        streams.stream().filter(ReadStream::kept).map(ReadStream::stream).toList(), senses, surface);
+    return new ReadConnector(connector, credentials.references(), credentials.templates(), actions, streams);
   }
 
   private int specVersion(YamlMapping top) {
@@ -89,10 +94,17 @@ public final class ConnectorReader {
           + " letter");
       return null;
     }
+    if (name != null && name.startsWith("paw_")) {
+      // paw keeps its own credentials under such names (the administrator secret's hash is under paw_admin):
+      // a connector of that name would be handed them
+      reader.error(node, "connector name '" + name + "' starts with 'paw_', which is reserved for paw's own"
+          + " credentials");
+      return null;
+    }
     return name;
   }
 
-  private String baseUrl(YamlMapping top, AuthSpec auth) {
+  private String baseUrl(YamlMapping top, CredentialReader credentials) {
     String url = string(top, "base_url");
     if (url == null) {
       return null;
@@ -107,12 +119,7 @@ public final class ConnectorReader {
       reader.error(node, "base_url must be an http(s) URL, not '" + url + "'");
       return null;
     }
-    for (String placeholder : parsed.template().placeholders()) {
-      if (!auth.hasCredential(placeholder)) {
-        reader.error(node, "placeholder '{" + placeholder + "}' in base_url matches no credential"
-            + DidYouMean.hint(placeholder, auth.credentials().stream().map(c -> c.name()).toList()));
-      }
-    }
+    credentials.placeholders(node, "base_url", parsed.template().placeholders());
     return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
   }
 
@@ -149,10 +156,5 @@ public final class ConnectorReader {
   private String string(YamlMapping mapping, String key) {
     Node node = mapping.present(key);
     return node == null ? null : reader.string(node, "'" + key + "'");
-  }
-
-  private String text(YamlMapping mapping, String key) {
-    Node node = mapping.present(key);
-    return node == null ? null : reader.text(node, "'" + key + "'");
   }
 }

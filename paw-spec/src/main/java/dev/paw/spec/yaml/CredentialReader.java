@@ -2,18 +2,25 @@ package dev.paw.spec.yaml;
 
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.UrlTemplate;
+import dev.paw.spec.read.CredentialReference;
+import dev.paw.spec.read.CredentialTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code auth.credentials} and checks the places that name a credential (references and placeholders). */
+/**
+ * Reads {@code auth.credentials}, and notes every place that names a credential (auth settings and placeholders of
+ * texts sent with each request) for the linker to resolve.
+ */
 final class CredentialReader {
 
   static final List<String> KEYS = List.of("name", "description", "required", "secret");
 
   private final YamlReader reader;
+  private final List<CredentialReference> references = new ArrayList<>();
+  private final List<CredentialTemplate> templates = new ArrayList<>();
 
   CredentialReader(YamlReader reader) {
     this.reader = reader;
@@ -51,13 +58,20 @@ final class CredentialReader {
             + " environment variable and a {placeholder})");
         continue;
       }
+      if (name.toUpperCase(java.util.Locale.ROOT).startsWith("PAW_")) {
+        // PAW_ is paw's own namespace (PAW_MASTER_KEY, PAW_ADMIN_SECRET, PAW_HOME, PAW_<CONNECTOR>_<NAME>):
+        // a connector file that declared one could read paw's secrets from the environment
+        reader.error(c.value("name"), "credential name '" + name + "' starts with 'PAW_', which is reserved for"
+            + " paw's own variables (name it after the connector instead, e.g. STRIPE_API_KEY for stripe)");
+        continue;
+      }
       Integer firstLine = seen.putIfAbsent(name, reader.location(c.value("name")).line());
       if (firstLine != null) {
         reader.error(c.value("name"), "duplicate credential '" + name + "' (first declared at line " + firstLine + ")");
         continue;
       }
       String description = c.present("description") == null ? null
-          : reader.text(c.value("description"), "'description' " + context);
+          : DisplayText.read(reader, c.value("description"), "'description' " + context, DisplayText.Lines.MANY);
       boolean required = flag(c, "required", context, false);
       boolean secret = flag(c, "secret", context, true);
       credentials.add(new CredentialSpec(c.location(), name, description, required, secret));
@@ -73,44 +87,42 @@ final class CredentialReader {
     return value == null ? absent : value;
   }
 
-  /** The credential {@code key} of {@code mapping} names, or {@code null} (with an error) when none is declared. */
-  String reference(YamlMapping mapping, String key, List<CredentialSpec> credentials) {
+  /**
+   * The credential name {@code key} of {@code mapping} gives, as written, or {@code null}; the linker checks that it
+   * is declared.
+   */
+  String reference(YamlMapping mapping, String key) {
     Node node = mapping.present(key);
     String value = node == null ? null : reader.string(node, "'" + key + "' " + mapping.context());
-    if (value == null) {
-      return null;
-    }
-    List<String> names = credentials.stream().map(CredentialSpec::name).toList();
-    if (!names.contains(value)) {
-      reader.error(node, "'" + key + "' " + mapping.context() + " names the credential '" + value + "', which is not"
-          + " declared under credentials" + declared(value, names));
-      return null;
+    if (value != null) {
+      references.add(new CredentialReference(key, mapping.context(), value, reader.location(node)));
     }
     return value;
   }
 
-  /** Header values and OAuth URLs may name credentials only: no parameter exists when they are sent. */
-  void checkPlaceholders(Node node, String text, String what, List<CredentialSpec> credentials) {
+  /**
+   * Notes the placeholders of a header value or an OAuth URL, which may name credentials only (no parameter exists
+   * when they are sent); a malformed text is reported here.
+   */
+  void template(Node node, String text, String what) {
     UrlTemplate.Result parsed = UrlTemplate.parse(text);
     if (parsed.error() != null) {
       reader.error(node, "malformed " + what + ": " + parsed.error());
       return;
     }
-    List<String> names = credentials.stream().map(CredentialSpec::name).toList();
-    for (String placeholder : parsed.template().placeholders().stream().distinct().toList()) {
-      if (!names.contains(placeholder)) {
-        reader.error(node, "placeholder '{" + placeholder + "}' in " + what + " matches no credential"
-            + DidYouMean.hint(placeholder, names));
-      }
-    }
+    placeholders(node, what, parsed.template().placeholders().stream().distinct().toList());
   }
 
-  /** A "did you mean" when a declared name is close, else the declared names. */
-  private static String declared(String word, List<String> names) {
-    String hint = DidYouMean.hint(word, names);
-    if (!hint.isEmpty()) {
-      return hint;
-    }
-    return names.isEmpty() ? " (none are)" : " (declared: " + String.join(", ", names) + ")";
+  /** Notes placeholders that may name credentials only. */
+  void placeholders(Node node, String what, List<String> placeholders) {
+    templates.add(new CredentialTemplate(what, placeholders, reader.location(node)));
+  }
+
+  List<CredentialReference> references() {
+    return List.copyOf(references);
+  }
+
+  List<CredentialTemplate> templates() {
+    return List.copyOf(templates);
   }
 }

@@ -1,7 +1,7 @@
 package dev.paw.spec.yaml;
 
-import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.OAuth2Spec;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +23,7 @@ final class OAuth2Reader {
     this.credentialReader = credentialReader;
   }
 
-  OAuth2Spec read(Node node, List<CredentialSpec> credentials) {
+  OAuth2Spec read(Node node) {
     YamlMapping o = reader.mapping(node, "'oauth2' in auth", "in auth oauth2");
     if (o == null) {
       return null;
@@ -35,13 +35,13 @@ final class OAuth2Reader {
       grant = OAuth2Spec.AUTHORIZATION_CODE;
     } else if (!GRANTS.contains(grant)) {
       reader.error(o.value("grant"), "unknown OAuth 2 grant '" + grant + "'"
-          + AuthReader.hintOrList(grant, GRANTS, GRANTS));
+          + Wording.hintOrList(grant, GRANTS, GRANTS));
       grant = OAuth2Spec.AUTHORIZATION_CODE;
       grantKnown = false;
     }
-    String authorizationUrl = url(o, "authorization_url", credentials);
-    String tokenUrl = url(o, "token_url", credentials);
-    String revokeUrl = url(o, "revoke_url", credentials);
+    String authorizationUrl = url(o, "authorization_url");
+    String tokenUrl = url(o, "token_url");
+    String revokeUrl = url(o, "revoke_url");
     if (o.present("token_url") == null) {
       reader.error(o.node(), "oauth2 has no 'token_url' (the endpoint that issues access tokens)");
     }
@@ -62,8 +62,8 @@ final class OAuth2Reader {
       }
     }
     boolean pkce = o.present("pkce") == null || Boolean.TRUE.equals(reader.bool(o.value("pkce"), "'pkce' in oauth2"));
-    String clientId = credentialReader.reference(o, "client_id", credentials);
-    String clientSecret = credentialReader.reference(o, "client_secret", credentials);
+    String clientId = credentialReader.reference(o, "client_id");
+    String clientSecret = credentialReader.reference(o, "client_secret");
     if (o.present("client_id") == null) {
       reader.error(o.node(), "oauth2 has no 'client_id' (the credential that holds the client id)");
     }
@@ -102,7 +102,7 @@ final class OAuth2Reader {
     return node == null ? null : reader.string(node, "'" + key + "' " + o.context());
   }
 
-  private String url(YamlMapping o, String key, List<CredentialSpec> credentials) {
+  private String url(YamlMapping o, String key) {
     String value = string(o, key);
     if (value == null) {
       return null;
@@ -111,7 +111,7 @@ final class OAuth2Reader {
       reader.error(o.value(key), "'" + key + "' must be an http(s) URL, not '" + value + "'");
       return null;
     }
-    credentialReader.checkPlaceholders(o.value(key), value, "'" + key + "'", credentials);
+    credentialReader.template(o.value(key), value, "'" + key + "'");
     return value;
   }
 }

@@ -4,6 +4,7 @@ import dev.paw.spec.FieldPath;
 import dev.paw.spec.Location;
 import dev.paw.spec.PaginationSpec;
 import dev.paw.spec.PaginationStyle;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,8 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
  * Reads an action's {@code pagination}, either a style name ({@code pagination: link_header}) or a mapping with
- * settings, applies each style's defaults, and rejects settings that cannot work.
+ * settings, applies each style's defaults, and rejects settings that cannot work. How the paging parameters meet
+ * the action's URL and declared parameters is the linker's.
  */
 final class PaginationReader {
 
@@ -38,13 +40,8 @@ final class PaginationReader {
     this.reader = reader;
   }
 
-  /**
-   * Reads the pagination of {@code action}.
-   *
-   * @param placeholders the URL's placeholders, which a paging parameter must not fill
-   * @param sizeDefault the declared default of the size parameter, used as the page size when none is given
-   */
-  PaginationSpec read(Node node, String action, List<String> placeholders, SizeDefault sizeDefault) {
+  /** Reads the pagination of {@code action}. */
+  PaginationSpec read(Node node, String action) {
     String what = "pagination of action '" + action + "'";
     if (node instanceof ScalarNode scalar && !reader.isNull(node)) {
       if (!scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
@@ -54,7 +51,7 @@ final class PaginationReader {
       }
       PaginationStyle style = style(node, what);
       return style == null ? PaginationSpec.none(reader.location(node))
-          : complete(reader.location(node), node, null, style, action, placeholders, sizeDefault);
+          : complete(reader.location(node), node, null, style, action);
     }
     YamlMapping p = reader.mapping(node, "'pagination' of action '" + action + "'", "in " + what);
     if (p == null) {
@@ -76,12 +73,7 @@ final class PaginationReader {
             + action + "'");
       }
     }
-    return complete(p.location(), node, p, style, action, placeholders, sizeDefault);
-  }
-
-  /** Looks up the default of a declared size parameter. */
-  interface SizeDefault {
-    Long of(String sizeParam);
+    return complete(p.location(), node, p, style, action);
   }
 
   private PaginationStyle style(Node node, String what) {
@@ -98,12 +90,12 @@ final class PaginationReader {
       // reported below
     }
     reader.error(node, "unknown pagination style '" + text + "' in " + what
-        + AuthReader.hintOrList(text, STYLE_NAMES, STYLE_NAMES));
+        + Wording.hintOrList(text, STYLE_NAMES, STYLE_NAMES));
     return null;
   }
 
-  private PaginationSpec complete(Location location, Node node, YamlMapping p, PaginationStyle style, String action,
-      List<String> placeholders, SizeDefault sizeDefault) {
+  private PaginationSpec complete(Location location, Node node, YamlMapping p, PaginationStyle style,
+      String action) {
     String what = "'" + style.wireName() + "' pagination of action '" + action + "'";
     String param = string(p, "param", defaultParam(style));
     String from = path(p, "from", style == PaginationStyle.CURSOR ? "id" : null, what);
@@ -131,23 +123,6 @@ final class PaginationReader {
     }
     if (size != null && sizeParam == null) {
       reader.error(p.value("size"), what + " sets 'size' but not 'size_param', so the server never learns the size");
-    }
-    if (size == null && sizeParam != null) {
-      Long declared = sizeDefault.of(sizeParam);
-      if (declared != null && declared > 0 && declared <= Integer.MAX_VALUE) {
-        size = declared.intValue();
-      } else if (style == PaginationStyle.OFFSET) {
-        size = 100;
-      }
-    }
-    for (String name : new String[] {param, sizeParam}) {
-      if (name != null && placeholders.contains(name)) {
-        reader.error(p == null ? node : p.node(), what + " sends '" + name + "', which fills a {placeholder} of the"
-            + " url; paging parameters must go in the query");
-      }
-    }
-    if (param != null && param.equals(sizeParam)) {
-      reader.error(p.node(), what + " uses '" + param + "' both for the position and for the page size");
     }
     return new PaginationSpec(location, style, param, from, hasMore, path, sizeParam, size, start, maxPages);
   }

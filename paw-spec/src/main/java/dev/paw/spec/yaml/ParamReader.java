@@ -5,6 +5,7 @@ import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
 import dev.paw.spec.ParamType;
 import dev.paw.spec.Values;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -83,7 +84,7 @@ final class ParamReader {
           }
         } catch (IllegalArgumentException e) {
           reader.error(typeNode, "unknown type '" + typeName + "' of " + what
-              + AuthReader.hintOrList(typeName, TYPE_NAMES, TYPE_NAMES));
+              + Wording.hintOrList(typeName, TYPE_NAMES, TYPE_NAMES));
           return null;
         }
       }
@@ -100,7 +101,7 @@ final class ParamReader {
         defaultValue = null; // the value itself was reported (a number out of range, too many aliases)
       } else if (!type.accepts(defaultValue)) {
         reader.error(defaultNode, "default " + shown(defaultNode, defaultValue) + " of " + what + " is "
-            + article(Values.typeName(defaultValue)) + ", but the parameter is " + article(type.wireName())
+            + Wording.article(Values.typeName(defaultValue)) + ", but the parameter is " + Wording.article(type.wireName())
             + quoteHint(defaultValue, type));
         defaultValue = null;
       } else if (!enumValues.isEmpty() && !enumValues.contains(defaultValue)) {
@@ -110,13 +111,17 @@ final class ParamReader {
       }
     }
     String description = def.present("description") == null ? null
-        : reader.text(def.value("description"), "'description' of " + what);
+        : DisplayText.read(reader, def.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
     ParamType items = items(def, type, defaultValue, what);
     Location location = reader.location(keyNode);
     return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in, items);
   }
 
-  /** The declared element type of an array parameter ({@code items: integer}), or {@code null}. */
+  /**
+   * The declared element type of an array parameter ({@code items: integer}), or {@code null}. Like the default's
+   * type and enum checks above, the default's elements are checked here: all of it is written in this one
+   * parameter. A stream's values for the parameter are the linker's ({@code SourceParams}).
+   */
   private ParamType items(YamlMapping def, ParamType type, Object defaultValue, String what) {
     Node node = def.present("items");
     if (node == null) {
@@ -127,19 +132,19 @@ final class ParamReader {
       return null;
     }
     if (type != ParamType.ARRAY) {
-      reader.error(node, "'items' of " + what + " is for array parameters, but it is " + article(type.wireName()));
+      reader.error(node, "'items' of " + what + " is for array parameters, but it is "
+          + Wording.article(type.wireName()));
       return null;
     }
     List<String> itemTypes = TYPE_NAMES.stream().filter(t -> !t.equals(ParamType.ARRAY.wireName())).toList();
     if (!itemTypes.contains(typeName)) {
       reader.error(node, "unknown item type '" + typeName + "' of " + what
-          + AuthReader.hintOrList(typeName, itemTypes, itemTypes));
+          + Wording.hintOrList(typeName, itemTypes, itemTypes));
       return null;
     }
     ParamType items = ParamType.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
     if (defaultValue instanceof List<?> list && !list.stream().allMatch(items::accepts)) {
-      reader.error(def.value("default"), "default of " + what + " holds a value that is not "
-          + article(items.wireName()) + " (its items are " + typeName + "s)");
+      reader.error(def.value("default"), "default of " + what + " " + Wording.notOfItems(typeName, null));
     }
     return items;
   }
@@ -155,7 +160,7 @@ final class ParamReader {
       return values;
     }
     if (type == ParamType.OBJECT || type == ParamType.ARRAY) {
-      reader.error(node, "'enum' does not apply to " + what + ", which is " + article(type.wireName()));
+      reader.error(node, "'enum' does not apply to " + what + ", which is " + Wording.article(type.wireName()));
       return values;
     }
     for (Node item : items) {
@@ -164,8 +169,8 @@ final class ParamReader {
       if (reader.diagnostics().errorCount() > errorsBefore) {
         continue;
       } else if (!type.accepts(value)) {
-        reader.error(item, "enum value " + shown(item, value) + " of " + what + " is " + article(Values.typeName(value))
-            + ", but the parameter is " + article(type.wireName()) + quoteHint(value, type));
+        reader.error(item, "enum value " + shown(item, value) + " of " + what + " is " + Wording.article(Values.typeName(value))
+            + ", but the parameter is " + Wording.article(type.wireName()) + quoteHint(value, type));
       } else if (values.contains(value)) {
         reader.error(item, "enum value " + shown(item, value) + " of " + what + " is listed twice");
       } else {
@@ -198,11 +203,4 @@ final class ParamReader {
     return value instanceof String s ? "'" + s + "'" : String.valueOf(value);
   }
 
-  static String article(String typeName) {
-    return switch (typeName) {
-      case "integer", "object", "array" -> "an " + typeName;
-      case "null" -> "null";
-      default -> "a " + typeName;
-    };
-  }
 }

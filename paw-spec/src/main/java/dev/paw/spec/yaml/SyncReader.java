@@ -1,18 +1,16 @@
 package dev.paw.spec.yaml;
 
-import dev.paw.spec.ActionSpec;
-import dev.paw.spec.ChildRequestSpec;
 import dev.paw.spec.ColumnSpec;
-import dev.paw.spec.FieldPath;
-import dev.paw.spec.HttpMethod;
 import dev.paw.spec.IncrementalSpec;
-import dev.paw.spec.Location;
-import dev.paw.spec.ParamSpec;
-import dev.paw.spec.ParamType;
 import dev.paw.spec.Schedule;
 import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
+import dev.paw.spec.diagnostic.Wording;
+import dev.paw.spec.read.ReadChildRequest;
+import dev.paw.spec.read.ReadStream;
+import dev.paw.spec.read.Reference;
+import dev.paw.spec.read.WrittenParam;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -29,32 +27,31 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
  * Reads {@code sync}: one stream (a mapping, as PocketPaw writes it) or several (a list). PocketPaw's
- * {@code table: null} means the connector syncs nothing.
- *
- * <p>A {@code source} or {@code primary_key} that names no action or column is reported here and still kept in the
- * stream, so that the linker does not infer or demand what the file already tried to say. A loader never hands out a
- * spec with errors, so such a stream goes no further.
+ * {@code table: null} means the connector syncs nothing. The source action, the parameters for it, the primary key
+ * and {@code each} are kept as written, with their locations, for the linker to resolve.
  */
 final class SyncReader {
 
   static final List<String> KEYS = List.of("table", "schedule", "mapping", "source", "params", "records",
       "primary_key", "incremental", "write_mode", "max_pages", "each");
-  static final List<String> INCREMENTAL_KEYS = List.of("cursor", "param", "token", "format", "divide_by",
-      "lookback");
+  static final List<String> INCREMENTAL_KEYS = IncrementalReader.KEYS;
   static final List<String> EACH_KEYS = List.of("action", "params");
   private static final List<String> WRITE_MODES = Arrays.stream(WriteMode.values()).map(WriteMode::wireName).toList();
   private static final Pattern EVERY = Pattern.compile("every_([0-9]+)([mhd]?)");
 
   private final YamlReader reader;
   private final ColumnReader columns;
+  private final IncrementalReader incremental;
 
   SyncReader(YamlReader reader) {
     this.reader = reader;
     this.columns = new ColumnReader(reader);
+    this.incremental = new IncrementalReader(reader);
   }
 
-  List<StreamSpec> read(Node node, List<ActionSpec> actions) {
-    List<StreamSpec> streams = new ArrayList<>();
+  /** Every stream read, in file order; those that go no further ({@code table: null}, a repeat) are not kept. */
+  List<ReadStream> read(Node node) {
+    List<ReadStream> streams = new ArrayList<>();
     if (node == null || reader.isNull(node)) {
       return streams;
     }
@@ -76,22 +73,29 @@ final class SyncReader {
       if (s == null) {
         continue;
       }
-      StreamSpec stream = stream(s, label, actions);
-      if (stream == null) {
+      ReadStream read = stream(s, label);
+      if (read == null) {
         continue;
       }
-      Integer firstLine = seen.putIfAbsent(stream.table().toLowerCase(Locale.ROOT), stream.location().line());
-      if (firstLine != null) {
-        reader.error(s.value("table"), "duplicate sync table '" + stream.table() + "' (first synced at line "
-            + firstLine + ")");
-        continue;
+      if (read.kept() && repeats(read.stream(), s.value("table"), seen)) {
+        read = read.notKept();
       }
-      streams.add(stream);
+      streams.add(read);
     }
     return streams;
   }
 
-  private StreamSpec stream(YamlMapping s, String label, List<ActionSpec> actions) {
+  /** Whether the stream's table is synced already (reported); SQLite names ignore case. */
+  private boolean repeats(StreamSpec stream, Node tableNode, Map<String, Integer> seen) {
+    Integer firstLine = seen.putIfAbsent(stream.table().toLowerCase(Locale.ROOT), stream.location().line());
+    if (firstLine != null) {
+      reader.error(tableNode, "duplicate sync table '" + stream.table() + "' (first synced at line " + firstLine
+          + ")");
+    }
+    return firstLine != null;
+  }
+
+  private ReadStream stream(YamlMapping s, String label) {
     if (!s.has("table")) {
       s.checkKeys(KEYS);
       reader.error(s.node(), label + " has no 'table' (write 'table: null' for a connector that syncs nothing)");
@@ -100,8 +104,7 @@ final class SyncReader {
     if (s.present("table") == null) {
       // PocketPaw's 'table: null': nothing syncs, but what the stream says must still make sense.
       s.checkKeys(KEYS);
-      settings(s, null, label, actions);
-      return null;
+      return settings(s, null, label);
     }
     String table = reader.string(s.value("table"), "'table' of " + label);
     if (table == null) {
@@ -116,21 +119,21 @@ final class SyncReader {
       reader.error(s.value("table"), "table name '" + table + "' " + problem);
       return null;
     }
-    return settings(s, table, what, actions);
+    return settings(s, table, what);
   }
 
-  /** Reads everything of a stream but its table name. */
-  private StreamSpec settings(YamlMapping s, String table, String what, List<ActionSpec> actions) {
+  /** Reads everything of a stream but its table name; a stream without one ({@code table: null}) is not kept. */
+  private ReadStream settings(YamlMapping s, String table, String what) {
     Schedule schedule = schedule(s, what);
     List<ColumnSpec> mapped = columns.read(s.present("mapping"), what);
     String sourceName = s.present("source") == null ? null : reader.string(s.value("source"), "'source' of " + what);
-    ActionSpec source = sourceName == null ? null : source(s.value("source"), sourceName, what, actions);
-    Map<String, Object> params = params(s, what, source);
-    String records = path(s, "records", what);
-    List<String> primaryKey = primaryKey(s, what, mapped);
-    IncrementalSpec incremental = incremental(s, what);
+    Reference source = sourceName == null ? null : new Reference(sourceName, reader.location(s.value("source")));
+    List<WrittenParam> params = params(s, what);
+    String records = s.fieldPath("records", what);
+    List<Reference> primaryKey = primaryKey(s, what);
+    IncrementalSpec cursor = incremental.read(s, what);
     WriteMode writeMode = writeMode(s, what);
-    if (incremental != null && writeMode == WriteMode.REPLACE) {
+    if (cursor != null && writeMode == WriteMode.REPLACE) {
       reader.error(s.value("write_mode"), what + " is incremental, so a run fetches only new records and"
           + " 'write_mode: replace' would delete all the others; use merge or append");
     }
@@ -143,11 +146,13 @@ final class SyncReader {
         maxPages = value.intValue();
       }
     }
-    ChildRequestSpec each = s.present("each") == null ? null : new ChildRequestReader(reader)
-        .read(s.value("each"), what, actions);
-    Location location = reader.location(s.value("table"));
-    return new StreamSpec(location, table, schedule, sourceName, params, records, mapped, primaryKey, incremental,
-        writeMode, maxPages, each);
+    ReadChildRequest each = s.present("each") == null ? null
+        : new ChildRequestReader(reader).read(s.value("each"), what);
+    Map<String, Object> values = new LinkedHashMap<>();
+    params.forEach(p -> values.put(p.name(), p.value()));
+    StreamSpec stream = new StreamSpec(reader.location(s.value("table")), table, schedule, sourceName, values, records,
+        mapped, primaryKey.stream().map(Reference::name).toList(), cursor, writeMode, maxPages, null);
+    return new ReadStream(stream, table != null, what, source, params, primaryKey, each);
   }
 
   private Schedule schedule(YamlMapping s, String what) {
@@ -187,33 +192,17 @@ final class SyncReader {
           ? " must wait at least 1 " + unit + " between runs (e.g. every_1" + every.group(2) + ")"
           : " must count " + unit + "s from 1 to 999999, without leading zeros");
     }
-    String hint = DidYouMean.hint(text, Schedule.EXAMPLES);
+    String hint = Wording.didYouMean(text, Schedule.EXAMPLES);
     return "unknown schedule '" + text + "' in " + what + (hint.isEmpty()
         ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)" : hint);
   }
 
-  /** The action {@code name} (a stream's source) if it can supply records; else {@code null}, with an error. */
-  private ActionSpec source(Node node, String name, String what, List<ActionSpec> actions) {
-    ActionSpec action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
-    if (action == null) {
-      reader.error(node, "source action '" + name + "' of " + what + " is not an action of this connector"
-          + DidYouMean.hint(name, actions.stream().map(ActionSpec::name).toList()));
-      return null;
-    }
-    if (action.method() == HttpMethod.LOCAL || action.url() == null) {
-      reader.error(node, "source action '" + name + "' of " + what + " has no url to fetch records from");
-      return null;
-    }
-    return action;
-  }
-
-  private Map<String, Object> params(YamlMapping s, String what, ActionSpec source) {
-    Map<String, Object> params = new LinkedHashMap<>();
+  /** The fixed parameters for the source, as written; values that cannot be read are reported and left out. */
+  private List<WrittenParam> params(YamlMapping s, String what) {
+    List<WrittenParam> params = new ArrayList<>();
     Node node = s.present("params");
-    if (node == null) {
-      return params;
-    }
-    YamlMapping mapping = reader.mapping(node, "'params' of " + what, "in the params of " + what);
+    YamlMapping mapping = node == null ? null
+        : reader.mapping(node, "'params' of " + what, "in the params of " + what);
     if (mapping == null) {
       return params;
     }
@@ -221,48 +210,17 @@ final class SyncReader {
       Node valueNode = mapping.value(name);
       int errorsBefore = reader.diagnostics().errorCount();
       Object value = reader.value(valueNode);
-      if (reader.diagnostics().errorCount() > errorsBefore) {
-        continue;
+      if (reader.diagnostics().errorCount() == errorsBefore) {
+        params.add(new WrittenParam(name, value, reader.describe(valueNode), reader.location(mapping.keyNode(name)),
+            reader.location(valueNode)));
       }
-      if (source != null) {
-        ParamSpec param = source.param(name).orElse(null);
-        if (param == null) {
-          List<String> names = source.allParams().stream().map(ParamSpec::name).toList();
-          reader.error(mapping.keyNode(name), "parameter '" + name + "' in " + what + " is not a parameter of its"
-              + " source action '" + source.name() + "'" + (names.isEmpty() ? " (it has none)"
-              : AuthReader.hintOrList(name, names, names)));
-          continue;
-        }
-        if (param.type() == ParamType.NUMBER && value instanceof Long l) {
-          value = l.doubleValue();
-        }
-        if (!param.type().accepts(value)) {
-          reader.error(valueNode, "parameter '" + name + "' in " + what + " must be "
-              + ParamReader.article(param.type().wireName()) + " (as action '" + source.name() + "' declares it), not "
-              + reader.describe(valueNode));
-          continue;
-        }
-      }
-      params.put(name, value);
     }
     return params;
   }
 
-  private String path(YamlMapping s, String key, String what) {
-    if (s.present(key) == null) {
-      return null;
-    }
-    String path = reader.string(s.value(key), "'" + key + "' of " + what);
-    String problem = path == null ? null : FieldPath.problem(path);
-    if (problem != null) {
-      reader.error(s.value(key), "'" + key + "' path '" + path + "' of " + what + " " + problem);
-      return null;
-    }
-    return path;
-  }
-
-  private List<String> primaryKey(YamlMapping s, String what, List<ColumnSpec> columns) {
-    List<String> key = new ArrayList<>();
+  /** The primary key columns as written, each once. */
+  private List<Reference> primaryKey(YamlMapping s, String what) {
+    List<Reference> key = new ArrayList<>();
     Node node = s.present("primary_key");
     if (node == null) {
       return key;
@@ -271,82 +229,18 @@ final class SyncReader {
     if (items == null) {
       return key;
     }
-    List<String> names = columns.stream().map(ColumnSpec::name).toList();
     for (Node item : items) {
       String name = reader.string(item, "a primary key column of " + what);
       if (name == null) {
         continue;
       }
-      if (key.contains(name)) {
+      if (key.stream().anyMatch(k -> k.name().equals(name))) {
         reader.error(item, "primary key '" + name + "' of " + what + " is listed twice");
         continue;
       }
-      if (!names.contains(name)) {
-        reader.error(item, "primary key '" + name + "' of " + what + " is not one of its columns"
-            + (names.isEmpty() ? " (it maps none)" : AuthReader.hintOrList(name, names, names)));
-      }
-      key.add(name);
+      key.add(new Reference(name, reader.location(item)));
     }
     return key;
-  }
-
-  private IncrementalSpec incremental(YamlMapping s, String what) {
-    Node node = s.present("incremental");
-    if (node == null) {
-      return null;
-    }
-    YamlMapping inc = reader.mapping(node, "'incremental' of " + what, "in the incremental settings of " + what);
-    if (inc == null) {
-      return null;
-    }
-    inc.checkKeys(INCREMENTAL_KEYS);
-    boolean byToken = inc.present("token") != null;
-    if (inc.present("cursor") == null && !byToken) {
-      reader.error(inc.node(), "incremental settings of " + what + " have no 'cursor' (the record field whose"
-          + " highest value the next run starts from) or 'token' (the page field that holds a sync token)");
-    }
-    if (inc.present("cursor") != null && byToken) {
-      reader.error(inc.keyNode("token"), "incremental settings of " + what + " give both 'cursor' and 'token';"
-          + " a stream follows one or the other");
-      return null;
-    }
-    if (inc.present("param") == null) {
-      reader.error(inc.node(), "incremental settings of " + what + " have no 'param' (the request parameter that"
-          + " asks for records from the cursor on)");
-    }
-    for (String key : List.of("format", "divide_by", "lookback")) {
-      if (byToken && inc.present(key) != null) {
-        reader.error(inc.keyNode(key), "'" + key + "' applies to a cursor, not to the sync token of " + what);
-      }
-    }
-    String cursor = path(inc, "cursor", what);
-    String token = path(inc, "token", what);
-    String param = inc.present("param") == null ? null : reader.string(inc.value("param"), "'param' of " + what);
-    String format = inc.present("format") == null ? null : reader.string(inc.value("format"), "'format' of " + what);
-    if (format != null && !format.contains("{value}")) {
-      reader.error(inc.value("format"), "'format' of " + what + " must hold {value} where the cursor goes, as in"
-          + " 'after:{value}'");
-      format = null;
-    }
-    Long divideBy = whole(inc, "divide_by", what, 1);
-    Long lookback = whole(inc, "lookback", what, 0);
-    if ((cursor == null && token == null) || param == null) {
-      return null;
-    }
-    return new IncrementalSpec(inc.location(), cursor, param, token, format, divideBy, lookback);
-  }
-
-  /** An optional whole number of at least {@code minimum}. */
-  private Long whole(YamlMapping mapping, String key, String what, long minimum) {
-    if (mapping.present(key) == null) {
-      return null;
-    }
-    Long value = reader.integer(mapping.value(key), "'" + key + "' of " + what);
-    if (value != null && value < minimum) {
-      reader.error(mapping.value(key), "'" + key + "' of " + what + " must be at least " + minimum + ", not " + value);
-      return null;
-    }
-    return value;
   }
 
   private WriteMode writeMode(YamlMapping s, String what) {
@@ -360,7 +254,7 @@ final class SyncReader {
     }
     if (!WRITE_MODES.contains(text)) {
       reader.error(node, "unknown write_mode '" + text + "' of " + what
-          + AuthReader.hintOrList(text, WRITE_MODES, WRITE_MODES));
+          + Wording.hintOrList(text, WRITE_MODES, WRITE_MODES));
       return WriteMode.MERGE;
     }
     return WriteMode.valueOf(text.toUpperCase(Locale.ROOT));

@@ -1,6 +1,8 @@
 package dev.paw.spec.yaml;
 
+import dev.paw.spec.FieldPath;
 import dev.paw.spec.Location;
+import dev.paw.spec.diagnostic.Wording;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,12 +141,26 @@ public final class YamlMapping {
     return value == null || reader.isNull(value) ? null : value;
   }
 
+  /** The field path under {@code key} of {@code what}, or {@code null} when absent or (with an error) malformed. */
+  public String fieldPath(String key, String what) {
+    if (present(key) == null) {
+      return null;
+    }
+    String path = reader.string(value(key), "'" + key + "' of " + what);
+    String problem = path == null ? null : FieldPath.problem(path);
+    if (problem != null) {
+      reader.error(value(key), "'" + key + "' path '" + path + "' of " + what + " " + problem);
+      return null;
+    }
+    return path;
+  }
+
   /** Reports every key not in {@code known}, with the closest known key as a suggestion. */
   public void checkKeys(Collection<String> known) {
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       if (!known.contains(entry.getKey())) {
         reader.error(entry.getValue().getKeyNode(), "unknown key '" + entry.getKey() + "' " + context
-            + DidYouMean.hint(entry.getKey(), known));
+            + Wording.didYouMean(entry.getKey(), known));
       }
     }
   }

@@ -182,14 +182,14 @@ public final class YamlReader {
       return null;
     }
     if (tag.equals(Tag.BOOL)) {
-      return parseBoolean(text);
+      return YamlScalars.parseBoolean(text);
     }
     if (tag.equals(Tag.INT)) {
       if (text.contains(":")) {
         error(node, unreadableNumber(text));
         return text;
       }
-      BigInteger big = parseInteger(text);
+      BigInteger big = YamlScalars.parseInteger(text);
       if (big == null || big.bitLength() > 63) {
         error(node, "the number " + text + " is out of range (a whole number must fit in 64 bits)");
         return text;
@@ -228,39 +228,6 @@ public final class YamlReader {
   private static String unreadableNumber(String text) {
     return "'" + text + "' is read as a number in a form connector files do not use (base 60, or no digits);"
         + " quote it to make it a string";
-  }
-
-  private static Boolean parseBoolean(String text) {
-    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "y", "on" -> Boolean.TRUE;
-      default -> Boolean.FALSE;
-    };
-  }
-
-  private static BigInteger parseInteger(String text) {
-    String t = text.replace("_", "");
-    int sign = 1;
-    if (t.startsWith("-") || t.startsWith("+")) {
-      sign = t.startsWith("-") ? -1 : 1;
-      t = t.substring(1);
-    }
-    try {
-      BigInteger value;
-      if (t.startsWith("0x")) {
-        value = new BigInteger(t.substring(2), 16);
-      } else if (t.startsWith("0b")) {
-        value = new BigInteger(t.substring(2), 2);
-      } else if (t.length() > 1 && t.startsWith("0") && !t.contains(":")) {
-        value = new BigInteger(t.substring(1), 8);
-      } else if (t.contains(":")) {
-        return null;
-      } else {
-        value = new BigInteger(t);
-      }
-      return sign < 0 ? value.negate() : value;
-    } catch (NumberFormatException e) {
-      return null;
-    }
   }
 
   /** A reader's description of a node: "a mapping", "a list", "the integer 5", "null". */

@@ -179,6 +179,12 @@ public final class CsvConnector implements CompiledConnector {
             ParamSpec.builder(at(67, 7), "format", ParamType.STRING)
                 .defaultValue("csv")
                 .enumValues(Values.list("csv", "json"))
+                .build(),
+            ParamSpec.builder(at(68, 7), "spreadsheet_safe", ParamType.BOOLEAN)
+                .defaultValue(false)
+                .description("For a CSV to open in a spreadsheet: cells starting with = + "
+                    + "- @ tab or CR (formulas) get a leading ' and quotes. "
+                    + "Default false: the exact values, for data")
                 .build()))
         .pagination(PaginationSpec.none(at(61, 5)))
         .build();

@@ -19,10 +19,13 @@ public final class ExportTableParams {
 
   private final Format format;
 
+  private final Boolean spreadsheetSafe;
+
   private ExportTableParams(Builder builder) {
     this.tableName = builder.tableName;
     this.outputPath = builder.outputPath;
     this.format = builder.format;
+    this.spreadsheetSafe = builder.spreadsheetSafe;
   }
 
   /**
@@ -54,6 +57,18 @@ public final class ExportTableParams {
   }
 
   /**
+   * {@code spreadsheet_safe} (boolean, default {@code false}, sent in the query): For a CSV to open
+   * in a spreadsheet: cells starting with = + - &#64; tab or CR (formulas) get a leading ' and
+   * quotes. Default false: the exact values, for data.
+   *
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   *     unset it
+   */
+  public Boolean spreadsheetSafe() {
+    return spreadsheetSafe;
+  }
+
+  /**
    * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
    * are left out.
    *
@@ -69,6 +84,9 @@ public final class ExportTableParams {
     }
     if (format != null) {
       map.put("format", format.wireValue());
+    }
+    if (spreadsheetSafe != null) {
+      map.put("spreadsheet_safe", spreadsheetSafe);
     }
     return map;
   }
@@ -91,6 +109,8 @@ public final class ExportTableParams {
     private String outputPath;
 
     private Format format = Format.CSV;
+
+    private Boolean spreadsheetSafe = false;
 
     private Builder() {
     }
@@ -125,6 +145,19 @@ public final class ExportTableParams {
      */
     public Builder format(Format format) {
       this.format = format;
+      return this;
+    }
+
+    /**
+     * Sets {@code spreadsheet_safe} (boolean, default {@code false}, sent in the query): For a CSV
+     * to open in a spreadsheet: cells starting with = + - &#64; tab or CR (formulas) get a leading
+     * ' and quotes. Default false: the exact values, for data.
+     *
+     * @param spreadsheetSafe the value, or {@code null} to leave it unset
+     * @return this builder
+     */
+    public Builder spreadsheetSafe(Boolean spreadsheetSafe) {
+      this.spreadsheetSafe = spreadsheetSafe;
       return this;
     }
 

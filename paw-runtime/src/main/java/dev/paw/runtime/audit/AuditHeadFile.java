@@ -1,0 +1,59 @@
+package dev.paw.runtime.audit;
+
+import dev.paw.runtime.internal.OwnerOnlyFiles;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * The owner-only file outside {@code pocket.db} that holds the trail's newest {@link AuditHead}. It only moves
+ * forward: two processes that append at once may finish in either order, and the later row must stay the head.
+ */
+final class AuditHeadFile {
+
+  /** One JVM-wide lock: a file lock is per process, and two channels of one JVM on the same file would clash. */
+  private static final Object IN_PROCESS = new Object();
+
+  private final Path file;
+
+  AuditHeadFile(Path file) {
+    this.file = file;
+  }
+
+  Path path() {
+    return file;
+  }
+
+  /** The recorded head, or empty when none was written yet. */
+  Optional<AuditHead> read() throws IOException {
+    try {
+      return Optional.of(AuditHead.parse(Files.readString(file, StandardCharsets.US_ASCII)));
+    } catch (NoSuchFileException e) {
+      return Optional.empty();
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the audit head file " + file + " is damaged: " + e.getMessage(), e);
+    }
+  }
+
+  /** Records {@code head} unless a later row is recorded already; replaced atomically, flushed to disk. */
+  void advance(AuditHead head) throws IOException {
+    OwnerOnlyFiles.createDirectories(file.getParent());
+    Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    OwnerOnlyFiles.createFile(lockFile);
+    synchronized (IN_PROCESS) {
+      try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+          FileLock lock = channel.lock()) {
+        Optional<AuditHead> current = read();
+        if (current.isEmpty() || current.get().seq() < head.seq()) {
+          OwnerOnlyFiles.writeAtomically(file, (head + "\n").getBytes(StandardCharsets.US_ASCII));
+        }
+      }
+    }
+  }
+}
