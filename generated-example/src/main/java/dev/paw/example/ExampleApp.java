@@ -1,12 +1,14 @@
 package dev.paw.example;
 
 import dev.paw.example.connectors.stripe.CreateInvoiceParams;
+import dev.paw.example.connectors.stripe.ListCustomersParams;
 import dev.paw.example.connectors.stripe.StripeClient;
 import dev.paw.example.connectors.stripe.StripeCustomersRow;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult;
 import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.credentials.Secret;
@@ -60,16 +62,22 @@ public final class ExampleApp {
       stripe.connector().connect(ConnectOptions.baseUrl(api.apiBase())).toCompletableFuture().join();
       out.println("connected stripe to pocket '" + pocket.name() + "' at " + api.apiBase());
 
-      SyncResult sync = stripe.syncStripeCustomers().toCompletableFuture().join();
+      SyncResult sync = stripe.syncCustomers().toCompletableFuture().join();
       out.printf("synced %s: %d inserted, %d updated in %d pages (%d ms)%n", sync.table(), sync.inserted(),
           sync.updated(), sync.pages(), sync.duration().toMillis());
 
-      List<StripeCustomersRow> rows = stripe.stripeCustomers();
+      List<StripeCustomersRow> rows = stripe.customers();
       out.printf("%-10s %-24s %-12s %8s %s%n", "id", "email", "name", "balance", "metadata");
       for (StripeCustomersRow row : rows.subList(0, Math.min(5, rows.size()))) {
         out.printf("%-10s %-24s %-12s %8d %s%n", row.id(), row.email(), row.name(), row.balance(), row.metadata());
       }
       out.println("... " + rows.size() + " rows in stripe_customers");
+
+      TypedResult<List<StripeCustomersRow>> newest = stripe.listCustomers(ListCustomersParams.builder()
+          .limit(3L)
+          .build()).toCompletableFuture().join();
+      out.println("newest customers, as typed rows: " + newest.value().stream().map(StripeCustomersRow::id).toList()
+          + " (HTTP " + newest.raw().status() + ")");
 
       ActionResult invoice = stripe.createInvoice(CreateInvoiceParams.builder()
           .customer(rows.get(0).id())

@@ -32,6 +32,8 @@ class ExampleAppTest {
     assertThat(rows.get(0)).isEqualTo(new StripeCustomersRow("cus_0001", "owner1@shop.example", "Customer 1", null,
         -100L, "usd", false, 1_700_003_600L, "{\"tier\":\"standard\"}"));
     assertThat(output).contains("synced stripe_customers: 250 inserted, 0 updated in 3 pages");
+    assertThat(output).containsPattern("newest customers, as typed rows: \\[cus_\\d{4}, cus_\\d{4}, cus_\\d{4}\\]"
+        + " \\(HTTP 200\\)");
     assertThat(output).contains("approval asked: ").contains("create_invoice");
     assertThat(output).contains("created invoice in_0001 (draft, due in 30 days)");
     assertThat(output).containsPattern("ACTION\\s+create_invoice\\s+OK\\s+approved");

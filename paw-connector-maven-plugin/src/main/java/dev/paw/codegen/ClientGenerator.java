@@ -2,6 +2,7 @@ package dev.paw.codegen;
 
 import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
@@ -18,7 +19,8 @@ import javax.lang.model.element.Modifier;
 
 /**
  * Generates the typed client: one method per action (trust level in its Javadoc and, when approval is needed, in a
- * {@code @RequiresApproval} annotation), and a sync method and a rows method per synced table.
+ * {@code @RequiresApproval} annotation), answering with typed results where the file says how to read the answer,
+ * and a sync method and a rows method per synced table.
  */
 final class ClientGenerator {
 
@@ -35,28 +37,30 @@ final class ClientGenerator {
             .addJavadoc("@param connector the {@code $L} connector of a pocket\n"
                 + "@throws IllegalArgumentException when {@code connector} runs another connector\n", spec.name())
             .beginControlFlow("if (!$T.NAME.equals(connector.spec().name()))", names.connector())
-            .addStatement("throw new $T($S + connector.spec().name())", IllegalArgumentException.class,
-                "a " + names.client().simpleName() + " needs the '" + spec.name() + "' connector, not ")
+            .addStatement("throw new $T($L$W+ connector.spec().name())", IllegalArgumentException.class,
+                SpecLiterals.string("a " + names.client().simpleName() + " needs the '" + spec.name()
+                    + "' connector, not "))
             .endControlFlow()
             .addStatement("this.connector = connector").build())
         .addMethod(MethodSpec.methodBuilder("connector").addModifiers(Modifier.PUBLIC)
             .returns(RuntimeTypes.CONNECTOR_PROTOCOL)
             .addJavadoc("@return the connector this client calls\n")
             .addStatement("return connector").build());
-    TypeName actionResult = ParameterizedTypeName.get(ClassName.get(CompletionStage.class), RuntimeTypes.ACTION_RESULT);
     for (ActionSpec action : spec.actions()) {
       ClassName params = names.params(action);
       String method = names.actionMethod(action);
+      Answer answer = answer(action, names);
       if (params == null) {
-        type.addMethod(actionMethod(action, method, actionResult, "", "")
-            .addStatement("return connector.execute($S, $T.of())", action.name(), Map.class).build());
+        type.addMethod(actionMethod(action, method, answer, "", "")
+            .addStatement("return connector.execute($S, $T.of())$L", action.name(), Map.class, answer.convert())
+            .build());
         continue;
       }
-      type.addMethod(actionMethod(action, method, actionResult, "", "@param params the parameters\n")
+      type.addMethod(actionMethod(action, method, answer, "", "@param params the parameters\n")
           .addParameter(params, "params")
-          .addStatement("return connector.execute($T.ACTION, params.toMap())", params).build());
+          .addStatement("return connector.execute($S, params.toMap())$L", action.name(), answer.convert()).build());
       if (action.allParams().stream().noneMatch(ParamSpec::required)) {
-        type.addMethod(actionMethod(action, method, actionResult, "<p>Every parameter takes its default.\n", "")
+        type.addMethod(actionMethod(action, method, answer, "<p>Every parameter takes its default.\n", "")
             .addStatement("return $N($T.builder().build())", method, params).build());
       }
     }
@@ -67,9 +71,42 @@ final class ClientGenerator {
     return type.build();
   }
 
-  private static MethodSpec.Builder actionMethod(ActionSpec action, String method, TypeName returns, String note,
+  /** What an action method answers: its type, the code that turns the raw result into it, and its Javadoc. */
+  private record Answer(TypeName type, CodeBlock convert, String doc) {}
+
+  private static final String FAILS = "; completes exceptionally when the call is refused, invalid or fails";
+
+  /**
+   * The declared answer fields' record when the action has {@code returns}, else the rows of the first stream that
+   * maps its records, else the raw result.
+   */
+  private static Answer answer(ActionSpec action, ConnectorNames names) {
+    ClassName answer = names.answer(action);
+    if (answer != null) {
+      return new Answer(completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, answer)),
+          CodeBlock.of("$W.thenApply(raw -> $T.of(raw, $T::read))", RuntimeTypes.TYPED_RESULT, answer),
+          "the answer's declared fields ({@link " + answer.simpleName() + "}) and the raw result" + FAILS);
+    }
+    StreamSpec stream = names.rowSource(action);
+    if (stream != null) {
+      String records = stream.records() != null ? stream.records() : action.records();
+      TypeName rows = ParameterizedTypeName.get(ClassName.get(List.class), names.row(stream));
+      return new Answer(completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, rows)),
+          CodeBlock.of("$W.thenApply(raw -> $T.rows(raw, $L, new $T()))", RuntimeTypes.TYPED_RESULT,
+              records == null ? "null" : SpecLiterals.string(records), names.mapper(stream)),
+          "the answer's records as rows of table {@code " + stream.table() + "}, and the raw result" + FAILS);
+    }
+    return new Answer(completionOf(RuntimeTypes.ACTION_RESULT), CodeBlock.of(""), "the result" + FAILS);
+  }
+
+  private static TypeName completionOf(TypeName type) {
+    return ParameterizedTypeName.get(ClassName.get(CompletionStage.class), type);
+  }
+
+  private static MethodSpec.Builder actionMethod(ActionSpec action, String method, Answer answer, String note,
       String paramDoc) {
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(returns);
+    MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC)
+        .returns(answer.type());
     String description = Javadoc.sentence(action.description());
     builder.addJavadoc("$L\n\n", description.isEmpty() ? "Runs {@code " + action.name() + "}." : description);
     builder.addJavadoc("<p>$L\n", trustNote(action.trustLevel()));
@@ -77,7 +114,7 @@ final class ClientGenerator {
       builder.addJavadoc("<p>{@code $L $L}\n", action.method(), Javadoc.escape(action.url()));
     }
     builder.addJavadoc("$L\n$L", note, paramDoc);
-    builder.addJavadoc("@return the result; completes exceptionally when the call is refused, invalid or fails\n");
+    builder.addJavadoc("@return $L\n", answer.doc());
     if (action.trustLevel() != TrustLevel.AUTO) {
       builder.addAnnotation(AnnotationSpec.builder(RuntimeTypes.REQUIRES_APPROVAL)
           .addMember("value", "$T.$L", TrustLevel.class, action.trustLevel().name()).build());

@@ -12,8 +12,9 @@ import java.util.TreeSet;
 
 /**
  * Generates the Java sources of linked connectors: per connector a descriptor, a typed client, a parameter class
- * per action with parameters, and a row record and mapper per synced table; plus the {@code ServiceLoader}
- * registration of all descriptors. Output is deterministic: the same specs give the same bytes.
+ * per action with parameters, an answer record per action that declares {@code returns}, and a row record and
+ * mapper per synced table; plus the {@code ServiceLoader} registration of all descriptors. Output is deterministic:
+ * the same specs give the same bytes.
  */
 public final class ConnectorGenerator {
 
@@ -44,6 +45,10 @@ public final class ConnectorGenerator {
       ClassName className = names.params(action);
       if (className != null) {
         files.add(javaFile(spec, names.packageName(), params.generate(action, className)));
+      }
+      ClassName answer = names.answer(action);
+      if (answer != null) {
+        files.add(javaFile(spec, names.packageName(), new AnswerGenerator().generate(action, answer)));
       }
     }
     for (StreamSpec stream : ConnectorNames.generatedStreams(spec)) {
@@ -76,6 +81,6 @@ public final class ConnectorGenerator {
         .indent("  ")
         .build();
     String path = packageName.replace('.', '/') + "/" + type.name() + ".java";
-    return new GeneratedFile(path, file.toString(), false);
+    return new GeneratedFile(path, CommentWrapper.wrap(file.toString()), false);
   }
 }

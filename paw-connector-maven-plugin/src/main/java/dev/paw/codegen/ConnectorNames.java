@@ -6,6 +6,7 @@ import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.JavaPackageName;
 import dev.paw.spec.StreamSpec;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,6 +19,8 @@ final class ConnectorNames {
   private final ClassName connector;
   private final ClassName client;
   private final Map<String, ClassName> params = new HashMap<>();
+  private final Map<String, ClassName> answers = new HashMap<>();
+  private final Map<String, StreamSpec> rowSources = new HashMap<>();
   private final Map<String, ClassName> rows = new HashMap<>();
   private final Map<String, ClassName> mappers = new HashMap<>();
   private final Map<String, String> clientMembers = new HashMap<>();
@@ -36,18 +39,40 @@ final class ConnectorNames {
         params.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
             + "Params")));
       }
+      if (!action.returns().isEmpty()) {
+        answers.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
+            + "Answer")));
+      }
     }
     for (StreamSpec stream : generatedStreams(spec)) {
       String type = JavaNames.typeName(stream.table());
       rows.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Row")));
       mappers.put(stream.table(), ClassName.get(packageName, types.allocate(type + "Mapper")));
-      clientMembers.put("sync:" + stream.table(), members.allocate("sync" + type));
-      clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(stream.table())));
+      if (stream.each() == null) {
+        rowSources.putIfAbsent(stream.source(), stream);
+      }
+      String member = withoutConnectorName(stream.table(), spec.name());
+      clientMembers.put("sync:" + stream.table(), members.allocate("sync" + JavaNames.typeName(member)));
+      clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(member)));
     }
   }
 
+  /**
+   * A table name without the connector's name in front, for client members that the client's type already names:
+   * {@code stripe_customers} of {@code stripe} gives {@code customers}, so {@code StripeClient.syncCustomers()}.
+   */
+  static String withoutConnectorName(String table, String connector) {
+    List<String> tableWords = JavaNames.words(table);
+    List<String> connectorWords = JavaNames.words(connector);
+    if (tableWords.size() > connectorWords.size()
+        && tableWords.subList(0, connectorWords.size()).equals(connectorWords)) {
+      return String.join("_", tableWords.subList(connectorWords.size(), tableWords.size()));
+    }
+    return table;
+  }
+
   /** The streams that get generated types: those that can run (a source action and at least one column). */
-  static java.util.List<StreamSpec> generatedStreams(ConnectorSpec spec) {
+  static List<StreamSpec> generatedStreams(ConnectorSpec spec) {
     return spec.streams().stream().filter(StreamSpec::isRunnable).toList();
   }
 
@@ -66,6 +91,19 @@ final class ConnectorNames {
   /** The parameters class of an action that has parameters. */
   ClassName params(ActionSpec action) {
     return params.get(action.name());
+  }
+
+  /** The record of an action's declared answer fields, or {@code null} when it declares none. */
+  ClassName answer(ActionSpec action) {
+    return answers.get(action.name());
+  }
+
+  /**
+   * The first stream that maps the records of an action's answer as rows (not through a request per record), or
+   * {@code null} when none does.
+   */
+  StreamSpec rowSource(ActionSpec action) {
+    return rowSources.get(action.name());
   }
 
   ClassName row(StreamSpec stream) {

@@ -13,8 +13,6 @@ import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.Location;
 import dev.paw.spec.StreamSpec;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -69,26 +67,10 @@ final class DescriptorGenerator {
     return type.build();
   }
 
-  /** The spec's constructor call, with auth, actions and streams delegated to their own methods. */
+  /** The spec's builder chain, with auth, actions and streams delegated to their own methods. */
   private static CodeBlock connectorLiteral(ConnectorSpec spec) {
-    List<CodeBlock> args = new ArrayList<>();
-    for (RecordComponent component : ConnectorSpec.class.getRecordComponents()) {
-      switch (component.getName()) {
-        case "auth" -> args.add(CodeBlock.of("auth()"));
-        case "actions" -> args.add(CodeBlock.of("actions()"));
-        case "streams" -> args.add(CodeBlock.of("streams()"));
-        default -> args.add(SpecLiterals.of(read(component, spec)));
-      }
-    }
-    return CodeBlock.of("new $T($L)", ConnectorSpec.class, CodeBlock.join(args, ", "));
-  }
-
-  private static Object read(RecordComponent component, Record record) {
-    try {
-      return component.getAccessor().invoke(record);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException(e);
-    }
+    return SpecLiterals.record(spec, Map.of("auth", CodeBlock.of("auth()"), "actions", CodeBlock.of("actions()"),
+        "streams", CodeBlock.of("streams()")));
   }
 
   private MethodSpec mappers(ConnectorSpec spec, ConnectorNames names) {
@@ -98,9 +80,12 @@ final class DescriptorGenerator {
     for (StreamSpec stream : ConnectorNames.generatedStreams(spec)) {
       entries.add(CodeBlock.of("$T.TABLE, new $T()", names.mapper(stream), names.mapper(stream)));
     }
-    return MethodSpec.methodBuilder("mappers").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(mapType)
-        .addStatement("return $T.map($L)", SpecLiterals.VALUES, CodeBlock.join(entries, ", "))
+    MethodSpec.Builder method = MethodSpec.methodBuilder("mappers").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(mapType);
+    if (entries.isEmpty()) {
+      return method.addStatement("return $T.map()", SpecLiterals.VALUES).build();
+    }
+    return method.addCode("return $T.map(\n$>$>$L$<$<);\n", SpecLiterals.VALUES, CodeBlock.join(entries, ",\n"))
         .build();
   }
 
@@ -112,7 +97,7 @@ final class DescriptorGenerator {
   private static MethodSpec factory(String name, Object returns, CodeBlock body) {
     TypeName type = returns instanceof TypeName t ? t : ClassName.get((Class<?>) returns);
     return MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC).returns(type)
-        .addStatement("return $L", body).build();
+        .addCode("return $L;\n", body).build();
   }
 
   private static TypeName listOf(Class<?> element) {
@@ -121,6 +106,6 @@ final class DescriptorGenerator {
 
   private static CodeBlock list(List<CodeBlock> items) {
     return items.isEmpty() ? CodeBlock.of("$T.of()", List.class)
-        : CodeBlock.of("$T.of(\n$>$L$<)", List.class, CodeBlock.join(items, ",\n"));
+        : CodeBlock.of("$T.of(\n$>$>$L$<$<)", List.class, CodeBlock.join(items, ",\n"));
   }
 }

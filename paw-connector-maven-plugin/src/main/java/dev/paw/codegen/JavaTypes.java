@@ -3,8 +3,8 @@ package dev.paw.codegen;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
-import com.palantir.javapoet.WildcardTypeName;
 import dev.paw.spec.ColumnType;
+import dev.paw.spec.ParamSpec;
 import dev.paw.spec.ParamType;
 import java.util.List;
 
@@ -20,8 +20,17 @@ final class JavaTypes {
       case NUMBER -> ClassName.get(Double.class);
       case BOOLEAN -> ClassName.get(Boolean.class);
       case OBJECT -> ClassName.OBJECT;
-      case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class), WildcardTypeName.subtypeOf(Object.class));
+      case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
     };
+  }
+
+  /** A parameter's Java type: an array's elements are of its declared {@code items} type, else strings. */
+  static TypeName of(ParamSpec param) {
+    if (param.type() != ParamType.ARRAY) {
+      return of(param.type());
+    }
+    TypeName element = param.items() == null ? ClassName.get(String.class) : of(param.items());
+    return ParameterizedTypeName.get(ClassName.get(List.class), element);
   }
 
   static TypeName of(ColumnType type) {

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
 
@@ -33,14 +34,14 @@ final class MapperGenerator {
         .addField(FieldSpec.builder(String.class, "TABLE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
             .addJavadoc("The table's name in pocket.db.\n").initializer("$S", stream.table()).build())
         .addField(FieldSpec.builder(String.class, "DDL", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The statement that creates the table.\n").initializer("$S", TableDdl.of(stream)).build())
+            .addJavadoc("The statement that creates the table.\n").initializer(SpecLiterals.string(TableDdl.of(stream))).build())
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC).build())
         .addMethod(MethodSpec.methodBuilder("table").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
             .returns(String.class).addStatement("return TABLE").build())
         .addMethod(read(spec, stream, row, components))
         .addMethod(bind(stream, row, components))
         .addMethod(readBack(stream, row))
-        .addMethod(value(stream, row, components))
+        .addMethod(key(stream, row, components))
         .build();
   }
 
@@ -56,60 +57,10 @@ final class MapperGenerator {
     for (int i = 0; i < stream.columns().size(); i++) {
       method.addStatement("$T $N = null", JavaTypes.of(stream.columns().get(i).type()), vars.get(i));
     }
-    method.addCode(objectLoop(reads.root(), stream, vars, locals, 0));
+    method.addCode(FieldReaderCode.objectLoop(reads.root(), null, stream.columns(), vars, locals));
     method.addStatement("return new $T($L)", row, CodeBlock.join(vars.stream().map(v -> CodeBlock.of("$N", v))
-        .toList(), ", "));
+        .toList(), ",$W"));
     return method.build();
-  }
-
-  /** Reads the fields of the object the parser is on, descending into the ones a column reads inside. */
-  private CodeBlock objectLoop(FieldTree.Node node, StreamSpec stream, List<String> vars, NameAllocator locals,
-      int depth) {
-    String field = locals.allocate("field" + depth);
-    CodeBlock.Builder code = CodeBlock.builder()
-        .beginControlFlow("while (parser.nextToken() == $T.FIELD_NAME)", RuntimeTypes.JSON_TOKEN)
-        .addStatement("String $N = parser.currentName()", field)
-        .addStatement("parser.nextToken()")
-        .beginControlFlow("switch ($N)", field);
-    node.children().forEach((name, child) -> {
-      code.add("case $S:\n$>", name);
-      if (child.isLeaf()) {
-        code.add(leaf(child, stream, vars));
-      } else {
-        code.beginControlFlow("if (parser.currentToken() == $T.START_OBJECT)", RuntimeTypes.JSON_TOKEN)
-            .add(objectLoop(child, stream, vars, locals, depth + 1))
-            .nextControlFlow("else")
-            .addStatement("parser.skipChildren()")
-            .endControlFlow();
-      }
-      code.addStatement("break$<");
-    });
-    return code.add("default:\n$>").addStatement("parser.skipChildren()").add("$<")
-        .endControlFlow()
-        .endControlFlow()
-        .build();
-  }
-
-  /** Reads a leaf once, then gives it to every column and context slot that wants it. */
-  private CodeBlock leaf(FieldTree.Node node, StreamSpec stream, List<String> vars) {
-    CodeBlock.Builder code = CodeBlock.builder();
-    String first = null;
-    for (int column : node.columns()) {
-      ColumnSpec spec = stream.columns().get(column);
-      if (first == null) {
-        first = vars.get(column);
-        code.addStatement("$N = $T.$L(parser, $S)", first, RuntimeTypes.JSON_COLUMNS, JavaTypes.reader(spec.type()),
-            spec.from());
-      } else {
-        code.addStatement("$N = $N", vars.get(column), first);
-      }
-    }
-    for (int slot : node.slots()) {
-      CodeBlock value = first != null ? CodeBlock.of("$N", first)
-          : CodeBlock.of("$T.readAny(parser, $S)", RuntimeTypes.JSON_COLUMNS, node.path());
-      code.addStatement("context.set($T.$L, $L)", RuntimeTypes.RECORD_CONTEXT, slot == FieldTree.PAGE_CURSOR ? "PAGE_CURSOR" : "INCREMENTAL_CURSOR", value);
-    }
-    return code.build();
   }
 
   private MethodSpec bind(StreamSpec stream, ClassName row, List<String> components) {
@@ -130,20 +81,18 @@ final class MapperGenerator {
     }
     return MethodSpec.methodBuilder("read").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC).returns(row)
         .addParameter(ResultSet.class, "resultSet").addException(SQLException.class)
-        .addStatement("return new $T($L)", row, CodeBlock.join(args, ", ")).build();
+        .addStatement("return new $T($L)", row, CodeBlock.join(args, ",$W")).build();
   }
 
-  private MethodSpec value(StreamSpec stream, ClassName row, List<String> components) {
-    CodeBlock.Builder cases = CodeBlock.builder().beginControlFlow("switch (index)");
-    for (int i = 0; i < components.size(); i++) {
-      cases.add("case $L:\n$>", i).addStatement("return row.$N()", components.get(i)).add("$<");
-    }
-    cases.add("default:\n$>")
-        .addStatement("throw new $T($S + index)", IndexOutOfBoundsException.class,
-            "table " + stream.table() + " has " + components.size() + " columns, not ")
-        .add("$<").endControlFlow();
-    return MethodSpec.methodBuilder("value").addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
-        .returns(Object.class).addParameter(row, "row").addParameter(int.class, "index")
-        .addCode(cases.build()).build();
+  /** The key columns' values in primary-key order, read through the row's accessors. */
+  private MethodSpec key(StreamSpec stream, ClassName row, List<String> components) {
+    List<String> columns = stream.columns().stream().map(ColumnSpec::name).toList();
+    List<CodeBlock> values = stream.primaryKey().stream()
+        .map(name -> CodeBlock.of("row.$N()", components.get(columns.indexOf(name)))).toList();
+    MethodSpec.Builder method = MethodSpec.methodBuilder("key").addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC).returns(ParameterizedTypeName.get(List.class, Object.class))
+        .addParameter(row, "row");
+    return values.isEmpty() ? method.addStatement("return $T.of()", List.class).build()
+        : method.addStatement("return $T.asList($L)", Arrays.class, CodeBlock.join(values, ",$W")).build();
   }
 }

@@ -41,7 +41,7 @@ final class ParamsGenerator {
       type.addField(field.type(), field.name(), Modifier.PRIVATE, Modifier.FINAL);
       constructor.addStatement("this.$N = builder.$N", field.name(), field.name());
       type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(field.type())
-          .addJavadoc("$L\n\n@return the value, or {@code null} when not set\n", describe(field.spec()))
+          .addJavadoc("$L\n\n@return $L\n", describe(field.spec()), getterReturn(field.spec()))
           .addStatement("return $N", field.name()).build());
     }
     type.addMethod(constructor.build());
@@ -65,7 +65,7 @@ final class ParamsGenerator {
     for (ParamSpec param : action.allParams()) {
       String name = names.allocate(JavaNames.memberName(param.name()));
       if (param.enumValues().isEmpty()) {
-        fields.add(new Field(param, name, JavaTypes.of(param.type()), null));
+        fields.add(new Field(param, name, JavaTypes.of(param), null));
       } else {
         ClassName enumType = className.nestedClass(nested.allocate(JavaNames.typeName(name)));
         fields.add(new Field(param, name, enumType, enumType));
@@ -101,18 +101,22 @@ final class ParamsGenerator {
       if (defaultValue != null) {
         f.initializer(field.enumType() != null
             ? CodeBlock.of("$T.$L", field.enumType(), constants(field.spec()).get(defaultValue))
-            : SpecLiterals.of(defaultValue));
+            : SpecLiterals.of(asJavaType(field.spec(), defaultValue)));
       }
       type.addField(f.build());
       type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(builder)
           .addParameter(field.type(), field.name())
-          .addJavadoc("Sets $L\n\n@param $N the value, or {@code null} to leave it unset\n@return this builder\n",
-              describe(field.spec()), field.name())
+          .addJavadoc("Sets $L\n\n@param $N $L\n@return this builder\n", describe(field.spec()), field.name(),
+              field.spec().required() ? "the value; {@link #build()} refuses {@code null}"
+                  : "the value, or {@code null} to leave it unset")
           .addStatement("this.$N = $N", field.name(), field.name())
           .addStatement("return this").build());
     }
     MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(className)
-        .addJavadoc("@return the parameters\n@throws IllegalStateException when a required parameter is not set\n");
+        .addJavadoc("@return the parameters\n");
+    if (fields.stream().anyMatch(f -> f.spec().required())) {
+      build.addJavadoc("@throws IllegalStateException when a required parameter is not set\n");
+    }
     for (Field field : fields) {
       if (field.spec().required()) {
         build.beginControlFlow("if ($N == null)", field.name())
@@ -142,6 +146,14 @@ final class ParamsGenerator {
     return type.build();
   }
 
+  /** A default as the field's Java type holds it: a whole number in a list of {@code number} items is a double. */
+  private static Object asJavaType(ParamSpec param, Object value) {
+    if (param.items() == ParamType.NUMBER && value instanceof List<?> list) {
+      return list.stream().map(v -> v instanceof Long l ? (Object) l.doubleValue() : v).toList();
+    }
+    return value;
+  }
+
   /** The enum constant name of each allowed value, in declared order. */
   private static Map<Object, String> constants(ParamSpec param) {
     NameAllocator names = new NameAllocator();
@@ -152,10 +164,21 @@ final class ParamsGenerator {
     return constants;
   }
 
+  /** What a getter's value can be: a required value is never null once built; others may be unset. */
+  private static String getterReturn(ParamSpec param) {
+    if (param.required()) {
+      return "the value, never {@code null}";
+    }
+    return param.defaultValue() != null
+        ? "the value: the default unless the builder changed it, {@code null} when the builder unset it"
+        : "the value, or {@code null} when not set";
+  }
+
   /** A one-line description of a parameter for Javadoc: wire name, type, required or default, description. */
   static String describe(ParamSpec param) {
     StringBuilder text = new StringBuilder("{@code ").append(Javadoc.escape(param.name())).append("} (")
-        .append(param.type() == ParamType.OBJECT ? "any JSON value" : param.type().wireName());
+        .append(param.type() == ParamType.OBJECT ? "any JSON value" : param.type().wireName())
+        .append(param.items() == null ? "" : " of " + param.items().wireName() + "s");
     if (param.required()) {
       text.append(", required");
     }

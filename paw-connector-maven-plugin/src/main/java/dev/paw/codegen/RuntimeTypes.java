@@ -14,6 +14,7 @@ final class RuntimeTypes {
   static final ClassName CONNECTOR_PROTOCOL = ClassName.get(RUNTIME, "ConnectorProtocol");
   static final ClassName COMPILED_CONNECTOR = ClassName.get(RUNTIME, "CompiledConnector");
   static final ClassName ACTION_RESULT = ClassName.get(RUNTIME, "ActionResult");
+  static final ClassName TYPED_RESULT = ClassName.get(RUNTIME, "TypedResult");
   static final ClassName SYNC_RESULT = ClassName.get(RUNTIME, "SyncResult");
   static final ClassName REQUIRES_APPROVAL = ClassName.get(RUNTIME, "RequiresApproval");
   static final ClassName ROW_MAPPER = ClassName.get(MAPPING, "RowMapper");

@@ -23,12 +23,13 @@ class GeneratedSourcesCompileTest {
 
   private static final ConnectorGenerator GENERATOR = new ConnectorGenerator("com.example.paw");
   private static final List<ConnectorSpec> SPECS = new ArrayList<>();
+  private static final List<GeneratedFile> FILES = new ArrayList<>();
+  private static final int MAX_LINE = 120;
   private static final Path SHARED = Connectors.repositoryRoot().resolve("../shared/pocketpaw-connectors").normalize();
   private static InMemoryCompiler.Compilation compilation;
 
   @BeforeAll
   static void generateAndCompile(@TempDir Path work) {
-    List<GeneratedFile> files = new ArrayList<>();
     for (Path file : Connectors.yamlFiles(Connectors.ours())) {
       SPECS.add(Connectors.load(file, "connectors"));
     }
@@ -43,9 +44,9 @@ class GeneratedSourcesCompileTest {
       SPECS.add(spec);
     }
     for (ConnectorSpec spec : SPECS) {
-      files.addAll(generatorFor(spec).generate(spec));
+      FILES.addAll(generatorFor(spec).generate(spec));
     }
-    compilation = InMemoryCompiler.compile(files, work);
+    compilation = InMemoryCompiler.compile(FILES, work);
   }
 
   private static ConnectorGenerator generatorFor(ConnectorSpec spec) {
@@ -68,6 +69,20 @@ class GeneratedSourcesCompileTest {
   @Test
   void generatedSourcesCompileWithoutAnyWarning() {
     assertThat(compilation.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void noGeneratedLineIsLongerThan120Characters() {
+    List<String> tooLong = new ArrayList<>();
+    for (GeneratedFile file : FILES) {
+      String[] lines = file.content().split("\n", -1);
+      for (int i = 0; i < lines.length; i++) {
+        if (lines[i].length() > MAX_LINE) {
+          tooLong.add(file.path() + ":" + (i + 1) + " (" + lines[i].length() + "): " + lines[i].strip());
+        }
+      }
+    }
+    assertThat(tooLong).isEmpty();
   }
 
   @Test

@@ -17,6 +17,8 @@ import java.util.Optional;
  *     else the first array field)
  * @param recordsOptional the API leaves the records field out of an empty answer (Gmail's {@code messages}): a
  *     page without it is an empty last page rather than an error
+ * @param returns the declared fields of the action's answer ({@code returns}), each read from a field path like a
+ *     column of a mapping; empty when the file declares none
  */
 public record ActionSpec(
     Location location,
@@ -32,21 +34,46 @@ public record ActionSpec(
     String requiresBinary,
     String records,
     boolean recordsOptional,
-    PaginationSpec pagination) {
+    PaginationSpec pagination,
+    List<ColumnSpec> returns) {
 
   public ActionSpec {
     params = List.copyOf(params);
     body = List.copyOf(body);
+    returns = List.copyOf(returns);
+  }
+
+  /** An action that declares no answer fields. */
+  public ActionSpec(Location location, String name, String description, HttpMethod method, String url,
+      List<ParamSpec> params, List<ParamSpec> body, TrustLevel trustLevel, ContentType contentType,
+      String executionMode, String requiresBinary, String records, boolean recordsOptional,
+      PaginationSpec pagination) {
+    this(location, name, description, method, url, params, body, trustLevel, contentType, executionMode,
+        requiresBinary, records, recordsOptional, pagination, List.of());
+  }
+
+  /**
+   * A builder for the action {@code name} written at {@code location}: a {@code GET} with no URL, parameters or
+   * answer fields, trust level {@code auto}, a JSON body, and no paging (at the action's location).
+   */
+  public static Builder builder(Location location, String name) {
+    return new Builder(location, name);
+  }
+
+  /** The same action with these declared answer fields. */
+  public ActionSpec withReturns(List<ColumnSpec> newReturns) {
+    return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
+        executionMode, requiresBinary, records, recordsOptional, pagination, newReturns);
   }
 
   public ActionSpec withParams(List<ParamSpec> newParams) {
     return new ActionSpec(location, name, description, method, url, newParams, body, trustLevel, contentType,
-        executionMode, requiresBinary, records, recordsOptional, pagination);
+        executionMode, requiresBinary, records, recordsOptional, pagination, returns);
   }
 
   public ActionSpec withPagination(PaginationSpec newPagination) {
     return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
-        executionMode, requiresBinary, records, recordsOptional, newPagination);
+        executionMode, requiresBinary, records, recordsOptional, newPagination, returns);
   }
 
   /** Every parameter, URL and query ones first, then the body's. */
@@ -64,5 +91,100 @@ public record ActionSpec(
   /** The parsed URL template, when the action has a valid one. */
   public Optional<UrlTemplate> urlTemplate() {
     return url == null ? Optional.empty() : Optional.ofNullable(UrlTemplate.parse(url).template());
+  }
+
+  /** Builds an {@link ActionSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private final String name;
+    private String description;
+    private HttpMethod method = HttpMethod.GET;
+    private String url;
+    private List<ParamSpec> params = List.of();
+    private List<ParamSpec> body = List.of();
+    private TrustLevel trustLevel = TrustLevel.AUTO;
+    private ContentType contentType = ContentType.JSON;
+    private String executionMode;
+    private String requiresBinary;
+    private String records;
+    private boolean recordsOptional;
+    private PaginationSpec pagination;
+    private List<ColumnSpec> returns = List.of();
+
+    private Builder(Location location, String name) {
+      this.location = location;
+      this.name = name;
+      this.pagination = PaginationSpec.none(location);
+    }
+
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    public Builder method(HttpMethod value) {
+      method = value;
+      return this;
+    }
+
+    public Builder url(String value) {
+      url = value;
+      return this;
+    }
+
+    public Builder params(List<ParamSpec> value) {
+      params = value;
+      return this;
+    }
+
+    public Builder body(List<ParamSpec> value) {
+      body = value;
+      return this;
+    }
+
+    public Builder trustLevel(TrustLevel value) {
+      trustLevel = value;
+      return this;
+    }
+
+    public Builder contentType(ContentType value) {
+      contentType = value;
+      return this;
+    }
+
+    public Builder executionMode(String value) {
+      executionMode = value;
+      return this;
+    }
+
+    public Builder requiresBinary(String value) {
+      requiresBinary = value;
+      return this;
+    }
+
+    public Builder records(String value) {
+      records = value;
+      return this;
+    }
+
+    public Builder recordsOptional(boolean value) {
+      recordsOptional = value;
+      return this;
+    }
+
+    public Builder pagination(PaginationSpec value) {
+      pagination = value;
+      return this;
+    }
+
+    public Builder returns(List<ColumnSpec> value) {
+      returns = value;
+      return this;
+    }
+
+    public ActionSpec build() {
+      return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
+          executionMode, requiresBinary, records, recordsOptional, pagination, returns);
+    }
   }
 }

@@ -48,4 +48,78 @@ public record AuthSpec(
   public boolean hasCredential(String credentialName) {
     return credential(credentialName).isPresent();
   }
+
+  /** A builder for this method with no credentials, headers or settings yet. */
+  public static Builder builder(Location location, AuthMethod method) {
+    return new Builder(location, method);
+  }
+
+  /** Builds a {@link AuthSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private final AuthMethod method;
+    private List<CredentialSpec> credentials = List.of();
+    private Map<String, String> headers = Map.of();
+    private String credential;
+    private String in;
+    private String name;
+    private String prefix;
+    private String username;
+    private String password;
+    private OAuth2Spec oauth2;
+
+    private Builder(Location location, AuthMethod method) {
+      this.location = location;
+      this.method = method;
+    }
+
+    public Builder credentials(List<CredentialSpec> value) {
+      credentials = value;
+      return this;
+    }
+
+    public Builder headers(Map<String, String> value) {
+      headers = value;
+      return this;
+    }
+
+    public Builder credential(String value) {
+      credential = value;
+      return this;
+    }
+
+    public Builder in(String value) {
+      in = value;
+      return this;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    public Builder prefix(String value) {
+      prefix = value;
+      return this;
+    }
+
+    public Builder username(String value) {
+      username = value;
+      return this;
+    }
+
+    public Builder password(String value) {
+      password = value;
+      return this;
+    }
+
+    public Builder oauth2(OAuth2Spec value) {
+      oauth2 = value;
+      return this;
+    }
+
+    public AuthSpec build() {
+      return new AuthSpec(location, method, credentials, headers, credential, in, name, prefix, username, password, oauth2);
+    }
+  }
 }

@@ -62,4 +62,84 @@ public record ConnectorSpec(
     return new ConnectorSpec(location, specVersion, name, displayName, type, icon, baseUrl, auth, newActions, streams,
         senses, surfaceProfile);
   }
+
+  /** A builder for a connector of the current format version with no auth, actions or streams yet. */
+  public static Builder builder(Location location, String name) {
+    return new Builder(location, name);
+  }
+
+  /** Builds a {@link ConnectorSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private int specVersion = SPEC_VERSION;
+    private final String name;
+    private String displayName;
+    private String type;
+    private String icon;
+    private String baseUrl;
+    private AuthSpec auth;
+    private List<ActionSpec> actions = List.of();
+    private List<StreamSpec> streams = List.of();
+    private List<String> senses = List.of();
+    private SurfaceProfile surfaceProfile;
+
+    private Builder(Location location, String name) {
+      this.location = location;
+      this.name = name;
+    }
+
+    public Builder specVersion(int value) {
+      specVersion = value;
+      return this;
+    }
+
+    public Builder displayName(String value) {
+      displayName = value;
+      return this;
+    }
+
+    public Builder type(String value) {
+      type = value;
+      return this;
+    }
+
+    public Builder icon(String value) {
+      icon = value;
+      return this;
+    }
+
+    public Builder baseUrl(String value) {
+      baseUrl = value;
+      return this;
+    }
+
+    public Builder auth(AuthSpec value) {
+      auth = value;
+      return this;
+    }
+
+    public Builder actions(List<ActionSpec> value) {
+      actions = value;
+      return this;
+    }
+
+    public Builder streams(List<StreamSpec> value) {
+      streams = value;
+      return this;
+    }
+
+    public Builder senses(List<String> value) {
+      senses = value;
+      return this;
+    }
+
+    public Builder surfaceProfile(SurfaceProfile value) {
+      surfaceProfile = value;
+      return this;
+    }
+
+    public ConnectorSpec build() {
+      return new ConnectorSpec(location, specVersion, name, displayName, type, icon, baseUrl, auth, actions, streams, senses, surfaceProfile);
+    }
+  }
 }

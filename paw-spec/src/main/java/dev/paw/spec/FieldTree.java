@@ -72,7 +72,7 @@ public final class FieldTree {
     if (stream.incremental() != null && stream.incremental().cursor() != null) {
       tree.add(stream.incremental().cursor(), -1, INCREMENTAL_CURSOR);
     }
-    tree.checkTypes(stream);
+    tree.checkTypes(stream.columns());
     return tree;
   }
 
@@ -123,9 +123,19 @@ public final class FieldTree {
     }
   }
 
-  private void checkTypes(StreamSpec stream) {
+  /** The tree of what an action's declared answer fields ({@code returns}) read from its answer. */
+  public static FieldTree of(List<ColumnSpec> fields) {
+    FieldTree tree = new FieldTree();
+    for (int i = 0; i < fields.size(); i++) {
+      tree.add(fields.get(i).from(), i, -1);
+    }
+    tree.checkTypes(fields);
+    return tree;
+  }
+
+  private void checkTypes(List<ColumnSpec> columns) {
     walk(root, node -> {
-      long types = node.columns.stream().map(i -> stream.columns().get(i).type()).distinct().count();
+      long types = node.columns.stream().map(i -> columns.get(i).type()).distinct().count();
       if (types > 1) {
         conflicts.add("'" + node.path + "' is read by columns of different types");
       }

@@ -28,4 +28,54 @@ public record IncrementalSpec(Location location, String cursor, String param, St
   public boolean usesToken() {
     return token != null;
   }
+
+  /** A builder for an incremental sent in {@code param}, with no cursor or token yet. */
+  public static Builder builder(Location location, String param) {
+    return new Builder(location, param);
+  }
+
+  /** Builds a {@link IncrementalSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private String cursor;
+    private final String param;
+    private String token;
+    private String format;
+    private Long divideBy;
+    private Long lookback;
+
+    private Builder(Location location, String param) {
+      this.location = location;
+      this.param = param;
+    }
+
+    public Builder cursor(String value) {
+      cursor = value;
+      return this;
+    }
+
+    public Builder token(String value) {
+      token = value;
+      return this;
+    }
+
+    public Builder format(String value) {
+      format = value;
+      return this;
+    }
+
+    public Builder divideBy(Long value) {
+      divideBy = value;
+      return this;
+    }
+
+    public Builder lookback(Long value) {
+      lookback = value;
+      return this;
+    }
+
+    public IncrementalSpec build() {
+      return new IncrementalSpec(location, cursor, param, token, format, divideBy, lookback);
+    }
+  }
 }

@@ -31,4 +31,72 @@ public record OAuth2Spec(
     scopes = List.copyOf(scopes);
     authorizationParams = Values.orderedCopy(authorizationParams);
   }
+
+  /** A builder for this grant with no URLs, scopes, PKCE or client yet. */
+  public static Builder builder(Location location, String grant) {
+    return new Builder(location, grant);
+  }
+
+  /** Builds a {@link OAuth2Spec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private final String grant;
+    private String authorizationUrl;
+    private String tokenUrl;
+    private String revokeUrl;
+    private List<String> scopes = List.of();
+    private boolean pkce;
+    private String clientId;
+    private String clientSecret;
+    private java.util.Map<String, String> authorizationParams = java.util.Map.of();
+
+    private Builder(Location location, String grant) {
+      this.location = location;
+      this.grant = grant;
+    }
+
+    public Builder authorizationUrl(String value) {
+      authorizationUrl = value;
+      return this;
+    }
+
+    public Builder tokenUrl(String value) {
+      tokenUrl = value;
+      return this;
+    }
+
+    public Builder revokeUrl(String value) {
+      revokeUrl = value;
+      return this;
+    }
+
+    public Builder scopes(List<String> value) {
+      scopes = value;
+      return this;
+    }
+
+    public Builder pkce(boolean value) {
+      pkce = value;
+      return this;
+    }
+
+    public Builder clientId(String value) {
+      clientId = value;
+      return this;
+    }
+
+    public Builder clientSecret(String value) {
+      clientSecret = value;
+      return this;
+    }
+
+    public Builder authorizationParams(java.util.Map<String, String> value) {
+      authorizationParams = value;
+      return this;
+    }
+
+    public OAuth2Spec build() {
+      return new OAuth2Spec(location, grant, authorizationUrl, tokenUrl, revokeUrl, scopes, pkce, clientId, clientSecret, authorizationParams);
+    }
+  }
 }

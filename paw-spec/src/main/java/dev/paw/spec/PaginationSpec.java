@@ -28,4 +28,72 @@ public record PaginationSpec(
   public static PaginationSpec none(Location location) {
     return new PaginationSpec(location, PaginationStyle.NONE, null, null, null, null, null, null, 0, null);
   }
+
+  /** A builder for paging of this style, with every other setting unset (start 0). */
+  public static Builder builder(Location location, PaginationStyle style) {
+    return new Builder(location, style);
+  }
+
+  /** Builds a {@link PaginationSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private final PaginationStyle style;
+    private String param;
+    private String from;
+    private String hasMore;
+    private String path;
+    private String sizeParam;
+    private Integer size;
+    private long start;
+    private Integer maxPages;
+
+    private Builder(Location location, PaginationStyle style) {
+      this.location = location;
+      this.style = style;
+    }
+
+    public Builder param(String value) {
+      param = value;
+      return this;
+    }
+
+    public Builder from(String value) {
+      from = value;
+      return this;
+    }
+
+    public Builder hasMore(String value) {
+      hasMore = value;
+      return this;
+    }
+
+    public Builder path(String value) {
+      path = value;
+      return this;
+    }
+
+    public Builder sizeParam(String value) {
+      sizeParam = value;
+      return this;
+    }
+
+    public Builder size(Integer value) {
+      size = value;
+      return this;
+    }
+
+    public Builder start(long value) {
+      start = value;
+      return this;
+    }
+
+    public Builder maxPages(Integer value) {
+      maxPages = value;
+      return this;
+    }
+
+    public PaginationSpec build() {
+      return new PaginationSpec(location, style, param, from, hasMore, path, sizeParam, size, start, maxPages);
+    }
+  }
 }

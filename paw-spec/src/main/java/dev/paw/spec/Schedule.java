@@ -26,6 +26,15 @@ public record Schedule(String text, Duration interval) {
     return interval == null;
   }
 
+  /**
+   * The schedule a valid string names, for code that builds specs: {@code Schedule.of("every_15m")}.
+   *
+   * @throws IllegalArgumentException when {@code text} is not one of the accepted forms
+   */
+  public static Schedule of(String text) {
+    return parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a schedule"));
+  }
+
   /** Parses a schedule string; empty when it is not one of the accepted forms. */
   public static Optional<Schedule> parse(String text) {
     switch (text) {

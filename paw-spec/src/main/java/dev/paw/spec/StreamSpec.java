@@ -66,4 +66,84 @@ public record StreamSpec(
     return new StreamSpec(location, table, schedule, source, params, records, columns, newPrimaryKey, incremental,
         writeMode, maxPages, each);
   }
+
+  /** A builder for a manual, full-sync {@code merge} stream into {@code table} with no source, columns or key yet. */
+  public static Builder builder(Location location, String table) {
+    return new Builder(location, table);
+  }
+
+  /** Builds a {@link StreamSpec}; every value not set keeps the default {@link #builder} describes. */
+  public static final class Builder {
+    private final Location location;
+    private final String table;
+    private Schedule schedule = Schedule.MANUAL;
+    private String source;
+    private Map<String, Object> params = Map.of();
+    private String records;
+    private List<ColumnSpec> columns = List.of();
+    private List<String> primaryKey = List.of();
+    private IncrementalSpec incremental;
+    private WriteMode writeMode = WriteMode.MERGE;
+    private Integer maxPages;
+    private ChildRequestSpec each;
+
+    private Builder(Location location, String table) {
+      this.location = location;
+      this.table = table;
+    }
+
+    public Builder schedule(Schedule value) {
+      schedule = value;
+      return this;
+    }
+
+    public Builder source(String value) {
+      source = value;
+      return this;
+    }
+
+    public Builder params(Map<String, Object> value) {
+      params = value;
+      return this;
+    }
+
+    public Builder records(String value) {
+      records = value;
+      return this;
+    }
+
+    public Builder columns(List<ColumnSpec> value) {
+      columns = value;
+      return this;
+    }
+
+    public Builder primaryKey(List<String> value) {
+      primaryKey = value;
+      return this;
+    }
+
+    public Builder incremental(IncrementalSpec value) {
+      incremental = value;
+      return this;
+    }
+
+    public Builder writeMode(WriteMode value) {
+      writeMode = value;
+      return this;
+    }
+
+    public Builder maxPages(Integer value) {
+      maxPages = value;
+      return this;
+    }
+
+    public Builder each(ChildRequestSpec value) {
+      each = value;
+      return this;
+    }
+
+    public StreamSpec build() {
+      return new StreamSpec(location, table, schedule, source, params, records, columns, primaryKey, incremental, writeMode, maxPages, each);
+    }
+  }
 }

@@ -41,10 +41,10 @@ class ConnectorSchemaTest {
       "source_unknown.yaml", "source_without_url.yaml", "sync_param_not_of_source.yaml",
       "sync_param_wrong_type.yaml", "sync_params_of_inferred_source.yaml", "each_brace_unclosed.yaml",
       "each_param_not_of_action.yaml", "each_required_param_missing.yaml", "each_unknown_action.yaml",
-      "each_action_not_auto.yaml",
+      "each_action_not_auto.yaml", "sync_param_not_of_items_type.yaml",
       // comparisons of values
       "default_outside_enum.yaml", "column_case_clash.yaml", "duplicate_action.yaml", "duplicate_credential.yaml",
-      "duplicate_parameter.yaml", "duplicate_sync_table.yaml",
+      "duplicate_parameter.yaml", "duplicate_sync_table.yaml", "returns_not_one_pass.yaml",
       // only warnings
       "warning_only_write_action_auto.yaml");
 

@@ -41,7 +41,7 @@ final class PawSync {
           .orElseThrow()).getClass().getSimpleName();
 
       long started = System.nanoTime();
-      SyncResult result = stripe.syncStripeInvoices().toCompletableFuture().join();
+      SyncResult result = stripe.syncInvoices().toCompletableFuture().join();
       double seconds = (System.nanoTime() - started) / 1e9;
 
       if (result.failed()) {

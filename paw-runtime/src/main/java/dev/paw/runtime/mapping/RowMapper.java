@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Maps one sync stream's API records to rows, and rows to and from SQL. Generated mappers implement it for typed
@@ -33,6 +34,9 @@ public interface RowMapper<R> {
   /** Reads a row from a result set that selected the columns in column order. */
   R read(ResultSet resultSet) throws SQLException;
 
-  /** The value of column {@code index} (0-based, column order). */
-  Object value(R row, int index);
+  /**
+   * The row's primary key: the values of the table's key columns in primary-key order, {@code null} where the record
+   * lacked one; empty for a table without a key.
+   */
+  List<Object> key(R row);
 }

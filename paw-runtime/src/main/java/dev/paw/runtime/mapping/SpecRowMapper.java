@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,11 +23,14 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
   private final StreamSpec stream;
   private final FieldTree tree;
   private final List<ColumnSpec> columns;
+  private final int[] keyColumns;
 
   public SpecRowMapper(ConnectorSpec connector, StreamSpec stream) {
     this.stream = stream;
     this.tree = FieldTree.of(connector, stream);
     this.columns = stream.columns();
+    this.keyColumns = stream.primaryKey().stream()
+        .mapToInt(name -> columns.stream().map(ColumnSpec::name).toList().indexOf(name)).toArray();
     if (!tree.conflicts().isEmpty()) {
       throw new IllegalArgumentException("stream " + stream.table() + " cannot be mapped: " + tree.conflicts());
     }
@@ -112,7 +116,11 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
   }
 
   @Override
-  public Object value(Object[] row, int index) {
-    return row[index];
+  public List<Object> key(Object[] row) {
+    List<Object> key = new ArrayList<>(keyColumns.length);
+    for (int column : keyColumns) {
+      key.add(row[column]);
+    }
+    return key;
   }
 }

@@ -9,6 +9,7 @@ import dev.paw.spec.StreamSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -110,9 +111,9 @@ final class PageFetcher<R> implements AutoCloseable {
 
   private void checkKeys(ParsedPage<R> page, int pageNumber) throws SyncException {
     for (int i = 0; i < page.size(); i++) {
-      R row = page.rows().get(i);
+      List<Object> key = job.mapper().key(page.rows().get(i));
       for (int k = 0; k < keyColumns.length; k++) {
-        if (job.mapper().value(row, keyColumns[k]) == null) {
+        if (key.get(k) == null) {
           throw new SyncException("record #" + (i + 1) + " on page " + pageNumber + " has no '"
               + stream.columns().get(keyColumns[k]).from() + "' (its primary key '" + stream.primaryKey().get(k)
               + "')");

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -194,13 +195,12 @@ final class SyncRun<R> {
     }
   }
 
-  /** All of a row's mapped values: what identifies a record of a stream without a primary key. */
+  /**
+   * All of a row's mapped values: what identifies a record of a stream without a primary key. A generated mapper's
+   * row is a record, equal to another with the same values; a mapper built from the file has an array of them.
+   */
   private Object values(R row) {
-    List<Object> values = new ArrayList<>(stream.columns().size());
-    for (int i = 0; i < stream.columns().size(); i++) {
-      values.add(job.mapper().value(row, i));
-    }
-    return values;
+    return row instanceof Object[] values ? Arrays.asList(values) : row;
   }
 
   private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {

@@ -101,27 +101,11 @@ final class TableWriter<R> implements AutoCloseable {
 
   /** The row's primary key: one value, or a list for a composite key; {@code null} for a table without one. */
   Object key(R row) {
-    if (keyColumns.length == 1) {
-      return mapper.value(row, keyColumns[0]);
-    }
-    if (keyColumns.length == 0) {
+    List<Object> key = mapper.key(row);
+    if (key.isEmpty()) {
       return null;
     }
-    List<Object> key = new ArrayList<>();
-    for (int column : keyColumns) {
-      key.add(mapper.value(row, column));
-    }
-    return key;
-  }
-
-  /** The first key column with no value, or {@code -1} when the row's key is complete. */
-  int missingKeyColumn(R row) {
-    for (int column : keyColumns) {
-      if (mapper.value(row, column) == null) {
-        return column;
-      }
-    }
-    return -1;
+    return key.size() == 1 ? key.get(0) : key;
   }
 
   @Override

@@ -86,6 +86,10 @@ class HostileServerLimitsTest {
             params: { id: "{id}" }
           primary_key: id
           mapping: { id: { from: id, type: integer }, name: name }
+        - table: item_log
+          source: list_items
+          write_mode: append
+          mapping: { item: { from: id, type: integer }, name: name }
       """;
   private static final int MIB = 1 << 20;
 
@@ -317,6 +321,17 @@ class HostileServerLimitsTest {
     assertThat(took).isLessThan(Duration.ofSeconds(10));
     assertThat(pagesAsked.size()).as("page 3 at most was asked for ahead").isLessThanOrEqualTo(3);
     assertThat(storedIds()).containsExactly(1L, 2L);
+  }
+
+  @Test
+  void aRepeatedPageOfAStreamWithoutAKeyIsKnownByItsRecordsValues() throws Exception {
+    start(small());
+    answer = r -> json(items(1, 2)); // whatever page is asked for
+
+    SyncResult failed = pages.sync("item_log").toCompletableFuture().join();
+
+    assertThat(failed.error()).startsWith("page 2 holds the same records as page 1 (2 records from [1, item 1] to"
+        + " [2, item 2]); the server repeats its pages");
   }
 
   @Test

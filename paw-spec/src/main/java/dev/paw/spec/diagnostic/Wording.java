@@ -63,6 +63,25 @@ public final class Wording {
     };
   }
 
+  /** A type name in the plural, as in {@code its items are integers}. */
+  public static String plural(String typeName) {
+    return typeName + "s";
+  }
+
+  /**
+   * That an array holds an element not of its {@code items} type: {@code holds a value that is not an integer (its
+   * items are integers)}; {@code declaredBy} (an action) is named when the array was given elsewhere.
+   */
+  public static String notOfItems(String itemTypeName, String declaredBy) {
+    return "holds a value that is not " + article(itemTypeName) + " (its items are " + plural(itemTypeName)
+        + (declaredBy == null ? ")" : ", as " + declaredBy + " declares them)");
+  }
+
+  /** What a connector says when one pass over a record cannot read all of {@code what}'s fields. */
+  public static String notOnePass(String what, String conflict) {
+    return what + " cannot read its fields in one pass: " + conflict;
+  }
+
   /**
    * Optimal string alignment distance: Levenshtein plus adjacent transpositions ("levle" is one edit from "level").
    * Three rows of the table at a time, so a long word costs time in proportion to its length, not memory.

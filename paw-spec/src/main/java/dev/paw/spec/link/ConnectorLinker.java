@@ -19,10 +19,11 @@ import java.util.List;
  * <ol>
  *   <li>resolve names of credentials ({@link CredentialLinker});
  *   <li>resolve URLs against {@code base_url} and their placeholders, deciding which parameters go in the path
- *       ({@link UrlPlaceholderLinker}), and fit
- *       each action's pagination to its URL and parameters ({@link PaginationLinker});
- *   <li>resolve what each stream names: source, its parameters, primary key, {@code each}
- *       ({@link StreamReferenceLinker});
+ *       ({@link UrlPlaceholderLinker}), fit each action's pagination to its URL and parameters
+ *       ({@link PaginationLinker}), and check that its declared answer fields can be read in one pass
+ *       ({@link ReturnsLinker});
+ *   <li>resolve what each stream names: source, its parameters (of the source's types, an array's elements of its
+ *       {@code items} type), primary key, {@code each} ({@link StreamReferenceLinker});
  *   <li>complete what the file leaves implicit: where the credential goes ({@link AuthLinker}), each stream's source
  *       and key, and what only the whole connector can show ({@link StreamLinker}).
  * </ol>
@@ -42,8 +43,10 @@ public final class ConnectorLinker {
     AuthSpec auth = new CredentialLinker(diagnostics).link(read);
     UrlPlaceholderLinker urls = new UrlPlaceholderLinker(diagnostics);
     PaginationLinker paging = new PaginationLinker(diagnostics);
+    ReturnsLinker returns = new ReturnsLinker(diagnostics);
     List<ActionSpec> actions = new ArrayList<>();
     for (ReadAction action : read.actions()) {
+      returns.check(action);
       UrlTemplate url = urls.template(action, read.connector().baseUrl());
       ActionSpec placed = urls.link(action, url, auth);
       actions.add(placed.withPagination(paging.link(placed, url)));

@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Fits a stream's fixed parameters to its source action: each must be a parameter of it and of its type (whole
- * numbers given for {@code number} parameters become numbers). One check for the source the file names and the one
+ * Fits a stream's fixed parameters to its source action: each must be a parameter of it and of its type, and of
+ * its {@code items} type for an array that declares one (whole numbers given for {@code number} parameters become
+ * numbers). One check for the source the file names and the one
  * the linker infers; only the wording differs, since an inferred source was never written.
  */
 final class SourceParams {
@@ -53,6 +54,11 @@ final class SourceParams {
         diagnostics.error(inferred ? stream.stream().location() : written.at(), "parameter '" + name + "' in " + what
             + " must be " + Wording.article(param.type().wireName()) + " (as action '" + source.name()
             + "' declares it), not " + (inferred ? Wording.article(Values.typeName(value)) : written.shown()));
+        continue;
+      }
+      if (!param.accepts(value)) {
+        diagnostics.error(inferred ? stream.stream().location() : written.at(), "parameter '" + name + "' in " + what
+            + " " + Wording.notOfItems(param.items().wireName(), "action '" + source.name() + "'"));
         continue;
       }
       fitted.put(name, value);

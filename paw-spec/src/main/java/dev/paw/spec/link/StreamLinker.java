@@ -9,6 +9,7 @@ import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.WriteMode;
 import dev.paw.spec.diagnostic.Diagnostics;
+import dev.paw.spec.diagnostic.Wording;
 import dev.paw.spec.read.ReadStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,7 +85,7 @@ final class StreamLinker {
           + "' of " + what + " fills a {placeholder} of the url; it must be a query parameter");
     }
     for (String conflict : dev.paw.spec.FieldTree.of(connector, stream).conflicts()) {
-      diagnostics.error(stream.location(), what + " cannot read its fields in one pass: " + conflict);
+      diagnostics.error(stream.location(), Wording.notOnePass(what, conflict));
     }
     return stream;
   }

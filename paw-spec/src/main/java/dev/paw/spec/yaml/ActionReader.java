@@ -25,7 +25,8 @@ import org.yaml.snakeyaml.nodes.Node;
 final class ActionReader {
 
   static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
-      "content_type", "execution_mode", "requires_binary", "records", "records_optional", "pagination");
+      "content_type", "execution_mode", "requires_binary", "records", "records_optional", "pagination",
+      ReturnsReader.KEY);
   private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
   private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
@@ -34,11 +35,13 @@ final class ActionReader {
   private final YamlReader reader;
   private final ParamReader params;
   private final PaginationReader pagination;
+  private final ReturnsReader returns;
 
   ActionReader(YamlReader reader) {
     this.reader = reader;
     this.params = new ParamReader(reader);
     this.pagination = new PaginationReader(reader);
+    this.returns = new ReturnsReader(reader);
   }
 
   List<ReadAction> read(Node node) {
@@ -124,8 +127,11 @@ final class ActionReader {
     String description = a.present("description") == null ? null
         : DisplayText.read(reader, a.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
     ActionSpec action = new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body,
-        trust, contentType, executionMode, requiresBinary, records, recordsOptional, paging);
-    return new ReadAction(action, template, url == null ? null : reader.location(a.value("url")));
+        trust, contentType, executionMode, requiresBinary, records, recordsOptional, paging)
+        .withReturns(returns.read(a.present(ReturnsReader.KEY), name));
+    Node returnsNode = a.present(ReturnsReader.KEY);
+    return new ReadAction(action, template, url == null ? null : reader.location(a.value("url")),
+        returnsNode == null ? null : reader.location(returnsNode));
   }
 
   private HttpMethod method(YamlMapping a, String what) {

@@ -32,11 +32,16 @@ final class ColumnReader {
 
   /** The columns of {@code what} (a sync stream), in file order; empty when it maps nothing. */
   List<ColumnSpec> read(Node node, String what) {
+    return read(node, "mapping", what);
+  }
+
+  /** The fields under {@code key} of {@code what}, each a column-like {@code from}/{@code type}, in file order. */
+  List<ColumnSpec> read(Node node, String keyName, String what) {
     List<ColumnSpec> columns = new ArrayList<>();
     if (node == null) {
       return columns;
     }
-    YamlMapping mapping = reader.mapping(node, "'mapping' of " + what, "in the mapping of " + what);
+    YamlMapping mapping = reader.mapping(node, "'" + keyName + "' of " + what, "in the " + keyName + " of " + what);
     if (mapping == null) {
       return columns;
     }

@@ -15,7 +15,7 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 /** Reads the {@code params} or {@code body} mapping of an action: one typed parameter per key. */
 final class ParamReader {
 
-  static final List<String> KEYS = List.of("type", "required", "default", "enum", "description");
+  static final List<String> KEYS = List.of("type", "required", "default", "enum", "description", "items");
   static final List<String> TYPE_NAMES = Arrays.stream(ParamType.values()).map(ParamType::wireName).toList();
 
   private final YamlReader reader;
@@ -112,8 +112,41 @@ final class ParamReader {
     }
     String description = def.present("description") == null ? null
         : DisplayText.read(reader, def.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
+    ParamType items = items(def, type, defaultValue, what);
     Location location = reader.location(keyNode);
-    return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in);
+    return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in, items);
+  }
+
+  /**
+   * The declared element type of an array parameter ({@code items: integer}), or {@code null}. Like the default's
+   * type and enum checks above, the default's elements are checked here: all of it is written in this one
+   * parameter. A stream's values for the parameter are the linker's ({@code SourceParams}).
+   */
+  private ParamType items(YamlMapping def, ParamType type, Object defaultValue, String what) {
+    Node node = def.present("items");
+    if (node == null) {
+      return null;
+    }
+    String typeName = reader.string(node, "'items' of " + what);
+    if (typeName == null) {
+      return null;
+    }
+    if (type != ParamType.ARRAY) {
+      reader.error(node, "'items' of " + what + " is for array parameters, but it is "
+          + Wording.article(type.wireName()));
+      return null;
+    }
+    List<String> itemTypes = TYPE_NAMES.stream().filter(t -> !t.equals(ParamType.ARRAY.wireName())).toList();
+    if (!itemTypes.contains(typeName)) {
+      reader.error(node, "unknown item type '" + typeName + "' of " + what
+          + Wording.hintOrList(typeName, itemTypes, itemTypes));
+      return null;
+    }
+    ParamType items = ParamType.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
+    if (defaultValue instanceof List<?> list && !list.stream().allMatch(items::accepts)) {
+      reader.error(def.value("default"), "default of " + what + " " + Wording.notOfItems(typeName, null));
+    }
+    return items;
   }
 
   private List<Object> enumValues(YamlMapping def, ParamType type, String what) {

@@ -69,4 +69,19 @@ class WordingTest {
     assertThat(Wording.closest(huge, ACTION_KEYS)).isEmpty();
     assertThat(System.nanoTime() - started).isLessThan(1_000_000_000L);
   }
+
+  @Test
+  void anArrayElementOfTheWrongTypeIsWordedOneWayWhereverItIsFound() {
+    assertThat(Wording.notOfItems("integer", null))
+        .isEqualTo("holds a value that is not an integer (its items are integers)");
+    assertThat(Wording.notOfItems("string", "action 'list_incidents'"))
+        .isEqualTo("holds a value that is not a string (its items are strings, as action 'list_incidents' declares"
+            + " them)");
+  }
+
+  @Test
+  void fieldsThatCannotBeReadInOnePassAreWordedAlikeForStreamsAndAnswers() {
+    assertThat(Wording.notOnePass("'returns' of action 'get_balance'", "'a.b' reads inside 'a'"))
+        .isEqualTo("'returns' of action 'get_balance' cannot read its fields in one pass: 'a.b' reads inside 'a'");
+  }
 }

@@ -7,6 +7,7 @@ import com.example.paw.weather.WeatherForecastsRow;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 
@@ -19,7 +20,7 @@ public final class WeatherApp {
     this.weather = new WeatherClient(connector);
   }
 
-  public CompletionStage<ActionResult> forecastInFahrenheit(String city) {
+  public CompletionStage<TypedResult<List<WeatherForecastsRow>>> forecastInFahrenheit(String city) {
     return weather.listForecasts(ListForecastsParams.builder()
         .city(city)
         .units(ListForecastsParams.Units.IMPERIAL)
@@ -31,10 +32,10 @@ public final class WeatherApp {
   }
 
   public CompletionStage<SyncResult> refresh() {
-    return weather.syncWeatherForecasts();
+    return weather.syncForecasts();
   }
 
   public List<WeatherForecastsRow> forecasts() {
-    return weather.weatherForecasts();
+    return weather.forecasts();
   }
 }

@@ -65,7 +65,8 @@ public final class CreateCustomerParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -156,7 +157,6 @@ public final class CreateCustomerParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public CreateCustomerParams build() {
       return new CreateCustomerParams(this);

@@ -31,7 +31,7 @@ public final class CreateInvoiceParams {
   /**
    * {@code customer} (string, required, sent in the body): Customer ID (cus_...).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String customer() {
     return customer;
@@ -49,23 +49,27 @@ public final class CreateInvoiceParams {
   /**
    * {@code collection_method} (string, default {@code send_invoice}, sent in the body).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   *     unset it
    */
   public CollectionMethod collectionMethod() {
     return collectionMethod;
   }
 
   /**
-   * {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due (send_invoice only).
+   * {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due
+   * (send_invoice only).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   *     unset it
    */
   public Long daysUntilDue() {
     return daysUntilDue;
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -113,7 +117,7 @@ public final class CreateInvoiceParams {
     /**
      * Sets {@code customer} (string, required, sent in the body): Customer ID (cus_...).
      *
-     * @param customer the value, or {@code null} to leave it unset
+     * @param customer the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder customer(String customer) {
@@ -144,7 +148,8 @@ public final class CreateInvoiceParams {
     }
 
     /**
-     * Sets {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due (send_invoice only).
+     * Sets {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due
+     * (send_invoice only).
      *
      * @param daysUntilDue the value, or {@code null} to leave it unset
      * @return this builder

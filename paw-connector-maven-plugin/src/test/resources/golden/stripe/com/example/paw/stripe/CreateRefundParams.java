@@ -28,14 +28,15 @@ public final class CreateRefundParams {
   /**
    * {@code charge} (string, required, sent in the body): Charge ID to refund.
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String charge() {
     return charge;
   }
 
   /**
-   * {@code amount} (integer, sent in the body): Amount in the smallest currency unit; omit for a full refund.
+   * {@code amount} (integer, sent in the body): Amount in the smallest currency unit; omit for a
+   * full refund.
    *
    * @return the value, or {@code null} when not set
    */
@@ -53,7 +54,8 @@ public final class CreateRefundParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -96,7 +98,7 @@ public final class CreateRefundParams {
     /**
      * Sets {@code charge} (string, required, sent in the body): Charge ID to refund.
      *
-     * @param charge the value, or {@code null} to leave it unset
+     * @param charge the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder charge(String charge) {
@@ -105,7 +107,8 @@ public final class CreateRefundParams {
     }
 
     /**
-     * Sets {@code amount} (integer, sent in the body): Amount in the smallest currency unit; omit for a full refund.
+     * Sets {@code amount} (integer, sent in the body): Amount in the smallest currency unit; omit
+     * for a full refund.
      *
      * @param amount the value, or {@code null} to leave it unset
      * @return this builder

@@ -22,14 +22,15 @@ public final class GetChargeParams {
   /**
    * {@code charge} (string, required, sent in the path): Charge ID (ch_...).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String charge() {
     return charge;
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -62,7 +63,7 @@ public final class GetChargeParams {
     /**
      * Sets {@code charge} (string, required, sent in the path): Charge ID (ch_...).
      *
-     * @param charge the value, or {@code null} to leave it unset
+     * @param charge the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder charge(String charge) {

@@ -22,14 +22,15 @@ public final class GetCustomerParams {
   /**
    * {@code customer} (string, required, sent in the path): Customer ID (cus_...).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String customer() {
     return customer;
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -62,7 +63,7 @@ public final class GetCustomerParams {
     /**
      * Sets {@code customer} (string, required, sent in the path): Customer ID (cus_...).
      *
-     * @param customer the value, or {@code null} to leave it unset
+     * @param customer the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder customer(String customer) {

@@ -22,14 +22,15 @@ public final class GetInvoiceParams {
   /**
    * {@code invoice} (string, required, sent in the path): Invoice ID (in_...).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value, never {@code null}
    */
   public String invoice() {
     return invoice;
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -62,7 +63,7 @@ public final class GetInvoiceParams {
     /**
      * Sets {@code invoice} (string, required, sent in the path): Invoice ID (in_...).
      *
-     * @param invoice the value, or {@code null} to leave it unset
+     * @param invoice the value; {@link #build()} refuses {@code null}
      * @return this builder
      */
     public Builder invoice(String invoice) {

@@ -25,7 +25,8 @@ public final class ListChargesParams {
   /**
    * {@code limit} (integer, default {@code 25}, sent in the query): Page size (1-100).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   *     unset it
    */
   public Long limit() {
     return limit;
@@ -41,7 +42,8 @@ public final class ListChargesParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -100,7 +102,6 @@ public final class ListChargesParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListChargesParams build() {
       return new ListChargesParams(this);

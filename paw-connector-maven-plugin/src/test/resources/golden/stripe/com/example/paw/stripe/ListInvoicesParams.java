@@ -28,7 +28,8 @@ public final class ListInvoicesParams {
   /**
    * {@code limit} (integer, default {@code 25}, sent in the query): Page size (1-100).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   *     unset it
    */
   public Long limit() {
     return limit;
@@ -53,7 +54,8 @@ public final class ListInvoicesParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -128,7 +130,6 @@ public final class ListInvoicesParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListInvoicesParams build() {
       return new ListInvoicesParams(this);

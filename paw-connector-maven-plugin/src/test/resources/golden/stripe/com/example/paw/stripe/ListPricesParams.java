@@ -28,7 +28,8 @@ public final class ListPricesParams {
   /**
    * {@code limit} (integer, default {@code 25}, sent in the query).
    *
-   * @return the value, or {@code null} when not set
+   * @return the value: the default unless the builder changed it, {@code null} when the builder
+   *     unset it
    */
   public Long limit() {
     return limit;
@@ -53,7 +54,8 @@ public final class ListPricesParams {
   }
 
   /**
-   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values are left out.
+   * The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values
+   * are left out.
    *
    * @return a new ordered map
    */
@@ -128,7 +130,6 @@ public final class ListPricesParams {
 
     /**
      * @return the parameters
-     * @throws IllegalStateException when a required parameter is not set
      */
     public ListPricesParams build() {
       return new ListPricesParams(this);

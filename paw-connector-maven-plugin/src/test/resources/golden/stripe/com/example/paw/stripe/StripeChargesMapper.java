@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_charges} to rows of table {@code stripe_charges}.
@@ -23,7 +25,11 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
   /**
    * The statement that creates the table.
    */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_charges\" (\"id\" TEXT NOT NULL, \"customer\" TEXT, \"amount\" INTEGER, \"amount_refunded\" INTEGER, \"currency\" TEXT, \"status\" TEXT, \"paid\" INTEGER, \"refunded\" INTEGER, \"description\" TEXT, \"card_brand\" TEXT, \"card_last4\" TEXT, \"created\" INTEGER, PRIMARY KEY (\"id\"))";
+  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_charges\" (\"id\" TEXT NOT "
+      + "NULL, \"customer\" TEXT, \"amount\" INTEGER, \"amount_refunded\" "
+      + "INTEGER, \"currency\" TEXT, \"status\" TEXT, \"paid\" INTEGER, "
+      + "\"refunded\" INTEGER, \"description\" TEXT, \"card_brand\" TEXT, "
+      + "\"card_last4\" TEXT, \"created\" INTEGER, PRIMARY KEY (\"id\"))";
 
   public StripeChargesMapper() {
   }
@@ -48,80 +54,61 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
     String cardLast4 = null;
     Long created = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
+      switch (field) {
+        case "id" -> {
           id = JsonColumns.readString(parser, "id");
           context.set(RecordContext.PAGE_CURSOR, id);
-          break;
-        case "customer":
-          customer = JsonColumns.readString(parser, "customer");
-          break;
-        case "amount":
-          amount = JsonColumns.readInteger(parser, "amount");
-          break;
-        case "amount_refunded":
-          amountRefunded = JsonColumns.readInteger(parser, "amount_refunded");
-          break;
-        case "currency":
-          currency = JsonColumns.readString(parser, "currency");
-          break;
-        case "status":
-          status = JsonColumns.readString(parser, "status");
-          break;
-        case "paid":
-          paid = JsonColumns.readBoolean(parser, "paid");
-          break;
-        case "refunded":
-          refunded = JsonColumns.readBoolean(parser, "refunded");
-          break;
-        case "description":
-          description = JsonColumns.readString(parser, "description");
-          break;
-        case "payment_method_details":
+        }
+        case "customer" -> customer = JsonColumns.readString(parser, "customer");
+        case "amount" -> amount = JsonColumns.readInteger(parser, "amount");
+        case "amount_refunded" -> amountRefunded = JsonColumns.readInteger(parser,
+            "amount_refunded");
+        case "currency" -> currency = JsonColumns.readString(parser, "currency");
+        case "status" -> status = JsonColumns.readString(parser, "status");
+        case "paid" -> paid = JsonColumns.readBoolean(parser, "paid");
+        case "refunded" -> refunded = JsonColumns.readBoolean(parser, "refunded");
+        case "description" -> description = JsonColumns.readString(parser, "description");
+        case "payment_method_details" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
-              String field1 = parser.currentName();
+              String paymentMethodDetailsField = parser.currentName();
               parser.nextToken();
-              switch (field1) {
-                case "card":
+              switch (paymentMethodDetailsField) {
+                case "card" -> {
                   if (parser.currentToken() == JsonToken.START_OBJECT) {
                     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                      String field2 = parser.currentName();
+                      String cardField = parser.currentName();
                       parser.nextToken();
-                      switch (field2) {
-                        case "brand":
-                          cardBrand = JsonColumns.readString(parser, "payment_method_details.card.brand");
-                          break;
-                        case "last4":
-                          cardLast4 = JsonColumns.readString(parser, "payment_method_details.card.last4");
-                          break;
-                        default:
-                          parser.skipChildren();
+                      switch (cardField) {
+                        case "brand" -> cardBrand = JsonColumns.readString(parser,
+                            "payment_method_details.card.brand");
+                        case "last4" -> cardLast4 = JsonColumns.readString(parser,
+                            "payment_method_details.card.last4");
+                        default -> parser.skipChildren();
                       }
                     }
                   } else {
                     parser.skipChildren();
                   }
-                  break;
-                default:
-                  parser.skipChildren();
+                }
+                default -> parser.skipChildren();
               }
             }
           } else {
             parser.skipChildren();
           }
-          break;
-        case "created":
+        }
+        case "created" -> {
           created = JsonColumns.readInteger(parser, "created");
           context.set(RecordContext.INCREMENTAL_CURSOR, created);
-          break;
-        default:
-          parser.skipChildren();
+        }
+        default -> parser.skipChildren();
       }
     }
-    return new StripeChargesRow(id, customer, amount, amountRefunded, currency, status, paid, refunded, description, cardBrand, cardLast4, created);
+    return new StripeChargesRow(id, customer, amount, amountRefunded, currency, status, paid,
+        refunded, description, cardBrand, cardLast4, created);
   }
 
   @Override
@@ -142,38 +129,17 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
 
   @Override
   public StripeChargesRow read(ResultSet resultSet) throws SQLException {
-    return new StripeChargesRow(JsonColumns.getString(resultSet, 1), JsonColumns.getString(resultSet, 2), JsonColumns.getLong(resultSet, 3), JsonColumns.getLong(resultSet, 4), JsonColumns.getString(resultSet, 5), JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7), JsonColumns.getBoolean(resultSet, 8), JsonColumns.getString(resultSet, 9), JsonColumns.getString(resultSet, 10), JsonColumns.getString(resultSet, 11), JsonColumns.getLong(resultSet, 12));
+    return new StripeChargesRow(JsonColumns.getString(resultSet, 1),
+        JsonColumns.getString(resultSet, 2), JsonColumns.getLong(resultSet, 3),
+        JsonColumns.getLong(resultSet, 4), JsonColumns.getString(resultSet, 5),
+        JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7),
+        JsonColumns.getBoolean(resultSet, 8), JsonColumns.getString(resultSet, 9),
+        JsonColumns.getString(resultSet, 10), JsonColumns.getString(resultSet, 11),
+        JsonColumns.getLong(resultSet, 12));
   }
 
   @Override
-  public Object value(StripeChargesRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.customer();
-      case 2:
-        return row.amount();
-      case 3:
-        return row.amountRefunded();
-      case 4:
-        return row.currency();
-      case 5:
-        return row.status();
-      case 6:
-        return row.paid();
-      case 7:
-        return row.refunded();
-      case 8:
-        return row.description();
-      case 9:
-        return row.cardBrand();
-      case 10:
-        return row.cardLast4();
-      case 11:
-        return row.created();
-      default:
-        throw new IndexOutOfBoundsException("table stripe_charges has 12 columns, not " + index);
-    }
+  public List<Object> key(StripeChargesRow row) {
+    return Arrays.asList(row.id());
   }
 }

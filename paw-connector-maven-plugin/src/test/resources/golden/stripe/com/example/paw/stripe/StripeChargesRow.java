@@ -7,14 +7,17 @@ package com.example.paw.stripe;
  * @param id column {@code id} (string), from the API field {@code id}; part of the primary key
  * @param customer column {@code customer} (string), from the API field {@code customer}
  * @param amount column {@code amount} (integer), from the API field {@code amount}
- * @param amountRefunded column {@code amount_refunded} (integer), from the API field {@code amount_refunded}
+ * @param amountRefunded column {@code amount_refunded} (integer), from the API field
+ *     {@code amount_refunded}
  * @param currency column {@code currency} (string), from the API field {@code currency}
  * @param status column {@code status} (string), from the API field {@code status}
  * @param paid column {@code paid} (boolean), from the API field {@code paid}
  * @param refunded column {@code refunded} (boolean), from the API field {@code refunded}
  * @param description column {@code description} (string), from the API field {@code description}
- * @param cardBrand column {@code card_brand} (string), from the API field {@code payment_method_details.card.brand}
- * @param cardLast4 column {@code card_last4} (string), from the API field {@code payment_method_details.card.last4}
+ * @param cardBrand column {@code card_brand} (string), from the API field
+ *     {@code payment_method_details.card.brand}
+ * @param cardLast4 column {@code card_last4} (string), from the API field
+ *     {@code payment_method_details.card.last4}
  * @param created column {@code created} (integer), from the API field {@code created}
  */
 public record StripeChargesRow(String id, String customer, Long amount, Long amountRefunded,

@@ -5,6 +5,7 @@ import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.RequiresApproval;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult;
 import dev.paw.spec.TrustLevel;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * Typed client for the Stripe connector ({@code stripe}).
- * <p>Every call goes through the runtime, which checks parameters, enforces trust levels and writes the audit trail.
+ * <p>Every call goes through the runtime, which checks parameters, enforces trust levels and writes
+ * the audit trail.
  */
 public final class StripeClient {
   private final ConnectorProtocol connector;
@@ -23,7 +25,8 @@ public final class StripeClient {
    */
   public StripeClient(ConnectorProtocol connector) {
     if (!StripeConnector.NAME.equals(connector.spec().name())) {
-      throw new IllegalArgumentException("a StripeClient needs the 'stripe' connector, not " + connector.spec().name());
+      throw new IllegalArgumentException("a StripeClient needs the 'stripe' connector, not "
+          + connector.spec().name());
     }
     this.connector = connector;
   }
@@ -42,10 +45,13 @@ public final class StripeClient {
    * <p>{@code GET /invoices}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_invoices}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listInvoices(ListInvoicesParams params) {
-    return connector.execute(ListInvoicesParams.ACTION, params.toMap());
+  public CompletionStage<TypedResult<List<StripeInvoicesRow>>> listInvoices(
+      ListInvoicesParams params) {
+    return connector.execute("list_invoices", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeInvoicesMapper()));
   }
 
   /**
@@ -55,9 +61,10 @@ public final class StripeClient {
    * <p>{@code GET /invoices}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_invoices}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listInvoices() {
+  public CompletionStage<TypedResult<List<StripeInvoicesRow>>> listInvoices() {
     return listInvoices(ListInvoicesParams.builder().build());
   }
 
@@ -71,13 +78,14 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getInvoice(GetInvoiceParams params) {
-    return connector.execute(GetInvoiceParams.ACTION, params.toMap());
+    return connector.execute("get_invoice", params.toMap());
   }
 
   /**
    * Create a draft invoice for a customer.
    *
-   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval callback approves this call; otherwise nothing is sent.
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent.
    * <p>{@code POST /invoices}
    *
    * @param params the parameters
@@ -85,7 +93,7 @@ public final class StripeClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> createInvoice(CreateInvoiceParams params) {
-    return connector.execute(CreateInvoiceParams.ACTION, params.toMap());
+    return connector.execute("create_invoice", params.toMap());
   }
 
   /**
@@ -95,10 +103,13 @@ public final class StripeClient {
    * <p>{@code GET /customers}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_customers}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCustomers(ListCustomersParams params) {
-    return connector.execute(ListCustomersParams.ACTION, params.toMap());
+  public CompletionStage<TypedResult<List<StripeCustomersRow>>> listCustomers(
+      ListCustomersParams params) {
+    return connector.execute("list_customers", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeCustomersMapper()));
   }
 
   /**
@@ -108,9 +119,10 @@ public final class StripeClient {
    * <p>{@code GET /customers}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_customers}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCustomers() {
+  public CompletionStage<TypedResult<List<StripeCustomersRow>>> listCustomers() {
     return listCustomers(ListCustomersParams.builder().build());
   }
 
@@ -124,13 +136,14 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getCustomer(GetCustomerParams params) {
-    return connector.execute(GetCustomerParams.ACTION, params.toMap());
+    return connector.execute("get_customer", params.toMap());
   }
 
   /**
    * Create a customer.
    *
-   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval callback approves this call; otherwise nothing is sent.
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent.
    * <p>{@code POST /customers}
    *
    * @param params the parameters
@@ -138,13 +151,14 @@ public final class StripeClient {
    */
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> createCustomer(CreateCustomerParams params) {
-    return connector.execute(CreateCustomerParams.ACTION, params.toMap());
+    return connector.execute("create_customer", params.toMap());
   }
 
   /**
    * Create a customer.
    *
-   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval callback approves this call; otherwise nothing is sent.
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent.
    * <p>{@code POST /customers}
    * <p>Every parameter takes its default.
    *
@@ -162,10 +176,13 @@ public final class StripeClient {
    * <p>{@code GET /charges}
    *
    * @param params the parameters
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_charges}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCharges(ListChargesParams params) {
-    return connector.execute(ListChargesParams.ACTION, params.toMap());
+  public CompletionStage<TypedResult<List<StripeChargesRow>>> listCharges(
+      ListChargesParams params) {
+    return connector.execute("list_charges", params.toMap())
+        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeChargesMapper()));
   }
 
   /**
@@ -175,9 +192,10 @@ public final class StripeClient {
    * <p>{@code GET /charges}
    * <p>Every parameter takes its default.
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's records as rows of table {@code stripe_charges}, and the raw result;
+   *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> listCharges() {
+  public CompletionStage<TypedResult<List<StripeChargesRow>>> listCharges() {
     return listCharges(ListChargesParams.builder().build());
   }
 
@@ -191,7 +209,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> getCharge(GetChargeParams params) {
-    return connector.execute(GetChargeParams.ACTION, params.toMap());
+    return connector.execute("get_charge", params.toMap());
   }
 
   /**
@@ -204,7 +222,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listRefunds(ListRefundsParams params) {
-    return connector.execute(ListRefundsParams.ACTION, params.toMap());
+    return connector.execute("list_refunds", params.toMap());
   }
 
   /**
@@ -223,7 +241,8 @@ public final class StripeClient {
   /**
    * Refund a charge, in full or in part.
    *
-   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
+   * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
    * <p>{@code POST /refunds}
    *
    * @param params the parameters
@@ -231,7 +250,7 @@ public final class StripeClient {
    */
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> createRefund(CreateRefundParams params) {
-    return connector.execute(CreateRefundParams.ACTION, params.toMap());
+    return connector.execute("create_refund", params.toMap());
   }
 
   /**
@@ -244,7 +263,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listProducts(ListProductsParams params) {
-    return connector.execute(ListProductsParams.ACTION, params.toMap());
+    return connector.execute("list_products", params.toMap());
   }
 
   /**
@@ -270,7 +289,7 @@ public final class StripeClient {
    * @return the result; completes exceptionally when the call is refused, invalid or fails
    */
   public CompletionStage<ActionResult> listPrices(ListPricesParams params) {
-    return connector.execute(ListPricesParams.ACTION, params.toMap());
+    return connector.execute("list_prices", params.toMap());
   }
 
   /**
@@ -292,57 +311,62 @@ public final class StripeClient {
    * <p>Trust level {@code auto}: runs without asking.
    * <p>{@code GET /balance}
    *
-   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   * @return the answer's declared fields ({@link GetBalanceAnswer}) and the raw result; completes
+   *     exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<ActionResult> getBalance() {
-    return connector.execute("get_balance", Map.of());
+  public CompletionStage<TypedResult<GetBalanceAnswer>> getBalance() {
+    return connector.execute("get_balance", Map.of())
+        .thenApply(raw -> TypedResult.of(raw, GetBalanceAnswer::read));
   }
 
   /**
-   * Syncs table {@code stripe_invoices} from {@code list_invoices} (schedule {@code every_15m}, write mode {@code merge}).
+   * Syncs table {@code stripe_invoices} from {@code list_invoices} (schedule {@code every_15m},
+   * write mode {@code merge}).
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncStripeInvoices() {
+  public CompletionStage<SyncResult> syncInvoices() {
     return connector.sync(StripeInvoicesMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code stripe_invoices} in the pocket, in primary-key order
    */
-  public List<StripeInvoicesRow> stripeInvoices() {
+  public List<StripeInvoicesRow> invoices() {
     return connector.rows(new StripeInvoicesMapper());
   }
 
   /**
-   * Syncs table {@code stripe_customers} from {@code list_customers} (schedule {@code every_15m}, write mode {@code merge}).
+   * Syncs table {@code stripe_customers} from {@code list_customers} (schedule {@code every_15m},
+   * write mode {@code merge}).
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncStripeCustomers() {
+  public CompletionStage<SyncResult> syncCustomers() {
     return connector.sync(StripeCustomersMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code stripe_customers} in the pocket, in primary-key order
    */
-  public List<StripeCustomersRow> stripeCustomers() {
+  public List<StripeCustomersRow> customers() {
     return connector.rows(new StripeCustomersMapper());
   }
 
   /**
-   * Syncs table {@code stripe_charges} from {@code list_charges} (schedule {@code every_15m}, write mode {@code merge}).
+   * Syncs table {@code stripe_charges} from {@code list_charges} (schedule {@code every_15m}, write
+   * mode {@code merge}).
    *
    * @return what the run inserted, updated and deleted
    */
-  public CompletionStage<SyncResult> syncStripeCharges() {
+  public CompletionStage<SyncResult> syncCharges() {
     return connector.sync(StripeChargesMapper.TABLE);
   }
 
   /**
    * @return the rows of {@code stripe_charges} in the pocket, in primary-key order
    */
-  public List<StripeChargesRow> stripeCharges() {
+  public List<StripeChargesRow> charges() {
     return connector.rows(new StripeChargesMapper());
   }
 }

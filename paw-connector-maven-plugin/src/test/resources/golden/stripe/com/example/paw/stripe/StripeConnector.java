@@ -23,13 +23,12 @@ import dev.paw.spec.Schedule;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.Values;
-import dev.paw.spec.WriteMode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code stripe} connector compiled from {@code connectors/stripe.yaml}: its linked spec and row mappers.
+ * The {@code stripe} connector compiled from {@code connectors/stripe.yaml}: its linked spec and
+ * row mappers.
  * <p>Registered as a {@code CompiledConnector} service, so the runtime and {@code paw} find it.
  */
 public final class StripeConnector implements CompiledConnector {
@@ -61,7 +60,10 @@ public final class StripeConnector implements CompiledConnector {
 
   @Override
   public Map<String, RowMapper<?>> mappers() {
-    return Values.map(StripeInvoicesMapper.TABLE, new StripeInvoicesMapper(), StripeCustomersMapper.TABLE, new StripeCustomersMapper(), StripeChargesMapper.TABLE, new StripeChargesMapper());
+    return Values.map(
+        StripeInvoicesMapper.TABLE, new StripeInvoicesMapper(),
+        StripeCustomersMapper.TABLE, new StripeCustomersMapper(),
+        StripeChargesMapper.TABLE, new StripeChargesMapper());
   }
 
   private static Location at(int line, int column) {
@@ -69,159 +71,388 @@ public final class StripeConnector implements CompiledConnector {
   }
 
   private static ActionSpec listInvoicesAction() {
-    return new ActionSpec(at(24, 11), "list_invoices", "List invoices, newest first", HttpMethod.GET, "/invoices", List.of(
-          new ParamSpec(at(28, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), "Page size (1-100)", ParamIn.QUERY),
-          new ParamSpec(at(29, 7), "status", ParamType.STRING, false, null, Values.list("draft", "open", "paid", "void", "uncollectible"), null, ParamIn.QUERY),
-          new ParamSpec(at(30, 7), "customer", ParamType.STRING, false, null, Values.list(), "Only this customer's invoices", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(33, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+    return ActionSpec.builder(at(24, 11), "list_invoices")
+        .description("List invoices, newest first")
+        .url("/invoices")
+        .params(List.of(
+            ParamSpec.builder(at(28, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .description("Page size (1-100)")
+                .build(),
+            ParamSpec.builder(at(29, 7), "status", ParamType.STRING)
+                .enumValues(Values.list("draft", "open", "paid", "void", "uncollectible"))
+                .build(),
+            ParamSpec.builder(at(30, 7), "customer", ParamType.STRING)
+                .description("Only this customer's invoices")
+                .build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(33, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
   }
 
   private static ActionSpec getInvoiceAction() {
-    return new ActionSpec(at(35, 11), "get_invoice", "Retrieve one invoice", HttpMethod.GET, "/invoices/{invoice}", List.of(
-          new ParamSpec(at(39, 7), "invoice", ParamType.STRING, true, null, Values.list(), "Invoice ID (in_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(35, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(35, 11), "get_invoice")
+        .description("Retrieve one invoice")
+        .url("/invoices/{invoice}")
+        .params(List.of(
+            ParamSpec.builder(at(39, 7), "invoice", ParamType.STRING)
+                .required(true)
+                .description("Invoice ID (in_...)")
+                .in(ParamIn.PATH)
+                .build()))
+        .pagination(PaginationSpec.none(at(35, 5)))
+        .build();
   }
 
   private static ActionSpec createInvoiceAction() {
-    return new ActionSpec(at(42, 11), "create_invoice", "Create a draft invoice for a customer", HttpMethod.POST, "/invoices", Values.list(), List.of(
-          new ParamSpec(at(48, 7), "customer", ParamType.STRING, true, null, Values.list(), "Customer ID (cus_...)", ParamIn.BODY),
-          new ParamSpec(at(49, 7), "description", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
-          new ParamSpec(at(50, 7), "collection_method", ParamType.STRING, false, "send_invoice", Values.list("charge_automatically", "send_invoice"), null, ParamIn.BODY),
-          new ParamSpec(at(51, 7), "days_until_due", ParamType.INTEGER, false, 30L, Values.list(), "Days until due (send_invoice only)", ParamIn.BODY)), TrustLevel.CONFIRM, ContentType.FORM, null, null, null, false, new PaginationSpec(at(42, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(42, 11), "create_invoice")
+        .description("Create a draft invoice for a customer")
+        .method(HttpMethod.POST)
+        .url("/invoices")
+        .body(List.of(
+            ParamSpec.builder(at(48, 7), "customer", ParamType.STRING)
+                .required(true)
+                .description("Customer ID (cus_...)")
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(49, 7), "description", ParamType.STRING)
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(50, 7), "collection_method", ParamType.STRING)
+                .defaultValue("send_invoice")
+                .enumValues(Values.list("charge_automatically", "send_invoice"))
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(51, 7), "days_until_due", ParamType.INTEGER)
+                .defaultValue(30L)
+                .description("Days until due (send_invoice only)")
+                .in(ParamIn.BODY)
+                .build()))
+        .trustLevel(TrustLevel.CONFIRM)
+        .contentType(ContentType.FORM)
+        .pagination(PaginationSpec.none(at(42, 5)))
+        .build();
   }
 
   private static ActionSpec listCustomersAction() {
-    return new ActionSpec(at(54, 11), "list_customers", "List customers, newest first", HttpMethod.GET, "/customers", List.of(
-          new ParamSpec(at(58, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), "Page size (1-100)", ParamIn.QUERY),
-          new ParamSpec(at(59, 7), "email", ParamType.STRING, false, null, Values.list(), "Only customers with this email", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(62, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+    return ActionSpec.builder(at(54, 11), "list_customers")
+        .description("List customers, newest first")
+        .url("/customers")
+        .params(List.of(
+            ParamSpec.builder(at(58, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .description("Page size (1-100)")
+                .build(),
+            ParamSpec.builder(at(59, 7), "email", ParamType.STRING)
+                .description("Only customers with this email")
+                .build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(62, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
   }
 
   private static ActionSpec getCustomerAction() {
-    return new ActionSpec(at(64, 11), "get_customer", "Retrieve one customer", HttpMethod.GET, "/customers/{customer}", List.of(
-          new ParamSpec(at(68, 7), "customer", ParamType.STRING, true, null, Values.list(), "Customer ID (cus_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(64, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(64, 11), "get_customer")
+        .description("Retrieve one customer")
+        .url("/customers/{customer}")
+        .params(List.of(
+            ParamSpec.builder(at(68, 7), "customer", ParamType.STRING)
+                .required(true)
+                .description("Customer ID (cus_...)")
+                .in(ParamIn.PATH)
+                .build()))
+        .pagination(PaginationSpec.none(at(64, 5)))
+        .build();
   }
 
   private static ActionSpec createCustomerAction() {
-    return new ActionSpec(at(71, 11), "create_customer", "Create a customer", HttpMethod.POST, "/customers", Values.list(), List.of(
-          new ParamSpec(at(77, 7), "email", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
-          new ParamSpec(at(78, 7), "name", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
-          new ParamSpec(at(79, 7), "description", ParamType.STRING, false, null, Values.list(), null, ParamIn.BODY),
-          new ParamSpec(at(80, 7), "metadata", ParamType.OBJECT, false, null, Values.list(), "Key-value pairs, e.g. {plan: gold}", ParamIn.BODY)), TrustLevel.CONFIRM, ContentType.FORM, null, null, null, false, new PaginationSpec(at(71, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(71, 11), "create_customer")
+        .description("Create a customer")
+        .method(HttpMethod.POST)
+        .url("/customers")
+        .body(List.of(
+            ParamSpec.builder(at(77, 7), "email", ParamType.STRING)
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(78, 7), "name", ParamType.STRING)
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(79, 7), "description", ParamType.STRING)
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(80, 7), "metadata", ParamType.OBJECT)
+                .description("Key-value pairs, e.g. {plan: gold}")
+                .in(ParamIn.BODY)
+                .build()))
+        .trustLevel(TrustLevel.CONFIRM)
+        .contentType(ContentType.FORM)
+        .pagination(PaginationSpec.none(at(71, 5)))
+        .build();
   }
 
   private static ActionSpec listChargesAction() {
-    return new ActionSpec(at(83, 11), "list_charges", "List charges, newest first", HttpMethod.GET, "/charges", List.of(
-          new ParamSpec(at(87, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), "Page size (1-100)", ParamIn.QUERY),
-          new ParamSpec(at(88, 7), "customer", ParamType.STRING, false, null, Values.list(), "Only this customer's charges", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(91, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+    return ActionSpec.builder(at(83, 11), "list_charges")
+        .description("List charges, newest first")
+        .url("/charges")
+        .params(List.of(
+            ParamSpec.builder(at(87, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .description("Page size (1-100)")
+                .build(),
+            ParamSpec.builder(at(88, 7), "customer", ParamType.STRING)
+                .description("Only this customer's charges")
+                .build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(91, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
   }
 
   private static ActionSpec getChargeAction() {
-    return new ActionSpec(at(93, 11), "get_charge", "Retrieve one charge", HttpMethod.GET, "/charges/{charge}", List.of(
-          new ParamSpec(at(97, 7), "charge", ParamType.STRING, true, null, Values.list(), "Charge ID (ch_...)", ParamIn.PATH)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(93, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(93, 11), "get_charge")
+        .description("Retrieve one charge")
+        .url("/charges/{charge}")
+        .params(List.of(
+            ParamSpec.builder(at(97, 7), "charge", ParamType.STRING)
+                .required(true)
+                .description("Charge ID (ch_...)")
+                .in(ParamIn.PATH)
+                .build()))
+        .pagination(PaginationSpec.none(at(93, 5)))
+        .build();
   }
 
   private static ActionSpec listRefundsAction() {
-    return new ActionSpec(at(100, 11), "list_refunds", "List refunds, newest first", HttpMethod.GET, "/refunds", List.of(
-          new ParamSpec(at(104, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), null, ParamIn.QUERY),
-          new ParamSpec(at(105, 7), "charge", ParamType.STRING, false, null, Values.list(), "Only refunds of this charge", ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(108, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+    return ActionSpec.builder(at(100, 11), "list_refunds")
+        .description("List refunds, newest first")
+        .url("/refunds")
+        .params(List.of(
+            ParamSpec.builder(at(104, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .build(),
+            ParamSpec.builder(at(105, 7), "charge", ParamType.STRING)
+                .description("Only refunds of this charge")
+                .build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(108, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
   }
 
   private static ActionSpec createRefundAction() {
-    return new ActionSpec(at(110, 11), "create_refund", "Refund a charge, in full or in part", HttpMethod.POST, "/refunds", Values.list(), List.of(
-          new ParamSpec(at(116, 7), "charge", ParamType.STRING, true, null, Values.list(), "Charge ID to refund", ParamIn.BODY),
-          new ParamSpec(at(117, 7), "amount", ParamType.INTEGER, false, null, Values.list(), "Amount in the smallest currency unit; omit for a full refund", ParamIn.BODY),
-          new ParamSpec(at(118, 7), "reason", ParamType.STRING, false, null, Values.list("duplicate", "fraudulent", "requested_by_customer"), null, ParamIn.BODY)), TrustLevel.RESTRICTED, ContentType.FORM, null, null, null, false, new PaginationSpec(at(110, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(110, 11), "create_refund")
+        .description("Refund a charge, in full or in part")
+        .method(HttpMethod.POST)
+        .url("/refunds")
+        .body(List.of(
+            ParamSpec.builder(at(116, 7), "charge", ParamType.STRING)
+                .required(true)
+                .description("Charge ID to refund")
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(117, 7), "amount", ParamType.INTEGER)
+                .description("Amount in the smallest currency unit; omit for a full refund")
+                .in(ParamIn.BODY)
+                .build(),
+            ParamSpec.builder(at(118, 7), "reason", ParamType.STRING)
+                .enumValues(Values.list("duplicate", "fraudulent", "requested_by_customer"))
+                .in(ParamIn.BODY)
+                .build()))
+        .trustLevel(TrustLevel.RESTRICTED)
+        .contentType(ContentType.FORM)
+        .pagination(PaginationSpec.none(at(110, 5)))
+        .build();
   }
 
   private static ActionSpec listProductsAction() {
-    return new ActionSpec(at(121, 11), "list_products", "List products in the catalog", HttpMethod.GET, "/products", List.of(
-          new ParamSpec(at(125, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), null, ParamIn.QUERY),
-          new ParamSpec(at(126, 7), "active", ParamType.BOOLEAN, false, null, Values.list(), null, ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(129, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+    return ActionSpec.builder(at(121, 11), "list_products")
+        .description("List products in the catalog")
+        .url("/products")
+        .params(List.of(
+            ParamSpec.builder(at(125, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .build(),
+            ParamSpec.builder(at(126, 7), "active", ParamType.BOOLEAN).build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(129, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
   }
 
   private static ActionSpec listPricesAction() {
-    return new ActionSpec(at(131, 11), "list_prices", "List prices", HttpMethod.GET, "/prices", List.of(
-          new ParamSpec(at(135, 7), "limit", ParamType.INTEGER, false, 25L, Values.list(), null, ParamIn.QUERY),
-          new ParamSpec(at(136, 7), "product", ParamType.STRING, false, null, Values.list(), "Only prices of this product", ParamIn.QUERY),
-          new ParamSpec(at(137, 7), "active", ParamType.BOOLEAN, false, null, Values.list(), null, ParamIn.QUERY)), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, "data", false, new PaginationSpec(at(140, 17), PaginationStyle.CURSOR, "starting_after", "id", "has_more", null, "limit", 100, 0L, null));
+    return ActionSpec.builder(at(131, 11), "list_prices")
+        .description("List prices")
+        .url("/prices")
+        .params(List.of(
+            ParamSpec.builder(at(135, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .build(),
+            ParamSpec.builder(at(136, 7), "product", ParamType.STRING)
+                .description("Only prices of this product")
+                .build(),
+            ParamSpec.builder(at(137, 7), "active", ParamType.BOOLEAN).build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(140, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
   }
 
   private static ActionSpec getBalanceAction() {
-    return new ActionSpec(at(142, 11), "get_balance", "Get the current account balance", HttpMethod.GET, "/balance", Values.list(), Values.list(), TrustLevel.AUTO, ContentType.JSON, null, null, null, false, new PaginationSpec(at(142, 5), PaginationStyle.NONE, null, null, null, null, null, null, 0L, null));
+    return ActionSpec.builder(at(142, 11), "get_balance")
+        .description("Get the current account balance")
+        .url("/balance")
+        .pagination(PaginationSpec.none(at(142, 5)))
+        .returns(List.of(
+            new ColumnSpec(at(147, 7), "livemode", "livemode", ColumnType.BOOLEAN),
+            new ColumnSpec(at(148, 7), "available", "available", ColumnType.JSON),
+            new ColumnSpec(at(149, 7), "pending", "pending", ColumnType.JSON)))
+        .build();
   }
 
   private static StreamSpec stripeInvoicesStream() {
-    return new StreamSpec(at(148, 12), "stripe_invoices", new Schedule("every_15m", Duration.ofSeconds(900L)), "list_invoices", Values.map(), null, List.of(
-          new ColumnSpec(at(154, 7), "id", "id", ColumnType.STRING),
-          new ColumnSpec(at(155, 7), "customer", "customer", ColumnType.STRING),
-          new ColumnSpec(at(156, 7), "number", "number", ColumnType.STRING),
-          new ColumnSpec(at(157, 7), "status", "status", ColumnType.STRING),
-          new ColumnSpec(at(158, 7), "currency", "currency", ColumnType.STRING),
-          new ColumnSpec(at(159, 7), "amount_due", "amount_due", ColumnType.INTEGER),
-          new ColumnSpec(at(160, 7), "amount_paid", "amount_paid", ColumnType.INTEGER),
-          new ColumnSpec(at(161, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
-          new ColumnSpec(at(162, 7), "due_date", "due_date", ColumnType.INTEGER),
-          new ColumnSpec(at(163, 7), "created", "created", ColumnType.INTEGER),
-          new ColumnSpec(at(164, 7), "hosted_invoice_url", "hosted_invoice_url", ColumnType.STRING)), Values.list("id"), new IncrementalSpec(at(152, 18), "created", "created[gte]", null, null, null, null), WriteMode.MERGE, null, null);
+    return StreamSpec.builder(at(152, 12), "stripe_invoices")
+        .schedule(Schedule.of("every_15m"))
+        .source("list_invoices")
+        .columns(List.of(
+            new ColumnSpec(at(158, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(159, 7), "customer", "customer", ColumnType.STRING),
+            new ColumnSpec(at(160, 7), "number", "number", ColumnType.STRING),
+            new ColumnSpec(at(161, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(162, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(163, 7), "amount_due", "amount_due", ColumnType.INTEGER),
+            new ColumnSpec(at(164, 7), "amount_paid", "amount_paid", ColumnType.INTEGER),
+            new ColumnSpec(at(165, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
+            new ColumnSpec(at(166, 7), "due_date", "due_date", ColumnType.INTEGER),
+            new ColumnSpec(at(167, 7), "created", "created", ColumnType.INTEGER),
+            new ColumnSpec(at(168, 7), "hosted_invoice_url", "hosted_invoice_url",
+                ColumnType.STRING)))
+        .primaryKey(Values.list("id"))
+        .incremental(IncrementalSpec.cursor(at(156, 18), "created", "created[gte]"))
+        .build();
   }
 
   private static StreamSpec stripeCustomersStream() {
-    return new StreamSpec(at(166, 12), "stripe_customers", new Schedule("every_15m", Duration.ofSeconds(900L)), "list_customers", Values.map(), null, List.of(
-          new ColumnSpec(at(172, 7), "id", "id", ColumnType.STRING),
-          new ColumnSpec(at(173, 7), "email", "email", ColumnType.STRING),
-          new ColumnSpec(at(174, 7), "name", "name", ColumnType.STRING),
-          new ColumnSpec(at(175, 7), "description", "description", ColumnType.STRING),
-          new ColumnSpec(at(176, 7), "balance", "balance", ColumnType.INTEGER),
-          new ColumnSpec(at(177, 7), "currency", "currency", ColumnType.STRING),
-          new ColumnSpec(at(178, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
-          new ColumnSpec(at(179, 7), "created", "created", ColumnType.INTEGER),
-          new ColumnSpec(at(180, 7), "metadata", "metadata", ColumnType.JSON)), Values.list("id"), new IncrementalSpec(at(170, 18), "created", "created[gte]", null, null, null, null), WriteMode.MERGE, null, null);
+    return StreamSpec.builder(at(170, 12), "stripe_customers")
+        .schedule(Schedule.of("every_15m"))
+        .source("list_customers")
+        .columns(List.of(
+            new ColumnSpec(at(176, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(177, 7), "email", "email", ColumnType.STRING),
+            new ColumnSpec(at(178, 7), "name", "name", ColumnType.STRING),
+            new ColumnSpec(at(179, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(180, 7), "balance", "balance", ColumnType.INTEGER),
+            new ColumnSpec(at(181, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(182, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
+            new ColumnSpec(at(183, 7), "created", "created", ColumnType.INTEGER),
+            new ColumnSpec(at(184, 7), "metadata", "metadata", ColumnType.JSON)))
+        .primaryKey(Values.list("id"))
+        .incremental(IncrementalSpec.cursor(at(174, 18), "created", "created[gte]"))
+        .build();
   }
 
   private static StreamSpec stripeChargesStream() {
-    return new StreamSpec(at(182, 12), "stripe_charges", new Schedule("every_15m", Duration.ofSeconds(900L)), "list_charges", Values.map(), null, List.of(
-          new ColumnSpec(at(188, 7), "id", "id", ColumnType.STRING),
-          new ColumnSpec(at(189, 7), "customer", "customer", ColumnType.STRING),
-          new ColumnSpec(at(190, 7), "amount", "amount", ColumnType.INTEGER),
-          new ColumnSpec(at(191, 7), "amount_refunded", "amount_refunded", ColumnType.INTEGER),
-          new ColumnSpec(at(192, 7), "currency", "currency", ColumnType.STRING),
-          new ColumnSpec(at(193, 7), "status", "status", ColumnType.STRING),
-          new ColumnSpec(at(194, 7), "paid", "paid", ColumnType.BOOLEAN),
-          new ColumnSpec(at(195, 7), "refunded", "refunded", ColumnType.BOOLEAN),
-          new ColumnSpec(at(196, 7), "description", "description", ColumnType.STRING),
-          new ColumnSpec(at(197, 7), "card_brand", "payment_method_details.card.brand", ColumnType.STRING),
-          new ColumnSpec(at(198, 7), "card_last4", "payment_method_details.card.last4", ColumnType.STRING),
-          new ColumnSpec(at(199, 7), "created", "created", ColumnType.INTEGER)), Values.list("id"), new IncrementalSpec(at(186, 18), "created", "created[gte]", null, null, null, null), WriteMode.MERGE, null, null);
+    return StreamSpec.builder(at(186, 12), "stripe_charges")
+        .schedule(Schedule.of("every_15m"))
+        .source("list_charges")
+        .columns(List.of(
+            new ColumnSpec(at(192, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(193, 7), "customer", "customer", ColumnType.STRING),
+            new ColumnSpec(at(194, 7), "amount", "amount", ColumnType.INTEGER),
+            new ColumnSpec(at(195, 7), "amount_refunded", "amount_refunded", ColumnType.INTEGER),
+            new ColumnSpec(at(196, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(197, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(198, 7), "paid", "paid", ColumnType.BOOLEAN),
+            new ColumnSpec(at(199, 7), "refunded", "refunded", ColumnType.BOOLEAN),
+            new ColumnSpec(at(200, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(201, 7), "card_brand", "payment_method_details.card.brand",
+                ColumnType.STRING),
+            new ColumnSpec(at(202, 7), "card_last4", "payment_method_details.card.last4",
+                ColumnType.STRING),
+            new ColumnSpec(at(203, 7), "created", "created", ColumnType.INTEGER)))
+        .primaryKey(Values.list("id"))
+        .incremental(IncrementalSpec.cursor(at(190, 18), "created", "created[gte]"))
+        .build();
   }
 
   private static AuthSpec auth() {
-    return new AuthSpec(at(13, 3), AuthMethod.API_KEY, List.of(
-          new CredentialSpec(at(19, 7), "STRIPE_API_KEY", "Stripe secret key (sk_live_... or sk_test_...)", true, true)), Values.map(), "STRIPE_API_KEY", "header", "Authorization", "Bearer ", null, null, null);
+    return AuthSpec.builder(at(13, 3), AuthMethod.API_KEY)
+        .credentials(List.of(
+            CredentialSpec.builder(at(19, 7), "STRIPE_API_KEY")
+                .description("Stripe secret key (sk_live_... or sk_test_...)")
+                .build()))
+        .credential("STRIPE_API_KEY")
+        .in("header")
+        .name("Authorization")
+        .prefix("Bearer ")
+        .build();
   }
 
   private static List<ActionSpec> actions() {
     return List.of(
-          listInvoicesAction(),
-          getInvoiceAction(),
-          createInvoiceAction(),
-          listCustomersAction(),
-          getCustomerAction(),
-          createCustomerAction(),
-          listChargesAction(),
-          getChargeAction(),
-          listRefundsAction(),
-          createRefundAction(),
-          listProductsAction(),
-          listPricesAction(),
-          getBalanceAction());
+        listInvoicesAction(),
+        getInvoiceAction(),
+        createInvoiceAction(),
+        listCustomersAction(),
+        getCustomerAction(),
+        createCustomerAction(),
+        listChargesAction(),
+        getChargeAction(),
+        listRefundsAction(),
+        createRefundAction(),
+        listProductsAction(),
+        listPricesAction(),
+        getBalanceAction());
   }
 
   private static List<StreamSpec> streams() {
     return List.of(
-          stripeInvoicesStream(),
-          stripeCustomersStream(),
-          stripeChargesStream());
+        stripeInvoicesStream(),
+        stripeCustomersStream(),
+        stripeChargesStream());
   }
 
   private static ConnectorSpec build() {
-    return new ConnectorSpec(at(3, 1), 1, "stripe", "Stripe", "payment", "credit-card", "https://api.stripe.com/v1", auth(), actions(), streams(), Values.list("paw.payments.v1"), null);
+    return ConnectorSpec.builder(at(3, 1), "stripe")
+        .displayName("Stripe")
+        .type("payment")
+        .icon("credit-card")
+        .baseUrl("https://api.stripe.com/v1")
+        .auth(auth())
+        .actions(actions())
+        .streams(streams())
+        .senses(Values.list("paw.payments.v1"))
+        .build();
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_customers} to rows of table {@code stripe_customers}.
@@ -23,7 +25,10 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
   /**
    * The statement that creates the table.
    */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_customers\" (\"id\" TEXT NOT NULL, \"email\" TEXT, \"name\" TEXT, \"description\" TEXT, \"balance\" INTEGER, \"currency\" TEXT, \"delinquent\" INTEGER, \"created\" INTEGER, \"metadata\" TEXT, PRIMARY KEY (\"id\"))";
+  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_customers\" (\"id\" TEXT "
+      + "NOT NULL, \"email\" TEXT, \"name\" TEXT, \"description\" TEXT, "
+      + "\"balance\" INTEGER, \"currency\" TEXT, \"delinquent\" INTEGER, "
+      + "\"created\" INTEGER, \"metadata\" TEXT, PRIMARY KEY (\"id\"))";
 
   public StripeCustomersMapper() {
   }
@@ -45,43 +50,29 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
     Long created = null;
     String metadata = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
+      switch (field) {
+        case "id" -> {
           id = JsonColumns.readString(parser, "id");
           context.set(RecordContext.PAGE_CURSOR, id);
-          break;
-        case "email":
-          email = JsonColumns.readString(parser, "email");
-          break;
-        case "name":
-          name = JsonColumns.readString(parser, "name");
-          break;
-        case "description":
-          description = JsonColumns.readString(parser, "description");
-          break;
-        case "balance":
-          balance = JsonColumns.readInteger(parser, "balance");
-          break;
-        case "currency":
-          currency = JsonColumns.readString(parser, "currency");
-          break;
-        case "delinquent":
-          delinquent = JsonColumns.readBoolean(parser, "delinquent");
-          break;
-        case "created":
+        }
+        case "email" -> email = JsonColumns.readString(parser, "email");
+        case "name" -> name = JsonColumns.readString(parser, "name");
+        case "description" -> description = JsonColumns.readString(parser, "description");
+        case "balance" -> balance = JsonColumns.readInteger(parser, "balance");
+        case "currency" -> currency = JsonColumns.readString(parser, "currency");
+        case "delinquent" -> delinquent = JsonColumns.readBoolean(parser, "delinquent");
+        case "created" -> {
           created = JsonColumns.readInteger(parser, "created");
           context.set(RecordContext.INCREMENTAL_CURSOR, created);
-          break;
-        case "metadata":
-          metadata = JsonColumns.readJson(parser, "metadata");
-          break;
-        default:
-          parser.skipChildren();
+        }
+        case "metadata" -> metadata = JsonColumns.readJson(parser, "metadata");
+        default -> parser.skipChildren();
       }
     }
-    return new StripeCustomersRow(id, email, name, description, balance, currency, delinquent, created, metadata);
+    return new StripeCustomersRow(id, email, name, description, balance, currency, delinquent,
+        created, metadata);
   }
 
   @Override
@@ -99,32 +90,15 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
 
   @Override
   public StripeCustomersRow read(ResultSet resultSet) throws SQLException {
-    return new StripeCustomersRow(JsonColumns.getString(resultSet, 1), JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3), JsonColumns.getString(resultSet, 4), JsonColumns.getLong(resultSet, 5), JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7), JsonColumns.getLong(resultSet, 8), JsonColumns.getString(resultSet, 9));
+    return new StripeCustomersRow(JsonColumns.getString(resultSet, 1),
+        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
+        JsonColumns.getString(resultSet, 4), JsonColumns.getLong(resultSet, 5),
+        JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7),
+        JsonColumns.getLong(resultSet, 8), JsonColumns.getString(resultSet, 9));
   }
 
   @Override
-  public Object value(StripeCustomersRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.email();
-      case 2:
-        return row.name();
-      case 3:
-        return row.description();
-      case 4:
-        return row.balance();
-      case 5:
-        return row.currency();
-      case 6:
-        return row.delinquent();
-      case 7:
-        return row.created();
-      case 8:
-        return row.metadata();
-      default:
-        throw new IndexOutOfBoundsException("table stripe_customers has 9 columns, not " + index);
-    }
+  public List<Object> key(StripeCustomersRow row) {
+    return Arrays.asList(row.id());
   }
 }

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Maps records of {@code list_invoices} to rows of table {@code stripe_invoices}.
@@ -23,7 +25,11 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
   /**
    * The statement that creates the table.
    */
-  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_invoices\" (\"id\" TEXT NOT NULL, \"customer\" TEXT, \"number\" TEXT, \"status\" TEXT, \"currency\" TEXT, \"amount_due\" INTEGER, \"amount_paid\" INTEGER, \"amount_remaining\" INTEGER, \"due_date\" INTEGER, \"created\" INTEGER, \"hosted_invoice_url\" TEXT, PRIMARY KEY (\"id\"))";
+  public static final String DDL = "CREATE TABLE IF NOT EXISTS \"stripe_invoices\" (\"id\" TEXT NOT "
+      + "NULL, \"customer\" TEXT, \"number\" TEXT, \"status\" TEXT, "
+      + "\"currency\" TEXT, \"amount_due\" INTEGER, \"amount_paid\" "
+      + "INTEGER, \"amount_remaining\" INTEGER, \"due_date\" INTEGER, "
+      + "\"created\" INTEGER, \"hosted_invoice_url\" TEXT, PRIMARY KEY " + "(\"id\"))";
 
   public StripeInvoicesMapper() {
   }
@@ -47,49 +53,33 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
     Long created = null;
     String hostedInvoiceUrl = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
-      String field0 = parser.currentName();
+      String field = parser.currentName();
       parser.nextToken();
-      switch (field0) {
-        case "id":
+      switch (field) {
+        case "id" -> {
           id = JsonColumns.readString(parser, "id");
           context.set(RecordContext.PAGE_CURSOR, id);
-          break;
-        case "customer":
-          customer = JsonColumns.readString(parser, "customer");
-          break;
-        case "number":
-          number = JsonColumns.readString(parser, "number");
-          break;
-        case "status":
-          status = JsonColumns.readString(parser, "status");
-          break;
-        case "currency":
-          currency = JsonColumns.readString(parser, "currency");
-          break;
-        case "amount_due":
-          amountDue = JsonColumns.readInteger(parser, "amount_due");
-          break;
-        case "amount_paid":
-          amountPaid = JsonColumns.readInteger(parser, "amount_paid");
-          break;
-        case "amount_remaining":
-          amountRemaining = JsonColumns.readInteger(parser, "amount_remaining");
-          break;
-        case "due_date":
-          dueDate = JsonColumns.readInteger(parser, "due_date");
-          break;
-        case "created":
+        }
+        case "customer" -> customer = JsonColumns.readString(parser, "customer");
+        case "number" -> number = JsonColumns.readString(parser, "number");
+        case "status" -> status = JsonColumns.readString(parser, "status");
+        case "currency" -> currency = JsonColumns.readString(parser, "currency");
+        case "amount_due" -> amountDue = JsonColumns.readInteger(parser, "amount_due");
+        case "amount_paid" -> amountPaid = JsonColumns.readInteger(parser, "amount_paid");
+        case "amount_remaining" -> amountRemaining = JsonColumns.readInteger(parser,
+            "amount_remaining");
+        case "due_date" -> dueDate = JsonColumns.readInteger(parser, "due_date");
+        case "created" -> {
           created = JsonColumns.readInteger(parser, "created");
           context.set(RecordContext.INCREMENTAL_CURSOR, created);
-          break;
-        case "hosted_invoice_url":
-          hostedInvoiceUrl = JsonColumns.readString(parser, "hosted_invoice_url");
-          break;
-        default:
-          parser.skipChildren();
+        }
+        case "hosted_invoice_url" -> hostedInvoiceUrl = JsonColumns.readString(parser,
+            "hosted_invoice_url");
+        default -> parser.skipChildren();
       }
     }
-    return new StripeInvoicesRow(id, customer, number, status, currency, amountDue, amountPaid, amountRemaining, dueDate, created, hostedInvoiceUrl);
+    return new StripeInvoicesRow(id, customer, number, status, currency, amountDue, amountPaid,
+        amountRemaining, dueDate, created, hostedInvoiceUrl);
   }
 
   @Override
@@ -109,36 +99,16 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
 
   @Override
   public StripeInvoicesRow read(ResultSet resultSet) throws SQLException {
-    return new StripeInvoicesRow(JsonColumns.getString(resultSet, 1), JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3), JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5), JsonColumns.getLong(resultSet, 6), JsonColumns.getLong(resultSet, 7), JsonColumns.getLong(resultSet, 8), JsonColumns.getLong(resultSet, 9), JsonColumns.getLong(resultSet, 10), JsonColumns.getString(resultSet, 11));
+    return new StripeInvoicesRow(JsonColumns.getString(resultSet, 1),
+        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
+        JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5),
+        JsonColumns.getLong(resultSet, 6), JsonColumns.getLong(resultSet, 7),
+        JsonColumns.getLong(resultSet, 8), JsonColumns.getLong(resultSet, 9),
+        JsonColumns.getLong(resultSet, 10), JsonColumns.getString(resultSet, 11));
   }
 
   @Override
-  public Object value(StripeInvoicesRow row, int index) {
-    switch (index) {
-      case 0:
-        return row.id();
-      case 1:
-        return row.customer();
-      case 2:
-        return row.number();
-      case 3:
-        return row.status();
-      case 4:
-        return row.currency();
-      case 5:
-        return row.amountDue();
-      case 6:
-        return row.amountPaid();
-      case 7:
-        return row.amountRemaining();
-      case 8:
-        return row.dueDate();
-      case 9:
-        return row.created();
-      case 10:
-        return row.hostedInvoiceUrl();
-      default:
-        throw new IndexOutOfBoundsException("table stripe_invoices has 11 columns, not " + index);
-    }
+  public List<Object> key(StripeInvoicesRow row) {
+    return Arrays.asList(row.id());
   }
 }

@@ -11,10 +11,12 @@ package com.example.paw.stripe;
  * @param currency column {@code currency} (string), from the API field {@code currency}
  * @param amountDue column {@code amount_due} (integer), from the API field {@code amount_due}
  * @param amountPaid column {@code amount_paid} (integer), from the API field {@code amount_paid}
- * @param amountRemaining column {@code amount_remaining} (integer), from the API field {@code amount_remaining}
+ * @param amountRemaining column {@code amount_remaining} (integer), from the API field
+ *     {@code amount_remaining}
  * @param dueDate column {@code due_date} (integer), from the API field {@code due_date}
  * @param created column {@code created} (integer), from the API field {@code created}
- * @param hostedInvoiceUrl column {@code hosted_invoice_url} (string), from the API field {@code hosted_invoice_url}
+ * @param hostedInvoiceUrl column {@code hosted_invoice_url} (string), from the API field
+ *     {@code hosted_invoice_url}
  */
 public record StripeInvoicesRow(String id, String customer, String number, String status,
     String currency, Long amountDue, Long amountPaid, Long amountRemaining, Long dueDate,

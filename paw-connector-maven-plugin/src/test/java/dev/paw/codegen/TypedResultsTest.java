@@ -1,0 +1,187 @@
+package dev.paw.codegen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.paw.runtime.ConnectOptions;
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.Paw;
+import dev.paw.runtime.TypedResult;
+import dev.paw.runtime.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.spec.ConnectorSpec;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The generated Stripe client's typed results, compiled and run against a real local HTTP server: a list action whose
+ * records a stream maps answers with the stream's rows, {@code get_balance} with the record of its declared
+ * {@code returns}; fields an answer adds or lacks never fail a call, and the raw result is always reachable.
+ */
+class TypedResultsTest {
+
+  private static final String PKG = "com.example.paw.stripe.";
+  private static final Map<String, String> ANSWERS = new ConcurrentHashMap<>();
+  private static final List<String> REQUESTS = new CopyOnWriteArrayList<>();
+  private static InMemoryCompiler.Compilation compiled;
+  private static HttpServer server;
+  private static Paw paw;
+  private static Object client;
+
+  @BeforeAll
+  static void compileAndConnect(@TempDir Path work) throws Exception {
+    ConnectorSpec stripe = Connectors.load(Connectors.ours().resolve("stripe.yaml"), "connectors");
+    compiled = InMemoryCompiler.compile(new ConnectorGenerator("com.example.paw").generate(stripe),
+        work.resolve("generated"));
+    assertThat(compiled.diagnostics()).isEmpty();
+
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext("/", exchange -> {
+      REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+      String body = ANSWERS.getOrDefault(exchange.getRequestURI().getPath(), "{}");
+      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
+    });
+    server.start();
+
+    paw = Paw.builder()
+        .home(PawHome.at(work.resolve("home")))
+        .credentials(new InMemoryCredentialStore())
+        .connectorFolders(List.of(Connectors.ours()))
+        .build();
+    Pocket pocket = paw.pocket("Typed results");
+    paw.credentials(pocket, "stripe").put("STRIPE_API_KEY", Secret.of("sk_test_typed"));
+    ConnectorProtocol connector = paw.connector(pocket, "stripe");
+    String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    connector.connect(ConnectOptions.baseUrl(base)).toCompletableFuture().join();
+    client = compiled.load(PKG + "StripeClient").getConstructor(ConnectorProtocol.class).newInstance(connector);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (paw != null) {
+      paw.close();
+    }
+    if (server != null) {
+      server.stop(0);
+    }
+  }
+
+  @BeforeEach
+  void clear() {
+    ANSWERS.clear();
+    REQUESTS.clear();
+  }
+
+  @Test
+  void listActionAnswersWithTheStreamsRowsReadByTheGeneratedMapper() throws Exception {
+    ANSWERS.put("/v1/invoices", """
+        {"object": "list", "has_more": false, "data": [
+          {"id": "in_1", "customer": "cus_1", "amount_due": 1200, "status": "open", "brand_new_field": {"x": [1]}},
+          {"id": "in_2"}
+        ]}""");
+
+    TypedResult<?> result = call("listInvoices");
+
+    assertThat(REQUESTS).singleElement().asString().startsWith("GET /v1/invoices?limit=25");
+    List<?> rows = (List<?>) result.value();
+    assertThat(rows).hasSize(2);
+    assertThat(rows.get(0).getClass().getName()).isEqualTo(PKG + "StripeInvoicesRow");
+    assertThat(component(rows.get(0), "id")).isEqualTo("in_1");
+    assertThat(component(rows.get(0), "amountDue")).isEqualTo(1200L);
+    assertThat(component(rows.get(0), "status")).isEqualTo("open");
+    assertThat(component(rows.get(1), "id")).isEqualTo("in_2");
+    assertThat(component(rows.get(1), "amountDue")).isNull();
+    assertThat(result.raw().status()).isEqualTo(200);
+    assertThat(result.raw().json().get("data").get(0).get("brand_new_field").get("x").get(0).asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void listActionWithoutItsRecordsAnswersNoRows() throws Exception {
+    ANSWERS.put("/v1/charges", "{\"object\": \"list\", \"error\": \"not today\"}");
+
+    TypedResult<?> result = call("listCharges");
+
+    assertThat((List<?>) result.value()).isEmpty();
+    assertThat(result.raw().json().get("error").asText()).isEqualTo("not today");
+  }
+
+  @Test
+  void declaredReturnsGiveARecordOfTheirOwn() throws Exception {
+    ANSWERS.put("/v1/balance", """
+        {"object": "balance", "livemode": false, "available": [{"amount": 500, "currency": "usd"}],
+         "connect_reserved": [], "instant_available": [{"amount": 1}]}""");
+
+    TypedResult<?> result = call("getBalance");
+
+    Object answer = result.value();
+    assertThat(answer.getClass().getName()).isEqualTo(PKG + "GetBalanceAnswer");
+    assertThat(component(answer, "livemode")).isEqualTo(false);
+    assertThat(component(answer, "available")).isEqualTo("[{\"amount\":500,\"currency\":\"usd\"}]");
+    assertThat(component(answer, "pending")).as("a field the answer lacks").isNull();
+    assertThat(result.raw().json().get("instant_available")).isNotNull();
+    assertThat(REQUESTS).containsExactly("GET /v1/balance");
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeFailsOnlyTheValueNamingTheField() throws Exception {
+    ANSWERS.put("/v1/balance", "{\"livemode\": \"sometimes\"}");
+
+    TypedResult<?> result = call("getBalance");
+
+    assertThat(result.raw().text()).isEqualTo("{\"livemode\": \"sometimes\"}");
+    assertThatThrownBy(result::value)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("'get_balance'")
+        .hasMessageContaining("field 'livemode'");
+  }
+
+  @Test
+  void anAnswerThatIsNotAnObjectGivesNoValues() throws Exception {
+    ANSWERS.put("/v1/balance", "[1, 2]");
+
+    Object answer = call("getBalance").value();
+
+    assertThat(component(answer, "livemode")).isNull();
+    assertThat(component(answer, "available")).isNull();
+  }
+
+  private static TypedResult<?> call(String method) throws Exception {
+    try {
+      CompletionStage<?> stage = (CompletionStage<?>) client.getClass().getMethod(method).invoke(client);
+      return (TypedResult<?>) stage.toCompletableFuture().join();
+    } catch (InvocationTargetException e) {
+      throw e.getCause() instanceof Exception cause ? cause : e;
+    }
+  }
+
+  private static Object component(Object record, String name) throws IOException {
+    try {
+      return record.getClass().getMethod(name).invoke(record);
+    } catch (ReflectiveOperationException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
