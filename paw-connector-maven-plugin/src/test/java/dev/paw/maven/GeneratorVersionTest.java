@@ -26,10 +26,26 @@ class GeneratorVersionTest {
     String version = GeneratorVersion.of("1.3-SNAPSHOT", List.of(plugin, spec));
 
     assertThat(version).matches("1\\.3-SNAPSHOT\\+[0-9a-f]{64}");
-    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(spec, plugin, plugin, dir))).as("order, repeats, dirs")
-        .isEqualTo(version);
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(spec, plugin, plugin, dir.resolve("missing.jar"))))
+        .as("order, repeats, missing files").isEqualTo(version);
     Files.writeString(spec, "changed");
     assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(plugin, spec))).isNotEqualTo(version);
+  }
+
+  @Test
+  void aClassDirectoryOfAReactorBuildCountsByItsFiles() throws Exception {
+    Path classes = Files.createDirectories(dir.resolve("classes/dev/paw/codegen"));
+    Path generator = Files.writeString(classes.resolve("ClientGenerator.class"), "one");
+    String version = GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")));
+
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")))).isEqualTo(version);
+    Files.writeString(generator, "two");
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")))).as("a changed class")
+        .isNotEqualTo(version);
+    Files.move(generator, classes.resolve("RowGenerator.class"));
+    Files.writeString(classes.resolve("RowGenerator.class"), "one");
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")))).as("a renamed class")
+        .isNotEqualTo(version);
   }
 
   private Path jar(String name, String content) throws Exception {
