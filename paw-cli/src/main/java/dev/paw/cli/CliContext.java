@@ -1,8 +1,8 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.RuntimeLimits;
 import dev.paw.runtime.SyncListener;
-import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.trust.AdminApprover;

@@ -1,10 +1,10 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.internal.sync.TableSyncStatus;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
-import dev.paw.runtime.sync.TableSyncStatus;
 import dev.paw.spec.StreamSpec;
 import java.sql.Connection;
 import java.sql.SQLException;

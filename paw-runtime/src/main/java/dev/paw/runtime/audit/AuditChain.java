@@ -1,6 +1,6 @@
 package dev.paw.runtime.audit;
 
-import dev.paw.runtime.credentials.MasterKey;
+import dev.paw.runtime.internal.credentials.MasterKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.paw.runtime.credentials.CredentialSource;
+import dev.paw.runtime.internal.credentials.CredentialSource;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;

@@ -3,9 +3,9 @@ package dev.paw.runtime.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paw.runtime.credentials.MasterKey;
-import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.internal.credentials.MasterKey;
+import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.pocket.Pockets;

@@ -10,7 +10,7 @@ import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.audit.AuditQuery;
-import dev.paw.runtime.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.ConnectorRegistry;
