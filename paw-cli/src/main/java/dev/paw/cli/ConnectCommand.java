@@ -117,8 +117,9 @@ final class ConnectCommand implements Callable<Integer> {
   private int review() throws java.sql.SQLException {
     context.paw().registry().require(name);
     Pocket pocket = context.existingPocket(pocketName);
-    ConnectionRecord record = pocket.connections().get(name)
-        .filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED).orElseThrow(() -> new IllegalArgumentException(
+    ConnectionRecord record = pocket.connections().stream().filter(r -> r.connector().equals(name))
+        .findFirst().filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED)
+        .orElseThrow(() -> new IllegalArgumentException(
             "connector '" + name + "' is not connected to pocket '" + pocket.name() + "'; connect it first"));
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     Terminal terminal = context.terminal();

@@ -2,12 +2,11 @@ package dev.paw.cli;
 
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncScheduler;
-import dev.paw.runtime.internal.sync.TableSyncStatus;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.TableSyncStatus;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.StreamSpec;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,12 +68,9 @@ final class DaemonCommand implements Callable<Integer> {
   }
 
   private int schedule(Pocket pocket, SyncScheduler scheduler) throws SQLException {
-    List<TableSyncStatus> statuses;
-    try (Connection db = pocket.openConnection()) {
-      statuses = TableSyncStatus.read(db);
-    }
+    List<TableSyncStatus> statuses = pocket.syncStatus();
     int count = 0;
-    for (ConnectionRecord connection : pocket.connections().list()) {
+    for (ConnectionRecord connection : pocket.connections()) {
       if (connection.state() == ConnectionRecord.State.DISCONNECTED) {
         continue;
       }

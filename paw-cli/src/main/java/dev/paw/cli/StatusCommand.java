@@ -1,12 +1,11 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
-import dev.paw.runtime.internal.sync.TableSyncStatus;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.TableSyncStatus;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.StreamSpec;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +40,8 @@ final class StatusCommand implements Callable<Integer> {
     List<Pocket> pockets = pocketName == null ? paw.pockets() : List.of(context.existingPocket(pocketName));
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Pocket pocket : pockets) {
-      List<TableSyncStatus> syncs;
-      try (Connection db = pocket.openConnection()) {
-        syncs = TableSyncStatus.read(db);
-      }
-      for (ConnectionRecord connection : pocket.connections().list()) {
+      List<TableSyncStatus> syncs = pocket.syncStatus();
+      for (ConnectionRecord connection : pocket.connections()) {
         Optional<RegisteredConnector> connector = paw.registry().find(connection.connector());
         List<StreamSpec> streams = connector.map(c -> c.spec().streams().stream()
             .filter(StreamSpec::isRunnable).toList()).orElse(List.of());

@@ -47,7 +47,7 @@ final class PawSync {
       if (result.failed()) {
         throw new IllegalStateException("sync failed: " + result.error());
       }
-      try (Connection db = pocket.openConnection()) {
+      try (Connection db = pocket.openReadOnlyConnection()) {
         return new Outcome(result.records(), Scenarios.count(db, "stripe_invoices"), seconds, mapper + " "
             + result.pages() + " pages, " + result.inserted() + " inserted, " + result.updated() + " updated, "
             + result.unchanged() + " unchanged");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.paw.runtime.internal.Names;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.credentials.Redactor;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +86,7 @@ public final class AuditLog {
     String actor = event.actor() == null ? defaultActor : event.actor();
     String trustLevel = event.trust() == null ? null : event.trust().level().wireName();
     String decision = event.trust() == null ? null : event.trust().outcome().wireName();
-    try (Connection connection = pocket.openConnection()) {
+    try (Connection connection = PocketDatabase.open(pocket)) {
       connection.setAutoCommit(false); // the pocket's connections begin IMMEDIATE: the write lock is ours from here
       try {
         long seq = 1;
@@ -159,7 +160,7 @@ public final class AuditLog {
     }
     sql.append(" ORDER BY seq DESC LIMIT ").append(query.limit());
     List<AuditEntry> entries = new ArrayList<>();
-    try (Connection connection = pocket.openConnection();
+    try (Connection connection = PocketDatabase.open(pocket);
         PreparedStatement select = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
         select.setString(i + 1, args.get(i));
@@ -196,7 +197,7 @@ public final class AuditLog {
     } catch (IOException e) {
       return new AuditVerification(0, -1, e.getMessage(), 0, GENESIS, 0);
     }
-    try (Connection connection = pocket.openConnection(); Statement s = connection.createStatement()) {
+    try (Connection connection = PocketDatabase.open(pocket); Statement s = connection.createStatement()) {
       ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
           .map(AuditHead::seq).collect(Collectors.toSet()));
       try (ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM _paw_audit ORDER BY seq")) {

@@ -6,9 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.credentials.Redactor;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
+import dev.paw.runtime.internal.pocket.Pockets;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.Pockets;
 import dev.paw.runtime.trust.TrustDecision;
 import dev.paw.spec.TrustLevel;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class AuditLogTest {
   @Test
   void theDatabaseRefusesUpdatesAndDeletes() throws Exception {
     appendSome();
-    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("UPDATE _paw_audit SET outcome = 'ok' WHERE seq = 4"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> s.executeUpdate("DELETE FROM _paw_audit WHERE seq = 2"))
@@ -301,7 +302,7 @@ class AuditLogTest {
 
   /** What someone with the sqlite3 shell could do: drop the guards, change history, put the guards back. */
   private void tamper(String... statements) throws Exception {
-    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
       s.execute("DROP TRIGGER _paw_audit_no_update");
       s.execute("DROP TRIGGER _paw_audit_no_delete");
       for (String sql : statements) {

@@ -20,6 +20,9 @@ import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.internal.http.BodyLimit;
 import dev.paw.runtime.internal.http.ParameterChecker;
 import dev.paw.runtime.internal.http.ResponseLimitException;
+import dev.paw.runtime.internal.pocket.PocketConnections;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
+import dev.paw.runtime.internal.pocket.SyncLock;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.sync.SyncJob;
 import dev.paw.runtime.internal.trust.TrustGate;
@@ -29,7 +32,6 @@ import dev.paw.runtime.pin.ConnectorPin;
 import dev.paw.runtime.pin.PinChange;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.SyncLock;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.runtime.trust.ApprovalRequest;
@@ -126,7 +128,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         List<String> tables = createTables();
         // connecting is the approval: what the definition allows now is what later runs are held to
         ConnectorPin pin = ConnectorPin.of(connector, credentials, options.baseUrl());
-        ConnectionRecord record = pocket.connections().connected(spec.name(), options.baseUrl(), pin.encode());
+        ConnectionRecord record = new PocketConnections(pocket).connected(spec.name(), options.baseUrl(), pin.encode());
         http = null;
         record(AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.OK, null));
         return new ConnectionResult(pocket.name(), spec.name(), true, tables, record.connectedAt(), "connected");
@@ -146,7 +148,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
 
   private List<String> createTables() throws SQLException {
     List<String> tables = new ArrayList<>();
-    try (Connection db = pocket.openConnection(); Statement statement = db.createStatement()) {
+    try (Connection db = PocketDatabase.open(pocket); Statement statement = db.createStatement()) {
       for (StreamSpec stream : spec.streams()) {
         if (stream.isRunnable()) {
           statement.execute(TableDdl.of(stream));
@@ -161,7 +163,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   public CompletionStage<Void> disconnect() {
     return async(() -> {
       try {
-        pocket.connections().disconnected(spec.name());
+        new PocketConnections(pocket).disconnected(spec.name());
         credentials.deleteAll();
         http = null;
         record(AuditEvent.connection(spec.name(), AuditKind.DISCONNECT, AuditOutcome.OK, null));
@@ -286,7 +288,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     java.util.Set<String> cleared = clearForSync(stream, table, started);
     SyncResult result;
     synchronized (lockFor(pocket, table)) {
-      try (SyncLock claim = pocket.tryLockSync(table).orElse(null)) {
+      try (SyncLock claim = SyncLock.tryAcquire(pocket, table).orElse(null)) {
         if (claim == null) {
           // another process is syncing this table: running alongside it would repeat its requests and interleave
           // its checkpoints; say so at once rather than wait an unknown time
@@ -295,7 +297,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
           return new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
               false, busy);
         }
-        try (Connection db = pocket.openConnection()) {
+        try (Connection db = PocketDatabase.open(pocket)) {
           ConnectionHttp connection = http();
           result = engine.run(new SyncJob<>(pocket.slug(), spec, stream, connector.mapper(stream), db,
               connection.client(), (action, params) -> {
@@ -319,7 +321,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         result.duration()));
     if (error != null) {
       try {
-        pocket.connections().failed(spec.name(), error);
+        new PocketConnections(pocket).failed(spec.name(), error);
       } catch (SQLException ignored) {
         // the sync result carries the error already
       }
@@ -376,7 +378,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
 
   private void requireConnected() {
     try {
-      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      ConnectionRecord record = new PocketConnections(pocket).get(spec.name()).orElse(null);
       if (record == null || record.state() == ConnectionRecord.State.DISCONNECTED) {
         throw new IllegalStateException("connector '" + spec.name() + "' is not connected to pocket '"
             + pocket.name() + "'; connect it first");
@@ -396,7 +398,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     String order = stream.primaryKey().isEmpty() ? "rowid"
         : stream.primaryKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
     List<R> rows = new ArrayList<>();
-    try (Connection db = pocket.openConnection(); Statement statement = db.createStatement();
+    try (Connection db = PocketDatabase.open(pocket); Statement statement = db.createStatement();
         ResultSet rs = statement.executeQuery("SELECT " + columns + " FROM " + SqlNames.quote(stream.table())
             + " ORDER BY " + order)) {
       while (rs.next()) {
@@ -450,14 +452,14 @@ public final class DirectRestAdapter implements ConnectorProtocol {
    */
   public ConnectorPin approvedPin() {
     try {
-      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      ConnectionRecord record = new PocketConnections(pocket).get(spec.name()).orElse(null);
       String override = record == null ? null : record.baseUrlOverride();
       ConnectorPin now = ConnectorPin.of(connector, credentials, override);
       if (record == null || record.state() == ConnectionRecord.State.DISCONNECTED) {
         return now;
       }
       if (record.pin() == null) {
-        pocket.connections().pinned(spec.name(), now.encode());
+        new PocketConnections(pocket).pinned(spec.name(), now.encode());
         System.getLogger(DirectRestAdapter.class.getName()).log(System.Logger.Level.WARNING, "connector '"
             + spec.name() + "' in pocket '" + pocket.name() + "' was connected before paw pinned connections;"
             + " pinned its current hosts and trust levels now (see docs/security.md)");
@@ -477,7 +479,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   /** What changed since the user connected this connector; empty when nothing did or it has no pin. */
   public List<PinChange> pinChanges() {
     try {
-      ConnectionRecord record = pocket.connections().get(spec.name()).orElse(null);
+      ConnectionRecord record = new PocketConnections(pocket).get(spec.name()).orElse(null);
       if (record == null || record.pin() == null) {
         return List.of();
       }
@@ -496,7 +498,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         if (http == null) {
           String baseUrl;
           try {
-            baseUrl = pocket.connections().get(spec.name()).map(ConnectionRecord::baseUrlOverride).orElse(null);
+            baseUrl = new PocketConnections(pocket).get(spec.name()).map(ConnectionRecord::baseUrlOverride).orElse(null);
           } catch (SQLException e) {
             throw new IllegalStateException("cannot read the connection of '" + spec.name() + "': "
                 + e.getMessage(), e);

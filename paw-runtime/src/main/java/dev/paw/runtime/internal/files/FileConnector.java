@@ -2,6 +2,7 @@ package dev.paw.runtime.internal.files;
 
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.LocalActions;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.ActionSpec;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class FileConnector implements LocalActions {
             + " " + action.name() + " neither reads nor writes there");
       }
     }
-    try (Connection db = pocket.openConnection()) {
+    try (Connection db = PocketDatabase.open(pocket)) {
       FileActionResult result = actions.execute(action.name(), params, db, pocket::openReadOnlyConnection);
       return ActionResult.ofJson(action.name(), result.toJson(), Duration.ofNanos(System.nanoTime() - started));
     }

@@ -12,6 +12,7 @@ import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.StripeMock;
@@ -92,7 +93,7 @@ class StripeConnectorMockTest {
   }
 
   private long count(String sql) throws Exception {
-    try (Connection db = pocket.openConnection(); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection db = PocketDatabase.open(pocket); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }

@@ -1,8 +1,8 @@
 package dev.paw.runtime.internal.credentials;
 
+import dev.paw.runtime.internal.pocket.Pockets;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.Pockets;
 import java.nio.file.Path;
 
 /** Real pockets in a temporary home, to make scopes from. */

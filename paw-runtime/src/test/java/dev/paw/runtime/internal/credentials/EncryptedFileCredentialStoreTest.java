@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStoreException;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.PawHome;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -180,7 +181,7 @@ class EncryptedFileCredentialStoreTest {
   void pocketDbNeverHoldsCredentials() throws Exception {
     store.put(stripe, "STRIPE_API_KEY", Secret.of(VALUE));
     StringBuilder everything = new StringBuilder();
-    try (Connection c = pocket(home, "My Business").openConnection(); Statement s = c.createStatement();
+    try (Connection c = PocketDatabase.open(pocket(home, "My Business")); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM _paw_connections")) {
       while (rs.next()) {
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {

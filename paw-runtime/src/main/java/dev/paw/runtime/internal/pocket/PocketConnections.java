@@ -1,6 +1,8 @@
-package dev.paw.runtime.pocket;
+package dev.paw.runtime.internal.pocket;
 
 import dev.paw.runtime.internal.Names;
+import dev.paw.runtime.pocket.ConnectionRecord;
+import dev.paw.runtime.pocket.Pocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.sql.Connection;
@@ -21,6 +23,11 @@ public final class PocketConnections {
 
   private final Pocket pocket;
   private final Clock clock;
+
+  /** The connections of {@code pocket}, stamped by its clock. */
+  public PocketConnections(Pocket pocket) {
+    this(pocket, PocketInternals.get().clock(pocket));
+  }
 
   PocketConnections(Pocket pocket, Clock clock) {
     this.pocket = pocket;
@@ -44,7 +51,7 @@ public final class PocketConnections {
     Names.connector(connector);
     String override = baseUrlOverride == null ? null : checkBaseUrl(baseUrlOverride);
     String now = clock.instant().toString();
-    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement("""
+    try (Connection c = PocketDatabase.open(pocket); PreparedStatement s = c.prepareStatement("""
         INSERT INTO _paw_connections (connector, state, base_url_override, connected_at, updated_at, pin)
         VALUES (?1, 'connected', ?2, ?3, ?3, ?4)
         ON CONFLICT (connector) DO UPDATE SET state = 'connected', base_url_override = ?2, connected_at = ?3,
@@ -61,7 +68,7 @@ public final class PocketConnections {
   /** Stores the pin of a connection made before paw pinned connections (it has none yet). */
   public void pinned(String connector, String pin) throws SQLException {
     Names.connector(connector);
-    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement(
+    try (Connection c = PocketDatabase.open(pocket); PreparedStatement s = c.prepareStatement(
         "UPDATE _paw_connections SET pin = ? WHERE connector = ? AND pin IS NULL")) {
       s.setString(1, pin);
       s.setString(2, connector);
@@ -85,7 +92,7 @@ public final class PocketConnections {
   public void failed(String connector, String redactedMessage) throws SQLException {
     Names.connector(connector);
     String now = clock.instant().toString();
-    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement("""
+    try (Connection c = PocketDatabase.open(pocket); PreparedStatement s = c.prepareStatement("""
         INSERT INTO _paw_connections (connector, state, updated_at, last_error, last_error_at)
         VALUES (?1, 'error', ?2, ?3, ?2)
         ON CONFLICT (connector) DO UPDATE SET state = 'error', updated_at = ?2, last_error = ?3,
@@ -99,7 +106,7 @@ public final class PocketConnections {
 
   public Optional<ConnectionRecord> get(String connector) throws SQLException {
     Names.connector(connector);
-    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement(
+    try (Connection c = PocketDatabase.open(pocket); PreparedStatement s = c.prepareStatement(
         "SELECT * FROM _paw_connections WHERE connector = ?")) {
       s.setString(1, connector);
       try (ResultSet rs = s.executeQuery()) {
@@ -111,7 +118,7 @@ public final class PocketConnections {
   /** Every connection of this pocket, by connector name. */
   public List<ConnectionRecord> list() throws SQLException {
     List<ConnectionRecord> records = new ArrayList<>();
-    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement(
+    try (Connection c = PocketDatabase.open(pocket); PreparedStatement s = c.prepareStatement(
         "SELECT * FROM _paw_connections ORDER BY connector"); ResultSet rs = s.executeQuery()) {
       while (rs.next()) {
         records.add(read(rs));
@@ -121,7 +128,7 @@ public final class PocketConnections {
   }
 
   private void upsert(String connector, String sql, String override, String now) throws SQLException {
-    try (Connection c = pocket.openConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+    try (Connection c = PocketDatabase.open(pocket); PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, connector);
       s.setString(2, override);
       s.setString(3, now);

@@ -1,9 +1,11 @@
-package dev.paw.runtime.pocket;
+package dev.paw.runtime.internal.pocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -40,7 +42,7 @@ class PocketsTest {
   @Test
   void connectionsAreConfiguredForTheRuntime() throws Exception {
     Pocket pocket = pockets().open("p");
-    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
       assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(s, "synchronous")).isEqualTo("1"); // NORMAL
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
@@ -54,7 +56,7 @@ class PocketsTest {
   void internalTablesExistAndArePrefixed() throws Exception {
     Pocket pocket = pockets().open("p");
     List<String> tables = new ArrayList<>();
-    try (Connection c = pocket.openConnection(); Statement s = c.createStatement();
+    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
             + " 'sqlite_%' ORDER BY name")) {
       while (rs.next()) {
@@ -94,17 +96,17 @@ class PocketsTest {
   void pocketsDoNotShareData() throws Exception {
     Pocket a = pockets().open("A");
     Pocket b = pockets().open("B");
-    try (Connection c = a.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(a); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE stripe_customers (id TEXT PRIMARY KEY)");
       s.execute("INSERT INTO stripe_customers VALUES ('cus_1')");
     }
-    a.connections().connected("stripe", null);
+    new PocketConnections(a).connected("stripe", null);
 
-    try (Connection c = b.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(b); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeQuery("SELECT * FROM stripe_customers"))
           .isInstanceOf(SQLException.class).hasMessageContaining("no such table");
     }
-    assertThat(b.connections().list()).isEmpty();
+    assertThat(b.connections()).isEmpty();
   }
 
   @Test

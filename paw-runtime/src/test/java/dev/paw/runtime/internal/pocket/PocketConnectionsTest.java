@@ -1,8 +1,10 @@
-package dev.paw.runtime.pocket;
+package dev.paw.runtime.internal.pocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paw.runtime.pocket.ConnectionRecord;
+import dev.paw.runtime.pocket.PawHome;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +20,7 @@ class PocketConnectionsTest {
   Path home;
 
   private PocketConnections connections() throws Exception {
-    return new Pockets(PawHome.at(home), Clock.fixed(NOW, ZoneOffset.UTC)).open("Shop").connections();
+    return new PocketConnections(new Pockets(PawHome.at(home), Clock.fixed(NOW, ZoneOffset.UTC)).open("Shop"));
   }
 
   @Test

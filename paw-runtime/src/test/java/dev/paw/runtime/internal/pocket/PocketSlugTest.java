@@ -1,4 +1,4 @@
-package dev.paw.runtime.pocket;
+package dev.paw.runtime.internal.pocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

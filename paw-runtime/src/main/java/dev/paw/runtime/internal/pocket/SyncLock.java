@@ -1,6 +1,7 @@
-package dev.paw.runtime.pocket;
+package dev.paw.runtime.internal.pocket;
 
 import dev.paw.runtime.internal.OwnerOnlyFiles;
+import dev.paw.runtime.pocket.Pocket;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -27,6 +28,14 @@ public final class SyncLock implements AutoCloseable {
   }
 
   /** The claim on {@code table}, or empty when someone else holds it. */
+  /**
+   * Claims the right to sync {@code table} of {@code pocket}, across processes, until the returned lock is closed;
+   * empty when another process is syncing it.
+   */
+  public static Optional<SyncLock> tryAcquire(Pocket pocket, String table) throws IOException {
+    return tryAcquire(PocketInternals.get().database(pocket).getParent(), table);
+  }
+
   static Optional<SyncLock> tryAcquire(Path directory, String table) throws IOException {
     if (!table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("'" + table + "' is not a table name");

@@ -1,6 +1,8 @@
-package dev.paw.runtime.pocket;
+package dev.paw.runtime.internal.pocket;
 
 import dev.paw.runtime.internal.OwnerOnlyFiles;
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -43,12 +45,12 @@ public final class Pockets {
     Path directory = home.pocketsDirectory().resolve(slug);
     refuseLinks(directory);
     OwnerOnlyFiles.createDirectories(directory);
-    Pocket pocket = new Pocket(name, slug, directory, home.root(), clock);
-    OwnerOnlyFiles.createFile(pocket.database());
-    try (Connection connection = pocket.openConnection()) {
+    Pocket pocket = PocketInternals.get().newPocket(name, slug, directory, home.root(), clock);
+    OwnerOnlyFiles.createFile(PocketInternals.get().database(pocket));
+    try (Connection connection = PocketDatabase.open(pocket)) {
       PocketSchema.apply(connection);
       String stored = storedName(connection, name);
-      return stored.equals(name) ? pocket : new Pocket(stored, slug, directory, home.root(), clock);
+      return stored.equals(name) ? pocket : PocketInternals.get().newPocket(stored, slug, directory, home.root(), clock);
     }
   }
 
