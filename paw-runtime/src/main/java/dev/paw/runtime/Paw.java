@@ -5,6 +5,7 @@ import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.adapter.DirectRestAdapter;
+import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.credentials.LayeredCredentialStore;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.files.FileActions;
@@ -148,10 +149,15 @@ public final class Paw implements AutoCloseable {
     }
   }
 
-  /** The pocket's audit trail, its chain keyed under the master key. */
+  /** The pocket's audit trail, to read and verify; its chain is keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return actor == null ? new AuditLog(pocket, masterKey.get())
-        : new AuditLog(pocket, masterKey.get(), settings.clock(), actor);
+    return new AuditLog(pocket, masterKey.get());
+  }
+
+  /** Appends to the pocket's trail as this runtime's actor, keyed under the master key. */
+  private AuditWriter auditWriter(Pocket pocket) {
+    return actor == null ? new AuditWriter(pocket, masterKey.get())
+        : new AuditWriter(pocket, masterKey.get(), settings.clock(), actor);
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
@@ -175,7 +181,7 @@ public final class Paw implements AutoCloseable {
   public ConnectorProtocol connector(Pocket pocket, String name) {
     RegisteredConnector connector = registry.require(name);
     return adapters.computeIfAbsent(pocket.slug() + "/" + name, key -> new DirectRestAdapter(pocket, connector,
-        credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
+        credentials(pocket, name), trust, auditWriter(pocket), engine, http, settings, localActions.get(name), executor));
   }
 
   /**

@@ -1,12 +1,8 @@
 package dev.paw.runtime.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.paw.runtime.internal.Names;
+import dev.paw.runtime.internal.audit.AuditChain;
+import dev.paw.runtime.internal.audit.AuditHeadFile;
 import dev.paw.runtime.internal.credentials.MasterKey;
-import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
 import java.io.IOException;
@@ -17,11 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,122 +25,33 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The audit trail of one pocket. Every row is redacted before it is written, and chained: its hash is an HMAC,
- * under a key derived from the master key, of the previous row's hash and its own canonical form (see {@link
- * AuditChain}), so {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody
- * without the master key can rewrite the trail consistently. After each append the newest row's sequence number and
- * hash (the {@link AuditHead}) are written to a file outside {@code pocket.db}, so that rows removed from the end are
- * found too. Appends take the database's write lock for the read-last-hash-then-insert step, so concurrent writers
- * cannot fork the chain.
+ * The audit trail of one pocket, to read and verify. Every row was redacted before it was written, and chained: its
+ * hash is an HMAC, under a key derived from the master key, of the previous row's hash and its own canonical form, so
+ * {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody without the master
+ * key can rewrite the trail consistently. After each append the newest row's sequence number and hash (the {@link
+ * AuditHead}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too. Only
+ * the runtime appends ({@code internal.audit.AuditWriter}).
  */
 public final class AuditLog {
-
-  /** The {@code prev_hash} of the first row. */
-  static final String GENESIS = "0".repeat(64);
-  static final int MAX_ERROR_LENGTH = 2000;
-  /** Fixed width, so that text order is time order ({@code Instant.toString} drops zero fractions). */
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-  private static final String COLUMNS = "seq, time, pocket, connector, kind, target, params, trust_level, decision,"
-      + " outcome, error, duration_ms, actor, prev_hash, hash";
 
   private final Pocket pocket;
   private final AuditChain chain;
   private final AuditHeadFile headFile;
-  private final Clock clock;
-  private final String defaultActor;
 
-  /**
-   * The pocket's trail, keyed under {@code masterKey}, timestamped by the system clock, with the OS user as the
-   * default actor.
-   */
+  /** The pocket's trail, its chain keyed under {@code masterKey}; only the runtime appends to it. */
   public AuditLog(Pocket pocket, MasterKey masterKey) {
-    this(pocket, masterKey, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
-  }
-
-  public AuditLog(Pocket pocket, MasterKey masterKey, Clock clock, String defaultActor) {
     this.pocket = pocket;
     this.chain = AuditChain.of(masterKey, pocket.slug());
     this.headFile = new AuditHeadFile(pocket.auditHeadFile());
-    this.clock = clock;
-    this.defaultActor = defaultActor;
-  }
-
-  /**
-   * Appends {@code event}, with its parameters and error passed through {@code redactor} (give the connection's
-   * redactor, which knows the credential values).
-   */
-  public AuditEntry append(AuditEvent event, Redactor redactor) throws SQLException {
-    Names.connector(event.connector());
-    String params = json(redactor.redactParams(event.parameters()));
-    String error = event.error() == null ? null : truncate(redactor.redact(event.error()));
-    String actor = event.actor() == null ? defaultActor : event.actor();
-    String trustLevel = event.trust() == null ? null : event.trust().level().wireName();
-    String decision = event.trust() == null ? null : event.trust().outcome().wireName();
-    try (Connection connection = PocketDatabase.open(pocket)) {
-      connection.setAutoCommit(false); // the pocket's connections begin IMMEDIATE: the write lock is ours from here
-      try {
-        long seq = 1;
-        String previous = GENESIS;
-        try (Statement s = connection.createStatement();
-            ResultSet rs = s.executeQuery("SELECT seq, hash FROM _paw_audit ORDER BY seq DESC LIMIT 1")) {
-          if (rs.next()) {
-            seq = rs.getLong(1) + 1;
-            previous = rs.getString(2);
-          }
-        }
-        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry unhashed = new AuditEntry(seq, time, pocket.slug(), event.connector(), event.kind(),
-            event.target(), params, trustLevel, decision, event.outcome(), error, event.duration().toMillis(), actor,
-            previous, null);
-        AuditEntry entry = withHash(unhashed, chain.link(previous, canonical(unhashed)));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO _paw_audit (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          insert.setLong(1, entry.seq());
-          insert.setString(2, TIME.format(entry.time()));
-          insert.setString(3, entry.pocket());
-          insert.setString(4, entry.connector());
-          insert.setString(5, entry.kind().wireName());
-          insert.setString(6, entry.target());
-          insert.setString(7, entry.parametersJson());
-          insert.setString(8, entry.trustLevel());
-          insert.setString(9, entry.decision());
-          insert.setString(10, entry.outcome().wireName());
-          insert.setString(11, entry.error());
-          insert.setLong(12, entry.durationMillis());
-          insert.setString(13, entry.actor());
-          insert.setString(14, entry.previousHash());
-          insert.setString(15, entry.hash());
-          insert.executeUpdate();
-        }
-        connection.commit();
-        recordHead(entry);
-        return entry;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
-  }
-
-  /** After the commit: a head ahead of the committed rows would look like truncation. */
-  private void recordHead(AuditEntry entry) throws SQLException {
-    try {
-      headFile.advance(new AuditHead(entry.seq(), entry.hash()));
-    } catch (IOException e) {
-      throw new SQLException("audit row " + entry.seq() + " was written but the audit head file could not be: "
-          + e.getMessage(), e);
-    }
   }
 
   /** The entries {@code query} selects, newest first. */
   public List<AuditEntry> read(AuditQuery query) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM _paw_audit WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit WHERE 1 = 1");
     List<String> args = new ArrayList<>();
     if (query.since() != null) {
       sql.append(" AND time >= ?");
-      args.add(TIME.format(query.since()));
+      args.add(AuditChain.TIME.format(query.since()));
     }
     if (query.connector() != null) {
       sql.append(" AND connector = ?");
@@ -195,12 +98,12 @@ public final class AuditLog {
     try {
       recorded = headFile.read();
     } catch (IOException e) {
-      return new AuditVerification(0, -1, e.getMessage(), 0, GENESIS, 0);
+      return new AuditVerification(0, -1, e.getMessage(), 0, AuditChain.GENESIS, 0);
     }
     try (Connection connection = PocketDatabase.open(pocket); Statement s = connection.createStatement()) {
       ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
           .map(AuditHead::seq).collect(Collectors.toSet()));
-      try (ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM _paw_audit ORDER BY seq")) {
+      try (ResultSet rs = s.executeQuery("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit ORDER BY seq")) {
         while (rs.next()) {
           String problem = walk.next(read(rs));
           if (problem != null) {
@@ -249,7 +152,7 @@ public final class AuditLog {
     private final Map<Long, String> hashes = new HashMap<>();
     private long rows;
     private long last;
-    private String previous = GENESIS;
+    private String previous = AuditChain.GENESIS;
     private long keyedRows;
     private long unkeyedRows;
 
@@ -275,7 +178,7 @@ public final class AuditLog {
         return "row " + last + " has an unkeyed hash after keyed rows: the trail was rewritten without the master"
             + " key";
       }
-      if (!chain.matches(previous, canonical(entry), entry.hash())) {
+      if (!chain.matches(previous, AuditChain.canonical(entry), entry.hash())) {
         return "row " + last + " was changed after it was written";
       }
       if (keyed) {
@@ -310,42 +213,11 @@ public final class AuditLog {
   }
 
   private static AuditEntry read(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong("seq"), Instant.from(TIME.parse(rs.getString("time"))), rs.getString("pocket"),
-        rs.getString("connector"), AuditKind.parse(rs.getString("kind")), rs.getString("target"),
-        rs.getString("params"), rs.getString("trust_level"), rs.getString("decision"),
+    return new AuditEntry(rs.getLong("seq"), Instant.from(AuditChain.TIME.parse(rs.getString("time"))),
+        rs.getString("pocket"), rs.getString("connector"), AuditKind.parse(rs.getString("kind")),
+        rs.getString("target"), rs.getString("params"), rs.getString("trust_level"), rs.getString("decision"),
         AuditOutcome.parse(rs.getString("outcome")), rs.getString("error"), rs.getLong("duration_ms"),
         rs.getString("actor"), rs.getString("prev_hash"), rs.getString("hash"));
-  }
-
-  /** Every stored field but the hashes, as a JSON array in column order: one byte sequence per row content. */
-  static String canonical(AuditEntry e) {
-    ArrayNode row = JSON.createArrayNode();
-    row.add(e.seq()).add(TIME.format(e.time())).add(e.pocket()).add(e.connector()).add(e.kind().wireName())
-        .add(e.target()).add(e.parametersJson()).add(e.trustLevel()).add(e.decision()).add(e.outcome().wireName())
-        .add(e.error()).add(e.durationMillis()).add(e.actor());
-    return row.toString();
-  }
-
-  /** The keyed hash a row gets after {@code previous}: for tests that play someone holding the master key. */
-  String hash(String previous, String canonical) {
-    return chain.link(previous, canonical);
-  }
-
-  private static AuditEntry withHash(AuditEntry e, String hash) {
-    return new AuditEntry(e.seq(), e.time(), e.pocket(), e.connector(), e.kind(), e.target(), e.parametersJson(),
-        e.trustLevel(), e.decision(), e.outcome(), e.error(), e.durationMillis(), e.actor(), e.previousHash(), hash);
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot record the parameters as JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String truncate(String text) {
-    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
   }
 
   @Override

@@ -10,12 +10,12 @@ import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TableSchema;
-import dev.paw.runtime.audit.AuditEvent;
 import dev.paw.runtime.audit.AuditKind;
-import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.credentials.MissingCredentialException;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.internal.audit.AuditEvent;
+import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.internal.http.BodyLimit;
 import dev.paw.runtime.internal.http.ParameterChecker;
@@ -25,6 +25,7 @@ import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.internal.pocket.SyncLock;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.sync.SyncJob;
+import dev.paw.runtime.internal.trust.TrustDecision;
 import dev.paw.runtime.internal.trust.TrustGate;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pin.ConnectorChangedException;
@@ -35,7 +36,6 @@ import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.runtime.trust.ApprovalRequest;
-import dev.paw.runtime.trust.TrustDecision;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ColumnSpec;
 import dev.paw.spec.ConnectorSpec;
@@ -78,7 +78,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   private final ConnectorSpec spec;
   private final ScopedCredentials credentials;
   private final TrustGate trust;
-  private final AuditLog audit;
+  private final AuditWriter audit;
   private final SyncEngine engine;
   private final Supplier<OkHttpClient> shared;
   private final RuntimeSettings settings;
@@ -91,7 +91,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
    * @param local runs the connector's {@code LOCAL} actions, or {@code null} when paw has no implementation of them
    */
   public DirectRestAdapter(Pocket pocket, RegisteredConnector connector, ScopedCredentials credentials,
-      TrustGate trust, AuditLog audit, SyncEngine engine, Supplier<OkHttpClient> shared, RuntimeSettings settings,
+      TrustGate trust, AuditWriter audit, SyncEngine engine, Supplier<OkHttpClient> shared, RuntimeSettings settings,
       LocalActions local, Executor executor) {
     this.pocket = pocket;
     this.connector = connector;
@@ -201,7 +201,8 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       auditAction(action, params, decision, AuditOutcome.OK, null, started);
       return result;
     } catch (ActionRefusedException e) {
-      auditAction(action, params, e.decision(), AuditOutcome.REFUSED, e.getMessage(), started);
+      TrustDecision denied = new TrustDecision(action.trustLevel(), TrustDecision.Outcome.DENIED, e.reason());
+      auditAction(action, params, denied, AuditOutcome.REFUSED, e.getMessage(), started);
       throw e;
     } catch (ConnectorChangedException e) {
       auditAction(action, params, null, AuditOutcome.REFUSED, e.getMessage(), started);
@@ -356,7 +357,8 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       return cleared;
     } catch (ActionRefusedException e) {
       if (asking == child) {
-        auditAction(child, stream.each().params(), e.decision(), AuditOutcome.REFUSED, e.getMessage(), started);
+        TrustDecision denied = new TrustDecision(child.trustLevel(), TrustDecision.Outcome.DENIED, e.reason());
+        auditAction(child, stream.each().params(), denied, AuditOutcome.REFUSED, e.getMessage(), started);
       }
       record(AuditEvent.sync(spec.name(), table, AuditOutcome.REFUSED, e.getMessage(), Duration.ZERO));
       throw e;

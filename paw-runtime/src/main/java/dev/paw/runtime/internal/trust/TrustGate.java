@@ -4,7 +4,6 @@ import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.ApprovalRequest;
 import dev.paw.runtime.trust.Approver;
-import dev.paw.runtime.trust.TrustDecision;
 import dev.paw.spec.TrustLevel;
 
 /**
@@ -46,7 +45,7 @@ public final class TrustGate {
   public TrustDecision enforce(ApprovalRequest request) {
     TrustDecision decision = check(request);
     if (!decision.allowed()) {
-      throw new ActionRefusedException(request, decision);
+      throw new ActionRefusedException(request, decision.reason());
     }
     return decision;
   }
@@ -60,8 +59,8 @@ public final class TrustGate {
     if (request.trustLevel() == TrustLevel.AUTO) {
       return new TrustDecision(TrustLevel.AUTO, TrustDecision.Outcome.AUTO, "trust level auto");
     }
-    throw new ActionRefusedException(request, new TrustDecision(request.trustLevel(), TrustDecision.Outcome.DENIED,
-        "a sync calls it once per listed record with nobody to approve, and only 'auto' actions may be called so"));
+    throw new ActionRefusedException(request, "a sync calls it once per listed record with nobody to approve, and only"
+        + " 'auto' actions may be called so");
   }
 
   /** An approver that throws has not approved. */

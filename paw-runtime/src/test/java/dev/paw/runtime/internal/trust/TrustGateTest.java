@@ -7,10 +7,10 @@ import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.internal.http.HttpClients;
 import dev.paw.runtime.internal.http.RequestFactory;
+import dev.paw.runtime.internal.trust.TrustDecision;
 import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.ApprovalRequest;
-import dev.paw.runtime.trust.TrustDecision;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorLoader;
 import dev.paw.spec.ConnectorSpec;
@@ -107,7 +107,7 @@ class TrustGateTest {
 
     assertThatThrownBy(() -> execute(userOnly, "create_refund", Map.of("charge", "ch_1")))
         .isInstanceOfSatisfying(ActionRefusedException.class, e -> {
-          assertThat(e.decision().outcome()).isEqualTo(TrustDecision.Outcome.DENIED);
+          assertThat(e.reason()).as("denied: the refusal says why").contains("administrator");
           assertThat(e.getMessage()).contains("create_refund", "stripe", "my-business", "administrator");
         });
     assertThat(server.getRequestCount()).isZero();

@@ -1,4 +1,4 @@
-package dev.paw.runtime.trust;
+package dev.paw.runtime.internal.trust;
 
 import dev.paw.spec.TrustLevel;
 import java.util.Locale;

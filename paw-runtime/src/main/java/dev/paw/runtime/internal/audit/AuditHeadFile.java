@@ -1,5 +1,6 @@
-package dev.paw.runtime.audit;
+package dev.paw.runtime.internal.audit;
 
+import dev.paw.runtime.audit.AuditHead;
 import dev.paw.runtime.internal.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -15,23 +16,23 @@ import java.util.Optional;
  * The owner-only file outside {@code pocket.db} that holds the trail's newest {@link AuditHead}. It only moves
  * forward: two processes that append at once may finish in either order, and the later row must stay the head.
  */
-final class AuditHeadFile {
+public final class AuditHeadFile {
 
   /** One JVM-wide lock: a file lock is per process, and two channels of one JVM on the same file would clash. */
   private static final Object IN_PROCESS = new Object();
 
   private final Path file;
 
-  AuditHeadFile(Path file) {
+  public AuditHeadFile(Path file) {
     this.file = file;
   }
 
-  Path path() {
+  public Path path() {
     return file;
   }
 
   /** The recorded head, or empty when none was written yet. */
-  Optional<AuditHead> read() throws IOException {
+  public Optional<AuditHead> read() throws IOException {
     try {
       return Optional.of(AuditHead.parse(Files.readString(file, StandardCharsets.US_ASCII)));
     } catch (NoSuchFileException e) {
@@ -42,7 +43,7 @@ final class AuditHeadFile {
   }
 
   /** Records {@code head} unless a later row is recorded already; replaced atomically, flushed to disk. */
-  void advance(AuditHead head) throws IOException {
+  public void advance(AuditHead head) throws IOException {
     OwnerOnlyFiles.createDirectories(file.getParent());
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
     OwnerOnlyFiles.createFile(lockFile);

@@ -1,6 +1,8 @@
-package dev.paw.runtime.audit;
+package dev.paw.runtime.internal.audit;
 
-import dev.paw.runtime.trust.TrustDecision;
+import dev.paw.runtime.audit.AuditKind;
+import dev.paw.runtime.audit.AuditOutcome;
+import dev.paw.runtime.internal.trust.TrustDecision;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
