@@ -81,7 +81,7 @@ final class CliContext implements AutoCloseable {
           .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
           .build();
       // a file that replaces (or was kept from replacing) a built-in is never used silently
-      paw.registry().notes().forEach(note -> terminal.err().println("paw: " + note));
+      paw.connectorNotes().forEach(note -> terminal.err().println("paw: " + note));
     }
     return paw;
   }

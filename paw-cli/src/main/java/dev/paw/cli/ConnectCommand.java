@@ -74,7 +74,7 @@ final class ConnectCommand implements Callable<Integer> {
     if (review) {
       return review();
     }
-    ConnectorSpec spec = context.paw().registry().require(name).spec();
+    ConnectorSpec spec = context.paw().requireConnector(name).spec();
     Pocket pocket = context.pocket(pocketName);
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     if (changes.stream().anyMatch(PinChange::loosens)) {
@@ -115,7 +115,7 @@ final class ConnectCommand implements Callable<Integer> {
    * same base URL, which pins the definition as it is now.
    */
   private int review() throws java.sql.SQLException {
-    context.paw().registry().require(name);
+    context.paw().requireConnector(name);
     Pocket pocket = context.existingPocket(pocketName);
     ConnectionRecord record = pocket.connections().stream().filter(r -> r.connector().equals(name))
         .findFirst().filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED)

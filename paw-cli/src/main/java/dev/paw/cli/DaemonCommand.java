@@ -74,7 +74,7 @@ final class DaemonCommand implements Callable<Integer> {
       if (connection.state() == ConnectionRecord.State.DISCONNECTED) {
         continue;
       }
-      RegisteredConnector connector = context.paw().registry().find(connection.connector()).orElse(null);
+      RegisteredConnector connector = context.paw().findConnector(connection.connector()).orElse(null);
       if (connector == null) {
         context.terminal().err().println("paw daemon: connector '" + connection.connector() + "' of pocket '"
             + pocket.name() + "' is no longer found; skipping it");

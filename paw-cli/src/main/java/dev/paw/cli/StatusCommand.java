@@ -42,7 +42,7 @@ final class StatusCommand implements Callable<Integer> {
     for (Pocket pocket : pockets) {
       List<TableSyncStatus> syncs = pocket.syncStatus();
       for (ConnectionRecord connection : pocket.connections()) {
-        Optional<RegisteredConnector> connector = paw.registry().find(connection.connector());
+        Optional<RegisteredConnector> connector = paw.findConnector(connection.connector());
         List<StreamSpec> streams = connector.map(c -> c.spec().streams().stream()
             .filter(StreamSpec::isRunnable).toList()).orElse(List.of());
         if (streams.isEmpty()) {

@@ -37,7 +37,7 @@ final class PawSync {
       ConnectorProtocol connector = paw.connector(pocket, "stripe");
       connector.connect(ConnectOptions.baseUrl(apiBase)).toCompletableFuture().join();
       StripeClient stripe = new StripeClient(connector);
-      String mapper = paw.registry().require("stripe").mapper(connector.spec().stream("stripe_invoices")
+      String mapper = paw.requireConnector("stripe").mapper(connector.spec().stream("stripe_invoices")
           .orElseThrow()).getClass().getSimpleName();
 
       long started = System.nanoTime();

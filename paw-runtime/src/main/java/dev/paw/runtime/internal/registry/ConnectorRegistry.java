@@ -1,6 +1,7 @@
-package dev.paw.runtime.registry;
+package dev.paw.runtime.internal.registry;
 
 import dev.paw.runtime.CompiledConnector;
+import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.compile.Compilation;
 import dev.paw.spec.compile.CompiledFile;
 import dev.paw.spec.compile.ConnectorCompiler;

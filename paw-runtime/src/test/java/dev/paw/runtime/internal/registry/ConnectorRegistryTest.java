@@ -1,8 +1,9 @@
-package dev.paw.runtime.registry;
+package dev.paw.runtime.internal.registry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paw.runtime.registry.RegisteredConnector;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.paw.runtime.registry;
+package dev.paw.runtime.internal.registry;
 
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.Location;
