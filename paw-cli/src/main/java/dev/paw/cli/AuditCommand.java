@@ -4,7 +4,6 @@ import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditHead;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.audit.AuditQuery;
-import dev.paw.runtime.audit.AuditVerification;
 import dev.paw.runtime.pocket.Pocket;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -62,7 +61,7 @@ final class AuditCommand implements Callable<Integer> {
     boolean exportHead = head != null && head.isEmpty();
     if (verify || head != null) {
       AuditHead exported = head == null || exportHead ? null : AuditHead.parse(head);
-      AuditVerification result = log.verify(exported);
+      AuditLog.Verification result = log.verify(exported);
       if (!result.intact()) {
         if (json) {
           Output.json(context.terminal().out(), result);
@@ -101,7 +100,7 @@ final class AuditCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void printHead(AuditVerification result) {
+  private void printHead(AuditLog.Verification result) {
     String text = result.head() == null ? null : result.head().toString();
     if (json) {
       Output.json(context.terminal().out(), Collections.singletonMap("head", text));
@@ -110,7 +109,7 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  private void printIntact(Pocket pocket, AuditVerification result, AuditHead exported) {
+  private void printIntact(Pocket pocket, AuditLog.Verification result, AuditHead exported) {
     var out = context.terminal().out();
     out.println("audit trail of '" + pocket.name() + "' is intact: " + result.rows() + " entries, head "
         + (result.head() == null ? "-" : result.head()));

@@ -85,7 +85,7 @@ public final class AuditLog {
    * AUTOINCREMENT counter and with the head file kept outside {@code pocket.db}: rows removed from the end, or a
    * trail replaced by another, are reported even when the counter was reset too.
    */
-  public AuditVerification verify() throws SQLException {
+  public Verification verify() throws SQLException {
     return verify(null);
   }
 
@@ -93,12 +93,12 @@ public final class AuditLog {
    * {@link #verify()}, and also that the trail still holds {@code exported} (a head the user kept from {@code paw
    * audit --head}): this finds a rollback of {@code pocket.db} and the head file together.
    */
-  public AuditVerification verify(AuditHead exported) throws SQLException {
+  public Verification verify(AuditHead exported) throws SQLException {
     Optional<AuditHead> recorded;
     try {
       recorded = headFile.read();
     } catch (IOException e) {
-      return new AuditVerification(0, -1, e.getMessage(), 0, AuditChain.GENESIS, 0);
+      return new Verification(0, -1, e.getMessage(), 0, AuditChain.GENESIS, 0);
     }
     try (Connection connection = PocketDatabase.open(pocket); Statement s = connection.createStatement()) {
       ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
@@ -207,8 +207,8 @@ public final class AuditLog {
       return null;
     }
 
-    AuditVerification result(long firstBadSeq, String problem) {
-      return new AuditVerification(rows, firstBadSeq, problem, last, previous, unkeyedRows);
+    Verification result(long firstBadSeq, String problem) {
+      return new Verification(rows, firstBadSeq, problem, last, previous, unkeyedRows);
     }
   }
 
@@ -223,5 +223,31 @@ public final class AuditLog {
   @Override
   public String toString() {
     return "AuditLog{" + pocket.slug() + "}";
+  }
+
+  /**
+   * The result of {@link #verify()}.
+   *
+   * @param rows the rows checked
+   * @param firstBadSeq the sequence number of the first row that fails the check, or {@code -1} when all pass or the
+   *     problem is not one row's
+   * @param problem what is wrong there, or {@code null}
+   * @param headSeq the last row checked
+   * @param headHash the last sound row's hash
+   * @param unkeyedRows how many rows were written before the chain was keyed: their hashes are plain SHA-256, which
+   *     anyone can recompute, so alone they show accidental damage but not a deliberate rewrite; a keyed row after
+   *     them seals them
+   */
+  public record Verification(long rows, long firstBadSeq, String problem, long headSeq, String headHash,
+      long unkeyedRows) {
+
+    public boolean intact() {
+      return problem == null;
+    }
+
+    /** The head to keep elsewhere and give back to {@link AuditLog#verify(AuditHead)}, or {@code null} when empty. */
+    public AuditHead head() {
+      return headSeq < 1 ? null : new AuditHead(headSeq, headHash);
+    }
   }
 }

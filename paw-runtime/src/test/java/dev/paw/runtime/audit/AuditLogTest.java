@@ -123,7 +123,7 @@ class AuditLogTest {
   void anUntouchedTrailVerifies() throws Exception {
     appendSome();
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isTrue();
     assertThat(result.rows()).isEqualTo(4);
@@ -146,7 +146,7 @@ class AuditLogTest {
     appendSome();
     tamper("UPDATE _paw_audit SET outcome = 'ok', error = NULL WHERE seq = 3");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(3);
@@ -171,7 +171,7 @@ class AuditLogTest {
     appendSome();
     tamper("DELETE FROM _paw_audit WHERE seq = 2");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.firstBadSeq()).isEqualTo(3);
     assertThat(result.problem()).contains("deleted");
@@ -182,7 +182,7 @@ class AuditLogTest {
     appendSome();
     tamper("DELETE FROM _paw_audit WHERE seq >= 3");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.problem()).contains("rows 3 to 4 were deleted");
@@ -195,7 +195,7 @@ class AuditLogTest {
     tamper("UPDATE _paw_audit SET seq = 3 WHERE seq = 102");
     tamper("UPDATE _paw_audit SET seq = 2 WHERE seq = 103");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.firstBadSeq()).isEqualTo(2);
   }
@@ -214,7 +214,7 @@ class AuditLogTest {
     appendSome();
     tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(3);
@@ -228,7 +228,7 @@ class AuditLogTest {
     tamper("UPDATE _paw_audit SET outcome = 'ok', decision = 'approved', error = NULL WHERE seq = 4");
     rewriteChain(4, AuditChain::unkeyed);
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(4);
@@ -244,7 +244,7 @@ class AuditLogTest {
         31, 32}), pocket.slug());
     rewriteChain(4, forger::link);
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.firstBadSeq()).isEqualTo(1);
     assertThat(result.problem()).isEqualTo("row 1 was changed after it was written");
@@ -260,7 +260,7 @@ class AuditLogTest {
 
     assertThat(log.verify().intact()).as("write access to both files: outside what the head file can show")
         .isTrue();
-    AuditVerification result = log.verify(exported);
+    AuditLog.Verification result = log.verify(exported);
     assertThat(result.intact()).isFalse();
     assertThat(result.problem()).isEqualTo("rows 3 to 4 were deleted from the end of the trail (the exported head "
         + exported + " names row 4)");
@@ -272,12 +272,12 @@ class AuditLogTest {
     rewriteChain(4, AuditChain::unkeyed); // what an older paw wrote: plain SHA-256 and no head file
     Files.delete(pocket.auditHeadFile());
 
-    AuditVerification old = log.verify();
+    AuditLog.Verification old = log.verify();
     assertThat(old.intact()).isTrue();
     assertThat(old.unkeyedRows()).isEqualTo(4);
 
     writer.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
-    AuditVerification sealed = log.verify();
+    AuditLog.Verification sealed = log.verify();
     assertThat(sealed.intact()).isTrue();
     assertThat(sealed.rows()).isEqualTo(5);
     assertThat(sealed.unkeyedRows()).isEqualTo(4);
