@@ -131,7 +131,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         ConnectionRecord record = new PocketConnections(pocket).connected(spec.name(), options.baseUrl(), pin.encode());
         http = null;
         record(AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.OK, null));
-        return new ConnectionResult(pocket.name(), spec.name(), true, tables, record.connectedAt(), "connected");
+        return new ConnectionResult(pocket.name(), spec.name(), tables, record.connectedAt());
       } catch (RuntimeException | SQLException e) {
         record(AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.ERROR, e.getMessage()));
         throw wrap(e);
