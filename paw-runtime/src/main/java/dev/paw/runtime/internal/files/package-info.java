@@ -1,7 +1,8 @@
 /**
- * File import: the engine behind the {@code csv} connector's {@code LOCAL} actions ({@code import_file},
- * {@code list_tables}, {@code preview_table}, {@code table_stats}, {@code query_table}, {@code drop_table},
- * {@code export_table}). {@link dev.paw.runtime.internal.files.FileActions} is the entry point.
+ * Internal, no compatibility promise. File import: the engine behind the {@code csv} connector's {@code LOCAL}
+ * actions ({@code import_file}, {@code list_tables}, {@code preview_table}, {@code table_stats}, {@code
+ * query_table}, {@code drop_table}, {@code export_table}). {@link dev.paw.runtime.internal.files.FileActions} is the
+ * entry point.
  *
  * <p><b>Exactness.</b> An imported value is stored so that export gives back exactly the file's text. A column is
  * INTEGER, REAL, BOOLEAN, DATE or DATETIME only when every value in it survives that round trip; anything else is
