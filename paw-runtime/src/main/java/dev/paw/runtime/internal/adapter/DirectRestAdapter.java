@@ -295,8 +295,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
           // its checkpoints; say so at once rather than wait an unknown time
           String busy = "busy: " + table + " is being synced by another process";
           record(AuditEvent.sync(spec.name(), table, AuditOutcome.ERROR, busy, Duration.ZERO));
-          return new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
-              false, busy);
+          return SyncResult.failed(table, Duration.between(started, settings.clock().instant()), busy);
         }
         try (Connection db = PocketDatabase.open(pocket)) {
           ConnectionHttp connection = http();
@@ -309,12 +308,12 @@ public final class DirectRestAdapter implements ConnectorProtocol {
                 return connection.requests().create(action, params);
               }, redactor()::redact));
         } catch (SQLException e) {
-          result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
-              false, "cannot open pocket.db: " + e.getMessage());
+          result = SyncResult.failed(table, Duration.between(started, settings.clock().instant()),
+              "cannot open pocket.db: " + e.getMessage());
         }
       } catch (IOException e) {
-        result = new SyncResult(table, 0, 0, 0, 0, 0, 0, Duration.between(started, settings.clock().instant()),
-            false, "cannot claim table " + table + " for syncing: " + e.getMessage());
+        result = SyncResult.failed(table, Duration.between(started, settings.clock().instant()),
+            "cannot claim table " + table + " for syncing: " + e.getMessage());
       }
     }
     String error = result.error() == null ? null : redactor().redact(result.error());
@@ -326,8 +325,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
       } catch (SQLException ignored) {
         // the sync result carries the error already
       }
-      return new SyncResult(result.table(), result.inserted(), result.updated(), result.unchanged(),
-          result.deleted(), result.records(), result.pages(), result.duration(), result.complete(), error);
+      return result.withError(error);
     }
     return result;
   }

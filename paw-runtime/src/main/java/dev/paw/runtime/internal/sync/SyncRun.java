@@ -79,7 +79,7 @@ final class SyncRun<R> {
       store.save(state);
       return loop(store, state, started);
     } catch (SQLException | RuntimeException e) {
-      return new SyncResult(stream.table(), 0, 0, 0, 0, 0, 0, Duration.between(started, clock.instant()), false,
+      return SyncResult.failed(stream.table(), Duration.between(started, clock.instant()),
           job.redactor().apply("sync of " + stream.table() + " could not start: " + e.getMessage()));
     }
   }
