@@ -215,7 +215,7 @@ public final class Paw implements AutoCloseable {
    * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
    * approves the definition as it is now.
    */
-  public List<dev.paw.runtime.pin.PinChange> pinChanges(Pocket pocket, String name) {
+  public List<dev.paw.runtime.trust.PinChange> pinChanges(Pocket pocket, String name) {
     ConnectorProtocol adapter = connector(pocket, name);
     return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }

@@ -263,7 +263,7 @@ class HostileConnectorFileTest {
         Throwable sync = catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join());
 
         for (Throwable error : List.of(refund, sync)) {
-          assertThat(error).cause().isInstanceOf(dev.paw.runtime.pin.ConnectorChangedException.class)
+          assertThat(error).cause().isInstanceOf(dev.paw.runtime.trust.ConnectorChangedException.class)
               .hasMessageContaining("action 'create_refund': restricted -> auto")
               .hasMessageContaining("host: (none) -> 127.0.0.1")
               .hasMessageContaining("paw connect stripe --pocket \"Shop\" --review");

@@ -1,4 +1,4 @@
-package dev.paw.runtime.pin;
+package dev.paw.runtime.trust;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,4 +1,4 @@
-package dev.paw.runtime.pin;
+package dev.paw.runtime.internal.trust;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.paw.runtime.internal.credentials.CredentialSource;
 import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.TrustLevel;

@@ -1,5 +1,6 @@
-package dev.paw.runtime.pin;
+package dev.paw.runtime.internal.trust;
 
+import dev.paw.runtime.trust.PinChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paw.runtime.credentials.Secret;

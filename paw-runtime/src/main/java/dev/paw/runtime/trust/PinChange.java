@@ -1,4 +1,4 @@
-package dev.paw.runtime.pin;
+package dev.paw.runtime.trust;
 
 /**
  * One difference between what the user approved when connecting and the connector's definition now.
