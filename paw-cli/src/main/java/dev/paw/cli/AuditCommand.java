@@ -1,7 +1,6 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.audit.AuditEntry;
-import dev.paw.runtime.audit.AuditHead;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.pocket.Pocket;
@@ -60,7 +59,7 @@ final class AuditCommand implements Callable<Integer> {
     AuditLog log = context.paw().audit(pocket);
     boolean exportHead = head != null && head.isEmpty();
     if (verify || head != null) {
-      AuditHead exported = head == null || exportHead ? null : AuditHead.parse(head);
+      AuditLog.Head exported = head == null || exportHead ? null : AuditLog.Head.parse(head);
       AuditLog.Verification result = log.verify(exported);
       if (!result.intact()) {
         if (json) {
@@ -109,7 +108,7 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  private void printIntact(Pocket pocket, AuditLog.Verification result, AuditHead exported) {
+  private void printIntact(Pocket pocket, AuditLog.Verification result, AuditLog.Head exported) {
     var out = context.terminal().out();
     out.println("audit trail of '" + pocket.name() + "' is intact: " + result.rows() + " entries, head "
         + (result.head() == null ? "-" : result.head()));

@@ -4,7 +4,7 @@ import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncScheduler;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.TableSyncStatus;
+import dev.paw.runtime.pocket.Pocket.TableSyncStatus;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.StreamSpec;
 import java.sql.SQLException;

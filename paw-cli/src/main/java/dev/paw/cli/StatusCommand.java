@@ -3,7 +3,7 @@ package dev.paw.cli;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.TableSyncStatus;
+import dev.paw.runtime.pocket.Pocket.TableSyncStatus;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.StreamSpec;
 import java.sql.SQLException;

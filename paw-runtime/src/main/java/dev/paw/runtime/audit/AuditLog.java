@@ -17,10 +17,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,7 +32,7 @@ import java.util.stream.Stream;
  * hash is an HMAC, under a key derived from the master key, of the previous row's hash and its own canonical form, so
  * {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody without the master
  * key can rewrite the trail consistently. After each append the newest row's sequence number and hash (the {@link
- * AuditHead}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too. Only
+ * Head}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too. Only
  * the runtime appends ({@code internal.audit.AuditWriter}).
  */
 public final class AuditLog {
@@ -93,8 +96,8 @@ public final class AuditLog {
    * {@link #verify()}, and also that the trail still holds {@code exported} (a head the user kept from {@code paw
    * audit --head}): this finds a rollback of {@code pocket.db} and the head file together.
    */
-  public Verification verify(AuditHead exported) throws SQLException {
-    Optional<AuditHead> recorded;
+  public Verification verify(Head exported) throws SQLException {
+    Optional<Head> recorded;
     try {
       recorded = headFile.read();
     } catch (IOException e) {
@@ -102,7 +105,7 @@ public final class AuditLog {
     }
     try (Connection connection = PocketDatabase.open(pocket); Statement s = connection.createStatement()) {
       ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
-          .map(AuditHead::seq).collect(Collectors.toSet()));
+          .map(Head::seq).collect(Collectors.toSet()));
       try (ResultSet rs = s.executeQuery("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit ORDER BY seq")) {
         while (rs.next()) {
           String problem = walk.next(read(rs));
@@ -194,7 +197,7 @@ public final class AuditLog {
     }
 
     /** The problem when the walked trail does not hold {@code head}, or {@code null}. */
-    String holds(AuditHead head, String source) {
+    String holds(Head head, String source) {
       if (head.seq() > last) {
         return "rows " + (last + 1) + " to " + head.seq() + " were deleted from the end of the trail (" + source
             + " row " + head.seq() + ")";
@@ -245,9 +248,40 @@ public final class AuditLog {
       return problem == null;
     }
 
-    /** The head to keep elsewhere and give back to {@link AuditLog#verify(AuditHead)}, or {@code null} when empty. */
-    public AuditHead head() {
-      return headSeq < 1 ? null : new AuditHead(headSeq, headHash);
+    /** The head to keep elsewhere and give back to {@link AuditLog#verify(Head)}, or {@code null} when empty. */
+    public Head head() {
+      return headSeq < 1 ? null : new Head(headSeq, headHash);
+    }
+  }
+
+  /**
+   * The newest row of an audit trail: its sequence number and hash, written {@code SEQ:HASH}. Kept outside
+   * {@code pocket.db} (in the head file, or by the user from {@code paw audit --head}), it shows rows removed from the
+   * end of the trail and a trail rewritten after it was taken.
+   */
+  public record Head(long seq, String hash) {
+
+    private static final Pattern TEXT = Pattern.compile("([1-9][0-9]{0,18}):((?:hmac:)?[0-9a-f]{64})");
+
+    public Head {
+      if (seq < 1) {
+        throw new IllegalArgumentException("an audit head's row is at least 1, not " + seq);
+      }
+    }
+
+    /** Reads {@code SEQ:HASH} as {@link #toString()} writes it. */
+    public static Head parse(String text) {
+      Matcher m = TEXT.matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        throw new IllegalArgumentException("an audit head is SEQ:HASH as 'paw audit --head' prints it"
+            + " (such as 42:hmac:3f9a...), not '" + text.strip() + "'");
+      }
+      return new Head(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    @Override
+    public String toString() {
+      return seq + ":" + hash;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import org.sqlite.SQLiteConfig;
 
@@ -127,4 +128,15 @@ public final class Pocket {
       return pocket.clock;
     }
   }
+
+  /**
+   * What the pocket knows about one synced table: its last run and whether a run is under way or was cut off (and
+   * will resume).
+   *
+   * @param lastOutcome {@code ok} or {@code error}; {@code null} before the first run ended
+   * @param lastRows rows inserted, updated or deleted by the last complete run
+   * @param inProgress a run started and has not completed: running now, or cut off and resumable
+   */
+  public record TableSyncStatus(String table, String connector, Instant lastStartedAt, Instant lastFinishedAt,
+      String lastOutcome, String lastError, long lastRecords, long lastRows, boolean inProgress) {}
 }

@@ -253,10 +253,10 @@ class AuditLogTest {
   @Test
   void anExportedHeadFindsARollbackOfTheDatabaseAndTheHeadFileTogether() throws Exception {
     appendSome();
-    AuditHead exported = log.verify().head();
+    AuditLog.Head exported = log.verify().head();
     tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
     AuditEntry second = log.read(AuditQuery.recent().limit(1)).get(0);
-    Files.writeString(pocket.auditHeadFile(), new AuditHead(2, second.hash()) + "\n");
+    Files.writeString(pocket.auditHeadFile(), new AuditLog.Head(2, second.hash()) + "\n");
 
     assertThat(log.verify().intact()).as("write access to both files: outside what the head file can show")
         .isTrue();

@@ -1,6 +1,6 @@
 package dev.paw.runtime.internal.audit;
 
-import dev.paw.runtime.audit.AuditHead;
+import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.internal.OwnerOnlyFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,7 +13,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The owner-only file outside {@code pocket.db} that holds the trail's newest {@link AuditHead}. It only moves
+ * The owner-only file outside {@code pocket.db} that holds the trail's newest {@link AuditLog.Head}. It only moves
  * forward: two processes that append at once may finish in either order, and the later row must stay the head.
  */
 public final class AuditHeadFile {
@@ -32,9 +32,9 @@ public final class AuditHeadFile {
   }
 
   /** The recorded head, or empty when none was written yet. */
-  public Optional<AuditHead> read() throws IOException {
+  public Optional<AuditLog.Head> read() throws IOException {
     try {
-      return Optional.of(AuditHead.parse(Files.readString(file, StandardCharsets.US_ASCII)));
+      return Optional.of(AuditLog.Head.parse(Files.readString(file, StandardCharsets.US_ASCII)));
     } catch (NoSuchFileException e) {
       return Optional.empty();
     } catch (IllegalArgumentException e) {
@@ -43,14 +43,14 @@ public final class AuditHeadFile {
   }
 
   /** Records {@code head} unless a later row is recorded already; replaced atomically, flushed to disk. */
-  public void advance(AuditHead head) throws IOException {
+  public void advance(AuditLog.Head head) throws IOException {
     OwnerOnlyFiles.createDirectories(file.getParent());
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");
     OwnerOnlyFiles.createFile(lockFile);
     synchronized (IN_PROCESS) {
       try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
           FileLock lock = channel.lock()) {
-        Optional<AuditHead> current = read();
+        Optional<AuditLog.Head> current = read();
         if (current.isEmpty() || current.get().seq() < head.seq()) {
           OwnerOnlyFiles.writeAtomically(file, (head + "\n").getBytes(StandardCharsets.US_ASCII));
         }

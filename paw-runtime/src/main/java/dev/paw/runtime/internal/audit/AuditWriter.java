@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.paw.runtime.audit.AuditEntry;
-import dev.paw.runtime.audit.AuditHead;
+import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.internal.Names;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.credentials.Redactor;
@@ -23,7 +23,7 @@ import java.time.temporal.ChronoUnit;
 /**
  * Appends to a pocket's audit trail: each row redacted, timestamped and chained to the one before by a hash keyed
  * under the master key (see {@link AuditChain}). After each append the newest row's sequence number and hash (the
- * {@link AuditHead}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too.
+ * {@link AuditLog.Head}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too.
  * Appends take the database's write lock for the read-last-hash-then-insert step, so concurrent writers cannot fork
  * the chain.
  */
@@ -114,7 +114,7 @@ public final class AuditWriter {
   /** After the commit: a head ahead of the committed rows would look like truncation. */
   private void recordHead(AuditEntry entry) throws SQLException {
     try {
-      headFile.advance(new AuditHead(entry.seq(), entry.hash()));
+      headFile.advance(new AuditLog.Head(entry.seq(), entry.hash()));
     } catch (IOException e) {
       throw new SQLException("audit row " + entry.seq() + " was written but the audit head file could not be: "
           + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package dev.paw.runtime.internal.sync;
 
-import dev.paw.runtime.pocket.TableSyncStatus;
+import dev.paw.runtime.pocket.Pocket.TableSyncStatus;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -31,10 +31,10 @@ final class SyncFixture implements AutoCloseable {
 
   final ConnectorSpec spec;
   final Connection db;
-  final List<dev.paw.runtime.TableChange> changes = new ArrayList<>();
+  final List<dev.paw.runtime.SyncListener.TableChange> changes = new ArrayList<>();
   final List<Long> sleeps = new ArrayList<>();
   /** Runs on the sync's thread after each commit, before the run goes on. */
-  java.util.function.Consumer<dev.paw.runtime.TableChange> afterCommit = change -> { };
+  java.util.function.Consumer<dev.paw.runtime.SyncListener.TableChange> afterCommit = change -> { };
   private final OkHttpClient client = new OkHttpClient();
 
   SyncFixture(String yaml, Path dbFile) throws SQLException {
