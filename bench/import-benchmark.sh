@@ -31,7 +31,7 @@ mvn -q -pl paw-runtime -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/classpath.txt -Dmdep.includeScope=test
 # shellcheck disable=SC2086
 java -cp "paw-runtime/target/test-classes:paw-runtime/target/classes:$(cat paw-runtime/target/classpath.txt)" \
-  dev.paw.runtime.files.ImportBenchmark --dir "$dir" $args
+  dev.paw.runtime.internal.files.ImportBenchmark --dir "$dir" $args
 
 ./paw --version >/dev/null # builds paw-cli/target/paw.jar when it is missing or stale
 work=$(mktemp -d)

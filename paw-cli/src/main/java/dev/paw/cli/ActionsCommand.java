@@ -30,7 +30,7 @@ final class ActionsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConnectorSpec spec = context.paw().registry().require(name).spec();
+    ConnectorSpec spec = context.paw().requireConnector(name).spec();
     List<Map<String, Object>> actions = new ArrayList<>();
     for (ActionSpec action : spec.actions()) {
       Map<String, Object> row = new LinkedHashMap<>();

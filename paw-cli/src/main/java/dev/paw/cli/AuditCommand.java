@@ -1,10 +1,8 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.audit.AuditEntry;
-import dev.paw.runtime.audit.AuditHead;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.audit.AuditQuery;
-import dev.paw.runtime.audit.AuditVerification;
 import dev.paw.runtime.pocket.Pocket;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -61,8 +59,8 @@ final class AuditCommand implements Callable<Integer> {
     AuditLog log = context.paw().audit(pocket);
     boolean exportHead = head != null && head.isEmpty();
     if (verify || head != null) {
-      AuditHead exported = head == null || exportHead ? null : AuditHead.parse(head);
-      AuditVerification result = log.verify(exported);
+      AuditLog.Head exported = head == null || exportHead ? null : AuditLog.Head.parse(head);
+      AuditLog.Verification result = log.verify(exported);
       if (!result.intact()) {
         if (json.enabled) {
           Output.json(context.terminal().out(), result);
@@ -101,7 +99,7 @@ final class AuditCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void printHead(AuditVerification result) {
+  private void printHead(AuditLog.Verification result) {
     String text = result.head() == null ? null : result.head().toString();
     if (json.enabled) {
       Output.json(context.terminal().out(), Collections.singletonMap("head", text));
@@ -110,7 +108,7 @@ final class AuditCommand implements Callable<Integer> {
     }
   }
 
-  private void printIntact(Pocket pocket, AuditVerification result, AuditHead exported) {
+  private void printIntact(Pocket pocket, AuditLog.Verification result, AuditLog.Head exported) {
     var out = context.terminal().out();
     out.println("audit trail of '" + pocket.name() + "' is intact: " + result.rows() + " entries, head "
         + (result.head() == null ? "-" : result.head()));

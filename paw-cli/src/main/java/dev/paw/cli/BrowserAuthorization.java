@@ -1,8 +1,8 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.credentials.ScopedCredentials;
-import dev.paw.runtime.http.HttpClients;
-import dev.paw.runtime.http.OAuth2Authorization;
+import dev.paw.runtime.internal.http.HttpClients;
+import dev.paw.runtime.internal.http.OAuth2Authorization;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.OAuth2Spec;

@@ -1,8 +1,8 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.RuntimeLimits;
 import dev.paw.runtime.SyncListener;
-import dev.paw.runtime.adapter.RuntimeLimits;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.trust.AdminApprover;
@@ -81,7 +81,7 @@ final class CliContext implements AutoCloseable {
           .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
           .build();
       // a file that replaces (or was kept from replacing) a built-in is never used silently
-      paw.registry().notes().forEach(note -> terminal.err().println("paw: " + note));
+      paw.connectorNotes().forEach(note -> terminal.err().println("paw: " + note));
     }
     return paw;
   }

@@ -3,13 +3,13 @@ package dev.paw.cli;
 import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
-import dev.paw.runtime.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
-import dev.paw.runtime.pin.ConnectorChangedException;
-import dev.paw.runtime.pin.PinChange;
+import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.trust.ConnectorChangedException;
+import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
 import java.util.LinkedHashMap;
@@ -75,7 +75,7 @@ final class ConnectCommand implements Callable<Integer> {
     if (review) {
       return review();
     }
-    ConnectorSpec spec = context.paw().registry().require(name).spec();
+    ConnectorSpec spec = context.paw().requireConnector(name).spec();
     Pocket pocket = pocketOption.get(context);
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     if (changes.stream().anyMatch(PinChange::loosens)) {
@@ -116,11 +116,12 @@ final class ConnectCommand implements Callable<Integer> {
    * same base URL, which pins the definition as it is now.
    */
   private int review() throws java.sql.SQLException {
-    context.paw().registry().require(name);
+    context.paw().requireConnector(name);
     // reviewing a connection never creates a pocket: it needs one that holds the connection
     Pocket pocket = context.existingPocket(pocketOption.name);
-    ConnectionRecord record = pocket.connections().get(name)
-        .filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED).orElseThrow(() -> new IllegalArgumentException(
+    ConnectionRecord record = pocket.connections().stream().filter(r -> r.connector().equals(name))
+        .findFirst().filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED)
+        .orElseThrow(() -> new IllegalArgumentException(
             "connector '" + name + "' is not connected to pocket '" + pocket.name() + "'; connect it first"));
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     Terminal terminal = context.terminal();

@@ -1,6 +1,6 @@
 package dev.paw.cli;
 
-import dev.paw.runtime.registry.ConnectorRegistry;
+import dev.paw.runtime.Paw;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
@@ -33,9 +33,9 @@ final class ConnectorsCommand {
 
     @Override
     public Integer call() {
-      ConnectorRegistry registry = context.paw().registry();
+      Paw paw = context.paw();
       List<Map<String, Object>> connectors = new ArrayList<>();
-      for (RegisteredConnector connector : registry.all()) {
+      for (RegisteredConnector connector : paw.connectors()) {
         ConnectorSpec spec = connector.spec();
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("name", spec.name());
@@ -58,7 +58,7 @@ final class ConnectorsCommand {
                 c.get("type") == null ? "-" : c.get("type"), c.get("auth"), c.get("actions"),
                 String.join(",", castList(c.get("tables"))), c.get("origin"))).toList());
       }
-      registry.problems().forEach(p -> context.terminal().err().println("paw: skipped " + p));
+      paw.connectorProblems().forEach(p -> context.terminal().err().println("paw: skipped " + p));
       return ExitCodes.OK;
     }
 

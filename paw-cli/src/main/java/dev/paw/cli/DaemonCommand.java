@@ -1,13 +1,12 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.SyncScheduler;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.Pocket.TableSyncStatus;
 import dev.paw.runtime.registry.RegisteredConnector;
-import dev.paw.runtime.sync.SyncScheduler;
-import dev.paw.runtime.sync.TableSyncStatus;
 import dev.paw.spec.StreamSpec;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -69,16 +68,13 @@ final class DaemonCommand implements Callable<Integer> {
   }
 
   private int schedule(Pocket pocket, SyncScheduler scheduler) throws SQLException {
-    List<TableSyncStatus> statuses;
-    try (Connection db = pocket.openConnection()) {
-      statuses = TableSyncStatus.read(db);
-    }
+    List<TableSyncStatus> statuses = pocket.syncStatus();
     int count = 0;
-    for (ConnectionRecord connection : pocket.connections().list()) {
+    for (ConnectionRecord connection : pocket.connections()) {
       if (connection.state() == ConnectionRecord.State.DISCONNECTED) {
         continue;
       }
-      RegisteredConnector connector = context.paw().registry().find(connection.connector()).orElse(null);
+      RegisteredConnector connector = context.paw().findConnector(connection.connector()).orElse(null);
       if (connector == null) {
         context.terminal().err().println("paw daemon: connector '" + connection.connector() + "' of pocket '"
             + pocket.name() + "' is no longer found; skipping it");

@@ -1,15 +1,15 @@
 package dev.paw.cli;
 
-import dev.paw.runtime.pin.ConnectorChangedException;
 import dev.paw.runtime.trust.ActionRefusedException;
+import dev.paw.runtime.trust.ConnectorChangedException;
 import java.lang.reflect.Constructor;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import picocli.AutoComplete;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The {@code paw} command: connect services to pockets, sync, run actions, read the audit trail. */
 @Command(name = "paw", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,

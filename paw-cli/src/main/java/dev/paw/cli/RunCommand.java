@@ -49,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     context.assumeYes(yes);
-    ActionSpec action = context.paw().registry().require(name).spec().action(actionName)
+    ActionSpec action = context.paw().requireConnector(name).spec().action(actionName)
         .orElseThrow(() -> new IllegalArgumentException("connector '" + name + "' has no action '" + actionName
             + "' (see: paw actions " + name + ")"));
     Pocket pocket = pocketOption.get(context);

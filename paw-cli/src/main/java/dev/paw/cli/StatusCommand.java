@@ -3,10 +3,9 @@ package dev.paw.cli;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.pocket.Pocket.TableSyncStatus;
 import dev.paw.runtime.registry.RegisteredConnector;
-import dev.paw.runtime.sync.TableSyncStatus;
 import dev.paw.spec.StreamSpec;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,12 +40,9 @@ final class StatusCommand implements Callable<Integer> {
     List<Pocket> pockets = pocketOption.selected(context);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Pocket pocket : pockets) {
-      List<TableSyncStatus> syncs;
-      try (Connection db = pocket.openConnection()) {
-        syncs = TableSyncStatus.read(db);
-      }
-      for (ConnectionRecord connection : pocket.connections().list()) {
-        Optional<RegisteredConnector> connector = paw.registry().find(connection.connector());
+      List<TableSyncStatus> syncs = pocket.syncStatus();
+      for (ConnectionRecord connection : pocket.connections()) {
+        Optional<RegisteredConnector> connector = paw.findConnector(connection.connector());
         List<StreamSpec> streams = connector.map(c -> c.spec().streams().stream()
             .filter(StreamSpec::isRunnable).toList()).orElse(List.of());
         if (streams.isEmpty()) {

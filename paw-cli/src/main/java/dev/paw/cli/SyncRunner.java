@@ -2,8 +2,8 @@ package dev.paw.cli;
 
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.SyncListener.TableChange;
 import dev.paw.runtime.SyncResult;
-import dev.paw.runtime.TableChange;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.StreamSpec;
 import java.io.PrintWriter;

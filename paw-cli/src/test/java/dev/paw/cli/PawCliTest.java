@@ -196,7 +196,7 @@ class PawCliTest {
   @Test
   void theRepositorysConnectorFilesAreTheBuiltInsSoRunningFromItsRootSaysNothing() {
     // ./paw at the repository root finds ./connectors, the files the built-ins are compiled from
-    var registry = dev.paw.runtime.registry.ConnectorRegistry.discover(List.of(Path.of("..", "connectors")),
+    var registry = dev.paw.runtime.internal.registry.ConnectorRegistry.discover(List.of(Path.of("..", "connectors")),
         PawCli.class.getClassLoader());
 
     assertThat(registry.notes()).isEmpty();

@@ -2,6 +2,7 @@ package dev.paw.runtime;
 
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -52,4 +53,19 @@ public interface ConnectorProtocol {
 
   /** Whether the service answers with the stored credentials. */
   CompletionStage<HealthStatus> health();
+
+  /** Whether a connector's service answered, how fast, and why not when it did not. */
+  record HealthStatus(boolean healthy, int httpStatus, Duration latency, String message) {}
+
+  /** A synced table as it exists in pocket.db: its name, DDL and columns. */
+  record TableSchema(String table, String ddl, List<Column> columns, List<String> primaryKey) {
+
+    /** One column: local name, declared SQLite type (empty when untyped) and the API field it comes from. */
+    public record Column(String name, String sqlType, String from) {}
+
+    public TableSchema {
+      columns = List.copyOf(columns);
+      primaryKey = List.copyOf(primaryKey);
+    }
+  }
 }

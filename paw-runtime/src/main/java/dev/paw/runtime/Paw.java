@@ -1,32 +1,33 @@
 package dev.paw.runtime;
 
-import dev.paw.runtime.adapter.DirectRestAdapter;
-import dev.paw.runtime.adapter.RuntimeLimits;
-import dev.paw.runtime.adapter.RuntimeSettings;
 import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
-import dev.paw.runtime.credentials.LayeredCredentialStore;
-import dev.paw.runtime.credentials.MasterKey;
 import dev.paw.runtime.credentials.ScopedCredentials;
-import dev.paw.runtime.files.FileActions;
-import dev.paw.runtime.files.FileConnector;
-import dev.paw.runtime.files.ImportLimits;
-import dev.paw.runtime.http.HttpClients;
+import dev.paw.runtime.internal.adapter.DirectRestAdapter;
+import dev.paw.runtime.internal.audit.AuditWriter;
+import dev.paw.runtime.internal.credentials.LayeredCredentialStore;
+import dev.paw.runtime.internal.credentials.MasterKey;
+import dev.paw.runtime.internal.files.FileActions;
+import dev.paw.runtime.internal.files.FileConnector;
+import dev.paw.runtime.internal.files.ImportLimits;
+import dev.paw.runtime.internal.http.HttpClients;
+import dev.paw.runtime.internal.pocket.Pockets;
+import dev.paw.runtime.internal.registry.ConnectorRegistry;
+import dev.paw.runtime.internal.sync.SyncEngine;
+import dev.paw.runtime.internal.trust.TrustGate;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.Pockets;
-import dev.paw.runtime.registry.ConnectorRegistry;
 import dev.paw.runtime.registry.RegisteredConnector;
-import dev.paw.runtime.sync.SyncEngine;
 import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.Approver;
-import dev.paw.runtime.trust.TrustGate;
+import dev.paw.spec.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +73,8 @@ public final class Paw implements AutoCloseable {
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
-    this.registry = b.registry != null ? b.registry : ConnectorRegistry.discover(b.folders(), b.classLoader,
-        b.allowShadowing);
+    this.registry = b.connectors != null ? ConnectorRegistry.of(b.connectors)
+        : ConnectorRegistry.discover(b.folders(), b.classLoader, b.allowShadowing);
     Map<String, String> environment = b.environment;
     MasterKey givenKey = b.masterKey;
     this.masterKey = givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
@@ -104,8 +105,32 @@ public final class Paw implements AutoCloseable {
     return home;
   }
 
-  public ConnectorRegistry registry() {
-    return registry;
+  /** Every connector this runtime can run, compiled or from a YAML file, sorted by name. */
+  public Collection<RegisteredConnector> connectors() {
+    return registry.all();
+  }
+
+  /** The connector of that name, if there is one. */
+  public Optional<RegisteredConnector> findConnector(String name) {
+    return registry.find(name);
+  }
+
+  /** The connector of that name, or an exception that lists the known names. */
+  public RegisteredConnector requireConnector(String name) {
+    return registry.require(name);
+  }
+
+  /** Why connector files were skipped: the errors of files that could not be loaded. */
+  public List<Diagnostic> connectorProblems() {
+    return registry.problems();
+  }
+
+  /**
+   * What a user should be told about where connectors come from: connector files not used because they would
+   * shadow a built-in connector, and, with {@link Builder#allowShadowing}, files that do shadow one.
+   */
+  public List<String> connectorNotes() {
+    return registry.notes();
   }
 
   public CredentialStore credentials() {
@@ -150,10 +175,15 @@ public final class Paw implements AutoCloseable {
     }
   }
 
-  /** The pocket's audit trail, its chain keyed under the master key. */
+  /** The pocket's audit trail, to read and verify; its chain is keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return actor == null ? new AuditLog(pocket, masterKey.get())
-        : new AuditLog(pocket, masterKey.get(), settings.clock(), actor);
+    return new AuditLog(pocket, masterKey.get());
+  }
+
+  /** Appends to the pocket's trail as this runtime's actor, keyed under the master key. */
+  private AuditWriter auditWriter(Pocket pocket) {
+    return actor == null ? new AuditWriter(pocket, masterKey.get())
+        : new AuditWriter(pocket, masterKey.get(), settings.clock(), actor);
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
@@ -177,7 +207,7 @@ public final class Paw implements AutoCloseable {
   public ConnectorProtocol connector(Pocket pocket, String name) {
     RegisteredConnector connector = registry.require(name);
     return adapters.computeIfAbsent(pocket.slug() + "/" + name, key -> new DirectRestAdapter(pocket, connector,
-        credentials(pocket, name), trust, audit(pocket), engine, http, settings, localActions.get(name), executor));
+        credentials(pocket, name), trust, auditWriter(pocket), engine, http, settings, localActions.get(name), executor));
   }
 
   /**
@@ -185,7 +215,7 @@ public final class Paw implements AutoCloseable {
    * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
    * approves the definition as it is now.
    */
-  public List<dev.paw.runtime.pin.PinChange> pinChanges(Pocket pocket, String name) {
+  public List<dev.paw.runtime.trust.PinChange> pinChanges(Pocket pocket, String name) {
     ConnectorProtocol adapter = connector(pocket, name);
     return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }
@@ -200,10 +230,10 @@ public final class Paw implements AutoCloseable {
     private PawHome home;
     private Map<String, String> environment = System.getenv();
     private CredentialStore credentials;
-    private ConnectorRegistry registry;
     private List<Path> folders;
     private ClassLoader classLoader = Paw.class.getClassLoader();
     private boolean allowShadowing;
+    private List<RegisteredConnector> connectors;
     private Approver approver = Approver.DENY;
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
@@ -253,16 +283,18 @@ public final class Paw implements AutoCloseable {
     /**
      * Whether a connector file may replace a built-in (compiled) connector of the same name; default no, because
      * the file would inherit the connections, stored credentials and approvals of the built-in. When allowed,
-     * {@link ConnectorRegistry#shadowingNote} says so for every use.
+     * {@link Paw#connectorNotes()} says so.
      */
     public Builder allowShadowing(boolean value) {
       this.allowShadowing = value;
       return this;
     }
 
-    /** A ready registry (instead of discovering one). */
-    public Builder registry(ConnectorRegistry value) {
-      this.registry = value;
+    /**
+     * Exactly these connectors (made in code), instead of discovering compiled connectors and connector files.
+     */
+    public Builder connectors(List<RegisteredConnector> value) {
+      this.connectors = List.copyOf(value);
       return this;
     }
 

@@ -17,6 +17,16 @@ import java.time.Duration;
 public record SyncResult(String table, long inserted, long updated, long unchanged, long deleted, long records,
     long pages, Duration duration, boolean complete, String error) {
 
+  /** A run that failed before it read anything: nothing changed, and the checkpoint is where it was. */
+  public static SyncResult failed(String table, Duration duration, String error) {
+    return new SyncResult(table, 0, 0, 0, 0, 0, 0, duration, false, error);
+  }
+
+  /** This result with {@code error} instead of its own (e.g. the same error with secrets masked). */
+  public SyncResult withError(String error) {
+    return new SyncResult(table, inserted, updated, unchanged, deleted, records, pages, duration, complete, error);
+  }
+
   public boolean failed() {
     return error != null;
   }

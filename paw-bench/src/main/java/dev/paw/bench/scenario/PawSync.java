@@ -5,8 +5,8 @@ import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
-import dev.paw.runtime.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import java.io.IOException;
@@ -37,7 +37,7 @@ final class PawSync {
       ConnectorProtocol connector = paw.connector(pocket, "stripe");
       connector.connect(ConnectOptions.baseUrl(apiBase)).toCompletableFuture().join();
       StripeClient stripe = new StripeClient(connector);
-      String mapper = paw.registry().require("stripe").mapper(connector.spec().stream("stripe_invoices")
+      String mapper = paw.requireConnector("stripe").mapper(connector.spec().stream("stripe_invoices")
           .orElseThrow()).getClass().getSimpleName();
 
       long started = System.nanoTime();
@@ -47,7 +47,7 @@ final class PawSync {
       if (result.failed()) {
         throw new IllegalStateException("sync failed: " + result.error());
       }
-      try (Connection db = pocket.openConnection()) {
+      try (Connection db = pocket.openReadOnlyConnection()) {
         return new Outcome(result.records(), Scenarios.count(db, "stripe_invoices"), seconds, mapper + " "
             + result.pages() + " pages, " + result.inserted() + " inserted, " + result.updated() + " updated, "
             + result.unchanged() + " unchanged");

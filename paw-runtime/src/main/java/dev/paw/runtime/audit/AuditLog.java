@@ -1,153 +1,60 @@
 package dev.paw.runtime.audit;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.paw.runtime.credentials.Redactor;
-import dev.paw.runtime.internal.Names;
+import dev.paw.runtime.internal.audit.AuditChain;
+import dev.paw.runtime.internal.audit.AuditHeadFile;
+import dev.paw.runtime.internal.credentials.MasterKey;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
-import java.nio.charset.StandardCharsets;
-import dev.paw.runtime.credentials.MasterKey;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The audit trail of one pocket. Every row is redacted before it is written, and chained: its hash is an HMAC,
- * under a key derived from the master key, of the previous row's hash and its own canonical form (see {@link
- * AuditChain}), so {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody
- * without the master key can rewrite the trail consistently. After each append the newest row's sequence number and
- * hash (the {@link AuditHead}) are written to a file outside {@code pocket.db}, so that rows removed from the end are
- * found too. Appends take the database's write lock for the read-last-hash-then-insert step, so concurrent writers
- * cannot fork the chain.
+ * The audit trail of one pocket, to read and verify. Every row was redacted before it was written, and chained: its
+ * hash is an HMAC, under a key derived from the master key, of the previous row's hash and its own canonical form, so
+ * {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody without the master
+ * key can rewrite the trail consistently. After each append the newest row's sequence number and hash (the {@link
+ * Head}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too. Only
+ * the runtime appends ({@code internal.audit.AuditWriter}).
  */
 public final class AuditLog {
-
-  /** The {@code prev_hash} of the first row. */
-  static final String GENESIS = "0".repeat(64);
-  static final int MAX_ERROR_LENGTH = 2000;
-  /** Fixed width, so that text order is time order ({@code Instant.toString} drops zero fractions). */
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-      .withZone(ZoneOffset.UTC);
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-  private static final String COLUMNS = "seq, time, pocket, connector, kind, target, params, trust_level, decision,"
-      + " outcome, error, duration_ms, actor, prev_hash, hash";
 
   private final Pocket pocket;
   private final AuditChain chain;
   private final AuditHeadFile headFile;
-  private final Clock clock;
-  private final String defaultActor;
 
-  /**
-   * The pocket's trail, keyed under {@code masterKey}, timestamped by the system clock, with the OS user as the
-   * default actor.
-   */
+  /** The pocket's trail, its chain keyed under {@code masterKey}; only the runtime appends to it. */
   public AuditLog(Pocket pocket, MasterKey masterKey) {
-    this(pocket, masterKey, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
-  }
-
-  public AuditLog(Pocket pocket, MasterKey masterKey, Clock clock, String defaultActor) {
     this.pocket = pocket;
     this.chain = AuditChain.of(masterKey, pocket.slug());
     this.headFile = new AuditHeadFile(pocket.auditHeadFile());
-    this.clock = clock;
-    this.defaultActor = defaultActor;
-  }
-
-  /**
-   * Appends {@code event}, with its parameters and error passed through {@code redactor} (give the connection's
-   * redactor, which knows the credential values).
-   */
-  public AuditEntry append(AuditEvent event, Redactor redactor) throws SQLException {
-    Names.connector(event.connector());
-    String params = json(redactor.redactParams(event.parameters()));
-    String error = event.error() == null ? null : truncate(redactor.redact(event.error()));
-    String actor = event.actor() == null ? defaultActor : event.actor();
-    String trustLevel = event.trust() == null ? null : event.trust().level().wireName();
-    String decision = event.trust() == null ? null : event.trust().outcome().wireName();
-    try (Connection connection = pocket.openConnection()) {
-      connection.setAutoCommit(false); // the pocket's connections begin IMMEDIATE: the write lock is ours from here
-      try {
-        long seq = 1;
-        String previous = GENESIS;
-        try (Statement s = connection.createStatement();
-            ResultSet rs = s.executeQuery("SELECT seq, hash FROM _paw_audit ORDER BY seq DESC LIMIT 1")) {
-          if (rs.next()) {
-            seq = rs.getLong(1) + 1;
-            previous = rs.getString(2);
-          }
-        }
-        Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry unhashed = new AuditEntry(seq, time, pocket.slug(), event.connector(), event.kind(),
-            event.target(), params, trustLevel, decision, event.outcome(), error, event.duration().toMillis(), actor,
-            previous, null);
-        AuditEntry entry = withHash(unhashed, chain.link(previous, canonical(unhashed)));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO _paw_audit (" + COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-          insert.setLong(1, entry.seq());
-          insert.setString(2, TIME.format(entry.time()));
-          insert.setString(3, entry.pocket());
-          insert.setString(4, entry.connector());
-          insert.setString(5, entry.kind().wireName());
-          insert.setString(6, entry.target());
-          insert.setString(7, entry.parametersJson());
-          insert.setString(8, entry.trustLevel());
-          insert.setString(9, entry.decision());
-          insert.setString(10, entry.outcome().wireName());
-          insert.setString(11, entry.error());
-          insert.setLong(12, entry.durationMillis());
-          insert.setString(13, entry.actor());
-          insert.setString(14, entry.previousHash());
-          insert.setString(15, entry.hash());
-          insert.executeUpdate();
-        }
-        connection.commit();
-        recordHead(entry);
-        return entry;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      }
-    }
-  }
-
-  /** After the commit: a head ahead of the committed rows would look like truncation. */
-  private void recordHead(AuditEntry entry) throws SQLException {
-    try {
-      headFile.advance(new AuditHead(entry.seq(), entry.hash()));
-    } catch (IOException e) {
-      throw new SQLException("audit row " + entry.seq() + " was written but the audit head file could not be: "
-          + e.getMessage(), e);
-    }
   }
 
   /** The entries {@code query} selects, newest first. */
   public List<AuditEntry> read(AuditQuery query) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM _paw_audit WHERE 1 = 1");
+    StringBuilder sql = new StringBuilder("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit WHERE 1 = 1");
     List<String> args = new ArrayList<>();
     if (query.since() != null) {
       sql.append(" AND time >= ?");
-      args.add(TIME.format(query.since()));
+      args.add(AuditChain.TIME.format(query.since()));
     }
     if (query.connector() != null) {
       sql.append(" AND connector = ?");
@@ -159,7 +66,7 @@ public final class AuditLog {
     }
     sql.append(" ORDER BY seq DESC LIMIT ").append(query.limit());
     List<AuditEntry> entries = new ArrayList<>();
-    try (Connection connection = pocket.openConnection();
+    try (Connection connection = PocketDatabase.open(pocket);
         PreparedStatement select = connection.prepareStatement(sql.toString())) {
       for (int i = 0; i < args.size(); i++) {
         select.setString(i + 1, args.get(i));
@@ -181,7 +88,7 @@ public final class AuditLog {
    * AUTOINCREMENT counter and with the head file kept outside {@code pocket.db}: rows removed from the end, or a
    * trail replaced by another, are reported even when the counter was reset too.
    */
-  public AuditVerification verify() throws SQLException {
+  public Verification verify() throws SQLException {
     return verify(null);
   }
 
@@ -189,17 +96,17 @@ public final class AuditLog {
    * {@link #verify()}, and also that the trail still holds {@code exported} (a head the user kept from {@code paw
    * audit --head}): this finds a rollback of {@code pocket.db} and the head file together.
    */
-  public AuditVerification verify(AuditHead exported) throws SQLException {
-    Optional<AuditHead> recorded;
+  public Verification verify(Head exported) throws SQLException {
+    Optional<Head> recorded;
     try {
       recorded = headFile.read();
     } catch (IOException e) {
-      return new AuditVerification(0, -1, e.getMessage(), 0, GENESIS, 0);
+      return new Verification(0, -1, e.getMessage(), 0, AuditChain.GENESIS, 0);
     }
-    try (Connection connection = pocket.openConnection(); Statement s = connection.createStatement()) {
+    try (Connection connection = PocketDatabase.open(pocket); Statement s = connection.createStatement()) {
       ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
-          .map(AuditHead::seq).collect(Collectors.toSet()));
-      try (ResultSet rs = s.executeQuery("SELECT " + COLUMNS + " FROM _paw_audit ORDER BY seq")) {
+          .map(Head::seq).collect(Collectors.toSet()));
+      try (ResultSet rs = s.executeQuery("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit ORDER BY seq")) {
         while (rs.next()) {
           String problem = walk.next(read(rs));
           if (problem != null) {
@@ -248,7 +155,7 @@ public final class AuditLog {
     private final Map<Long, String> hashes = new HashMap<>();
     private long rows;
     private long last;
-    private String previous = GENESIS;
+    private String previous = AuditChain.GENESIS;
     private long keyedRows;
     private long unkeyedRows;
 
@@ -274,7 +181,7 @@ public final class AuditLog {
         return "row " + last + " has an unkeyed hash after keyed rows: the trail was rewritten without the master"
             + " key";
       }
-      if (!chain.matches(previous, canonical(entry), entry.hash())) {
+      if (!chain.matches(previous, AuditChain.canonical(entry), entry.hash())) {
         return "row " + last + " was changed after it was written";
       }
       if (keyed) {
@@ -290,7 +197,7 @@ public final class AuditLog {
     }
 
     /** The problem when the walked trail does not hold {@code head}, or {@code null}. */
-    String holds(AuditHead head, String source) {
+    String holds(Head head, String source) {
       if (head.seq() > last) {
         return "rows " + (last + 1) + " to " + head.seq() + " were deleted from the end of the trail (" + source
             + " row " + head.seq() + ")";
@@ -303,52 +210,78 @@ public final class AuditLog {
       return null;
     }
 
-    AuditVerification result(long firstBadSeq, String problem) {
-      return new AuditVerification(rows, firstBadSeq, problem, last, previous, unkeyedRows);
+    Verification result(long firstBadSeq, String problem) {
+      return new Verification(rows, firstBadSeq, problem, last, previous, unkeyedRows);
     }
   }
 
   private static AuditEntry read(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong("seq"), Instant.from(TIME.parse(rs.getString("time"))), rs.getString("pocket"),
-        rs.getString("connector"), AuditKind.parse(rs.getString("kind")), rs.getString("target"),
-        rs.getString("params"), rs.getString("trust_level"), rs.getString("decision"),
+    return new AuditEntry(rs.getLong("seq"), Instant.from(AuditChain.TIME.parse(rs.getString("time"))),
+        rs.getString("pocket"), rs.getString("connector"), AuditKind.parse(rs.getString("kind")),
+        rs.getString("target"), rs.getString("params"), rs.getString("trust_level"), rs.getString("decision"),
         AuditOutcome.parse(rs.getString("outcome")), rs.getString("error"), rs.getLong("duration_ms"),
         rs.getString("actor"), rs.getString("prev_hash"), rs.getString("hash"));
-  }
-
-  /** Every stored field but the hashes, as a JSON array in column order: one byte sequence per row content. */
-  static String canonical(AuditEntry e) {
-    ArrayNode row = JSON.createArrayNode();
-    row.add(e.seq()).add(TIME.format(e.time())).add(e.pocket()).add(e.connector()).add(e.kind().wireName())
-        .add(e.target()).add(e.parametersJson()).add(e.trustLevel()).add(e.decision()).add(e.outcome().wireName())
-        .add(e.error()).add(e.durationMillis()).add(e.actor());
-    return row.toString();
-  }
-
-  /** The keyed hash a row gets after {@code previous}: for tests that play someone holding the master key. */
-  String hash(String previous, String canonical) {
-    return chain.link(previous, canonical);
-  }
-
-  private static AuditEntry withHash(AuditEntry e, String hash) {
-    return new AuditEntry(e.seq(), e.time(), e.pocket(), e.connector(), e.kind(), e.target(), e.parametersJson(),
-        e.trustLevel(), e.decision(), e.outcome(), e.error(), e.durationMillis(), e.actor(), e.previousHash(), hash);
-  }
-
-  private static String json(Object value) {
-    try {
-      return JSON.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot record the parameters as JSON: " + e.getOriginalMessage(), e);
-    }
-  }
-
-  private static String truncate(String text) {
-    return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH) + "...";
   }
 
   @Override
   public String toString() {
     return "AuditLog{" + pocket.slug() + "}";
+  }
+
+  /**
+   * The result of {@link #verify()}.
+   *
+   * @param rows the rows checked
+   * @param firstBadSeq the sequence number of the first row that fails the check, or {@code -1} when all pass or the
+   *     problem is not one row's
+   * @param problem what is wrong there, or {@code null}
+   * @param headSeq the last row checked
+   * @param headHash the last sound row's hash
+   * @param unkeyedRows how many rows were written before the chain was keyed: their hashes are plain SHA-256, which
+   *     anyone can recompute, so alone they show accidental damage but not a deliberate rewrite; a keyed row after
+   *     them seals them
+   */
+  public record Verification(long rows, long firstBadSeq, String problem, long headSeq, String headHash,
+      long unkeyedRows) {
+
+    public boolean intact() {
+      return problem == null;
+    }
+
+    /** The head to keep elsewhere and give back to {@link AuditLog#verify(Head)}, or {@code null} when empty. */
+    public Head head() {
+      return headSeq < 1 ? null : new Head(headSeq, headHash);
+    }
+  }
+
+  /**
+   * The newest row of an audit trail: its sequence number and hash, written {@code SEQ:HASH}. Kept outside
+   * {@code pocket.db} (in the head file, or by the user from {@code paw audit --head}), it shows rows removed from the
+   * end of the trail and a trail rewritten after it was taken.
+   */
+  public record Head(long seq, String hash) {
+
+    private static final Pattern TEXT = Pattern.compile("([1-9][0-9]{0,18}):((?:hmac:)?[0-9a-f]{64})");
+
+    public Head {
+      if (seq < 1) {
+        throw new IllegalArgumentException("an audit head's row is at least 1, not " + seq);
+      }
+    }
+
+    /** Reads {@code SEQ:HASH} as {@link #toString()} writes it. */
+    public static Head parse(String text) {
+      Matcher m = TEXT.matcher(text.strip().toLowerCase(Locale.ROOT));
+      if (!m.matches()) {
+        throw new IllegalArgumentException("an audit head is SEQ:HASH as 'paw audit --head' prints it"
+            + " (such as 42:hmac:3f9a...), not '" + text.strip() + "'");
+      }
+      return new Head(Long.parseLong(m.group(1)), m.group(2));
+    }
+
+    @Override
+    public String toString() {
+      return seq + ":" + hash;
+    }
   }
 }

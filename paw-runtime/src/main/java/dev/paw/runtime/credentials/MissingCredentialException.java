@@ -1,5 +1,7 @@
 package dev.paw.runtime.credentials;
 
+import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
+
 /** A connection needs a credential that is neither stored nor in the environment. */
 public final class MissingCredentialException extends RuntimeException {
 

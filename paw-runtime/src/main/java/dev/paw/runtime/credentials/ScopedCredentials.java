@@ -1,5 +1,6 @@
 package dev.paw.runtime.credentials;
 
+import dev.paw.runtime.internal.credentials.CredentialSource;
 import java.util.Optional;
 import java.util.Set;
 

@@ -1,5 +1,6 @@
 package dev.paw.runtime.credentials;
 
+import dev.paw.runtime.internal.credentials.Redactor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;

@@ -1,7 +1,7 @@
 package dev.paw.runtime.internal;
 
 /**
- * The environment variables that set the runtime's limits ({@code dev.paw.runtime.adapter.RuntimeLimits}), here so
+ * The environment variables that set the runtime's limits ({@code dev.paw.runtime.RuntimeLimits}), here so
  * that every package's error message can name the one to change.
  */
 public final class LimitSettings {

@@ -19,11 +19,13 @@ public record ConnectionRecord(String connector, State state, String baseUrlOver
   public enum State {
     CONNECTED, DISCONNECTED, ERROR;
 
-    String wireName() {
+    /** The spelling stored in {@code _paw_connections} ({@code connected}). */
+    public String wireName() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
 
-    static State parse(String text) {
+    /** The state of a stored spelling. */
+    public static State parse(String text) {
       return valueOf(text.toUpperCase(java.util.Locale.ROOT));
     }
   }

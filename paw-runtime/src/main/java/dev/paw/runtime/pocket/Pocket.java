@@ -1,23 +1,30 @@
 package dev.paw.runtime.pocket;
 
+import dev.paw.runtime.internal.pocket.PocketConnections;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
+import dev.paw.runtime.internal.pocket.PocketInternals;
+import dev.paw.runtime.internal.sync.SyncStatuses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
  * A named workspace: its own directory and its own {@code pocket.db}. A pocket opens only its own file; it is
- * obtained from {@link Pockets} and has no way to name another pocket.
+ * obtained from {@link dev.paw.runtime.Paw#pocket} and has no way to name another pocket. A host reads it (read-only
+ * connections, connections and sync status); only the runtime writes it, so every change is trust-checked and
+ * audited.
  */
 public final class Pocket {
 
-  /** How long a connection waits for another writer before failing with SQLITE_BUSY. */
-  static final int BUSY_TIMEOUT_MILLIS = 10_000;
+  static {
+    PocketInternals.install(new Internals());
+  }
 
   private final String name;
   private final String slug;
@@ -26,7 +33,7 @@ public final class Pocket {
   private final Clock clock;
 
   /** @param home the paw home directory the pocket lives in, with every pocket, the credentials and the keys */
-  Pocket(String name, String slug, Path directory, Path home, Clock clock) {
+  private Pocket(String name, String slug, Path directory, Path home, Clock clock) {
     this.name = name;
     this.slug = slug;
     this.database = directory.resolve("pocket.db");
@@ -45,38 +52,26 @@ public final class Pocket {
   }
 
   /**
-   * Opens a new connection to this pocket's database, configured for the runtime: WAL journal (readers never block
-   * the writer), {@code synchronous=NORMAL} (durable at each checkpoint, fast commits), a busy timeout, foreign keys
-   * enforced, and transactions that take the write lock when they begin ({@code BEGIN IMMEDIATE}) so two writers
-   * queue instead of deadlocking on lock upgrade. The driver's generated keys are off: left on, it runs a regex and
-   * prepares and runs {@code SELECT last_insert_rowid()} after every INSERT, which doubled the cost of each row a sync
-   * writes; nothing in paw reads them. The caller closes it.
-   */
-  public Connection openConnection() throws SQLException {
-    SQLiteConfig config = new SQLiteConfig();
-    config.setGetGeneratedKeys(false);
-    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
-    config.enforceForeignKeys(true);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties());
-  }
-
-  /**
    * A connection that cannot write: SQLite itself refuses every statement that would change the database, whatever
    * its text (for user queries such as the file connector's {@code query_table}).
    */
   public Connection openReadOnlyConnection() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
     config.setReadOnly(true);
-    config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+    config.setBusyTimeout(PocketDatabase.BUSY_TIMEOUT_MILLIS);
     return config.createConnection("jdbc:sqlite:" + database);
   }
 
-  /** The pocket's connector connections ({@code _paw_connections}). */
-  public PocketConnections connections() {
-    return new PocketConnections(this, clock);
+  /** The pocket's connector connections ({@code _paw_connections}); connecting goes through a connector. */
+  public List<ConnectionRecord> connections() throws SQLException {
+    return new PocketConnections(this).list();
+  }
+
+  /** What the pocket knows about each synced table: its last run, and whether one is under way or cut off. */
+  public List<TableSyncStatus> syncStatus() throws SQLException {
+    try (Connection connection = PocketDatabase.open(this)) { // the state table is created on first read
+      return SyncStatuses.read(connection);
+    }
   }
 
   /**
@@ -103,14 +98,6 @@ public final class Pocket {
   }
 
   /**
-   * Claims the right to sync {@code table} of this pocket, across processes, until the returned lock is closed; empty
-   * when another process is syncing it (see {@link SyncLock}).
-   */
-  public Optional<SyncLock> tryLockSync(String table) throws IOException {
-    return SyncLock.tryAcquire(database.getParent(), table);
-  }
-
-  /**
    * Where the pocket's audit head (the newest audit row's sequence number and hash) is kept: in the paw home's
    * {@code audit} directory, outside the pocket's own directory, so that replacing or restoring the pocket's
    * directory does not roll it back too.
@@ -119,13 +106,37 @@ public final class Pocket {
     return home.resolve("audit").resolve(slug + ".head");
   }
 
-  /** The file, for diagnostics and for the runtime's own tests; no API accepts a path back. */
-  Path database() {
-    return database;
-  }
-
   @Override
   public String toString() {
     return "Pocket{" + slug + "}";
   }
+
+  /** The runtime's access to what a host does not see (see {@link PocketInternals}). */
+  private static final class Internals extends PocketInternals {
+    @Override
+    public Pocket newPocket(String name, String slug, Path directory, Path home, Clock clock) {
+      return new Pocket(name, slug, directory, home, clock);
+    }
+
+    @Override
+    public Path database(Pocket pocket) {
+      return pocket.database;
+    }
+
+    @Override
+    public Clock clock(Pocket pocket) {
+      return pocket.clock;
+    }
+  }
+
+  /**
+   * What the pocket knows about one synced table: its last run and whether a run is under way or was cut off (and
+   * will resume).
+   *
+   * @param lastOutcome {@code ok} or {@code error}; {@code null} before the first run ended
+   * @param lastRows rows inserted, updated or deleted by the last complete run
+   * @param inProgress a run started and has not completed: running now, or cut off and resumable
+   */
+  public record TableSyncStatus(String table, String connector, Instant lastStartedAt, Instant lastFinishedAt,
+      String lastOutcome, String lastError, long lastRecords, long lastRows, boolean inProgress) {}
 }

@@ -1,7 +1,7 @@
 package dev.paw.runtime.registry;
 
+import dev.paw.runtime.internal.mapping.SpecRowMapper;
 import dev.paw.runtime.mapping.RowMapper;
-import dev.paw.runtime.mapping.SpecRowMapper;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
 import java.nio.file.Path;

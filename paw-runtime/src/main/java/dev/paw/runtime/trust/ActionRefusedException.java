@@ -5,14 +5,16 @@ public final class ActionRefusedException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final transient TrustDecision decision;
+  private final String reason;
 
-  public ActionRefusedException(ApprovalRequest request, TrustDecision decision) {
-    super(request.subject() + " was refused and not sent: " + decision.reason());
-    this.decision = decision;
+  /** @param reason why the gate refused, as the audit trail records it */
+  public ActionRefusedException(ApprovalRequest request, String reason) {
+    super(request.subject() + " was refused and not sent: " + reason);
+    this.reason = reason;
   }
 
-  public TrustDecision decision() {
-    return decision;
+  /** Why the call was refused ("no approver said yes", ...). */
+  public String reason() {
+    return reason;
   }
 }

@@ -1,6 +1,6 @@
 package dev.paw.runtime.trust;
 
-import dev.paw.runtime.credentials.Redactor;
+import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.spec.TrustLevel;
 import java.util.Collections;
 import java.util.LinkedHashMap;

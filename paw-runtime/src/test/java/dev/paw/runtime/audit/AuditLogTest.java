@@ -3,13 +3,17 @@ package dev.paw.runtime.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.paw.runtime.credentials.MasterKey;
-import dev.paw.runtime.credentials.Redactor;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.internal.audit.AuditChain;
+import dev.paw.runtime.internal.audit.AuditEvent;
+import dev.paw.runtime.internal.audit.AuditWriter;
+import dev.paw.runtime.internal.credentials.MasterKey;
+import dev.paw.runtime.internal.credentials.Redactor;
+import dev.paw.runtime.internal.pocket.PocketDatabase;
+import dev.paw.runtime.internal.pocket.Pockets;
+import dev.paw.runtime.internal.trust.TrustDecision;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.Pockets;
-import dev.paw.runtime.trust.TrustDecision;
 import dev.paw.spec.TrustLevel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +39,9 @@ class AuditLogTest {
 
   private Pocket pocket;
   private Instant now = Instant.parse("2026-02-01T09:00:00Z");
+  private AuditWriter writer;
   private AuditLog log;
+  private AuditChain chain;
   private final Redactor redactor = Redactor.of(List.of(Secret.of(KEY)));
 
   @BeforeEach
@@ -57,20 +63,23 @@ class AuditLogTest {
         return this;
       }
     };
-    log = new AuditLog(pocket, MasterKey.of(new byte[32]), clock, "alice");
+    MasterKey key = MasterKey.of(new byte[32]);
+    writer = new AuditWriter(pocket, key, clock, "alice");
+    log = new AuditLog(pocket, key);
+    chain = AuditChain.of(key, pocket.slug());
   }
 
   private void appendSome() throws SQLException {
-    log.append(AuditEvent.connection("stripe", AuditKind.CONNECT, AuditOutcome.OK, null), redactor);
+    writer.append(AuditEvent.connection("stripe", AuditKind.CONNECT, AuditOutcome.OK, null), redactor);
     now = now.plusSeconds(60);
-    log.append(AuditEvent.action("stripe", "create_refund", Map.of("charge", "ch_1", "api_key", KEY),
+    writer.append(AuditEvent.action("stripe", "create_refund", Map.of("charge", "ch_1", "api_key", KEY),
         new TrustDecision(TrustLevel.RESTRICTED, TrustDecision.Outcome.ADMIN_APPROVED, "approved"), AuditOutcome.OK,
         null, Duration.ofMillis(120)), redactor);
     now = now.plusSeconds(60);
-    log.append(AuditEvent.sync("github", "github_issues", AuditOutcome.ERROR, "401 for token " + KEY,
+    writer.append(AuditEvent.sync("github", "github_issues", AuditOutcome.ERROR, "401 for token " + KEY,
         Duration.ofSeconds(2)), redactor);
     now = now.plusSeconds(60);
-    log.append(AuditEvent.action("stripe", "create_invoice", Map.of("customer", "cus_1"),
+    writer.append(AuditEvent.action("stripe", "create_invoice", Map.of("customer", "cus_1"),
         new TrustDecision(TrustLevel.CONFIRM, TrustDecision.Outcome.DENIED, "no"), AuditOutcome.REFUSED,
         "refused", Duration.ZERO).by("agent"), redactor);
   }
@@ -114,7 +123,7 @@ class AuditLogTest {
   void anUntouchedTrailVerifies() throws Exception {
     appendSome();
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isTrue();
     assertThat(result.rows()).isEqualTo(4);
@@ -124,7 +133,7 @@ class AuditLogTest {
   @Test
   void theDatabaseRefusesUpdatesAndDeletes() throws Exception {
     appendSome();
-    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("UPDATE _paw_audit SET outcome = 'ok' WHERE seq = 4"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> s.executeUpdate("DELETE FROM _paw_audit WHERE seq = 2"))
@@ -137,7 +146,7 @@ class AuditLogTest {
     appendSome();
     tamper("UPDATE _paw_audit SET outcome = 'ok', error = NULL WHERE seq = 3");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(3);
@@ -148,7 +157,7 @@ class AuditLogTest {
   void verifyFindsARowEditedTogetherWithItsHash() throws Exception {
     appendSome();
     AuditEntry second = log.read(AuditQuery.recent()).get(2);
-    String forged = log.hash(second.previousHash(), AuditLog.canonical(new AuditEntry(second.seq(),
+    String forged = chain.link(second.previousHash(), AuditChain.canonical(new AuditEntry(second.seq(),
         second.time(), second.pocket(), second.connector(), second.kind(), "list_charges", second.parametersJson(),
         second.trustLevel(), second.decision(), second.outcome(), second.error(), second.durationMillis(),
         second.actor(), second.previousHash(), null)));
@@ -162,7 +171,7 @@ class AuditLogTest {
     appendSome();
     tamper("DELETE FROM _paw_audit WHERE seq = 2");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.firstBadSeq()).isEqualTo(3);
     assertThat(result.problem()).contains("deleted");
@@ -173,7 +182,7 @@ class AuditLogTest {
     appendSome();
     tamper("DELETE FROM _paw_audit WHERE seq >= 3");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.problem()).contains("rows 3 to 4 were deleted");
@@ -186,7 +195,7 @@ class AuditLogTest {
     tamper("UPDATE _paw_audit SET seq = 3 WHERE seq = 102");
     tamper("UPDATE _paw_audit SET seq = 2 WHERE seq = 103");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.firstBadSeq()).isEqualTo(2);
   }
@@ -194,7 +203,7 @@ class AuditLogTest {
   @Test
   void appendsAfterVerificationKeepTheChain() throws Exception {
     appendSome();
-    log.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
+    writer.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
 
     assertThat(log.verify().intact()).isTrue();
     assertThat(log.verify().rows()).isEqualTo(5);
@@ -205,7 +214,7 @@ class AuditLogTest {
     appendSome();
     tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(3);
@@ -219,7 +228,7 @@ class AuditLogTest {
     tamper("UPDATE _paw_audit SET outcome = 'ok', decision = 'approved', error = NULL WHERE seq = 4");
     rewriteChain(4, AuditChain::unkeyed);
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(4);
@@ -230,12 +239,12 @@ class AuditLogTest {
   @Test
   void aTrailRewrittenUnderAnotherKeyIsFoundAtItsFirstRow() throws Exception {
     appendSome();
-    AuditLog forger = new AuditLog(pocket, MasterKey.of(new byte[] {
+    AuditChain forger = AuditChain.of(MasterKey.of(new byte[] {
         1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32}), Clock.systemUTC(), "mallory");
-    rewriteChain(4, forger::hash);
+        31, 32}), pocket.slug());
+    rewriteChain(4, forger::link);
 
-    AuditVerification result = log.verify();
+    AuditLog.Verification result = log.verify();
 
     assertThat(result.firstBadSeq()).isEqualTo(1);
     assertThat(result.problem()).isEqualTo("row 1 was changed after it was written");
@@ -244,14 +253,14 @@ class AuditLogTest {
   @Test
   void anExportedHeadFindsARollbackOfTheDatabaseAndTheHeadFileTogether() throws Exception {
     appendSome();
-    AuditHead exported = log.verify().head();
+    AuditLog.Head exported = log.verify().head();
     tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
     AuditEntry second = log.read(AuditQuery.recent().limit(1)).get(0);
-    Files.writeString(pocket.auditHeadFile(), new AuditHead(2, second.hash()) + "\n");
+    Files.writeString(pocket.auditHeadFile(), new AuditLog.Head(2, second.hash()) + "\n");
 
     assertThat(log.verify().intact()).as("write access to both files: outside what the head file can show")
         .isTrue();
-    AuditVerification result = log.verify(exported);
+    AuditLog.Verification result = log.verify(exported);
     assertThat(result.intact()).isFalse();
     assertThat(result.problem()).isEqualTo("rows 3 to 4 were deleted from the end of the trail (the exported head "
         + exported + " names row 4)");
@@ -263,12 +272,12 @@ class AuditLogTest {
     rewriteChain(4, AuditChain::unkeyed); // what an older paw wrote: plain SHA-256 and no head file
     Files.delete(pocket.auditHeadFile());
 
-    AuditVerification old = log.verify();
+    AuditLog.Verification old = log.verify();
     assertThat(old.intact()).isTrue();
     assertThat(old.unkeyedRows()).isEqualTo(4);
 
-    log.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
-    AuditVerification sealed = log.verify();
+    writer.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
+    AuditLog.Verification sealed = log.verify();
     assertThat(sealed.intact()).isTrue();
     assertThat(sealed.rows()).isEqualTo(5);
     assertThat(sealed.unkeyedRows()).isEqualTo(4);
@@ -287,12 +296,12 @@ class AuditLogTest {
     List<AuditEntry> oldestFirst = new java.util.ArrayList<>(log.read(AuditQuery.recent().limit(1000)));
     java.util.Collections.reverse(oldestFirst);
     List<String> updates = new java.util.ArrayList<>();
-    String previous = AuditLog.GENESIS;
+    String previous = AuditChain.GENESIS;
     for (AuditEntry e : oldestFirst) {
       if (e.seq() > upTo) {
         break;
       }
-      String hash = hasher.apply(previous, AuditLog.canonical(e));
+      String hash = hasher.apply(previous, AuditChain.canonical(e));
       updates.add("UPDATE _paw_audit SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE seq = " + e.seq());
       previous = hash;
     }
@@ -301,7 +310,7 @@ class AuditLogTest {
 
   /** What someone with the sqlite3 shell could do: drop the guards, change history, put the guards back. */
   private void tamper(String... statements) throws Exception {
-    try (Connection c = pocket.openConnection(); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
       s.execute("DROP TRIGGER _paw_audit_no_update");
       s.execute("DROP TRIGGER _paw_audit_no_delete");
       for (String sql : statements) {

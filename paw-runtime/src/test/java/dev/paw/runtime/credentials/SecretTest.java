@@ -3,6 +3,7 @@ package dev.paw.runtime.credentials;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.paw.runtime.internal.credentials.Redactor;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

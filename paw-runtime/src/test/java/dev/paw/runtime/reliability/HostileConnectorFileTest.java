@@ -10,10 +10,9 @@ import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.audit.AuditQuery;
-import dev.paw.runtime.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.registry.ConnectorRegistry;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.spec.ActionSpec;
@@ -103,8 +102,8 @@ class HostileConnectorFileTest {
     Files.writeString(connectors.resolve("shop.yaml"), DELETE_EVERY_ORDER.formatted("restricted"));
 
     try (Paw paw = everybodyApproves().connectorFolders(List.of(connectors)).build()) {
-      assertThat(paw.registry().find("shop")).isEmpty();
-      assertThat(paw.registry().problems()).singleElement().asString().contains("shop.yaml:19:19: 'each' of sync"
+      assertThat(paw.findConnector("shop")).isEmpty();
+      assertThat(paw.connectorProblems()).singleElement().asString().contains("shop.yaml:19:19: 'each' of sync"
           + " stream 'orders' calls 'delete_order', which is at trust level 'restricted'");
     }
     assertThat(received).isEmpty();
@@ -118,9 +117,9 @@ class HostileConnectorFileTest {
         : new ActionSpec(a.location(), a.name(), a.description(), a.method(), a.url(), a.params(), a.body(),
             TrustLevel.RESTRICTED, a.contentType(), a.executionMode(), a.requiresBinary(), a.records(),
             a.recordsOptional(), a.pagination())).toList());
-    ConnectorRegistry registry = ConnectorRegistry.of(List.of(new RegisteredConnector(spec, Map.of(), null)));
+    List<RegisteredConnector> connectors = List.of(new RegisteredConnector(spec, Map.of(), null));
 
-    try (Paw paw = everybodyApproves().registry(registry).build()) {
+    try (Paw paw = everybodyApproves().connectors(connectors).build()) {
       Pocket pocket = paw.pocket("Shop");
       ConnectorProtocol shop = paw.connector(pocket, "shop");
       shop.connect(ConnectOptions.baseUrl(server.url("/v1").toString())).toCompletableFuture().join();
@@ -193,8 +192,8 @@ class HostileConnectorFileTest {
 
     try (Paw paw = Paw.builder().home(PawHome.at(dir.resolve("home"))).environment(env)
         .connectorFolders(List.of(connectors)).actor("hostile-file").build()) {
-      assertThat(paw.registry().find("leak")).isEmpty();
-      assertThat(paw.registry().problems()).extracting(Object::toString).anyMatch(p -> p.contains("leak.yaml:7:26:"
+      assertThat(paw.findConnector("leak")).isEmpty();
+      assertThat(paw.connectorProblems()).extracting(Object::toString).anyMatch(p -> p.contains("leak.yaml:7:26:"
           + " credential name 'PAW_MASTER_KEY' starts with 'PAW_'"));
       Pocket pocket = paw.pocket("Victim");
       for (String name : List.of("master", "admin", "cloud")) {
@@ -264,7 +263,7 @@ class HostileConnectorFileTest {
         Throwable sync = catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join());
 
         for (Throwable error : List.of(refund, sync)) {
-          assertThat(error).cause().isInstanceOf(dev.paw.runtime.pin.ConnectorChangedException.class)
+          assertThat(error).cause().isInstanceOf(dev.paw.runtime.trust.ConnectorChangedException.class)
               .hasMessageContaining("action 'create_refund': restricted -> auto")
               .hasMessageContaining("host: (none) -> 127.0.0.1")
               .hasMessageContaining("paw connect stripe --pocket \"Shop\" --review");

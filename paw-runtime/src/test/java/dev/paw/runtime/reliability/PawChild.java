@@ -5,7 +5,7 @@ import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
-import dev.paw.runtime.credentials.EnvironmentCredentialStore;
+import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.RecordsApi;

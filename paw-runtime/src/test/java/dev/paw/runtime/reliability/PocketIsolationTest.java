@@ -183,7 +183,7 @@ class PocketIsolationTest {
 
   private dev.paw.runtime.mapping.RowMapper<Object[]> mapper() {
     ConnectorProtocol records = paw.connector(alpha, "records");
-    return new dev.paw.runtime.mapping.SpecRowMapper(records.spec(), records.spec().stream("records").orElseThrow());
+    return new dev.paw.runtime.internal.mapping.SpecRowMapper(records.spec(), records.spec().stream("records").orElseThrow());
   }
 
   private Path database(String slug) {

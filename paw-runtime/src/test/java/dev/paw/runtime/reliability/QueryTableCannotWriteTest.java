@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.Paw;
-import dev.paw.runtime.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import java.nio.file.Files;

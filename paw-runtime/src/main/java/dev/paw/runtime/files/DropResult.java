@@ -1,4 +1,0 @@
-package dev.paw.runtime.files;
-
-/** The table {@code drop_table} removed and how many rows it had. */
-public record DropResult(String table, long rowsDropped) implements FileActionResult {}

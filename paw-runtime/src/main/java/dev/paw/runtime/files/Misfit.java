@@ -1,4 +1,0 @@
-package dev.paw.runtime.files;
-
-/** The first value that did not fit the format its column was being loaded with. */
-record Misfit(long line, long row, int column, String value) {}

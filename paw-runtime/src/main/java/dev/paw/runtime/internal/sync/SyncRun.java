@@ -1,0 +1,308 @@
+package dev.paw.runtime.internal.sync;
+
+import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.SyncListener.TableChange;
+import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.internal.LimitSettings;
+import dev.paw.runtime.internal.http.Sleeper;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.StreamSpec;
+import dev.paw.spec.WriteMode;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import okhttp3.Request;
+
+/** One run of one table's sync; see {@link SyncEngine}. */
+final class SyncRun<R> {
+
+  private final SyncJob<R> job;
+  private final StreamSpec stream;
+  private final ActionSpec source;
+  private final SyncListener listener;
+  private final Clock clock;
+  private final Pager pager;
+  private final SeenKeys seen;
+  private final PageParser parser;
+  private final PageFetcher<R> fetcher;
+  private final SyncLimits limits;
+
+  SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
+    this.job = job;
+    this.stream = job.stream();
+    this.source = job.source();
+    this.listener = listener;
+    this.clock = clock;
+    this.pager = new Pager(source.pagination());
+    String records = stream.records() != null ? stream.records() : source.records();
+    this.seen = new SeenKeys(job.connection(), stream);
+    List<String> fields = new ArrayList<>(pager.fieldPaths());
+    if (usesToken()) {
+      fields.add(stream.incremental().token());
+    }
+    this.parser = new PageParser(records, fields);
+    this.fetcher = new PageFetcher<>(job, pager, parser, sleeper, limits.page());
+    this.limits = limits;
+  }
+
+  /** True when the stream's incremental runs send a sync token rather than a record cursor. */
+  private boolean usesToken() {
+    return stream.incremental() != null && stream.incremental().usesToken();
+  }
+
+  /**
+   * True when the run removes, at its end, the rows the source no longer has: a {@code replace} stream's every run,
+   * and a merging token stream's full run (sent no token), whose listing is the whole truth. An {@code append}
+   * stream keeps its history whatever the source lists.
+   */
+  private boolean sweeps(SyncState state) {
+    return stream.writeMode() == WriteMode.REPLACE
+        || usesToken() && state.runFloor() == null && stream.writeMode() == WriteMode.MERGE;
+  }
+
+  SyncResult run() {
+    Instant started = clock.instant();
+    Connection db = job.connection();
+    SyncState state;
+    try (SyncStateStore store = new SyncStateStore(db); seen; fetcher) {
+      db.setAutoCommit(true);
+      TableWriter.create(db, stream, stream.table());
+      state = start(store.load(job.connector().name(), stream.table()), started);
+      store.save(state);
+      return loop(store, state, started);
+    } catch (SQLException | RuntimeException e) {
+      return SyncResult.failed(stream.table(), Duration.between(started, clock.instant()),
+          job.redactor().apply("sync of " + stream.table() + " could not start: " + e.getMessage()));
+    }
+  }
+
+  /** A fresh run from the committed cursor, or the interrupted run as it was. */
+  private SyncState start(SyncState previous, Instant now) throws SQLException {
+    if (previous.inProgress() && (!sweeps(previous) || seen.exists())) {
+      return withLast(previous, now, previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(),
+          previous.last());
+    }
+    // else a fresh run; also when an interrupted run must now sweep but has no record of what it saw (the connector
+    // file changed its write mode in between)
+    SyncState fresh = new SyncState(job.connector().name(), stream.table(), previous.cursor(),
+        UUID.randomUUID().toString(), previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now,
+        previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(), previous.last());
+    if (sweeps(fresh)) {
+      seen.reset();
+    }
+    return fresh;
+  }
+
+  /**
+   * The run started over without its sync token, which the server no longer accepts (Google answers 410 Gone): a
+   * full listing, after which rows it did not list are removed.
+   */
+  private SyncState withoutToken(SyncStateStore store, SyncState state) throws SQLException {
+    SyncState full = new SyncState(state.connector(), state.table(), null, state.runId(), null, null,
+        PagePosition.FIRST, state.run(), state.lastStartedAt(), state.lastFinishedAt(), state.lastOutcome(),
+        state.lastError(), state.last());
+    seen.reset();
+    store.save(full);
+    System.getLogger(SyncRun.class.getName()).log(System.Logger.Level.INFO, () -> "the sync token of "
+        + stream.table() + " has expired: syncing it in full");
+    return full;
+  }
+
+  /** True when the server refused the run's sync token as expired, so a full run must replace the token run. */
+  private boolean tokenExpired(IOException failure, SyncState state) {
+    return usesToken() && state.runFloor() != null && failure instanceof SyncException e && e.status() == 410;
+  }
+
+  private SyncResult loop(SyncStateStore store, SyncState initial, Instant started) throws SQLException {
+    SyncState state = initial;
+    Request base;
+    try {
+      base = firstRequest(state);
+    } catch (IOException | RuntimeException e) {
+      return fail(store, state, started, e.getMessage());
+    }
+    Optional<Integer> cap = Optional.ofNullable(stream.maxPages()).or(pager::maxPages);
+    if (cap.isPresent() && cap.get() <= 0) {
+      return result(state, started, false, null);
+    }
+    int pagesThisRun = 0;
+    try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table());
+        Lookahead<R> lookahead = new Lookahead<>()) {
+      RepeatedPageCheck<R> repeats = new RepeatedPageCheck<>(stream.primaryKey().isEmpty() ? this::values
+          : writer::key);
+      lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
+      while (true) {
+        FetchedPage<R> page;
+        try {
+          page = lookahead.take();
+        } catch (IOException e) {
+          if (!tokenExpired(e, state)) {
+            return fail(store, state, started, e.getMessage());
+          }
+          state = withoutToken(store, state);
+          try {
+            base = firstRequest(state);
+          } catch (IOException | RuntimeException again) {
+            return fail(store, state, started, again.getMessage());
+          }
+          lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
+          continue;
+        }
+        if (!page.parsed().recordsFound() && sweeps(state)) {
+          // an answer without its records field ends a run as its empty last page; this run would then remove
+          // every row after it, so a mere error answered with 200 must not pass for one
+          return fail(store, state, started, parser.noRecords((int) state.run().pages() + 1)
+              + ", and this run removes what the source no longer lists");
+        }
+        try {
+          repeats.check(page.parsed().rows(), (int) state.run().pages() + 1);
+        } catch (SyncException e) {
+          return fail(store, state, started, e.getMessage());
+        }
+        pagesThisRun++;
+        boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
+        boolean atRuntimeCap = pagesThisRun >= limits.maxPages();
+        if (page.next().isPresent() && !capped && !atRuntimeCap) {
+          lookahead.start(fetchAt(base, page.next().get(), (int) state.run().pages() + 2));
+        }
+        state = commit(store, writer, state, page);
+        if (!state.inProgress()) {
+          return result(state, started, true, null);
+        }
+        if (capped) {
+          return result(state, started, false, null);
+        }
+        if (atRuntimeCap) {
+          // not the connector's own cap: a server that never stops paging; the next run resumes here
+          return fail(store, state, started, "stopped after " + pagesThisRun + " pages, the limit on one sync run;"
+              + " the next sync resumes here (raise the limit with " + LimitSettings.how(LimitSettings.MAX_PAGES)
+              + ")");
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      // a commit that failed (rolled back whole: the disk is full, the database busy) or a page that failed
+      // unexpectedly: the run stops at its last commit and says why, in _paw_sync_state too
+      return fail(store, state, started, e.getMessage());
+    }
+  }
+
+  /**
+   * All of a row's mapped values: what identifies a record of a stream without a primary key. A generated mapper's
+   * row is a record, equal to another with the same values; a mapper built from the file has an array of them.
+   */
+  private Object values(R row) {
+    return row instanceof Object[] values ? Arrays.asList(values) : row;
+  }
+
+  private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {
+    return () -> fetcher.fetch(base, position, pageNumber);
+  }
+
+  /** Writes a page's rows and the checkpoint after it in one transaction, then tells the listener. */
+  private SyncState commit(SyncStateStore store, TableWriter<R> writer, SyncState state, FetchedPage<R> page)
+      throws SQLException {
+    Connection db = job.connection();
+    db.setAutoCommit(false);
+    SyncState next;
+    TableWriter.PageWrite written;
+    long deleted = 0;
+    try {
+      written = writer.write(page.parsed().rows());
+      if (sweeps(state)) {
+        seen.mark(keys(writer, page.parsed().rows()));
+      }
+      String runMax = CursorValues.maxOf(state.runMax(), page.parsed().cursors());
+      SyncState.Counts counts = state.run().plus(new SyncState.Counts(written.inserted(), written.updated(),
+          written.unchanged(), 0, page.parsed().size(), 1));
+      if (page.next().isPresent()) {
+        next = new SyncState(state.connector(), state.table(), state.cursor(), state.runId(), state.runFloor(),
+            runMax, page.next().get(), counts, state.lastStartedAt(), state.lastFinishedAt(), state.lastOutcome(),
+            state.lastError(), state.last());
+      } else {
+        if (sweeps(state)) {
+          deleted = seen.sweep();
+          counts = counts.plus(new SyncState.Counts(0, 0, 0, deleted, 0, 0));
+        }
+        String cursor = usesToken() ? CursorValues.encode(page.parsed().fields().get(stream.incremental().token()))
+            : CursorValues.max(state.cursor(), runMax);
+        next = new SyncState(state.connector(), state.table(), cursor, null, null, null, PagePosition.FIRST,
+            SyncState.Counts.ZERO, state.lastStartedAt(), clock.instant(), "ok", null, counts);
+      }
+      store.save(next);
+      db.commit();
+    } catch (SQLException | RuntimeException e) {
+      db.rollback();
+      throw e;
+    } finally {
+      db.setAutoCommit(true);
+    }
+    notifyListener(new TableChange(job.pocket(), job.connector().name(), stream.table(), page.parsed().size(),
+        written.inserted(), written.updated(), deleted, written.changedKeys(), !next.inProgress()));
+    return next;
+  }
+
+  private List<Object> keys(TableWriter<R> writer, List<R> rows) {
+    List<Object> keys = new ArrayList<>(rows.size());
+    for (R row : rows) {
+      keys.add(writer.key(row));
+    }
+    return keys;
+  }
+
+  private void notifyListener(TableChange change) {
+    try {
+      listener.onChange(change);
+    } catch (RuntimeException e) {
+      System.getLogger(SyncRun.class.getName()).log(System.Logger.Level.WARNING,
+          "a sync listener failed on " + change.table() + ": " + e);
+    }
+  }
+
+  /**
+   * The run's first request, with the incremental filter (the cursor, or the sync token) in its query. The filter
+   * parameter need not be one the action declares ({@code created[gte]} rarely is), so it is added here, as paging
+   * parameters are.
+   */
+  private Request firstRequest(SyncState state) throws IOException {
+    Request request = job.requests().request(source, stream.params());
+    if (stream.incremental() == null || state.runFloor() == null) {
+      return request;
+    }
+    return request.newBuilder().url(request.url().newBuilder()
+        .setQueryParameter(stream.incremental().param(), IncrementalFilter.value(stream.incremental(),
+            state.runFloor())).build()).build();
+  }
+
+  private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {
+    String error = job.redactor().apply(reason); // stored in _paw_sync_state: no credential value may reach it
+    SyncState failed = withLast(state, state.lastStartedAt(), clock.instant(), "error", error, state.last());
+    try {
+      job.connection().setAutoCommit(true);
+      store.save(failed);
+    } catch (SQLException e) {
+      error = error + " (and the failure could not be recorded: " + e.getMessage() + ")";
+    }
+    return result(failed, started, false, error);
+  }
+
+  private SyncResult result(SyncState state, Instant started, boolean complete, String error) {
+    SyncState.Counts c = complete ? state.last() : state.run();
+    return new SyncResult(stream.table(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.records(),
+        c.pages(), Duration.between(started, clock.instant()), complete, error);
+  }
+
+  private static SyncState withLast(SyncState s, Instant startedAt, Instant finishedAt, String outcome, String error,
+      SyncState.Counts last) {
+    return new SyncState(s.connector(), s.table(), s.cursor(), s.runId(), s.runFloor(), s.runMax(), s.position(),
+        s.run(), startedAt, finishedAt, outcome, error, last);
+  }
+}

@@ -1,6 +1,0 @@
-package dev.paw.runtime.sync;
-
-import java.util.Optional;
-
-/** A page as parsed, with where the next one starts (empty when it was the last). */
-record FetchedPage<R>(ParsedPage<R> parsed, Optional<PagePosition> next) {}

@@ -1,0 +1,119 @@
+package dev.paw.runtime.internal.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.paw.runtime.ConnectOptions;
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.Paw;
+import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
+import dev.paw.runtime.internal.mapping.SpecRowMapper;
+import dev.paw.runtime.pocket.PawHome;
+import dev.paw.runtime.pocket.Pocket;
+import java.nio.file.Path;
+import java.util.List;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+import mockwebserver3.junit5.StartStop;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The built-in Stripe connector's invoices stream against real-shaped Stripe invoice pages (the Stripe mock serves
+ * no invoices): typed columns, cursor paging, and an incremental second run.
+ */
+class StripeInvoicesTest {
+
+  private static final String KEY = "sk_test_invoiceCanary81";
+
+  @StartStop
+  final MockWebServer server = new MockWebServer();
+
+  @TempDir
+  Path home;
+
+  private Paw paw;
+  private Pocket pocket;
+
+  @BeforeEach
+  void setUp() {
+    paw = Paw.builder().home(PawHome.at(home)).credentials(new InMemoryCredentialStore())
+        .connectorFolders(List.of(Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors")))
+        .build();
+    pocket = paw.pocket("Shop");
+    paw.credentials(pocket, "stripe").put("STRIPE_API_KEY", Secret.of(KEY));
+    stripe().connect(ConnectOptions.baseUrl(server.url("/v1").toString())).toCompletableFuture().join();
+  }
+
+  @AfterEach
+  void tearDown() {
+    paw.close();
+  }
+
+  private ConnectorProtocol stripe() {
+    return paw.connector(pocket, "stripe");
+  }
+
+  /** An invoice as Stripe's API returns it (trimmed of nothing the mapping reads). */
+  static String invoice(int n, long created, String status) {
+    return """
+        {
+          "id": "in_1Pq%1$04dXyZ", "object": "invoice", "account_country": "US", "account_name": "Paw Shop",
+          "amount_due": %2$d, "amount_paid": %3$d, "amount_remaining": %4$d, "attempt_count": 1, "attempted": true,
+          "auto_advance": false, "billing_reason": "manual", "collection_method": "send_invoice",
+          "created": %5$d, "currency": "usd", "customer": "cus_Q%1$04d", "customer_email": "c%1$d@example.com",
+          "due_date": %6$d, "hosted_invoice_url": "https://invoice.stripe.com/i/acct_1/test_%1$d",
+          "lines": {"object": "list", "data": [{"id": "il_%1$d", "amount": %2$d, "description": "Plan",
+            "period": {"end": %5$d, "start": %5$d}, "quantity": 1}], "has_more": false,
+            "url": "/v1/invoices/in_1Pq%1$04dXyZ/lines"},
+          "livemode": false, "metadata": {"order": "%1$d"}, "number": "PAW-%1$04d", "paid": %7$s,
+          "period_end": %5$d, "period_start": %5$d, "status": "%8$s",
+          "status_transitions": {"finalized_at": %5$d, "marked_uncollectible_at": null, "paid_at": null,
+            "voided_at": null},
+          "subtotal": %2$d, "tax": null, "total": %2$d, "total_tax_amounts": [], "webhooks_delivered_at": %5$d
+        }""".formatted(n, 1000 * n, status.equals("paid") ? 1000 * n : 0, status.equals("paid") ? 0 : 1000 * n,
+        created, created + 30 * 86400, status.equals("paid"), status);
+  }
+
+  private void page(boolean hasMore, String... invoices) {
+    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
+        .addHeader("Request-Id", "req_test").body("{\"object\": \"list\", \"data\": [" + String.join(",", invoices)
+        + "], \"has_more\": " + hasMore + ", \"url\": \"/v1/invoices\"}").build());
+  }
+
+  @Test
+  void syncsInvoicesWithTypedColumnsAcrossPagesThenIncrementally() throws Exception {
+    page(true, invoice(3, 1_700_000_300L, "open"), invoice(2, 1_700_000_200L, "paid"));
+    page(false, invoice(1, 1_700_000_100L, "paid"));
+
+    SyncResult first = stripe().sync("stripe_invoices").toCompletableFuture().join();
+
+    assertThat(first.error()).isNull();
+    assertThat(first.inserted()).isEqualTo(3);
+    RecordedRequest one = server.takeRequest();
+    assertThat(one.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
+    assertThat(one.getUrl().encodedPath()).isEqualTo("/v1/invoices");
+    assertThat(one.getUrl().queryParameter("limit")).isEqualTo("100");
+    assertThat(server.takeRequest().getUrl().queryParameter("starting_after")).isEqualTo("in_1Pq0002XyZ");
+    var stream = stripe().spec().stream("stripe_invoices").orElseThrow();
+    var rows = stripe().rows(new SpecRowMapper(stripe().spec(), stream));
+    assertThat(rows).hasSize(3);
+    Object[] open = rows.stream().filter(r -> r[0].equals("in_1Pq0003XyZ")).findFirst().orElseThrow();
+    assertThat(open).containsExactly("in_1Pq0003XyZ", "cus_Q0003", "PAW-0003", "open", "usd", 3000L, 0L, 3000L,
+        1_700_000_300L + 30 * 86400, 1_700_000_300L, "https://invoice.stripe.com/i/acct_1/test_3");
+
+    // Invoice 3 is paid now, and invoice 4 is new; both have created >= the highest cursor stored.
+    page(false, invoice(4, 1_700_000_400L, "draft"), invoice(3, 1_700_000_300L, "paid"));
+    SyncResult second = stripe().sync("stripe_invoices").toCompletableFuture().join();
+
+    assertThat(server.takeRequest().getUrl().queryParameter("created[gte]")).isEqualTo("1700000300");
+    assertThat(second.inserted()).isEqualTo(1);
+    assertThat(second.updated()).isEqualTo(1);
+    assertThat(stripe().rows(new SpecRowMapper(stripe().spec(), stream))).hasSize(4)
+        .anySatisfy(r -> assertThat(r).startsWith("in_1Pq0003XyZ", "cus_Q0003", "PAW-0003", "paid"));
+  }
+}
