@@ -16,19 +16,28 @@ import java.util.Set;
  * @param python the Python interpreter for the baseline
  * @param jvmArgs arguments for every scenario JVM; default {@link #DEFAULT_JVM_ARGS}
  * @param only the scenarios to run ({@link #SCENARIOS}); all when empty
- * @param repeat runs of each scenario; the fastest counts (other work on the machine only ever slows a run down)
+ * @param repeat runs of each scenario; the fastest counts (other work on the machine only ever
+ *     slows a run down)
  */
-record BenchOptions(int records, int small, Path work, Path jfr, String python, List<String> jvmArgs,
-    Set<String> only, int repeat) {
+record BenchOptions(
+    int records,
+    int small,
+    Path work,
+    Path jfr,
+    String python,
+    List<String> jvmArgs,
+    Set<String> only,
+    int repeat) {
 
   /**
-   * The same fixed heap cap for every Java scenario: a sync holds at most two pages, so it needs little heap, and
-   * without a cap G1 sizes the heap by allocation rate and run length, which says nothing about what a sync retains.
+   * The same fixed heap cap for every Java scenario: a sync holds at most two pages, so it needs
+   * little heap, and without a cap G1 sizes the heap by allocation rate and run length, which says
+   * nothing about what a sync retains.
    */
   static final List<String> DEFAULT_JVM_ARGS = List.of("-Xmx256m");
 
-  static final List<String> SCENARIOS = List.of("servers", "raw", "hand-tuned", "generated", "resync", "yaml",
-      "python");
+  static final List<String> SCENARIOS =
+      List.of("servers", "raw", "hand-tuned", "generated", "resync", "yaml", "python");
 
   boolean runs(String scenario) {
     return only.isEmpty() || only.contains(scenario);
@@ -54,8 +63,13 @@ record BenchOptions(int records, int small, Path work, Path jfr, String python, 
         case "--jvm-arg" -> jvmArgs.add(value);
         case "--only" -> only.addAll(List.of(value.split(",")));
         case "--repeat" -> repeat = Integer.parseInt(value);
-        default -> throw new IllegalArgumentException("unknown option " + args[i] + "; options: --records N"
-            + " --small N --work DIR --jfr DIR --python PATH --jvm-arg ARG --repeat N --only " + String.join(",", SCENARIOS));
+        default ->
+            throw new IllegalArgumentException(
+                "unknown option "
+                    + args[i]
+                    + "; options: --records N"
+                    + " --small N --work DIR --jfr DIR --python PATH --jvm-arg ARG --repeat N --only "
+                    + String.join(",", SCENARIOS));
       }
       i++;
     }
@@ -65,13 +79,21 @@ record BenchOptions(int records, int small, Path work, Path jfr, String python, 
     if (small > records) {
       throw new IllegalArgumentException("--small must not exceed --records");
     }
-    return new BenchOptions(records, small, work.toAbsolutePath(), jfr, python, jvmArgs.isEmpty() ? DEFAULT_JVM_ARGS : List.copyOf(jvmArgs), only,
+    return new BenchOptions(
+        records,
+        small,
+        work.toAbsolutePath(),
+        jfr,
+        python,
+        jvmArgs.isEmpty() ? DEFAULT_JVM_ARGS : List.copyOf(jvmArgs),
+        only,
         Math.max(1, repeat));
   }
 
   private static Path defaultWork() {
     try {
-      Path jar = Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.getParent().resolve("bench-work");
     } catch (java.net.URISyntaxException | RuntimeException e) {
       return Path.of("bench-work");

@@ -10,8 +10,18 @@ package dev.paw.bench;
  * @param bytes response body bytes the server sent during the scenario
  * @param peakRssKb the process's VmHWM
  */
-record Measurement(String key, String label, long records, long rows, long requests, double seconds,
-    double processSeconds, double cpuSeconds, long bytes, long peakRssKb, String note) {
+record Measurement(
+    String key,
+    String label,
+    long records,
+    long rows,
+    long requests,
+    double seconds,
+    double processSeconds,
+    double cpuSeconds,
+    long bytes,
+    long peakRssKb,
+    String note) {
 
   double recordsPerSecond() {
     return records / seconds;

@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Starts one scenario process, waits for it, and turns its result line and the server's counters into figures. */
+/**
+ * Starts one scenario process, waits for it, and turns its result line and the server's counters
+ * into figures.
+ */
 final class ScenarioRunner {
 
   private final BenchOptions options;
@@ -40,9 +43,11 @@ final class ScenarioRunner {
   /**
    * A Java scenario.
    *
-   * @param fresh whether to start from an empty directory; {@code false} reuses what an earlier scenario left there
+   * @param fresh whether to start from an empty directory; {@code false} reuses what an earlier
+   *     scenario left there
    */
-  Measurement java(String label, String kind, String apiBase, int records, String dir, boolean fresh)
+  Measurement java(
+      String label, String kind, String apiBase, int records, String dir, boolean fresh)
       throws IOException, InterruptedException {
     Path folder = work.resolve(dir);
     String key = dir + (fresh ? "" : "-again");
@@ -51,27 +56,44 @@ final class ScenarioRunner {
     command.addAll(options.jvmArgs());
     if (options.jfr() != null) {
       Files.createDirectories(options.jfr());
-      command.add("-XX:StartFlightRecording=settings=profile,filename=" + options.jfr().resolve(key + ".jfr"));
+      command.add(
+          "-XX:StartFlightRecording=settings=profile,filename="
+              + options.jfr().resolve(key + ".jfr"));
     }
-    command.addAll(List.of("-cp", jar(), Scenarios.class.getName(), kind, apiBase, String.valueOf(records),
-        folder.toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            jar(),
+            Scenarios.class.getName(),
+            kind,
+            apiBase,
+            String.valueOf(records),
+            folder.toString()));
     return measure(key, label, command, kind.equals("raw") ? 0 : records, folder, fresh);
   }
 
-  Measurement python(String label, String apiBase, int records, Path script, String dir) throws IOException, InterruptedException {
+  Measurement python(String label, String apiBase, int records, Path script, String dir)
+      throws IOException, InterruptedException {
     Path folder = work.resolve(dir);
-    return measure(dir, label, List.of(options.python(), script.toString(), apiBase,
-        folder.resolve("python.db").toString()), records, folder, true);
+    return measure(
+        dir,
+        label,
+        List.of(
+            options.python(), script.toString(), apiBase, folder.resolve("python.db").toString()),
+        records,
+        folder,
+        true);
   }
 
   /**
-   * Runs the command {@link BenchOptions#repeat} times (from a fresh directory each time when {@code fresh}) and keeps
-   * the fastest run, with the highest peak RSS of all runs.
+   * Runs the command {@link BenchOptions#repeat} times (from a fresh directory each time when
+   * {@code fresh}) and keeps the fastest run, with the highest peak RSS of all runs.
    *
    * @param expectedRows what the table must hold after it (0: no table)
    */
-  private Measurement measure(String key, String label, List<String> command, long expectedRows, Path folder,
-      boolean fresh) throws IOException, InterruptedException {
+  private Measurement measure(
+      String key, String label, List<String> command, long expectedRows, Path folder, boolean fresh)
+      throws IOException, InterruptedException {
     out.printf("%-40s", label);
     out.flush();
     Measurement best = null;
@@ -97,17 +119,30 @@ final class ScenarioRunner {
     if (best.rows() != expectedRows) {
       out.println("WARNING: " + label + " left " + best.rows() + " rows, not " + expectedRows);
     }
-    return new Measurement(key, label, best.records(), best.rows(), best.requests(), best.seconds(),
-        best.processSeconds(), best.cpuSeconds(), best.bytes(), peak, best.note());
+    return new Measurement(
+        key,
+        label,
+        best.records(),
+        best.rows(),
+        best.requests(),
+        best.seconds(),
+        best.processSeconds(),
+        best.cpuSeconds(),
+        best.bytes(),
+        peak,
+        best.note());
   }
 
-  private Measurement once(String key, String label, List<String> command) throws IOException, InterruptedException {
+  private Measurement once(String key, String label, List<String> command)
+      throws IOException, InterruptedException {
     route.reset();
     long started = System.nanoTime();
-    Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    Process process =
+        new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String result = null;
-    try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(),
-        StandardCharsets.UTF_8))) {
+    try (BufferedReader lines =
+        new BufferedReader(
+            new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = lines.readLine()) != null; ) {
         if (line.startsWith(Outcome.PREFIX)) {
           result = line;
@@ -120,15 +155,25 @@ final class ScenarioRunner {
       return null;
     }
     Map<String, String> values = Outcome.parse(result);
-    return new Measurement(key, label, Long.parseLong(values.get("records")), Long.parseLong(values.get("rows")),
-        route.requestsServed(), Double.parseDouble(values.get("seconds")), processSeconds,
-        Double.parseDouble(values.get("cpu_s")), route.bytesServed(), Long.parseLong(values.get("hwm_kb")),
+    return new Measurement(
+        key,
+        label,
+        Long.parseLong(values.get("records")),
+        Long.parseLong(values.get("rows")),
+        route.requestsServed(),
+        Double.parseDouble(values.get("seconds")),
+        processSeconds,
+        Double.parseDouble(values.get("cpu_s")),
+        route.bytesServed(),
+        Long.parseLong(values.get("hwm_kb")),
         values.get("note").replace('_', ' '));
   }
 
   private static String jar() {
     try {
-      return Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+      return Path.of(
+              SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .toString();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
     }

@@ -15,10 +15,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The sync benchmark: renders the invoice corpus into memory, serves it from loopback, runs every scenario in a
- * process of its own (so each peak RSS is that scenario's) and prints one table with the ratios the targets are
- * about. {@code java -jar paw-bench.jar [--records N] [--small N] [--only a,b] [--jfr DIR] [--python PATH]}; the
- * re-sync scenario reuses the pocket the generated one leaves.
+ * The sync benchmark: renders the invoice corpus into memory, serves it from loopback, runs every
+ * scenario in a process of its own (so each peak RSS is that scenario's) and prints one table with
+ * the ratios the targets are about. {@code java -jar paw-bench.jar [--records N] [--small N]
+ * [--only a,b] [--jfr DIR] [--python PATH]}; the re-sync scenario reuses the pocket the generated
+ * one leaves.
  */
 public final class SyncBenchmark {
 
@@ -39,8 +40,11 @@ public final class SyncBenchmark {
     out.printf("rendering %,d invoices ...%n", options.records());
     long started = System.nanoTime();
     PageStore store = PageStore.render(options.records());
-    out.printf("rendered %,d bytes in %.1f s (%,d bytes per invoice)%n", store.renderedBytes(),
-        (System.nanoTime() - started) / 1e9, store.renderedBytes() / options.records());
+    out.printf(
+        "rendered %,d bytes in %.1f s (%,d bytes per invoice)%n",
+        store.renderedBytes(),
+        (System.nanoTime() - started) / 1e9,
+        store.renderedBytes() / options.records());
     ListRoute route = new ListRoute(store);
     ScenarioRunner runner = new ScenarioRunner(options, route, work, out);
     List<Measurement> rows = new ArrayList<>();
@@ -49,28 +53,66 @@ public final class SyncBenchmark {
     String small = ListRoute.apiBase(server.origin(), options.small());
     try (server) {
       if (options.runs("raw")) {
-        rows.add(runner.java("raw client " + human(options.records()), "raw", big, options.records(), "raw-big"));
+        rows.add(
+            runner.java(
+                "raw client " + human(options.records()),
+                "raw",
+                big,
+                options.records(),
+                "raw-big"));
       }
       if (options.runs("hand-tuned")) {
-        rows.add(runner.java("hand-tuned Java " + human(options.records()), "hand-tuned", big, options.records(),
-            "hand-tuned"));
+        rows.add(
+            runner.java(
+                "hand-tuned Java " + human(options.records()),
+                "hand-tuned",
+                big,
+                options.records(),
+                "hand-tuned"));
       }
       if (options.runs("generated")) {
-        rows.add(runner.java("paw generated " + human(options.small()), "generated", small, options.small(),
-            "generated-small"));
-        rows.add(runner.java("paw generated " + human(options.records()), "generated", big, options.records(),
-            "generated-big"));
+        rows.add(
+            runner.java(
+                "paw generated " + human(options.small()),
+                "generated",
+                small,
+                options.small(),
+                "generated-small"));
+        rows.add(
+            runner.java(
+                "paw generated " + human(options.records()),
+                "generated",
+                big,
+                options.records(),
+                "generated-big"));
       }
       if (options.runs("resync")) {
-        rows.add(runner.java("paw re-sync, nothing new", "generated", big, options.records(), "generated-big",
-            false));
+        rows.add(
+            runner.java(
+                "paw re-sync, nothing new",
+                "generated",
+                big,
+                options.records(),
+                "generated-big",
+                false));
       }
       if (options.runs("yaml")) {
-        rows.add(runner.java("paw YAML " + human(options.records()), "yaml", big, options.records(), "yaml-big"));
+        rows.add(
+            runner.java(
+                "paw YAML " + human(options.records()),
+                "yaml",
+                big,
+                options.records(),
+                "yaml-big"));
       }
       if (options.runs("python")) {
-        rows.add(runner.python("Python stdlib " + human(options.records()), big, options.records(), python(work),
-            "python"));
+        rows.add(
+            runner.python(
+                "Python stdlib " + human(options.records()),
+                big,
+                options.records(),
+                python(work),
+                "python"));
       }
     }
     new Report(rows, options, out).print();
@@ -84,9 +126,15 @@ public final class SyncBenchmark {
     }
     PageServer best = null;
     Measurement bestRun = null;
-    for (PageServer server : List.of(new ChannelPageServer(route, 8), new JdkPageServer(route, 8))) {
-      Measurement m = runner.java("raw client " + human(options.small()) + ", " + server.name(), "raw",
-          ListRoute.apiBase(server.origin(), options.small()), options.small(), "raw-" + server.name());
+    for (PageServer server :
+        List.of(new ChannelPageServer(route, 8), new JdkPageServer(route, 8))) {
+      Measurement m =
+          runner.java(
+              "raw client " + human(options.small()) + ", " + server.name(),
+              "raw",
+              ListRoute.apiBase(server.origin(), options.small()),
+              options.small(),
+              "raw-" + server.name());
       rows.add(m);
       if (m == null || (bestRun != null && m.seconds() >= bestRun.seconds())) {
         server.close();
@@ -114,7 +162,8 @@ public final class SyncBenchmark {
   }
 
   static String human(long n) {
-    return n >= 1_000_000 && n % 1_000_000 == 0 ? n / 1_000_000 + "M" : n >= 1_000 && n % 1_000 == 0
-        ? n / 1_000 + "k" : String.valueOf(n);
+    return n >= 1_000_000 && n % 1_000_000 == 0
+        ? n / 1_000_000 + "M"
+        : n >= 1_000 && n % 1_000 == 0 ? n / 1_000 + "k" : String.valueOf(n);
   }
 }

@@ -13,7 +13,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code paw actions NAME}: a connector's actions with their trust levels and parameters. */
-@Command(name = "actions", description = "List a connector's actions, their trust levels and parameters.")
+@Command(
+    name = "actions",
+    description = "List a connector's actions, their trust levels and parameters.")
 final class ActionsCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -21,8 +23,7 @@ final class ActionsCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Mixin
-  JsonOption json;
+  @Mixin JsonOption json;
 
   ActionsCommand(CliContext context) {
     this.context = context;
@@ -46,28 +47,43 @@ final class ActionsCommand implements Callable<Integer> {
       Output.json(context.terminal().out(), actions);
       return ExitCodes.OK;
     }
-    // A local tool an action needs (PocketPaw's requires_binary) gets a column only when some action names one.
+    // A local tool an action needs (PocketPaw's requires_binary) gets a column only when some
+    // action names one.
     boolean binaries = spec.actions().stream().anyMatch(a -> a.requiresBinary() != null);
     List<String> headers = new ArrayList<>(List.of("ACTION", "METHOD", "TRUST", "PARAMETERS"));
     if (binaries) {
       headers.add("REQUIRES");
     }
     headers.add("DESCRIPTION");
-    Output.table(context.terminal().out(), headers, actions.stream().map(a -> {
-      List<Object> cells = new ArrayList<>(List.of(a.get("name"), a.get("method"), a.get("trust_level"),
-          String.join(" ", castList(a.get("parameters")))));
-      if (binaries) {
-        cells.add(a.get("requires_binary"));
-      }
-      cells.add(a.get("description"));
-      return cells;
-    }).toList());
+    Output.table(
+        context.terminal().out(),
+        headers,
+        actions.stream()
+            .map(
+                a -> {
+                  List<Object> cells =
+                      new ArrayList<>(
+                          List.of(
+                              a.get("name"),
+                              a.get("method"),
+                              a.get("trust_level"),
+                              String.join(" ", castList(a.get("parameters")))));
+                  if (binaries) {
+                    cells.add(a.get("requires_binary"));
+                  }
+                  cells.add(a.get("description"));
+                  return cells;
+                })
+            .toList());
     return ExitCodes.OK;
   }
 
   /** {@code name:type} with {@code !} for required and {@code =default}. */
   private static String describe(ParamSpec param) {
-    return param.name() + ":" + param.type().wireName() + (param.required() ? "!" : "")
+    return param.name()
+        + ":"
+        + param.type().wireName()
+        + (param.required() ? "!" : "")
         + (param.defaultValue() == null ? "" : "=" + param.defaultValue())
         + (param.enumValues().isEmpty() ? "" : param.enumValues().toString().replace(" ", ""));
   }

@@ -6,19 +6,29 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code paw admin set-secret --pocket P}: the secret that approves a pocket's restricted actions. */
-@Command(name = "admin", description = "Administer a pocket.", subcommands = AdminCommand.SetSecret.class)
+/**
+ * {@code paw admin set-secret --pocket P}: the secret that approves a pocket's restricted actions.
+ */
+@Command(
+    name = "admin",
+    description = "Administer a pocket.",
+    subcommands = AdminCommand.SetSecret.class)
 final class AdminCommand {
 
-  /** Sets (or changes, given the current one) a pocket's administrator secret, typed at the terminal. */
-  @Command(name = "set-secret", description = "Set the secret that approves the pocket's restricted actions"
-      + " (typed at the terminal, never echoed; only a slow hash is stored).")
+  /**
+   * Sets (or changes, given the current one) a pocket's administrator secret, typed at the
+   * terminal.
+   */
+  @Command(
+      name = "set-secret",
+      description =
+          "Set the secret that approves the pocket's restricted actions"
+              + " (typed at the terminal, never echoed; only a slow hash is stored).")
   static final class SetSecret implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Mixin
-    PocketOption.CreatedIfNew pocketOption;
+    @Mixin PocketOption.CreatedIfNew pocketOption;
 
     SetSecret(CliContext context) {
       this.context = context;
@@ -28,7 +38,8 @@ final class AdminCommand {
     public Integer call() {
       Terminal terminal = context.terminal();
       if (!terminal.interactive()) {
-        throw new NeedsInputException("the administrator secret is typed at a terminal; there is none");
+        throw new NeedsInputException(
+            "the administrator secret is typed at a terminal; there is none");
       }
       Pocket pocket = pocketOption.get(context);
       AdminSecret secret = new AdminSecret(context.paw().credentials(pocket, AdminSecret.SCOPE));
@@ -43,8 +54,9 @@ final class AdminCommand {
           AdminSecret.wipe(current);
         }
       }
-      char[] first = terminal.readSecret("New administrator secret (at least " + AdminSecret.MIN_LENGTH
-          + " characters): ");
+      char[] first =
+          terminal.readSecret(
+              "New administrator secret (at least " + AdminSecret.MIN_LENGTH + " characters): ");
       char[] second = terminal.readSecret("Again: ");
       try {
         if (first == null || !Arrays.equals(first, second)) {

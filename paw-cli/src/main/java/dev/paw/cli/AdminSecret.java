@@ -11,13 +11,15 @@ import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
 /**
- * A pocket's administrator secret: what approves {@code restricted} actions at the terminal. Only a salted, slow
- * hash is kept (in the encrypted credential store), so even the store's key does not reveal the secret.
+ * A pocket's administrator secret: what approves {@code restricted} actions at the terminal. Only a
+ * salted, slow hash is kept (in the encrypted credential store), so even the store's key does not
+ * reveal the secret.
  */
 final class AdminSecret {
 
   /** The credential scope's connector name and the credential that hold the hash. */
   static final String SCOPE = "paw_admin";
+
   static final String HASH = "ADMIN_SECRET_HASH";
   static final int MIN_LENGTH = 12;
   private static final int ITERATIONS = 210_000;
@@ -34,12 +36,20 @@ final class AdminSecret {
 
   void set(char[] secret) {
     if (secret.length < MIN_LENGTH) {
-      throw new IllegalArgumentException("an administrator secret needs at least " + MIN_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "an administrator secret needs at least " + MIN_LENGTH + " characters");
     }
     byte[] salt = new byte[16];
     new SecureRandom().nextBytes(salt);
-    store.put(HASH, Secret.of("pbkdf2-sha256$" + ITERATIONS + "$" + b64(salt) + "$" + b64(hash(secret, salt,
-        ITERATIONS))));
+    store.put(
+        HASH,
+        Secret.of(
+            "pbkdf2-sha256$"
+                + ITERATIONS
+                + "$"
+                + b64(salt)
+                + "$"
+                + b64(hash(secret, salt, ITERATIONS))));
   }
 
   /** True when {@code secret} is the pocket's administrator secret. */

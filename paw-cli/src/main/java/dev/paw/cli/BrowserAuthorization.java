@@ -15,8 +15,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 /**
- * The browser step of {@code paw connect} for OAuth 2 connectors: shows the authorization URL (and opens a browser
- * where there is a desktop), waits for the loopback redirect, and stores the grant.
+ * The browser step of {@code paw connect} for OAuth 2 connectors: shows the authorization URL (and
+ * opens a browser where there is a desktop), waits for the loopback redirect, and stores the grant.
  */
 final class BrowserAuthorization {
 
@@ -29,15 +29,16 @@ final class BrowserAuthorization {
   /** True when the connector authorizes through a browser. */
   static boolean applies(ConnectorSpec spec) {
     OAuth2Spec oauth2 = spec.auth().oauth2();
-    return spec.auth().method() == AuthMethod.OAUTH2 && oauth2 != null
+    return spec.auth().method() == AuthMethod.OAUTH2
+        && oauth2 != null
         && OAuth2Spec.AUTHORIZATION_CODE.equals(oauth2.grant());
   }
 
   /** Authorizes unless a grant is stored already (or {@code again} asks for a new one). */
   void authorize(ConnectorSpec spec, ScopedCredentials credentials, boolean again, Duration timeout)
       throws IOException, InterruptedException {
-    OAuth2Authorization authorization = new OAuth2Authorization(spec, credentials, HttpClients.shared(),
-        Clock.systemUTC());
+    OAuth2Authorization authorization =
+        new OAuth2Authorization(spec, credentials, HttpClients.shared(), Clock.systemUTC());
     if (!again && !authorization.needed()) {
       return;
     }
@@ -46,12 +47,19 @@ final class BrowserAuthorization {
       String url = pending.authorizationUrl();
       out.println("Authorize paw for " + spec.displayName() + " in a browser:");
       out.println("  " + url);
-      out.println("Waiting for the browser at " + pending.redirectUri() + " (up to " + spoken(timeout) + ")...");
+      out.println(
+          "Waiting for the browser at "
+              + pending.redirectUri()
+              + " (up to "
+              + spoken(timeout)
+              + ")...");
       out.flush();
       openBrowser(url);
       OAuth2Authorization.Grant grant = pending.await(timeout);
-      out.println("authorized " + spec.name() + (grant.refreshToken() ? "; its refresh token is stored encrypted"
-          : ""));
+      out.println(
+          "authorized "
+              + spec.name()
+              + (grant.refreshToken() ? "; its refresh token is stored encrypted" : ""));
     }
   }
 
@@ -66,14 +74,19 @@ final class BrowserAuthorization {
   }
 
   private void openBrowser(String url) {
-    if (!context.terminal().interactive() || GraphicsEnvironment.isHeadless() || !Desktop.isDesktopSupported()
+    if (!context.terminal().interactive()
+        || GraphicsEnvironment.isHeadless()
+        || !Desktop.isDesktopSupported()
         || !Desktop.getDesktop().isSupported(Desktop.Action.BROWSE)) {
       return;
     }
     try {
       Desktop.getDesktop().browse(URI.create(url));
     } catch (IOException | RuntimeException e) {
-      context.terminal().err().println("paw: could not open a browser (" + e.getMessage() + "); open the URL above");
+      context
+          .terminal()
+          .err()
+          .println("paw: could not open a browser (" + e.getMessage() + "); open the URL above");
     }
   }
 }

@@ -5,18 +5,16 @@ import dev.paw.runtime.RuntimeLimits;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.ApprovalRequest;
-import dev.paw.runtime.trust.Approver;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * What every command shares: the terminal, the home directory, and a {@link Paw} built on first use with
- * approvers that ask at the terminal ({@code confirm}: y/N or {@code --yes}; {@code restricted}: the pocket's
- * administrator secret, which {@code --yes} cannot stand in for).
+ * What every command shares: the terminal, the home directory, and a {@link Paw} built on first use
+ * with approvers that ask at the terminal ({@code confirm}: y/N or {@code --yes}; {@code
+ * restricted}: the pocket's administrator secret, which {@code --yes} cannot stand in for).
  */
 final class CliContext implements AutoCloseable {
 
@@ -53,7 +51,9 @@ final class CliContext implements AutoCloseable {
     this.allowShadowing = value;
   }
 
-  /** Approve {@code confirm} actions without asking ({@code --yes}); never {@code restricted} ones. */
+  /**
+   * Approve {@code confirm} actions without asking ({@code --yes}); never {@code restricted} ones.
+   */
   void assumeYes(boolean value) {
     this.assumeYes = value;
   }
@@ -65,21 +65,23 @@ final class CliContext implements AutoCloseable {
 
   PawHome pawHome() {
     Path override = home.get();
-    return override != null ? PawHome.at(override) : PawHome.fromEnvironment(environment,
-        System.getProperty("user.home"));
+    return override != null
+        ? PawHome.at(override)
+        : PawHome.fromEnvironment(environment, System.getProperty("user.home"));
   }
 
   Paw paw() {
     if (paw == null) {
-      paw = Paw.builder()
-          .home(pawHome())
-          .environment(environment)
-          .approver(this::confirm)
-          .adminApprover(this::administrator)
-          .listener(change -> progress.onChange(change))
-          .allowShadowing(allowShadowing.getAsBoolean())
-          .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
-          .build();
+      paw =
+          Paw.builder()
+              .home(pawHome())
+              .environment(environment)
+              .approver(this::confirm)
+              .adminApprover(this::administrator)
+              .listener(change -> progress.onChange(change))
+              .allowShadowing(allowShadowing.getAsBoolean())
+              .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
+              .build();
       // a file that replaces (or was kept from replacing) a built-in is never used silently
       paw.connectorNotes().forEach(note -> terminal.err().println("paw: " + note));
     }
@@ -92,12 +94,20 @@ final class CliContext implements AutoCloseable {
 
   /** An existing pocket, or an error naming the pockets there are. */
   Pocket existingPocket(String name) {
-    return paw().findPocket(name).orElseThrow(() -> {
-      List<String> names = paw().pockets().stream().map(Pocket::name).toList();
-      return new IllegalArgumentException("no pocket named '" + name + "' (" + (names.isEmpty()
-          ? "there are none yet; 'paw connect NAME --pocket POCKET' makes one"
-          : "pockets: " + String.join(", ", names)) + ")");
-    });
+    return paw()
+        .findPocket(name)
+        .orElseThrow(
+            () -> {
+              List<String> names = paw().pockets().stream().map(Pocket::name).toList();
+              return new IllegalArgumentException(
+                  "no pocket named '"
+                      + name
+                      + "' ("
+                      + (names.isEmpty()
+                          ? "there are none yet; 'paw connect NAME --pocket POCKET' makes one"
+                          : "pockets: " + String.join(", ", names))
+                      + ")");
+            });
   }
 
   private boolean confirm(ApprovalRequest request) {
@@ -105,18 +115,31 @@ final class CliContext implements AutoCloseable {
       return true;
     }
     if (!terminal.interactive()) {
-      terminal.err().println("paw: " + request.subject() + " needs confirmation; run it at a terminal or pass --yes");
+      terminal
+          .err()
+          .println(
+              "paw: "
+                  + request.subject()
+                  + " needs confirmation; run it at a terminal or pass --yes");
       return false;
     }
-    // one line: a parameter value holding a line break could otherwise print a request that looks like another
-    terminal.err().println(TerminalText.singleLine(request.subject() + " (trust level confirm) with "
-        + request.parameters()));
+    // one line: a parameter value holding a line break could otherwise print a request that looks
+    // like another
+    terminal
+        .err()
+        .println(
+            TerminalText.singleLine(
+                request.subject() + " (trust level confirm) with " + request.parameters()));
     return isYes(terminal.readLine("Run it? [y/N] "));
   }
 
-  /** Whether the answer to a {@code [y/N]} question is yes: {@code y} or {@code yes}, any case; no answer is no. */
+  /**
+   * Whether the answer to a {@code [y/N]} question is yes: {@code y} or {@code yes}, any case; no
+   * answer is no.
+   */
   static boolean isYes(String answer) {
-    return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    return answer != null
+        && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
   }
 
   private boolean administrator(ApprovalRequest request) {
@@ -126,8 +149,16 @@ final class CliContext implements AutoCloseable {
     }
     AdminSecret secret = new AdminSecret(paw().credentials(pocket, AdminSecret.SCOPE));
     if (!secret.isSet()) {
-      terminal.err().println("paw: " + request.subject() + " is restricted, and pocket '" + pocket.name()
-          + "' has no administrator secret; set one with: paw admin set-secret --pocket \"" + pocket.name() + "\"");
+      terminal
+          .err()
+          .println(
+              "paw: "
+                  + request.subject()
+                  + " is restricted, and pocket '"
+                  + pocket.name()
+                  + "' has no administrator secret; set one with: paw admin set-secret --pocket \""
+                  + pocket.name()
+                  + "\"");
       return false;
     }
     String fromEnvironment = environment.get(ADMIN_SECRET_ENV);
@@ -135,11 +166,20 @@ final class CliContext implements AutoCloseable {
       return secret.matches(fromEnvironment.toCharArray());
     }
     if (!terminal.interactive()) {
-      terminal.err().println("paw: " + request.subject() + " is restricted: an administrator must approve it at a"
-          + " terminal");
+      terminal
+          .err()
+          .println(
+              "paw: "
+                  + request.subject()
+                  + " is restricted: an administrator must approve it at a"
+                  + " terminal");
       return false;
     }
-    terminal.err().println(TerminalText.singleLine(request.subject() + " is RESTRICTED with " + request.parameters()));
+    terminal
+        .err()
+        .println(
+            TerminalText.singleLine(
+                request.subject() + " is RESTRICTED with " + request.parameters()));
     char[] typed = terminal.readSecret("Administrator secret for pocket '" + pocket.name() + "': ");
     try {
       boolean ok = secret.matches(typed);

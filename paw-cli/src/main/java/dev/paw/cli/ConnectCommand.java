@@ -22,11 +22,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code paw connect NAME --pocket P}: gathers the connector's credentials (options, the environment, what is already
- * stored, then prompts: secrets without echo), stores them encrypted, creates the tables and runs a first sync.
+ * {@code paw connect NAME --pocket P}: gathers the connector's credentials (options, the
+ * environment, what is already stored, then prompts: secrets without echo), stores them encrypted,
+ * creates the tables and runs a first sync.
  */
-@Command(name = "connect", description = "Connect a connector to a pocket: store its credentials, create its tables,"
-    + " run a first sync.")
+@Command(
+    name = "connect",
+    description =
+        "Connect a connector to a pocket: store its credentials, create its tables,"
+            + " run a first sync.")
 final class ConnectCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -34,33 +38,49 @@ final class ConnectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The connector, e.g. stripe.")
   String name;
 
-  @Mixin
-  PocketOption.CreatedIfNew pocketOption;
+  @Mixin PocketOption.CreatedIfNew pocketOption;
 
-  @Option(names = "--credential", paramLabel = "NAME=@FILE|-|VALUE", description = "A credential (repeatable):"
-      + " NAME=@FILE reads it from a file, NAME=- from standard input (one trailing newline is removed). Secrets are"
-      + " best typed at the prompt (not echoed) or set in the environment variable NAME; NAME=VALUE also works but is"
-      + " discouraged: the value shows in ps output and in the shell's history. Credentials not given are taken from"
-      + " the environment or asked for.")
+  @Option(
+      names = "--credential",
+      paramLabel = "NAME=@FILE|-|VALUE",
+      description =
+          "A credential (repeatable):"
+              + " NAME=@FILE reads it from a file, NAME=- from standard input (one trailing newline is removed). Secrets are"
+              + " best typed at the prompt (not echoed) or set in the environment variable NAME; NAME=VALUE also works but is"
+              + " discouraged: the value shows in ps output and in the shell's history. Credentials not given are taken from"
+              + " the environment or asked for.")
   Map<String, String> credentials = new LinkedHashMap<>();
 
-  @Option(names = "--base-url", paramLabel = "URL", description = "Replace the connector's base URL (a proxy, a"
-      + " regional or enterprise endpoint, a test server).")
+  @Option(
+      names = "--base-url",
+      paramLabel = "URL",
+      description =
+          "Replace the connector's base URL (a proxy, a"
+              + " regional or enterprise endpoint, a test server).")
   String baseUrl;
 
   @Option(names = "--no-sync", description = "Do not run the first sync.")
   boolean noSync;
 
-  @Option(names = "--reauthorize", description = "OAuth 2 connectors: authorize in the browser again even when a"
-      + " grant is stored.")
+  @Option(
+      names = "--reauthorize",
+      description =
+          "OAuth 2 connectors: authorize in the browser again even when a" + " grant is stored.")
   boolean reauthorize;
 
-  @Option(names = "--auth-timeout", defaultValue = "5m", paramLabel = "DURATION", converter = DurationConverter.class,
+  @Option(
+      names = "--auth-timeout",
+      defaultValue = "5m",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
       description = "How long to wait for the browser: 90s, 5m, PT5M (default ${DEFAULT-VALUE}).")
   java.time.Duration authTimeout;
 
-  @Option(names = "--review", description = "Show what changed in the connector's definition since it was connected"
-      + " (hosts, trust levels, credentials) and approve it, so the connection runs again.")
+  @Option(
+      names = "--review",
+      description =
+          "Show what changed in the connector's definition since it was connected"
+              + " (hosts, trust levels, credentials) and approve it, so the connection runs again.")
   boolean review;
 
   @Option(names = "--yes", description = "With --review: approve the changes without asking.")
@@ -85,12 +105,20 @@ final class ConnectCommand implements Callable<Integer> {
     ScopedCredentials store = context.paw().credentials(pocket, name);
     for (String given : credentials.keySet()) {
       if (spec.auth().credential(given).isEmpty()) {
-        throw new IllegalArgumentException("connector '" + name + "' has no credential '" + given + "' (it takes: "
-            + String.join(", ", spec.auth().credentials().stream().map(CredentialSpec::name).toList()) + ")");
+        throw new IllegalArgumentException(
+            "connector '"
+                + name
+                + "' has no credential '"
+                + given
+                + "' (it takes: "
+                + String.join(
+                    ", ", spec.auth().credentials().stream().map(CredentialSpec::name).toList())
+                + ")");
       }
     }
     if (credentials.values().stream().filter(CredentialArgument::fromStdin).count() > 1) {
-      throw new IllegalArgumentException("only one --credential can be read from standard input (NAME=-)");
+      throw new IllegalArgumentException(
+          "only one --credential can be read from standard input (NAME=-)");
     }
     for (CredentialSpec credential : spec.auth().credentials()) {
       String value = valueOf(credential, store);
@@ -102,9 +130,20 @@ final class ConnectCommand implements Callable<Integer> {
       new BrowserAuthorization(context).authorize(spec, store, reauthorize, authTimeout);
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
-    ConnectionResult result = connector.connect(new ConnectOptions(baseUrl)).toCompletableFuture().join();
-    context.terminal().out().println("connected " + name + " to pocket '" + pocket.name() + "'"
-        + (result.tables().isEmpty() ? "" : " (tables: " + String.join(", ", result.tables()) + ")"));
+    ConnectionResult result =
+        connector.connect(new ConnectOptions(baseUrl)).toCompletableFuture().join();
+    context
+        .terminal()
+        .out()
+        .println(
+            "connected "
+                + name
+                + " to pocket '"
+                + pocket.name()
+                + "'"
+                + (result.tables().isEmpty()
+                    ? ""
+                    : " (tables: " + String.join(", ", result.tables()) + ")"));
     if (noSync || result.tables().isEmpty()) {
       return ExitCodes.OK;
     }
@@ -112,26 +151,47 @@ final class ConnectCommand implements Callable<Integer> {
   }
 
   /**
-   * Shows what changed since the connector was connected and, once the user says yes, connects it again with the
-   * same base URL, which pins the definition as it is now.
+   * Shows what changed since the connector was connected and, once the user says yes, connects it
+   * again with the same base URL, which pins the definition as it is now.
    */
   private int review() throws java.sql.SQLException {
     context.paw().requireConnector(name);
     // reviewing a connection never creates a pocket: it needs one that holds the connection
     Pocket pocket = context.existingPocket(pocketOption.name);
-    ConnectionRecord record = pocket.connections().stream().filter(r -> r.connector().equals(name))
-        .findFirst().filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED)
-        .orElseThrow(() -> new IllegalArgumentException(
-            "connector '" + name + "' is not connected to pocket '" + pocket.name() + "'; connect it first"));
+    ConnectionRecord record =
+        pocket.connections().stream()
+            .filter(r -> r.connector().equals(name))
+            .findFirst()
+            .filter(r -> r.state() != ConnectionRecord.State.DISCONNECTED)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "connector '"
+                            + name
+                            + "' is not connected to pocket '"
+                            + pocket.name()
+                            + "'; connect it first"));
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     Terminal terminal = context.terminal();
     if (changes.isEmpty()) {
-      terminal.out().println("connector " + name + " has not changed since it was connected to pocket '"
-          + pocket.name() + "'");
+      terminal
+          .out()
+          .println(
+              "connector "
+                  + name
+                  + " has not changed since it was connected to pocket '"
+                  + pocket.name()
+                  + "'");
       return ExitCodes.OK;
     }
-    terminal.out().println("connector " + name + " has changed since it was connected to pocket '" + pocket.name()
-        + "':");
+    terminal
+        .out()
+        .println(
+            "connector "
+                + name
+                + " has changed since it was connected to pocket '"
+                + pocket.name()
+                + "':");
     for (PinChange change : changes) {
       terminal.out().println("  " + change + (change.loosens() ? "   (needs your approval)" : ""));
     }
@@ -140,26 +200,48 @@ final class ConnectCommand implements Callable<Integer> {
       approved = CliContext.isYes(terminal.readLine("Approve these changes? [y/N] "));
     }
     if (!approved) {
-      terminal.err().println("paw: changes not approved; the connection stays refused"
-          + (terminal.interactive() ? "" : " (pass --yes to approve them without a terminal)"));
+      terminal
+          .err()
+          .println(
+              "paw: changes not approved; the connection stays refused"
+                  + (terminal.interactive()
+                      ? ""
+                      : " (pass --yes to approve them without a terminal)"));
       return ExitCodes.REFUSED;
     }
-    context.paw().connector(pocket, name).connect(new ConnectOptions(record.baseUrlOverride()))
-        .toCompletableFuture().join();
-    terminal.out().println("approved: " + name + " in pocket '" + pocket.name() + "' now runs with its current"
-        + " definition");
+    context
+        .paw()
+        .connector(pocket, name)
+        .connect(new ConnectOptions(record.baseUrlOverride()))
+        .toCompletableFuture()
+        .join();
+    terminal
+        .out()
+        .println(
+            "approved: "
+                + name
+                + " in pocket '"
+                + pocket.name()
+                + "' now runs with its current"
+                + " definition");
     return ExitCodes.OK;
   }
 
-  /** The value to store, or {@code null} to keep what is stored (or leave an optional one unset). */
+  /**
+   * The value to store, or {@code null} to keep what is stored (or leave an optional one unset).
+   */
   private String valueOf(CredentialSpec credential, ScopedCredentials store) {
     String given = credentials.get(credential.name());
     if (given != null) {
       return CredentialArgument.resolve(credential.name(), given, context.terminal());
     }
-    // the variables the runtime would read for this connector, never any other (see EnvironmentCredentialStore)
-    String fromEnvironment = new EnvironmentCredentialStore(context.environment()).get(store.scope(),
-        credential.name()).map(Secret::reveal).orElse(null);
+    // the variables the runtime would read for this connector, never any other (see
+    // EnvironmentCredentialStore)
+    String fromEnvironment =
+        new EnvironmentCredentialStore(context.environment())
+            .get(store.scope(), credential.name())
+            .map(Secret::reveal)
+            .orElse(null);
     if (fromEnvironment != null) {
       return fromEnvironment;
     }
@@ -169,14 +251,24 @@ final class ConnectCommand implements Callable<Integer> {
     Terminal terminal = context.terminal();
     if (!terminal.interactive()) {
       if (credential.required()) {
-        throw new NeedsInputException("connector '" + name + "' needs " + credential.name() + " and there is no"
-            + " terminal to ask at: pass --credential " + credential.name() + "=... or set the environment variable "
-            + EnvironmentCredentialStore.variableFor(name, credential.name()));
+        throw new NeedsInputException(
+            "connector '"
+                + name
+                + "' needs "
+                + credential.name()
+                + " and there is no"
+                + " terminal to ask at: pass --credential "
+                + credential.name()
+                + "=... or set the environment variable "
+                + EnvironmentCredentialStore.variableFor(name, credential.name()));
       }
       return null;
     }
-    String prompt = credential.name() + (credential.description() == null ? "" : " (" + credential.description()
-        + ")") + (credential.required() ? "" : " [optional, Enter to skip]") + ": ";
+    String prompt =
+        credential.name()
+            + (credential.description() == null ? "" : " (" + credential.description() + ")")
+            + (credential.required() ? "" : " [optional, Enter to skip]")
+            + ": ";
     while (true) {
       String value;
       if (credential.secret()) {

@@ -13,19 +13,25 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
-/** {@code paw connectors}: the connectors paw can run, and how each pocket's connections are doing. */
-@Command(name = "connectors", description = "List connectors, or show the status of connections.",
+/**
+ * {@code paw connectors}: the connectors paw can run, and how each pocket's connections are doing.
+ */
+@Command(
+    name = "connectors",
+    description = "List connectors, or show the status of connections.",
     subcommands = {ConnectorsCommand.ListCommand.class, StatusCommand.class})
 final class ConnectorsCommand {
 
   /** {@code paw connectors list}. */
-  @Command(name = "list", description = "Every connector paw finds: compiled in, ./connectors and $PAW_HOME/connectors.")
+  @Command(
+      name = "list",
+      description =
+          "Every connector paw finds: compiled in, ./connectors and $PAW_HOME/connectors.")
   static final class ListCommand implements Callable<Integer> {
 
     private final CliContext context;
 
-    @Mixin
-    JsonOption json;
+    @Mixin JsonOption json;
 
     ListCommand(CliContext context) {
       this.context = context;
@@ -46,17 +52,30 @@ final class ConnectorsCommand {
         row.put("surface_profile", surfaceProfile(spec.surfaceProfile()));
         row.put("auth", spec.auth().method().wireName());
         row.put("actions", spec.actions().size());
-        row.put("tables", spec.streams().stream().filter(StreamSpec::isRunnable).map(StreamSpec::table).toList());
+        row.put(
+            "tables",
+            spec.streams().stream().filter(StreamSpec::isRunnable).map(StreamSpec::table).toList());
         row.put("origin", connector.origin());
         connectors.add(row);
       }
       if (json.enabled) {
         Output.json(context.terminal().out(), connectors);
       } else {
-        Output.table(context.terminal().out(), List.of("NAME", "DISPLAY NAME", "TYPE", "AUTH", "ACTIONS", "TABLES",
-            "FROM"), connectors.stream().map(c -> List.of(c.get("name"), c.get("display_name"),
-                c.get("type") == null ? "-" : c.get("type"), c.get("auth"), c.get("actions"),
-                String.join(",", castList(c.get("tables"))), c.get("origin"))).toList());
+        Output.table(
+            context.terminal().out(),
+            List.of("NAME", "DISPLAY NAME", "TYPE", "AUTH", "ACTIONS", "TABLES", "FROM"),
+            connectors.stream()
+                .map(
+                    c ->
+                        List.of(
+                            c.get("name"),
+                            c.get("display_name"),
+                            c.get("type") == null ? "-" : c.get("type"),
+                            c.get("auth"),
+                            c.get("actions"),
+                            String.join(",", castList(c.get("tables"))),
+                            c.get("origin")))
+                .toList());
       }
       paw.connectorProblems().forEach(p -> context.terminal().err().println("paw: skipped " + p));
       return ExitCodes.OK;

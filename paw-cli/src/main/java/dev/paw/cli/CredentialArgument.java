@@ -10,15 +10,19 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
- * The value of {@code --credential NAME=...}: {@code @FILE} reads the secret from a file and {@code -} from standard
- * input, so that it appears neither in {@code ps} output nor in the shell's history; anything else is the value
- * itself (discouraged for secrets). One trailing line break is removed, as {@code echo} and editors add one. Errors
- * name the credential and the file, never the value.
+ * The value of {@code --credential NAME=...}: {@code @FILE} reads the secret from a file and {@code
+ * -} from standard input, so that it appears neither in {@code ps} output nor in the shell's
+ * history; anything else is the value itself (discouraged for secrets). One trailing line break is
+ * removed, as {@code echo} and editors add one. Errors name the credential and the file, never the
+ * value.
  */
 final class CredentialArgument {
 
-  /** Far more than any key or token; a bigger file is a mistake (a wrong path), not a credential. */
+  /**
+   * Far more than any key or token; a bigger file is a mistake (a wrong path), not a credential.
+   */
   static final int MAX_BYTES = 64 * 1024;
+
   static final String STDIN = "-";
 
   private CredentialArgument() {}
@@ -29,7 +33,10 @@ final class CredentialArgument {
       return nonEmpty(name, stripOneLineBreak(terminal.readAllInput()), "standard input");
     }
     if (argument.startsWith("@")) {
-      return nonEmpty(name, stripOneLineBreak(readFile(name, Path.of(argument.substring(1)))), argument.substring(1));
+      return nonEmpty(
+          name,
+          stripOneLineBreak(readFile(name, Path.of(argument.substring(1)))),
+          argument.substring(1));
     }
     return argument;
   }
@@ -42,19 +49,36 @@ final class CredentialArgument {
   private static String readFile(String name, Path file) {
     try {
       if (Files.size(file) > MAX_BYTES) {
-        throw new IllegalArgumentException("--credential " + name + "=@" + file + ": the file is larger than "
-            + MAX_BYTES / 1024 + " KiB; is it the right file?");
+        throw new IllegalArgumentException(
+            "--credential "
+                + name
+                + "=@"
+                + file
+                + ": the file is larger than "
+                + MAX_BYTES / 1024
+                + " KiB; is it the right file?");
       }
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("--credential " + name + "=@" + file + ": no such file");
     } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException("--credential " + name + "=@" + file + ": the file is not UTF-8 text");
+      throw new IllegalArgumentException(
+          "--credential " + name + "=@" + file + ": the file is not UTF-8 text");
     } catch (IOException e) {
-      throw new IllegalArgumentException("--credential " + name + "=@" + file + ": cannot read it ("
-          + e.getClass().getSimpleName() + ")");
+      throw new IllegalArgumentException(
+          "--credential "
+              + name
+              + "=@"
+              + file
+              + ": cannot read it ("
+              + e.getClass().getSimpleName()
+              + ")");
     }
   }
 

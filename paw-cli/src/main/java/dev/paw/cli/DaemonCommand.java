@@ -19,18 +19,20 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /**
- * {@code paw daemon}: runs every connected table's scheduled syncs until stopped. On SIGTERM or Ctrl-C it stops
- * scheduling, lets a running sync finish its page (a page commits whole or not at all), and exits 0.
+ * {@code paw daemon}: runs every connected table's scheduled syncs until stopped. On SIGTERM or
+ * Ctrl-C it stops scheduling, lets a running sync finish its page (a page commits whole or not at
+ * all), and exits 0.
  */
-@Command(name = "daemon", description = "Run scheduled syncs until stopped (SIGTERM or Ctrl-C stops it cleanly).")
+@Command(
+    name = "daemon",
+    description = "Run scheduled syncs until stopped (SIGTERM or Ctrl-C stops it cleanly).")
 final class DaemonCommand implements Callable<Integer> {
 
   static final Duration GRACE = Duration.ofSeconds(20);
 
   private final CliContext context;
 
-  @Mixin
-  PocketOption.Only pocketOption;
+  @Mixin PocketOption.Only pocketOption;
 
   DaemonCommand(CliContext context) {
     this.context = context;
@@ -46,22 +48,32 @@ final class DaemonCommand implements Callable<Integer> {
       schedulers.add(scheduler);
       scheduled += schedule(pocket, scheduler);
     }
-    context.terminal().out().println("paw daemon: " + scheduled + " scheduled syncs in " + pockets.size()
-        + " pockets; stop with Ctrl-C or SIGTERM");
+    context
+        .terminal()
+        .out()
+        .println(
+            "paw daemon: "
+                + scheduled
+                + " scheduled syncs in "
+                + pockets.size()
+                + " pockets; stop with Ctrl-C or SIGTERM");
     CountDownLatch stopped = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      context.terminal().out().println("paw daemon: stopping");
-      for (SyncScheduler scheduler : schedulers) {
-        try {
-          scheduler.stop(GRACE);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-      context.terminal().out().println("paw daemon: stopped");
-      context.terminal().out().flush();
-      stopped.countDown();
-    }, "paw-daemon-stop");
+    Thread hook =
+        new Thread(
+            () -> {
+              context.terminal().out().println("paw daemon: stopping");
+              for (SyncScheduler scheduler : schedulers) {
+                try {
+                  scheduler.stop(GRACE);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              context.terminal().out().println("paw daemon: stopped");
+              context.terminal().out().flush();
+              stopped.countDown();
+            },
+            "paw-daemon-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     stopped.await();
     return ExitCodes.OK;
@@ -74,10 +86,18 @@ final class DaemonCommand implements Callable<Integer> {
       if (connection.state() == ConnectionRecord.State.DISCONNECTED) {
         continue;
       }
-      RegisteredConnector connector = context.paw().findConnector(connection.connector()).orElse(null);
+      RegisteredConnector connector =
+          context.paw().findConnector(connection.connector()).orElse(null);
       if (connector == null) {
-        context.terminal().err().println("paw daemon: connector '" + connection.connector() + "' of pocket '"
-            + pocket.name() + "' is no longer found; skipping it");
+        context
+            .terminal()
+            .err()
+            .println(
+                "paw daemon: connector '"
+                    + connection.connector()
+                    + "' of pocket '"
+                    + pocket.name()
+                    + "' is no longer found; skipping it");
         continue;
       }
       ConnectorProtocol protocol = context.paw().connector(pocket, connector.name());
@@ -85,15 +105,31 @@ final class DaemonCommand implements Callable<Integer> {
         if (!stream.isRunnable() || stream.schedule().isManual()) {
           continue;
         }
-        Instant last = statuses.stream().filter(s -> s.table().equals(stream.table())).findFirst()
-            .map(TableSyncStatus::lastFinishedAt).orElse(null);
-        scheduler.schedule(pocket.slug() + "/" + stream.table(), stream.schedule().interval(), last, () -> {
-          var result = protocol.sync(stream.table()).toCompletableFuture().join();
-          context.terminal().out().printf("%s %s/%s: %,d records, %,d changed%s%n", Instant.now(), pocket.name(),
-              stream.table(), result.records(), result.changed(), result.failed() ? "; failed: " + result.error()
-                  : "");
-          return result;
-        });
+        Instant last =
+            statuses.stream()
+                .filter(s -> s.table().equals(stream.table()))
+                .findFirst()
+                .map(TableSyncStatus::lastFinishedAt)
+                .orElse(null);
+        scheduler.schedule(
+            pocket.slug() + "/" + stream.table(),
+            stream.schedule().interval(),
+            last,
+            () -> {
+              var result = protocol.sync(stream.table()).toCompletableFuture().join();
+              context
+                  .terminal()
+                  .out()
+                  .printf(
+                      "%s %s/%s: %,d records, %,d changed%s%n",
+                      Instant.now(),
+                      pocket.name(),
+                      stream.table(),
+                      result.records(),
+                      result.changed(),
+                      result.failed() ? "; failed: " + result.error() : "");
+              return result;
+            });
         count++;
       }
     }

@@ -20,17 +20,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code paw demo}: a real end-to-end job with nothing to install: the file connector imports a bundled sales file
- * into a pocket's pocket.db through the runtime (checked, audited), then the command shows what landed.
+ * {@code paw demo}: a real end-to-end job with nothing to install: the file connector imports a
+ * bundled sales file into a pocket's pocket.db through the runtime (checked, audited), then the
+ * command shows what landed.
  */
-@Command(name = "demo", description = "Import a sample sales file into a pocket and show what landed: tables,"
-    + " inferred types, a query, the audit trail.")
+@Command(
+    name = "demo",
+    description =
+        "Import a sample sales file into a pocket and show what landed: tables,"
+            + " inferred types, a query, the audit trail.")
 final class DemoCommand implements Callable<Integer> {
 
   private final CliContext context;
 
   // not a PocketOption: only the demo has a pocket of its own to fall back on
-  @Option(names = "--pocket", defaultValue = "Demo", paramLabel = "POCKET",
+  @Option(
+      names = "--pocket",
+      defaultValue = "Demo",
+      paramLabel = "POCKET",
       description = "The pocket to import into (default: ${DEFAULT-VALUE}).")
   String pocketName;
 
@@ -45,21 +52,39 @@ final class DemoCommand implements Callable<Integer> {
     ConnectorProtocol files = context.paw().connector(pocket, "csv");
     Path sample = sampleFile();
 
-    out.println("pocket '" + pocket.name() + "' at " + context.pawHome().pocketsDirectory().resolve(pocket.slug())
-        .resolve("pocket.db"));
-    JsonNode imported = run(files, "import_file", Map.of("file_path", sample.toString(), "table_name", "sales"));
-    out.printf("imported %,d rows from %s into table 'sales' in %d ms%n", imported.get("rows_imported").asLong(),
-        sample.getFileName(), imported.get("millis").asLong());
+    out.println(
+        "pocket '"
+            + pocket.name()
+            + "' at "
+            + context.pawHome().pocketsDirectory().resolve(pocket.slug()).resolve("pocket.db"));
+    JsonNode imported =
+        run(files, "import_file", Map.of("file_path", sample.toString(), "table_name", "sales"));
+    out.printf(
+        "imported %,d rows from %s into table 'sales' in %d ms%n",
+        imported.get("rows_imported").asLong(),
+        sample.getFileName(),
+        imported.get("millis").asLong());
     List<List<Object>> columns = new ArrayList<>();
     for (JsonNode column : imported.get("columns")) {
-      columns.add(List.of(column.get("name").asText(), column.get("type").asText(), column.get("format").asText()));
+      columns.add(
+          List.of(
+              column.get("name").asText(),
+              column.get("type").asText(),
+              column.get("format").asText()));
     }
     Output.table(out, List.of("COLUMN", "STORED AS", "FORMAT (kept exactly)"), columns);
 
     out.println();
     out.println("revenue by region (query_table runs on a read-only connection):");
-    table(out, run(files, "query_table", Map.of("query", "SELECT region, count(*) AS orders,"
-        + " printf('%.2f', sum(quantity * unit_price)) AS revenue FROM sales GROUP BY region ORDER BY 3 DESC")));
+    table(
+        out,
+        run(
+            files,
+            "query_table",
+            Map.of(
+                "query",
+                "SELECT region, count(*) AS orders,"
+                    + " printf('%.2f', sum(quantity * unit_price)) AS revenue FROM sales GROUP BY region ORDER BY 3 DESC")));
 
     out.println();
     out.println("first rows:");
@@ -68,12 +93,19 @@ final class DemoCommand implements Callable<Integer> {
     out.println();
     out.println("audit trail of '" + pocket.name() + "' (newest first):");
     for (AuditEntry entry : context.paw().audit(pocket).read(AuditQuery.recent().limit(4))) {
-      out.printf("  %s %s %s.%s %s%n", entry.time(), entry.actor(), entry.connector(), entry.target(),
+      out.printf(
+          "  %s %s %s.%s %s%n",
+          entry.time(),
+          entry.actor(),
+          entry.connector(),
+          entry.target(),
           entry.outcome().wireName());
     }
     out.println();
-    out.println("next: paw run csv query_table --pocket " + quoted(pocket.name())
-        + " -p query=\"SELECT * FROM sales LIMIT 5\"   |   paw connectors list   |   paw --help");
+    out.println(
+        "next: paw run csv query_table --pocket "
+            + quoted(pocket.name())
+            + " -p query=\"SELECT * FROM sales LIMIT 5\"   |   paw connectors list   |   paw --help");
     return ExitCodes.OK;
   }
 
@@ -88,7 +120,9 @@ final class DemoCommand implements Callable<Integer> {
   /** Prints a {@code columns}/{@code rows} result as a table. */
   private static void table(PrintWriter out, JsonNode result) {
     List<String> headers = new ArrayList<>();
-    result.get("columns").forEach(c -> headers.add(c.isTextual() ? c.asText() : c.get("name").asText()));
+    result
+        .get("columns")
+        .forEach(c -> headers.add(c.isTextual() ? c.asText() : c.get("name").asText()));
     List<List<Object>> rows = new ArrayList<>();
     for (JsonNode row : result.get("rows")) {
       List<Object> cells = new ArrayList<>();

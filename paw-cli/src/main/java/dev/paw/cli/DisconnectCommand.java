@@ -6,9 +6,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
-/** {@code paw disconnect NAME --pocket P}: forgets the connection and its credentials; synced rows stay. */
-@Command(name = "disconnect", description = "Disconnect a connector from a pocket: its credentials are deleted,"
-    + " its synced rows stay.")
+/**
+ * {@code paw disconnect NAME --pocket P}: forgets the connection and its credentials; synced rows
+ * stay.
+ */
+@Command(
+    name = "disconnect",
+    description =
+        "Disconnect a connector from a pocket: its credentials are deleted,"
+            + " its synced rows stay.")
 final class DisconnectCommand implements Callable<Integer> {
 
   private final CliContext context;
@@ -16,8 +22,7 @@ final class DisconnectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME")
   String name;
 
-  @Mixin
-  PocketOption.Existing pocketOption;
+  @Mixin PocketOption.Existing pocketOption;
 
   DisconnectCommand(CliContext context) {
     this.context = context;
@@ -27,7 +32,10 @@ final class DisconnectCommand implements Callable<Integer> {
   public Integer call() {
     Pocket pocket = pocketOption.get(context);
     context.paw().connector(pocket, name).disconnect().toCompletableFuture().join();
-    context.terminal().out().println("disconnected " + name + " from pocket '" + pocket.name() + "'");
+    context
+        .terminal()
+        .out()
+        .println("disconnected " + name + " from pocket '" + pocket.name() + "'");
     return ExitCodes.OK;
   }
 }

@@ -7,7 +7,10 @@ import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** Durations as people type them ({@code 90s}, {@code 5m}, {@code 12h}, {@code 7d}), or in ISO-8601 ({@code PT5M}). */
+/**
+ * Durations as people type them ({@code 90s}, {@code 5m}, {@code 12h}, {@code 7d}), or in ISO-8601
+ * ({@code PT5M}).
+ */
 final class DurationConverter implements ITypeConverter<Duration> {
 
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*([smhd])");
@@ -16,7 +19,8 @@ final class DurationConverter implements ITypeConverter<Duration> {
   public Duration convert(String text) {
     Duration duration = parse(text);
     if (duration == null) {
-      throw new TypeConversionException("'" + text + "' is not a duration: write it as 90s, 5m, 12h, 7d or PT5M");
+      throw new TypeConversionException(
+          "'" + text + "' is not a duration: write it as 90s, 5m, 12h, 7d or PT5M");
     }
     return duration;
   }

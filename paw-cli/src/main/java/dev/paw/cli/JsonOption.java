@@ -2,7 +2,10 @@ package dev.paw.cli;
 
 import picocli.CommandLine.Option;
 
-/** {@code --json}: the command prints its result as JSON ({@link Output#json}) instead of a table or text. */
+/**
+ * {@code --json}: the command prints its result as JSON ({@link Output#json}) instead of a table or
+ * text.
+ */
 final class JsonOption {
 
   @Option(names = "--json", description = "Print JSON.")

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns {@code -p key=value} text into values of the parameters' declared types: integers, numbers, booleans, and
- * JSON for objects and arrays. Names the action does not take are passed on, so the runtime reports them with the
- * rest of the problems.
+ * Turns {@code -p key=value} text into values of the parameters' declared types: integers, numbers,
+ * booleans, and JSON for objects and arrays. Names the action does not take are passed on, so the
+ * runtime reports them with the rest of the problems.
  */
 final class ParameterValues {
 
@@ -21,7 +21,9 @@ final class ParameterValues {
 
   static Map<String, Object> convert(ActionSpec action, Map<String, String> given) {
     Map<String, Object> values = new LinkedHashMap<>();
-    given.forEach((name, text) -> values.put(name, action.param(name).map(p -> convert(p, text)).orElse(text)));
+    given.forEach(
+        (name, text) ->
+            values.put(name, action.param(name).map(p -> convert(p, text)).orElse(text)));
     return values;
   }
 
@@ -35,8 +37,15 @@ final class ParameterValues {
         case OBJECT, ARRAY -> JSON.readValue(text, Object.class);
       };
     } catch (NumberFormatException | JsonProcessingException e) {
-      throw new IllegalArgumentException("parameter '" + param.name() + "' must be " + param.type().wireName()
-          + (param.type() == dev.paw.spec.ParamType.OBJECT ? " (JSON)" : "") + ", not '" + text + "'");
+      throw new IllegalArgumentException(
+          "parameter '"
+              + param.name()
+              + "' must be "
+              + param.type().wireName()
+              + (param.type() == dev.paw.spec.ParamType.OBJECT ? " (JSON)" : "")
+              + ", not '"
+              + text
+              + "'");
     }
   }
 
@@ -44,8 +53,9 @@ final class ParameterValues {
     return switch (text.strip().toLowerCase(Locale.ROOT)) {
       case "true", "yes", "1" -> Boolean.TRUE;
       case "false", "no", "0" -> Boolean.FALSE;
-      default -> throw new IllegalArgumentException("parameter '" + param.name() + "' must be true or false, not '"
-          + text + "'");
+      default ->
+          throw new IllegalArgumentException(
+              "parameter '" + param.name() + "' must be true or false, not '" + text + "'");
     };
   }
 }

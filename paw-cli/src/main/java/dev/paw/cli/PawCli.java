@@ -7,29 +7,57 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import picocli.AutoComplete;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine;
 
-/** The {@code paw} command: connect services to pockets, sync, run actions, read the audit trail. */
-@Command(name = "paw", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+/**
+ * The {@code paw} command: connect services to pockets, sync, run actions, read the audit trail.
+ */
+@Command(
+    name = "paw",
+    mixinStandardHelpOptions = true,
+    scope = CommandLine.ScopeType.INHERIT,
     versionProvider = PawCli.Version.class,
-    description = "Declarative API connectors: sync services into a pocket's SQLite database (pocket.db).",
+    description =
+        "Declarative API connectors: sync services into a pocket's SQLite database (pocket.db).",
     footer = ExitCodes.HELP,
-    subcommands = {ConnectorsCommand.class, ConnectCommand.class, DisconnectCommand.class, SyncCommand.class,
-        ActionsCommand.class, RunCommand.class, AuditCommand.class, ValidateCommand.class, DaemonCommand.class,
-        PocketsCommand.class, AdminCommand.class, DemoCommand.class, AutoComplete.GenerateCompletion.class})
+    subcommands = {
+      ConnectorsCommand.class,
+      ConnectCommand.class,
+      DisconnectCommand.class,
+      SyncCommand.class,
+      ActionsCommand.class,
+      RunCommand.class,
+      AuditCommand.class,
+      ValidateCommand.class,
+      DaemonCommand.class,
+      PocketsCommand.class,
+      AdminCommand.class,
+      DemoCommand.class,
+      AutoComplete.GenerateCompletion.class
+    })
 public final class PawCli {
 
-  @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT, description = "Show stack traces of errors.")
+  @Option(
+      names = "--debug",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Show stack traces of errors.")
   boolean debug;
 
-  @Option(names = "--home", scope = CommandLine.ScopeType.INHERIT, paramLabel = "DIR",
+  @Option(
+      names = "--home",
+      scope = CommandLine.ScopeType.INHERIT,
+      paramLabel = "DIR",
       description = "Use DIR instead of $PAW_HOME (default ~/.paw).")
   Path home;
 
-  @Option(names = "--allow-shadowing", scope = CommandLine.ScopeType.INHERIT, description = "Let a connector file"
-      + " replace the built-in connector of the same name (its hosts and trust levels instead of the built-in's).")
+  @Option(
+      names = "--allow-shadowing",
+      scope = CommandLine.ScopeType.INHERIT,
+      description =
+          "Let a connector file"
+              + " replace the built-in connector of the same name (its hosts and trust levels instead of the built-in's).")
   boolean allowShadowing;
 
   public static void main(String[] args) {
@@ -37,8 +65,8 @@ public final class PawCli {
   }
 
   /**
-   * Runs {@code paw} with the given arguments, terminal and environment; returns the exit code. Everything printed
-   * goes through a {@link SafeTerminal}.
+   * Runs {@code paw} with the given arguments, terminal and environment; returns the exit code.
+   * Everything printed goes through a {@link SafeTerminal}.
    */
   static int run(String[] args, Terminal given, Map<String, String> environment) {
     Terminal terminal = SafeTerminal.wrap(given);
@@ -48,21 +76,27 @@ public final class PawCli {
       context.allowShadowing(() -> root.allowShadowing);
       CommandLine cli = new CommandLine(root, new Factory(context));
       cli.setOut(terminal.out()).setErr(terminal.err());
-      cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-        Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-        commandLine.getErr().println("paw: " + message(cause));
-        if (root.debug) {
-          cause.printStackTrace(commandLine.getErr());
-        }
-        return cause instanceof ActionRefusedException || cause instanceof ConnectorChangedException
-            ? ExitCodes.REFUSED
-            : cause instanceof NeedsInputException ? ExitCodes.NEEDS_INPUT : ExitCodes.FAILED;
-      });
+      cli.setExecutionExceptionHandler(
+          (e, commandLine, parseResult) -> {
+            Throwable cause =
+                e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            commandLine.getErr().println("paw: " + message(cause));
+            if (root.debug) {
+              cause.printStackTrace(commandLine.getErr());
+            }
+            return cause instanceof ActionRefusedException
+                    || cause instanceof ConnectorChangedException
+                ? ExitCodes.REFUSED
+                : cause instanceof NeedsInputException ? ExitCodes.NEEDS_INPUT : ExitCodes.FAILED;
+          });
       cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
       return cli.execute(args);
     } catch (Error e) {
       // A JVM error escaped a command: still one line, no stack trace unless asked.
-      terminal.err().println("paw: internal error: " + e + (root.debug ? "" : " (run with --debug for details)"));
+      terminal
+          .err()
+          .println(
+              "paw: internal error: " + e + (root.debug ? "" : " (run with --debug for details)"));
       if (root.debug) {
         e.printStackTrace(terminal.err());
       }
@@ -78,12 +112,16 @@ public final class PawCli {
     return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
   }
 
-  /** Gives commands that take a {@link CliContext} the shared one (also used by tests that parse without running). */
+  /**
+   * Gives commands that take a {@link CliContext} the shared one (also used by tests that parse
+   * without running).
+   */
   record Factory(CliContext context) implements CommandLine.IFactory {
     @Override
     public <K> K create(Class<K> type) throws Exception {
       for (Constructor<?> constructor : type.getDeclaredConstructors()) {
-        if (constructor.getParameterCount() == 1 && constructor.getParameterTypes()[0] == CliContext.class) {
+        if (constructor.getParameterCount() == 1
+            && constructor.getParameterTypes()[0] == CliContext.class) {
           constructor.setAccessible(true);
           return type.cast(constructor.newInstance(context));
         }

@@ -5,16 +5,23 @@ import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --pocket POCKET}, declared here once per meaning so every command describes it the same way. The variants
- * differ in what a pocket that is not there yet means; each lookup is the one its help text promises.
+ * {@code --pocket POCKET}, declared here once per meaning so every command describes it the same
+ * way. The variants differ in what a pocket that is not there yet means; each lookup is the one its
+ * help text promises.
  */
 final class PocketOption {
 
   private PocketOption() {}
 
-  /** Required, and the pocket must exist: commands that read or change what a pocket holds (audit, sync, ...). */
+  /**
+   * Required, and the pocket must exist: commands that read or change what a pocket holds (audit,
+   * sync, ...).
+   */
   static final class Existing {
-    @Option(names = "--pocket", required = true, paramLabel = "POCKET",
+    @Option(
+        names = "--pocket",
+        required = true,
+        paramLabel = "POCKET",
         description = "The pocket (an existing one: paw pockets lists them).")
     String name;
 
@@ -24,9 +31,16 @@ final class PocketOption {
     }
   }
 
-  /** Required, and created if new: commands that may start a pocket (connect, run, admin set-secret). */
+  /**
+   * Required, and created if new: commands that may start a pocket (connect, run, admin
+   * set-secret).
+   */
   static final class CreatedIfNew {
-    @Option(names = "--pocket", required = true, paramLabel = "POCKET", description = "The pocket (created if new).")
+    @Option(
+        names = "--pocket",
+        required = true,
+        paramLabel = "POCKET",
+        description = "The pocket (created if new).")
     String name;
 
     /** The pocket, created if there is none of that name. */
@@ -37,7 +51,10 @@ final class PocketOption {
 
   /** Optional: commands that look at every pocket unless told one (daemon, connectors status). */
   static final class Only {
-    @Option(names = "--pocket", paramLabel = "POCKET", description = "Only this pocket (default: every pocket).")
+    @Option(
+        names = "--pocket",
+        paramLabel = "POCKET",
+        description = "Only this pocket (default: every pocket).")
     String name;
 
     /** The named pocket, which must exist, or every pocket when none was named. */

@@ -21,8 +21,11 @@ final class PocketsCommand implements Callable<Integer> {
   public Integer call() throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     for (Pocket pocket : context.paw().pockets()) {
-      rows.add(List.of(pocket.name(), pocket.slug(), String.join(",", pocket.connections().stream()
-          .map(c -> c.connector()).toList())));
+      rows.add(
+          List.of(
+              pocket.name(),
+              pocket.slug(),
+              String.join(",", pocket.connections().stream().map(c -> c.connector()).toList())));
     }
     context.terminal().out().println("PAW_HOME " + context.pawHome().root());
     Output.table(context.terminal().out(), List.of("POCKET", "SLUG", "CONNECTIONS"), rows);

@@ -4,9 +4,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 
 /**
- * A terminal whose output cannot command the terminal: everything written to {@link #out()} and {@link #err()},
- * and every prompt, passes through {@link TerminalText}. {@link PawCli} wraps the terminal it is given in one, so that
- * no command, help text or error message needs to remember to.
+ * A terminal whose output cannot command the terminal: everything written to {@link #out()} and
+ * {@link #err()}, and every prompt, passes through {@link TerminalText}. {@link PawCli} wraps the
+ * terminal it is given in one, so that no command, help text or error message needs to remember to.
  */
 final class SafeTerminal implements Terminal {
 
@@ -53,7 +53,9 @@ final class SafeTerminal implements Terminal {
     return terminal.readSecret(TerminalText.singleLine(prompt));
   }
 
-  /** The one carriage return that reaches the terminal is paw's own; the text cannot hold another. */
+  /**
+   * The one carriage return that reaches the terminal is paw's own; the text cannot hold another.
+   */
   @Override
   public void redrawLine(String text) {
     out.flush();

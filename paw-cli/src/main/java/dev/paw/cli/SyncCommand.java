@@ -17,8 +17,7 @@ final class SyncCommand implements Callable<Integer> {
   @Parameters(paramLabel = "NAME", description = "The connector.")
   String name;
 
-  @Mixin
-  PocketOption.Existing pocketOption;
+  @Mixin PocketOption.Existing pocketOption;
 
   @Option(names = "--table", paramLabel = "TABLE", description = "Only this table.")
   String table;

@@ -10,8 +10,9 @@ import java.io.PrintWriter;
 import java.util.List;
 
 /**
- * Runs syncs for a command and shows them: a progress bar with records and records per second on a terminal, plain
- * log lines (at most one a second per table) otherwise, and a summary per table at the end.
+ * Runs syncs for a command and shows them: a progress bar with records and records per second on a
+ * terminal, plain log lines (at most one a second per table) otherwise, and a summary per table at
+ * the end.
  */
 final class SyncRunner {
 
@@ -47,10 +48,21 @@ final class SyncRunner {
       progress.finish();
     }
     double seconds = Math.max(0.001, result.duration().toNanos() / 1e9);
-    out.printf("%s: %,d records in %d pages: %,d inserted, %,d updated, %,d deleted (%.1f s, %,.0f records/s)%s%n",
-        table, result.records(), result.pages(), result.inserted(), result.updated(), result.deleted(), seconds,
-        result.records() / seconds, result.complete() ? "" : result.error() == null ? "; stopped at its page cap,"
-            + " the next sync continues" : "");
+    out.printf(
+        "%s: %,d records in %d pages: %,d inserted, %,d updated, %,d deleted (%.1f s, %,.0f records/s)%s%n",
+        table,
+        result.records(),
+        result.pages(),
+        result.inserted(),
+        result.updated(),
+        result.deleted(),
+        seconds,
+        result.records() / seconds,
+        result.complete()
+            ? ""
+            : result.error() == null
+                ? "; stopped at its page cap," + " the next sync continues"
+                : "");
     if (result.failed()) {
       context.terminal().err().println("paw: sync of " + table + " failed: " + result.error());
       return ExitCodes.FAILED;
@@ -91,7 +103,8 @@ final class SyncRunner {
         for (int i = 0; i < BAR; i++) {
           bar.append(change.runComplete() ? '=' : i == position ? '>' : i < position ? '=' : ' ');
         }
-        terminal.redrawLine(String.format("%s [%s] %,d records  %,d records/s   ", table, bar, records, rate));
+        terminal.redrawLine(
+            String.format("%s [%s] %,d records  %,d records/s   ", table, bar, records, rate));
         drawn = true;
       } else if (System.nanoTime() - lastPrinted > 1_000_000_000L || change.runComplete()) {
         lastPrinted = System.nanoTime();
@@ -107,6 +120,9 @@ final class SyncRunner {
   }
 
   static List<String> tables(ConnectorProtocol connector) {
-    return connector.spec().streams().stream().filter(StreamSpec::isRunnable).map(StreamSpec::table).toList();
+    return connector.spec().streams().stream()
+        .filter(StreamSpec::isRunnable)
+        .map(StreamSpec::table)
+        .toList();
   }
 }

@@ -24,7 +24,10 @@ interface Terminal {
   /** Reads a secret after a prompt without echoing it; {@code null} at end of input. */
   char[] readSecret(String prompt);
 
-  /** Replaces the current line of {@link #out()} with {@code text} (a progress line): a carriage return, the text. */
+  /**
+   * Replaces the current line of {@link #out()} with {@code text} (a progress line): a carriage
+   * return, the text.
+   */
   default void redrawLine(String text) {
     out().print("\r" + text);
     out().flush();
@@ -39,7 +42,8 @@ interface Terminal {
     PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
     return new Terminal() {
-      private final BufferedReader in = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
+      private final BufferedReader in =
+          new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset()));
 
       @Override
       public PrintWriter out() {
@@ -78,8 +82,10 @@ interface Terminal {
           for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
             text.append(buffer, 0, n);
             if (text.length() > CredentialArgument.MAX_BYTES) {
-              throw new IllegalArgumentException("standard input holds more than " + CredentialArgument.MAX_BYTES
-                  / 1024 + " KiB: that is not a credential");
+              throw new IllegalArgumentException(
+                  "standard input holds more than "
+                      + CredentialArgument.MAX_BYTES / 1024
+                      + " KiB: that is not a credential");
             }
           }
         } catch (IOException e) {

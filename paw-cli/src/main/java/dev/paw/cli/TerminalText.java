@@ -3,13 +3,14 @@ package dev.paw.cli;
 import java.util.Locale;
 
 /**
- * Makes text safe to print on a terminal. Connector files, API error bodies, synced data and parameter values can
- * hold characters a terminal obeys instead of showing: ESC and CSI sequences (clear the screen, set the window title,
- * move the cursor), a carriage return (rewrite the line), C1 controls (the one-byte CSI U+009B), DEL, and
- * bidirectional overrides (show a line in another order). Each is replaced by a visible form: C0 controls and DEL in
- * caret notation as {@code cat -v} shows them ({@code ESC} as {@code ^[}, CR as {@code ^M}, DEL as {@code ^?}), the
- * others as {@code <U+009B>}. Line breaks and tabs stay in running text; a line break right after a CR stays too (a
- * Windows line end).
+ * Makes text safe to print on a terminal. Connector files, API error bodies, synced data and
+ * parameter values can hold characters a terminal obeys instead of showing: ESC and CSI sequences
+ * (clear the screen, set the window title, move the cursor), a carriage return (rewrite the line),
+ * C1 controls (the one-byte CSI U+009B), DEL, and bidirectional overrides (show a line in another
+ * order). Each is replaced by a visible form: C0 controls and DEL in caret notation as {@code cat
+ * -v} shows them ({@code ESC} as {@code ^[}, CR as {@code ^M}, DEL as {@code ^?}), the others as
+ * {@code <U+009B>}. Line breaks and tabs stay in running text; a line break right after a CR stays
+ * too (a Windows line end).
  */
 final class TerminalText {
 
@@ -27,8 +28,12 @@ final class TerminalText {
 
   /** True when a terminal would act on {@code c} rather than show it. */
   static boolean isUnsafe(char c) {
-    return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069') || c == '\u2028' || c == '\u2029';
+    return c < 0x20
+        || (c >= 0x7f && c <= 0x9f)
+        || (c >= '\u202a' && c <= '\u202e')
+        || (c >= '\u2066' && c <= '\u2069')
+        || c == '\u2028'
+        || c == '\u2029';
   }
 
   private static String neutralise(String text, boolean oneLine) {
@@ -38,8 +43,12 @@ final class TerminalText {
     StringBuilder out = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean keep = !isUnsafe(c) || (!oneLine && (c == '\n' || c == '\t'
-          || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')));
+      boolean keep =
+          !isUnsafe(c)
+              || (!oneLine
+                  && (c == '\n'
+                      || c == '\t'
+                      || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')));
       if (keep) {
         if (out != null) {
           out.append(c);

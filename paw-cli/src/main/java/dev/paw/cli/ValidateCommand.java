@@ -14,21 +14,27 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code paw validate PATH...}: the Maven plugin's diagnostics, for CI systems without Maven. Files and folders are
- * compiled together through the same entry point as {@code paw:validate}, cross-file checks included.
+ * {@code paw validate PATH...}: the Maven plugin's diagnostics, for CI systems without Maven. Files
+ * and folders are compiled together through the same entry point as {@code paw:validate},
+ * cross-file checks included.
  */
-@Command(name = "validate", description = "Check connector files; prints path:line:col: message for each problem.")
+@Command(
+    name = "validate",
+    description = "Check connector files; prints path:line:col: message for each problem.")
 final class ValidateCommand implements Callable<Integer> {
 
-  @Parameters(arity = "1..*", paramLabel = "PATH", description = "Connector YAML files, or folders of them (every"
-      + " .yaml and .yml file at any depth, as the Maven plugin finds them).")
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "PATH",
+      description =
+          "Connector YAML files, or folders of them (every"
+              + " .yaml and .yml file at any depth, as the Maven plugin finds them).")
   List<Path> paths;
 
   @Option(names = "--fail-on-warning", description = "Treat warnings as failures (exit 1).")
   boolean failOnWarning;
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
@@ -37,7 +43,9 @@ final class ValidateCommand implements Callable<Integer> {
       if (Files.isDirectory(path)) {
         List<ConnectorFile> found = ConnectorCompiler.scan(path);
         if (found.isEmpty()) {
-          spec.commandLine().getOut().println("warning: no connector files (.yaml, .yml) in " + path);
+          spec.commandLine()
+              .getOut()
+              .println("warning: no connector files (.yaml, .yml) in " + path);
         }
         files.addAll(found);
       } else {
@@ -46,12 +54,20 @@ final class ValidateCommand implements Callable<Integer> {
     }
     Compilation compilation = ConnectorCompiler.compile(files);
     for (Diagnostic diagnostic : compilation.diagnostics()) {
-      (diagnostic.isError() ? spec.commandLine().getErr() : spec.commandLine().getOut()).println(diagnostic);
+      (diagnostic.isError() ? spec.commandLine().getErr() : spec.commandLine().getOut())
+          .println(diagnostic);
     }
     int errors = compilation.errors().size();
     int warnings = compilation.warnings().size();
-    spec.commandLine().getOut().println(files.size() + (files.size() == 1 ? " file, " : " files, ")
-        + errors + (errors == 1 ? " error, " : " errors, ") + warnings + (warnings == 1 ? " warning" : " warnings"));
+    spec.commandLine()
+        .getOut()
+        .println(
+            files.size()
+                + (files.size() == 1 ? " file, " : " files, ")
+                + errors
+                + (errors == 1 ? " error, " : " errors, ")
+                + warnings
+                + (warnings == 1 ? " warning" : " warnings"));
     return errors > 0 || (failOnWarning && warnings > 0) ? ExitCodes.FAILED : ExitCodes.OK;
   }
 }

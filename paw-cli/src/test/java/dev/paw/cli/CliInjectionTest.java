@@ -19,28 +19,50 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Hostile values typed at the command line ({@code paw run ... -p key=value}) go through picocli, the CLI's type
- * conversion and the runtime: none may change the host, the path's segments or the headers of the request, or leave
- * its query value. Hostile pocket names stay inside the home directory. And {@code paw run csv query_table} cannot
- * write.
+ * Hostile values typed at the command line ({@code paw run ... -p key=value}) go through picocli,
+ * the CLI's type conversion and the runtime: none may change the host, the path's segments or the
+ * headers of the request, or leave its query value. Hostile pocket names stay inside the home
+ * directory. And {@code paw run csv query_table} cannot write.
  */
 class CliInjectionTest {
 
-  private static final List<String> HOSTILE = List.of("../x", "../../admin", "..%2F..%2Fadmin", "a/b", "%2F",
-      "?q=1", "#frag", "@evil.example", "user:pass@evil.example", "//evil.example", "http://evil.example/", "\\..\\x",
-      ";x=1", "a&b=c", "a=b=c", "\r\nX-Injected: 1", "x\nHost: evil.example", "%0d%0aX-Injected:%201", "ünïcødé ✓",
-      "\u202eevil", "a b", "--yes", "-p", "$(touch /tmp/paw-pwned)", "`id`", "'; DROP TABLE x; --");
+  private static final List<String> HOSTILE =
+      List.of(
+          "../x",
+          "../../admin",
+          "..%2F..%2Fadmin",
+          "a/b",
+          "%2F",
+          "?q=1",
+          "#frag",
+          "@evil.example",
+          "user:pass@evil.example",
+          "//evil.example",
+          "http://evil.example/",
+          "\\..\\x",
+          ";x=1",
+          "a&b=c",
+          "a=b=c",
+          "\r\nX-Injected: 1",
+          "x\nHost: evil.example",
+          "%0d%0aX-Injected:%201",
+          "ünïcødé ✓",
+          "\u202eevil",
+          "a b",
+          "--yes",
+          "-p",
+          "$(touch /tmp/paw-pwned)",
+          "`id`",
+          "'; DROP TABLE x; --");
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  @TempDir
-  Path files;
+  @TempDir Path files;
 
-  private final Map<String, String> env = Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
+  private final Map<String, String> env =
+      Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
 
   private record Run(int exit, String out, String err) {}
 
@@ -55,7 +77,9 @@ class CliInjectionTest {
 
   private void connectNotes() throws Exception {
     Files.createDirectories(home.resolve("connectors"));
-    Files.writeString(home.resolve("connectors/notes.yaml"), """
+    Files.writeString(
+        home.resolve("connectors/notes.yaml"),
+        """
         name: notes
         base_url: https://notes.example/api
         auth:
@@ -72,30 +96,60 @@ class CliInjectionTest {
               q: { type: string }
             trust_level: auto
         """);
-    Run connected = paw("connect", "notes", "--pocket", "Injection", "--credential", "NOTES_KEY=nk_cli_77",
-        "--base-url", server.url("/api").toString(), "--no-sync");
+    Run connected =
+        paw(
+            "connect",
+            "notes",
+            "--pocket",
+            "Injection",
+            "--credential",
+            "NOTES_KEY=nk_cli_77",
+            "--base-url",
+            server.url("/api").toString(),
+            "--no-sync");
     assertThat(connected.exit()).as(connected.err()).isZero();
   }
 
   @Test
   void hostileParameterValuesStayInTheirPlace() throws Exception {
     connectNotes();
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{}").build());
-    assertThat(paw("run", "notes", "get_note", "--pocket", "Injection", "-p", "id=42").exit()).isZero();
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body("{}")
+            .build());
+    assertThat(paw("run", "notes", "get_note", "--pocket", "Injection", "-p", "id=42").exit())
+        .isZero();
     Set<String> ordinary = names(server.takeRequest(5, TimeUnit.SECONDS));
 
     List<String> checked = new ArrayList<>();
     for (String value : HOSTILE) {
-      server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body("{}")
+              .build());
 
-      Run run = paw("run", "notes", "get_note", "--pocket", "Injection", "-p", "id=" + value, "-p", "q=" + value);
+      Run run =
+          paw(
+              "run",
+              "notes",
+              "get_note",
+              "--pocket",
+              "Injection",
+              "-p",
+              "id=" + value,
+              "-p",
+              "q=" + value);
 
       assertThat(run.exit()).as("%s: %s", value, run.err()).isZero();
       RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
       assertThat(request).as(value).isNotNull();
       assertThat(request.getUrl().host()).as(value).isEqualTo(server.getHostName());
       assertThat(request.getUrl().port()).as(value).isEqualTo(server.getPort());
-      assertThat(request.getUrl().pathSegments()).as(value).containsExactly("api", "customers", value, "notes");
+      assertThat(request.getUrl().pathSegments())
+          .as(value)
+          .containsExactly("api", "customers", value, "notes");
       assertThat(request.getUrl().queryParameterNames()).as(value).containsExactly("q");
       assertThat(request.getUrl().queryParameterValues("q")).as(value).containsExactly(value);
       assertThat(names(request)).as(value).isEqualTo(ordinary);
@@ -108,8 +162,17 @@ class CliInjectionTest {
 
   @Test
   void hostilePocketNamesStayInsideTheHome() throws Exception {
-    for (String name : List.of("../outside", "../../outside", "/tmp/outside", "a/../../outside", "..", ".",
-        "\u0000", "con", "ünï ✓ café")) {
+    for (String name :
+        List.of(
+            "../outside",
+            "../../outside",
+            "/tmp/outside",
+            "a/../../outside",
+            "..",
+            ".",
+            "\u0000",
+            "con",
+            "ünï ✓ café")) {
       paw("run", "csv", "list_tables", "--pocket", name);
     }
     try (Stream<Path> siblings = Files.walk(home.getParent(), 1)) {
@@ -123,17 +186,31 @@ class CliInjectionTest {
   @Test
   void queryTableCannotWriteFromTheCommandLine() throws Exception {
     Path sales = Files.writeString(files.resolve("sales.csv"), "id,amount\n1,250.00\n2,99.50\n");
-    assertThat(paw("run", "csv", "import_file", "--pocket", "Q", "-p", "file_path=" + sales).exit()).isZero();
+    assertThat(paw("run", "csv", "import_file", "--pocket", "Q", "-p", "file_path=" + sales).exit())
+        .isZero();
 
-    for (String sql : List.of("DELETE FROM sales", "DROP TABLE sales", "UPDATE sales SET amount = 0",
-        "INSERT INTO sales VALUES (3, 1)", "VACUUM INTO '" + files.resolve("copy.db") + "'",
-        "ATTACH DATABASE '" + home.resolve("pockets/q/pocket.db") + "' AS again", "SELECT 1; DELETE FROM sales")) {
+    for (String sql :
+        List.of(
+            "DELETE FROM sales",
+            "DROP TABLE sales",
+            "UPDATE sales SET amount = 0",
+            "INSERT INTO sales VALUES (3, 1)",
+            "VACUUM INTO '" + files.resolve("copy.db") + "'",
+            "ATTACH DATABASE '" + home.resolve("pockets/q/pocket.db") + "' AS again",
+            "SELECT 1; DELETE FROM sales")) {
       Run run = paw("run", "csv", "query_table", "--pocket", "Q", "-p", "query=" + sql);
       assertThat(run.exit()).as(sql).isIn(ExitCodes.OK, ExitCodes.FAILED);
     }
 
-    Run count = paw("run", "csv", "query_table", "--pocket", "Q", "-p", "query=SELECT count(*) AS n, sum(amount) AS"
-        + " total FROM sales");
+    Run count =
+        paw(
+            "run",
+            "csv",
+            "query_table",
+            "--pocket",
+            "Q",
+            "-p",
+            "query=SELECT count(*) AS n, sum(amount) AS" + " total FROM sales");
     assertThat(count.out()).contains("\"rows\" : [ [ 2, 349.5 ] ]");
     assertThat(files.resolve("copy.db")).doesNotExist();
   }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code --credential NAME=VALUE} puts the secret into {@code ps} output and the shell's history; {@code NAME=@FILE}
- * and {@code NAME=-} keep it off the command line. Each stores exactly the secret (one trailing line break removed)
- * and prints it nowhere.
+ * {@code --credential NAME=VALUE} puts the secret into {@code ps} output and the shell's history;
+ * {@code NAME=@FILE} and {@code NAME=-} keep it off the command line. Each stores exactly the
+ * secret (one trailing line break removed) and prints it nowhere.
  */
 class CredentialArgumentTest {
 
@@ -22,11 +22,9 @@ class CredentialArgumentTest {
   private static final Map<String, String> ENV =
       Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  @TempDir
-  Path files;
+  @TempDir Path files;
 
   private record Run(int exit, String out, String err) {}
 
@@ -43,8 +41,16 @@ class CredentialArgumentTest {
   void aCredentialReadFromAFileIsStoredWithoutItsTrailingNewline() throws Exception {
     Path file = Files.writeString(files.resolve("stripe.key"), KEY + "\n");
 
-    Run run = paw(new ScriptedTerminal(false), "connect", "stripe", "--pocket", "P", "--no-sync", "--credential",
-        "STRIPE_API_KEY=@" + file);
+    Run run =
+        paw(
+            new ScriptedTerminal(false),
+            "connect",
+            "stripe",
+            "--pocket",
+            "P",
+            "--no-sync",
+            "--credential",
+            "STRIPE_API_KEY=@" + file);
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(stored()).isEqualTo(KEY);
@@ -53,8 +59,16 @@ class CredentialArgumentTest {
 
   @Test
   void aCredentialReadFromStandardInputIsStoredWithoutItsTrailingNewline() throws Exception {
-    Run run = paw(new ScriptedTerminal(false).withInput(KEY + "\r\n"), "connect", "stripe", "--pocket", "P",
-        "--no-sync", "--credential", "STRIPE_API_KEY=-");
+    Run run =
+        paw(
+            new ScriptedTerminal(false).withInput(KEY + "\r\n"),
+            "connect",
+            "stripe",
+            "--pocket",
+            "P",
+            "--no-sync",
+            "--credential",
+            "STRIPE_API_KEY=-");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(stored()).isEqualTo(KEY);
@@ -65,8 +79,18 @@ class CredentialArgumentTest {
   void onlyOneTrailingNewlineIsRemovedAndInnerSpaceIsKept() throws Exception {
     Path file = Files.writeString(files.resolve("odd.key"), " " + KEY + "\n\n");
 
-    assertThat(paw(new ScriptedTerminal(false), "connect", "stripe", "--pocket", "P", "--no-sync", "--credential",
-        "STRIPE_API_KEY=@" + file).exit()).isZero();
+    assertThat(
+            paw(
+                    new ScriptedTerminal(false),
+                    "connect",
+                    "stripe",
+                    "--pocket",
+                    "P",
+                    "--no-sync",
+                    "--credential",
+                    "STRIPE_API_KEY=@" + file)
+                .exit())
+        .isZero();
 
     assertThat(stored()).isEqualTo(" " + KEY + "\n");
   }
@@ -75,13 +99,30 @@ class CredentialArgumentTest {
   void aMissingOrEmptyFileIsAClearErrorThatStoresNothing() throws Exception {
     Path empty = Files.writeString(files.resolve("empty.key"), "\n");
 
-    Run missing = paw(new ScriptedTerminal(false), "connect", "stripe", "--pocket", "P", "--no-sync",
-        "--credential", "STRIPE_API_KEY=@" + files.resolve("nope.key"));
-    Run blank = paw(new ScriptedTerminal(false), "connect", "stripe", "--pocket", "P", "--no-sync",
-        "--credential", "STRIPE_API_KEY=@" + empty);
+    Run missing =
+        paw(
+            new ScriptedTerminal(false),
+            "connect",
+            "stripe",
+            "--pocket",
+            "P",
+            "--no-sync",
+            "--credential",
+            "STRIPE_API_KEY=@" + files.resolve("nope.key"));
+    Run blank =
+        paw(
+            new ScriptedTerminal(false),
+            "connect",
+            "stripe",
+            "--pocket",
+            "P",
+            "--no-sync",
+            "--credential",
+            "STRIPE_API_KEY=@" + empty);
 
     assertThat(missing.exit()).isEqualTo(ExitCodes.FAILED);
-    assertThat(missing.err()).contains("--credential STRIPE_API_KEY=@" + files.resolve("nope.key") + ": no such file");
+    assertThat(missing.err())
+        .contains("--credential STRIPE_API_KEY=@" + files.resolve("nope.key") + ": no such file");
     assertThat(blank.exit()).isEqualTo(ExitCodes.FAILED);
     assertThat(blank.err()).contains("--credential STRIPE_API_KEY: " + empty + " is empty");
     assertThat(storedOrNull()).isNull();
@@ -91,8 +132,9 @@ class CredentialArgumentTest {
   void theHelpRecommendsThePromptOrTheEnvironment() {
     Run help = paw(new ScriptedTerminal(false), "connect", "--help");
 
-    assertThat(help.out().replaceAll("\\s+", " ")).contains("NAME=@FILE reads it from a file, NAME=- from standard"
-        + " input").contains("best typed at the prompt (not echoed) or set in the environment variable NAME")
+    assertThat(help.out().replaceAll("\\s+", " "))
+        .contains("NAME=@FILE reads it from a file, NAME=- from standard" + " input")
+        .contains("best typed at the prompt (not echoed) or set in the environment variable NAME")
         .contains("discouraged");
   }
 
@@ -104,8 +146,10 @@ class CredentialArgumentTest {
 
   private String storedOrNull() {
     try (Paw paw = Paw.builder().home(PawHome.at(home)).environment(ENV).build()) {
-      return paw.findPocket("P").flatMap(p -> paw.credentials(p, "stripe").get("STRIPE_API_KEY"))
-          .map(Secret::reveal).orElse(null);
+      return paw.findPocket("P")
+          .flatMap(p -> paw.credentials(p, "stripe").get("STRIPE_API_KEY"))
+          .map(Secret::reveal)
+          .orElse(null);
     }
   }
 }

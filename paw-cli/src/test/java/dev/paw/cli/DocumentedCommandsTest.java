@@ -22,18 +22,23 @@ import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine;
 
 /**
- * Every {@code paw ...} or {@code ./paw ...} line in a shell code block of README.md and docs/*.md is parsed by
- * picocli against the real command tree, without running it: a renamed or removed subcommand or option, or a value
- * of the wrong type, fails here naming the file and line, so the documented commands cannot rot. The README's
- * Maven commands are run by .ci/run, as written; the other Maven commands must name modules and tests that exist.
- * The benchmark scripts the docs name are not run by the build; they must at least exist and be executable.
+ * Every {@code paw ...} or {@code ./paw ...} line in a shell code block of README.md and docs/*.md
+ * is parsed by picocli against the real command tree, without running it: a renamed or removed
+ * subcommand or option, or a value of the wrong type, fails here naming the file and line, so the
+ * documented commands cannot rot. The README's Maven commands are run by .ci/run, as written; the
+ * other Maven commands must name modules and tests that exist. The benchmark scripts the docs name
+ * are not run by the build; they must at least exist and be executable.
  */
 class DocumentedCommandsTest {
 
-  /** Code blocks in these languages hold commands; untagged blocks count too. Output goes in {@code text} blocks. */
+  /**
+   * Code blocks in these languages hold commands; untagged blocks count too. Output goes in {@code
+   * text} blocks.
+   */
   private static final Set<String> SHELL = Set.of("", "sh", "bash", "shell", "console");
 
-  private static final Pattern SCRIPT = Pattern.compile("(?<![\\w./-])((?:[\\w-]+/)*[\\w-]+\\.sh)\\b");
+  private static final Pattern SCRIPT =
+      Pattern.compile("(?<![\\w./-])((?:[\\w-]+/)*[\\w-]+\\.sh)\\b");
 
   /** One command line as a document shows it. */
   record Shown(String where, List<String> words) {
@@ -85,7 +90,10 @@ class DocumentedCommandsTest {
     return shown;
   }
 
-  /** The paw command lines, without the program name and without leading {@code NAME=value} assignments. */
+  /**
+   * The paw command lines, without the program name and without leading {@code NAME=value}
+   * assignments.
+   */
   static Stream<Shown> pawCommands() throws IOException {
     List<Shown> commands = new ArrayList<>();
     for (Shown line : shellLines()) {
@@ -104,15 +112,28 @@ class DocumentedCommandsTest {
       CommandLine cli = new CommandLine(new PawCli(), new PawCli.Factory(context));
       cli.parseArgs(command.words().toArray(String[]::new));
     } catch (CommandLine.ParameterException e) {
-      fail(command.where() + ": paw does not accept '" + String.join(" ", command.words()) + "': " + e.getMessage());
+      fail(
+          command.where()
+              + ": paw does not accept '"
+              + String.join(" ", command.words())
+              + "': "
+              + e.getMessage());
     }
   }
 
   @Test
   void theReadmesCommandsAreAmongThoseChecked() throws IOException {
-    // The extraction itself: if it found nothing, the parameterized test above would pass without checking anything.
-    assertThat(pawCommands().filter(c -> c.where().startsWith("README.md:")).map(c -> String.join(" ", c.words())))
-        .contains("demo", "connectors list", "connectors status", "daemon",
+    // The extraction itself: if it found nothing, the parameterized test above would pass without
+    // checking anything.
+    assertThat(
+            pawCommands()
+                .filter(c -> c.where().startsWith("README.md:"))
+                .map(c -> String.join(" ", c.words())))
+        .contains(
+            "demo",
+            "connectors list",
+            "connectors status",
+            "daemon",
             "connect stripe --pocket My Business",
             "run stripe create_refund --pocket My Business -p charge=ch_123");
   }
@@ -123,7 +144,8 @@ class DocumentedCommandsTest {
     try (CliContext context = new CliContext(new ScriptedTerminal(false), Map.of())) {
       CommandLine cli = new CommandLine(new PawCli(), new PawCli.Factory(context));
       assertThatThrownBy(() -> cli.parseArgs("connectors", "list", "--colour"))
-          .isInstanceOf(CommandLine.UnmatchedArgumentException.class).hasMessageContaining("'--colour'");
+          .isInstanceOf(CommandLine.UnmatchedArgumentException.class)
+          .hasMessageContaining("'--colour'");
     }
   }
 
@@ -144,44 +166,60 @@ class DocumentedCommandsTest {
 
   @Test
   void ciRunsTheReadmesBuildCommandsAsWritten() throws IOException {
-    // The README's test command and its command for the example application are run by .ci/run, not here.
+    // The README's test command and its command for the example application are run by .ci/run, not
+    // here.
     String readme = Files.readString(repositoryRoot().resolve("README.md"));
     Matcher example = Pattern.compile("`(mvn [^`]*exec:java)`").matcher(readme);
     assertThat(example.find()).as("README.md shows how to run generated-example").isTrue();
-    assertThat(Files.readAllLines(repositoryRoot().resolve(".ci/run"))).contains("mvn -B verify", example.group(1));
+    assertThat(Files.readAllLines(repositoryRoot().resolve(".ci/run")))
+        .contains("mvn -B verify", example.group(1));
   }
 
   @Test
   void theMavenCommandsNameModulesAndTestsThatExist() throws IOException {
-    // Maven commands are not run here (.ci/run runs the README's); what rots in them is a module or test name.
+    // Maven commands are not run here (.ci/run runs the README's); what rots in them is a module or
+    // test name.
     List<String> testClasses = new ArrayList<>();
     try (Stream<Path> modules = Files.list(repositoryRoot())) {
-      for (Path sources : modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList()) {
+      for (Path sources :
+          modules.map(m -> m.resolve("src/test/java")).filter(Files::isDirectory).toList()) {
         try (Stream<Path> files = Files.walk(sources)) {
-          files.filter(f -> f.toString().endsWith(".java")).map(f -> sources.relativize(f).toString())
-              .map(f -> f.substring(0, f.length() - ".java".length()).replace(File.separatorChar, '.'))
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .map(f -> sources.relativize(f).toString())
+              .map(
+                  f ->
+                      f.substring(0, f.length() - ".java".length())
+                          .replace(File.separatorChar, '.'))
               .forEach(testClasses::add);
         }
       }
     }
-    List<Shown> maven = shellLines().stream()
-        .filter(l -> withoutAssignments(l.words()).stream().findFirst().orElse("").equals("mvn")).toList();
+    List<Shown> maven =
+        shellLines().stream()
+            .filter(
+                l -> withoutAssignments(l.words()).stream().findFirst().orElse("").equals("mvn"))
+            .toList();
     assertThat(maven).map(l -> String.join(" ", l.words())).contains("mvn -B verify");
     for (Shown command : maven) {
       List<String> words = command.words();
       for (int i = 0; i < words.size(); i++) {
         if (words.get(i).equals("-pl") && i + 1 < words.size()) {
           for (String module : words.get(i + 1).split(",")) {
-            assertThat(repositoryRoot().resolve(module).resolve("pom.xml")).as(command.where() + ": module " + module)
+            assertThat(repositoryRoot().resolve(module).resolve("pom.xml"))
+                .as(command.where() + ": module " + module)
                 .isRegularFile();
           }
         }
         if (words.get(i).startsWith("-Dtest=")) {
           for (String pattern : words.get(i).substring("-Dtest=".length()).split(",")) {
             String glob = pattern.replaceFirst("#.*", "");
-            Pattern regex = Pattern.compile((glob.contains(".") ? "" : "(.*\\.)?")
-                + glob.replace(".", "\\.").replace("*", "[^.]*"));
-            assertThat(testClasses).as(command.where() + ": no test class matches " + glob)
+            Pattern regex =
+                Pattern.compile(
+                    (glob.contains(".") ? "" : "(.*\\.)?")
+                        + glob.replace(".", "\\.").replace("*", "[^.]*"));
+            assertThat(testClasses)
+                .as(command.where() + ": no test class matches " + glob)
                 .anyMatch(c -> regex.matcher(c).matches());
           }
         }
@@ -197,7 +235,10 @@ class DocumentedCommandsTest {
     return words.subList(i, words.size());
   }
 
-  /** Splits a line as a POSIX shell would for these simple commands: quotes, backslashes, {@code #} comments. */
+  /**
+   * Splits a line as a POSIX shell would for these simple commands: quotes, backslashes, {@code #}
+   * comments.
+   */
   static List<String> words(String line) {
     List<String> words = new ArrayList<>();
     StringBuilder word = null;

@@ -24,15 +24,19 @@ class DurationConverterTest {
 
   @Test
   void refusesWhatIsNoDurationSayingHowToWriteOne() {
-    assertThatThrownBy(() -> converter.convert("5 minutes")).isInstanceOf(TypeConversionException.class)
+    assertThatThrownBy(() -> converter.convert("5 minutes"))
+        .isInstanceOf(TypeConversionException.class)
         .hasMessage("'5 minutes' is not a duration: write it as 90s, 5m, 12h, 7d or PT5M");
-    assertThatThrownBy(() -> converter.convert("99999999999s")).isInstanceOf(TypeConversionException.class);
+    assertThatThrownBy(() -> converter.convert("99999999999s"))
+        .isInstanceOf(TypeConversionException.class);
   }
 
   @Test
   void sinceTakesAnAgeOrAnInstant() {
     Instant before = Instant.now();
-    assertThat(AuditCommand.parseSince("30m")).isBetween(before.minusSeconds(1805), before.minusSeconds(1795));
-    assertThat(AuditCommand.parseSince("2026-11-24T09:00:00Z")).isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
+    assertThat(AuditCommand.parseSince("30m"))
+        .isBetween(before.minusSeconds(1805), before.minusSeconds(1795));
+    assertThat(AuditCommand.parseSince("2026-11-24T09:00:00Z"))
+        .isEqualTo(Instant.parse("2026-11-24T09:00:00Z"));
   }
 }

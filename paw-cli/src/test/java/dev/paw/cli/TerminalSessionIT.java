@@ -19,18 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code paw connect} in a real pseudo-terminal (tmux): the secret typed at the prompt is not echoed, and is stored
- * only encrypted. Runs the packaged paw.jar as a person would.
+ * {@code paw connect} in a real pseudo-terminal (tmux): the secret typed at the prompt is not
+ * echoed, and is stored only encrypted. Runs the packaged paw.jar as a person would.
  */
 class TerminalSessionIT {
 
   private static final String TYPED_KEY = "sk_test_typedAtThePrompt9c3b";
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final String socket = "paw-it-" + ProcessHandle.current().pid();
 
@@ -42,16 +40,38 @@ class TerminalSessionIT {
   @Test
   void aSecretTypedAtThePromptIsNeitherEchoedNorStoredInClear() throws Exception {
     for (int i = 0; i < 3; i++) {
-      server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-          .body("{\"data\":[],\"has_more\":false}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body("{\"data\":[],\"has_more\":false}")
+              .build());
     }
     String jar = System.getProperty("paw.jar");
     assertThat(Path.of(jar)).as("the packaged paw.jar").exists();
-    String command = "env PAW_MASTER_KEY=bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE= java -jar " + jar
-        + " --home " + home + " connect stripe --pocket 'My Business' --base-url " + server.url("/v1")
-        + "; echo EXIT=$?; sleep 30";
-    assertThat(run("tmux", "-L", socket, "new-session", "-d", "-s", "paw", "-x", "200", "-y", "50", command))
-        .as("tmux must be installed (.ci/run installs it)").isZero();
+    String command =
+        "env PAW_MASTER_KEY=bXktdGVzdC1tYXN0ZXIta2V5LW9mLTMyLWJ5dGVzISE= java -jar "
+            + jar
+            + " --home "
+            + home
+            + " connect stripe --pocket 'My Business' --base-url "
+            + server.url("/v1")
+            + "; echo EXIT=$?; sleep 30";
+    assertThat(
+            run(
+                "tmux",
+                "-L",
+                socket,
+                "new-session",
+                "-d",
+                "-s",
+                "paw",
+                "-x",
+                "200",
+                "-y",
+                "50",
+                command))
+        .as("tmux must be installed (.ci/run installs it)")
+        .isZero();
 
     String prompt = waitFor("STRIPE_API_KEY");
     assertThat(prompt).contains("Stripe secret key");
@@ -66,7 +86,8 @@ class TerminalSessionIT {
       List<Path> all = files.filter(Files::isRegularFile).toList();
       assertThat(all).anyMatch(f -> f.startsWith(home.resolve("credentials")));
       for (Path file : all) {
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+            .as(file.toString())
             .doesNotContain(TYPED_KEY);
       }
     }

@@ -1,6 +1,9 @@
 package dev.paw.build;
 
-/** Where the engine reports: one message per call, one line per diagnostic. Front ends adapt their own logger. */
+/**
+ * Where the engine reports: one message per call, one line per diagnostic. Front ends adapt their
+ * own logger.
+ */
 public interface BuildLog {
 
   void debug(String message);

@@ -7,9 +7,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 /**
- * What the last successful {@code paw:generate} saw and wrote: the configuration digest, the output roots, each
- * input's digest and the files it generated, and the files generated from all inputs together (the service
- * registration). It decides what is stale and which files to delete when their input is gone.
+ * What the last successful {@code paw:generate} saw and wrote: the configuration digest, the output
+ * roots, each input's digest and the files it generated, and the files generated from all inputs
+ * together (the service registration). It decides what is stale and which files to delete when
+ * their input is gone.
  *
  * @param configDigest a digest of the generator version and every setting that changes the output
  * @param sourcesRoot the absolute Java source output directory the outputs were written to
@@ -17,7 +18,11 @@ import java.util.TreeMap;
  * @param inputs by display path of the connector file
  * @param shared outputs of the whole set of connectors
  */
-record BuildState(String configDigest, String sourcesRoot, String resourcesRoot, Map<String, Input> inputs,
+record BuildState(
+    String configDigest,
+    String sourcesRoot,
+    String resourcesRoot,
+    Map<String, Input> inputs,
     List<OutputFile> shared) {
 
   /**

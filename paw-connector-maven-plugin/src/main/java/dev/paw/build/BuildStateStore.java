@@ -12,8 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and writes a {@link BuildState} as a small tab-separated text file. A missing, unreadable or foreign file
- * reads as no state, which only costs a full regeneration. Writes replace the file atomically.
+ * Reads and writes a {@link BuildState} as a small tab-separated text file. A missing, unreadable
+ * or foreign file reads as no state, which only costs a full regeneration. Writes replace the file
+ * atomically.
  */
 final class BuildStateStore {
 
@@ -37,15 +38,31 @@ final class BuildStateStore {
   }
 
   void write(BuildState state) throws IOException {
-    StringBuilder text = new StringBuilder("# paw:generate state. Deleting it makes the next build regenerate all.\n")
-        .append(MAGIC).append('\n')
-        .append("config\t").append(state.configDigest()).append('\n')
-        .append("sources-root\t").append(escape(state.sourcesRoot())).append('\n')
-        .append("resources-root\t").append(escape(state.resourcesRoot())).append('\n');
-    state.inputs().forEach((path, input) -> {
-      text.append("input\t").append(input.digest()).append('\t').append(escape(path)).append('\n');
-      input.outputs().forEach(o -> text.append(line("output", o)));
-    });
+    StringBuilder text =
+        new StringBuilder(
+                "# paw:generate state. Deleting it makes the next build regenerate all.\n")
+            .append(MAGIC)
+            .append('\n')
+            .append("config\t")
+            .append(state.configDigest())
+            .append('\n')
+            .append("sources-root\t")
+            .append(escape(state.sourcesRoot()))
+            .append('\n')
+            .append("resources-root\t")
+            .append(escape(state.resourcesRoot()))
+            .append('\n');
+    state
+        .inputs()
+        .forEach(
+            (path, input) -> {
+              text.append("input\t")
+                  .append(input.digest())
+                  .append('\t')
+                  .append(escape(path))
+                  .append('\n');
+              input.outputs().forEach(o -> text.append(line("output", o)));
+            });
     state.shared().forEach(o -> text.append(line("shared", o)));
     Files.createDirectories(file.getParent());
     Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
@@ -104,7 +121,8 @@ final class BuildStateStore {
       return Optional.empty();
     }
     Map<String, BuildState.Input> inputs = new LinkedHashMap<>();
-    digests.forEach((path, digest) -> inputs.put(path, new BuildState.Input(digest, outputs.get(path))));
+    digests.forEach(
+        (path, digest) -> inputs.put(path, new BuildState.Input(digest, outputs.get(path))));
     return Optional.of(new BuildState(config, sourcesRoot, resourcesRoot, inputs, shared));
   }
 
@@ -113,7 +131,10 @@ final class BuildStateStore {
   }
 
   static String escape(String text) {
-    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r");
+    return text.replace("\\", "\\\\")
+        .replace("\t", "\\t")
+        .replace("\n", "\\n")
+        .replace("\r", "\\r");
   }
 
   static String unescape(String text) {
@@ -125,13 +146,14 @@ final class BuildStateStore {
         continue;
       }
       char next = text.charAt(++i);
-      out.append(switch (next) {
-        case 't' -> '\t';
-        case 'n' -> '\n';
-        case 'r' -> '\r';
-        case '\\' -> '\\';
-        default -> throw new IllegalArgumentException("bad escape \\" + next);
-      });
+      out.append(
+          switch (next) {
+            case 't' -> '\t';
+            case 'n' -> '\n';
+            case 'r' -> '\r';
+            case '\\' -> '\\';
+            default -> throw new IllegalArgumentException("bad escape \\" + next);
+          });
     }
     return out.toString();
   }

@@ -4,8 +4,9 @@ import dev.paw.spec.diagnostic.Diagnostic;
 import java.util.List;
 
 /**
- * The connector files are bad: errors, or warnings when warnings fail the build. The message starts with a summary
- * line and then lists every failing diagnostic on its own line, in the {@code path:line:col: message} form.
+ * The connector files are bad: errors, or warnings when warnings fail the build. The message starts
+ * with a summary line and then lists every failing diagnostic on its own line, in the {@code
+ * path:line:col: message} form.
  */
 public final class ConnectorBuildException extends Exception {
 

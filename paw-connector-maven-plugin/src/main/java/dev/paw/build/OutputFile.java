@@ -12,7 +12,8 @@ record OutputFile(Root root, String path) {
 
   /** The two output directories of {@code paw:generate}. */
   enum Root {
-    SOURCES, RESOURCES
+    SOURCES,
+    RESOURCES
   }
 
   OutputFile {

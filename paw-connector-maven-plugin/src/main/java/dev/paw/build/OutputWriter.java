@@ -8,9 +8,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Writes generated files below the output roots, only when their content differs (so unchanged files keep their
- * modification time and nothing downstream recompiles), and deletes files that are no longer generated, together with
- * directories that become empty. Paths that would leave their root are refused.
+ * Writes generated files below the output roots, only when their content differs (so unchanged
+ * files keep their modification time and nothing downstream recompiles), and deletes files that are
+ * no longer generated, together with directories that become empty. Paths that would leave their
+ * root are refused.
  */
 final class OutputWriter {
 
@@ -38,7 +39,10 @@ final class OutputWriter {
     written++;
   }
 
-  /** Deletes {@code output} if it exists, and then every directory below its root that it leaves empty. */
+  /**
+   * Deletes {@code output} if it exists, and then every directory below its root that it leaves
+   * empty.
+   */
   void delete(OutputFile output) throws IOException {
     Path file = resolve(output);
     if (!Files.deleteIfExists(file)) {
@@ -46,7 +50,8 @@ final class OutputWriter {
     }
     deleted++;
     Path root = root(output.root());
-    for (Path dir = file.getParent(); dir != null && !dir.equals(root) && dir.startsWith(root);
+    for (Path dir = file.getParent();
+        dir != null && !dir.equals(root) && dir.startsWith(root);
         dir = dir.getParent()) {
       try {
         Files.delete(dir);

@@ -3,10 +3,11 @@ package dev.paw.build;
 import java.util.regex.Pattern;
 
 /**
- * An Ant-style path pattern, as Maven users write includes and excludes: {@code *} matches within one path segment,
- * {@code ?} one character of a segment, and {@code **} any number of segments, including none (so
- * {@code **}{@code /*.yaml} matches {@code stripe.yaml} as well as {@code billing/stripe.yaml}). A pattern ending in
- * {@code /} matches everything below that directory. Paths are relative and use {@code /} separators.
+ * An Ant-style path pattern, as Maven users write includes and excludes: {@code *} matches within
+ * one path segment, {@code ?} one character of a segment, and {@code **} any number of segments,
+ * including none (so {@code **}{@code /*.yaml} matches {@code stripe.yaml} as well as {@code
+ * billing/stripe.yaml}). A pattern ending in {@code /} matches everything below that directory.
+ * Paths are relative and use {@code /} separators.
  */
 public final class PathPattern {
 

@@ -17,11 +17,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The engine of {@code paw:validate} and {@code paw:generate}: scans connector files, compiles and cross-checks them,
- * reports every diagnostic, and generates incrementally. Generation keeps a {@link BuildState} below the state
- * directory: when no input, setting or generator changed and every output is still there, nothing is loaded or
- * written; otherwise only changed connector files are generated again, files are written only when their content
- * differs, and the outputs of connector files that are gone are deleted.
+ * The engine of {@code paw:validate} and {@code paw:generate}: scans connector files, compiles and
+ * cross-checks them, reports every diagnostic, and generates incrementally. Generation keeps a
+ * {@link BuildState} below the state directory: when no input, setting or generator changed and
+ * every output is still there, nothing is loaded or written; otherwise only changed connector files
+ * are generated again, files are written only when their content differs, and the outputs of
+ * connector files that are gone are deleted.
  */
 public final class PawBuild {
 
@@ -44,23 +45,28 @@ public final class PawBuild {
     Compilation loaded = compile(sources);
     new DiagnosticReporter(log).report(loaded.diagnostics(), request.failOnWarning());
     int warnings = (int) loaded.diagnostics().stream().filter(d -> !d.isError()).count();
-    log.info(DiagnosticReporter.count(sources.size(), "connector file") + " valid"
-        + (warnings == 0 ? "" : " (" + DiagnosticReporter.count(warnings, "warning") + ")"));
+    log.info(
+        DiagnosticReporter.count(sources.size(), "connector file")
+            + " valid"
+            + (warnings == 0 ? "" : " (" + DiagnosticReporter.count(warnings, "warning") + ")"));
     return new ValidationResult(sources.size(), warnings);
   }
 
   /**
    * Generates the sources of every connector file that changed since the last build.
    *
-   * @throws ConnectorBuildException when there are errors, or warnings and {@code failOnWarning}; nothing is written
+   * @throws ConnectorBuildException when there are errors, or warnings and {@code failOnWarning};
+   *     nothing is written
    * @throws IOException when an output cannot be written
    */
-  public GenerationResult generate(GenerateRequest request) throws ConnectorBuildException, IOException {
+  public GenerationResult generate(GenerateRequest request)
+      throws ConnectorBuildException, IOException {
     BuildStateStore store = new BuildStateStore(request.stateFile());
     OutputWriter writer = new OutputWriter(request.sourcesOutput(), request.resourcesOutput());
     String sourcesRoot = request.sourcesOutput().toString();
     String resourcesRoot = request.resourcesOutput().toString();
-    Optional<BuildState> previous = store.read().filter(state -> state.sameRoots(sourcesRoot, resourcesRoot));
+    Optional<BuildState> previous =
+        store.read().filter(state -> state.sameRoots(sourcesRoot, resourcesRoot));
     List<ConnectorSource> sources = new SourceScanner(log).scan(request.sources());
     if (sources.isEmpty()) {
       deleteAll(previous.map(BuildState::allOutputs).orElse(List.of()), writer);
@@ -71,8 +77,10 @@ public final class PawBuild {
     String config = request.configDigest();
     Optional<BuildState> comparable = previous.filter(state -> state.configDigest().equals(config));
     if (comparable.isPresent() && upToDate(comparable.get(), digests, writer)) {
-      log.info("Generated connector sources are up to date (" + DiagnosticReporter.count(sources.size(),
-          "connector file") + " unchanged); nothing to generate");
+      log.info(
+          "Generated connector sources are up to date ("
+              + DiagnosticReporter.count(sources.size(), "connector file")
+              + " unchanged); nothing to generate");
       return new GenerationResult(GenerationResult.Status.UP_TO_DATE, sources.size(), 0, 0, 0, 0);
     }
 
@@ -85,7 +93,9 @@ public final class PawBuild {
       String path = connector.file().displayPath();
       String digest = digests.get(path);
       BuildState.Input before = comparable.map(state -> state.inputs().get(path)).orElse(null);
-      if (before != null && before.digest().equals(digest) && before.outputs().stream().allMatch(writer::exists)) {
+      if (before != null
+          && before.digest().equals(digest)
+          && before.outputs().stream().allMatch(writer::exists)) {
         inputs.put(path, before);
         continue;
       }
@@ -100,23 +110,48 @@ public final class PawBuild {
     List<OutputFile> shared = List.of(write(generator.serviceFile(loaded.specs()), writer));
     BuildState next = new BuildState(config, sourcesRoot, resourcesRoot, inputs, shared);
     Set<OutputFile> current = new HashSet<>(next.allOutputs());
-    deleteAll(previous.map(BuildState::allOutputs).orElse(List.of()).stream()
-        .filter(output -> !current.contains(output)).toList(), writer);
+    deleteAll(
+        previous.map(BuildState::allOutputs).orElse(List.of()).stream()
+            .filter(output -> !current.contains(output))
+            .toList(),
+        writer);
     store.write(next);
-    log.info("Generated connector sources: " + DiagnosticReporter.count(sources.size(), "connector file") + " ("
-        + regenerated + " regenerated), " + writer.written() + " written, " + writer.unchanged() + " unchanged, "
-        + writer.deleted() + " deleted");
-    return new GenerationResult(GenerationResult.Status.GENERATED, sources.size(), regenerated, writer.written(),
-        writer.unchanged(), writer.deleted());
+    log.info(
+        "Generated connector sources: "
+            + DiagnosticReporter.count(sources.size(), "connector file")
+            + " ("
+            + regenerated
+            + " regenerated), "
+            + writer.written()
+            + " written, "
+            + writer.unchanged()
+            + " unchanged, "
+            + writer.deleted()
+            + " deleted");
+    return new GenerationResult(
+        GenerationResult.Status.GENERATED,
+        sources.size(),
+        regenerated,
+        writer.written(),
+        writer.unchanged(),
+        writer.deleted());
   }
 
-  /** Loads and cross-checks every file through the compiler that {@code paw validate} and the runtime use too. */
+  /**
+   * Loads and cross-checks every file through the compiler that {@code paw validate} and the
+   * runtime use too.
+   */
   private static Compilation compile(List<ConnectorSource> sources) {
-    return ConnectorCompiler.compile(sources.stream()
-        .map(source -> new ConnectorFile(source.file(), source.displayPath())).toList());
+    return ConnectorCompiler.compile(
+        sources.stream()
+            .map(source -> new ConnectorFile(source.file(), source.displayPath()))
+            .toList());
   }
 
-  /** Each file's digest by display path: the path and the bytes, so a renamed file counts as changed. */
+  /**
+   * Each file's digest by display path: the path and the bytes, so a renamed file counts as
+   * changed.
+   */
   private static Map<String, String> digests(List<ConnectorSource> sources) {
     Map<String, String> digests = new LinkedHashMap<>();
     for (ConnectorSource source : sources) {
@@ -131,15 +166,17 @@ public final class PawBuild {
     return digests;
   }
 
-  private static boolean upToDate(BuildState state, Map<String, String> digests, OutputWriter writer) {
+  private static boolean upToDate(
+      BuildState state, Map<String, String> digests, OutputWriter writer) {
     Map<String, String> before = new LinkedHashMap<>();
     state.inputs().forEach((path, input) -> before.put(path, input.digest()));
     return before.equals(digests) && state.allOutputs().stream().allMatch(writer::exists);
   }
 
   private static OutputFile write(GeneratedFile file, OutputWriter writer) throws IOException {
-    OutputFile output = new OutputFile(file.resource() ? OutputFile.Root.RESOURCES : OutputFile.Root.SOURCES,
-        file.path());
+    OutputFile output =
+        new OutputFile(
+            file.resource() ? OutputFile.Root.RESOURCES : OutputFile.Root.SOURCES, file.path());
     writer.write(output, file.content());
     return output;
   }

@@ -9,10 +9,12 @@ import java.util.Objects;
  *
  * @param basedir the project directory: diagnostics name files relative to it
  * @param directory where the connector files are
- * @param includes Ant-style patterns relative to {@code directory}; empty means {@link #DEFAULT_INCLUDES}
+ * @param includes Ant-style patterns relative to {@code directory}; empty means {@link
+ *     #DEFAULT_INCLUDES}
  * @param excludes Ant-style patterns relative to {@code directory} that win over includes
  */
-public record SourceSet(Path basedir, Path directory, List<String> includes, List<String> excludes) {
+public record SourceSet(
+    Path basedir, Path directory, List<String> includes, List<String> excludes) {
 
   /** The includes when none are given: every YAML file, at any depth. */
   public static final List<String> DEFAULT_INCLUDES = List.of("**/*.yaml", "**/*.yml");
@@ -24,11 +26,16 @@ public record SourceSet(Path basedir, Path directory, List<String> includes, Lis
     excludes = excludes == null ? List.of() : List.copyOf(excludes);
   }
 
-  /** How diagnostics and generated headers name {@code file}: relative to the project, with {@code /}. */
+  /**
+   * How diagnostics and generated headers name {@code file}: relative to the project, with {@code
+   * /}.
+   */
   public String displayPath(Path file) {
     Path absolute = file.toAbsolutePath().normalize();
-    Path shown = absolute.getRoot() != null && absolute.getRoot().equals(basedir.getRoot())
-        ? basedir.relativize(absolute) : absolute;
+    Path shown =
+        absolute.getRoot() != null && absolute.getRoot().equals(basedir.getRoot())
+            ? basedir.relativize(absolute)
+            : absolute;
     return shown.toString().replace(shown.getFileSystem().getSeparator(), "/");
   }
 }

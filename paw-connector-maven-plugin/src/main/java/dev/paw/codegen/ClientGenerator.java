@@ -18,50 +18,80 @@ import java.util.concurrent.CompletionStage;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates the typed client: one method per action (trust level in its Javadoc and, when approval is needed, in a
- * {@code @RequiresApproval} annotation), answering with typed results where the file says how to read the answer,
- * and a sync method and a rows method per synced table.
+ * Generates the typed client: one method per action (trust level in its Javadoc and, when approval
+ * is needed, in a {@code @RequiresApproval} annotation), answering with typed results where the
+ * file says how to read the answer, and a sync method and a rows method per synced table.
  */
 final class ClientGenerator {
 
   TypeSpec generate(ConnectorSpec spec, ConnectorNames names) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(names.client())
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Typed client for the $L connector ({@code $L}).\n", Javadoc.escape(spec.displayName()),
-            spec.name())
-        .addJavadoc("<p>Every call goes through the runtime, which checks parameters, enforces trust levels and"
-            + " writes the audit trail.\n")
-        .addField(RuntimeTypes.CONNECTOR_PROTOCOL, "connector", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC)
-            .addParameter(RuntimeTypes.CONNECTOR_PROTOCOL, "connector")
-            .addJavadoc("@param connector the {@code $L} connector of a pocket\n"
-                + "@throws IllegalArgumentException when {@code connector} runs another connector\n", spec.name())
-            .beginControlFlow("if (!$T.NAME.equals(connector.spec().name()))", names.connector())
-            .addStatement("throw new $T($L$W+ connector.spec().name())", IllegalArgumentException.class,
-                SpecLiterals.string("a " + names.client().simpleName() + " needs the '" + spec.name()
-                    + "' connector, not "))
-            .endControlFlow()
-            .addStatement("this.connector = connector").build())
-        .addMethod(MethodSpec.methodBuilder("connector").addModifiers(Modifier.PUBLIC)
-            .returns(RuntimeTypes.CONNECTOR_PROTOCOL)
-            .addJavadoc("@return the connector this client calls\n")
-            .addStatement("return connector").build());
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(names.client())
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(
+                "Typed client for the $L connector ({@code $L}).\n",
+                Javadoc.escape(spec.displayName()),
+                spec.name())
+            .addJavadoc(
+                "<p>Every call goes through the runtime, which checks parameters, enforces trust levels and"
+                    + " writes the audit trail.\n")
+            .addField(
+                RuntimeTypes.CONNECTOR_PROTOCOL, "connector", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addModifiers(Modifier.PUBLIC)
+                    .addParameter(RuntimeTypes.CONNECTOR_PROTOCOL, "connector")
+                    .addJavadoc(
+                        "@param connector the {@code $L} connector of a pocket\n"
+                            + "@throws IllegalArgumentException when {@code connector} runs another connector\n",
+                        spec.name())
+                    .beginControlFlow(
+                        "if (!$T.NAME.equals(connector.spec().name()))", names.connector())
+                    .addStatement(
+                        "throw new $T($L$W+ connector.spec().name())",
+                        IllegalArgumentException.class,
+                        SpecLiterals.string(
+                            "a "
+                                + names.client().simpleName()
+                                + " needs the '"
+                                + spec.name()
+                                + "' connector, not "))
+                    .endControlFlow()
+                    .addStatement("this.connector = connector")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("connector")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(RuntimeTypes.CONNECTOR_PROTOCOL)
+                    .addJavadoc("@return the connector this client calls\n")
+                    .addStatement("return connector")
+                    .build());
     for (ActionSpec action : spec.actions()) {
       ClassName params = names.params(action);
       String method = names.actionMethod(action);
       Answer answer = answer(action, names);
       if (params == null) {
-        type.addMethod(actionMethod(action, method, answer, "", "")
-            .addStatement("return connector.execute($S, $T.of())$L", action.name(), Map.class, answer.convert())
-            .build());
+        type.addMethod(
+            actionMethod(action, method, answer, "", "")
+                .addStatement(
+                    "return connector.execute($S, $T.of())$L",
+                    action.name(),
+                    Map.class,
+                    answer.convert())
+                .build());
         continue;
       }
-      type.addMethod(actionMethod(action, method, answer, "", "@param params the parameters\n")
-          .addParameter(params, "params")
-          .addStatement("return connector.execute($S, params.toMap())$L", action.name(), answer.convert()).build());
+      type.addMethod(
+          actionMethod(action, method, answer, "", "@param params the parameters\n")
+              .addParameter(params, "params")
+              .addStatement(
+                  "return connector.execute($S, params.toMap())$L", action.name(), answer.convert())
+              .build());
       if (action.allParams().stream().noneMatch(ParamSpec::required)) {
-        type.addMethod(actionMethod(action, method, answer, "<p>Every parameter takes its default.\n", "")
-            .addStatement("return $N($T.builder().build())", method, params).build());
+        type.addMethod(
+            actionMethod(action, method, answer, "<p>Every parameter takes its default.\n", "")
+                .addStatement("return $N($T.builder().build())", method, params)
+                .build());
       }
     }
     for (StreamSpec stream : ConnectorNames.generatedStreams(spec)) {
@@ -71,44 +101,62 @@ final class ClientGenerator {
     return type.build();
   }
 
-  /** What an action method answers: its type, the code that turns the raw result into it, and its Javadoc. */
+  /**
+   * What an action method answers: its type, the code that turns the raw result into it, and its
+   * Javadoc.
+   */
   private record Answer(TypeName type, CodeBlock convert, String doc) {}
 
-  private static final String FAILS = "; completes exceptionally when the call is refused, invalid or fails";
+  private static final String FAILS =
+      "; completes exceptionally when the call is refused, invalid or fails";
 
   /**
-   * The declared answer fields' record when the action has {@code returns}, else the rows of the first stream that
-   * maps its records, else the raw result.
+   * The declared answer fields' record when the action has {@code returns}, else the rows of the
+   * first stream that maps its records, else the raw result.
    */
   private static Answer answer(ActionSpec action, ConnectorNames names) {
     ClassName answer = names.answer(action);
     if (answer != null) {
-      return new Answer(completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, answer)),
-          CodeBlock.of("$W.thenApply(raw -> $T.of(raw, $T::read))", RuntimeTypes.TYPED_RESULT, answer),
-          "the answer's declared fields ({@link " + answer.simpleName() + "}) and the raw result" + FAILS);
+      return new Answer(
+          completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, answer)),
+          CodeBlock.of(
+              "$W.thenApply(raw -> $T.of(raw, $T::read))", RuntimeTypes.TYPED_RESULT, answer),
+          "the answer's declared fields ({@link "
+              + answer.simpleName()
+              + "}) and the raw result"
+              + FAILS);
     }
     StreamSpec stream = names.rowSource(action);
     if (stream != null) {
       String records = stream.records() != null ? stream.records() : action.records();
       TypeName rows = ParameterizedTypeName.get(ClassName.get(List.class), names.row(stream));
-      return new Answer(completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, rows)),
-          CodeBlock.of("$W.thenApply(raw -> $T.rows(raw, $L, new $T()))", RuntimeTypes.TYPED_RESULT,
-              records == null ? "null" : SpecLiterals.string(records), names.mapper(stream)),
-          "the answer's records as rows of table {@code " + stream.table() + "}, and the raw result" + FAILS);
+      return new Answer(
+          completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, rows)),
+          CodeBlock.of(
+              "$W.thenApply(raw -> $T.rows(raw, $L, new $T()))",
+              RuntimeTypes.TYPED_RESULT,
+              records == null ? "null" : SpecLiterals.string(records),
+              names.mapper(stream)),
+          "the answer's records as rows of table {@code "
+              + stream.table()
+              + "}, and the raw result"
+              + FAILS);
     }
-    return new Answer(completionOf(RuntimeTypes.ACTION_RESULT), CodeBlock.of(""), "the result" + FAILS);
+    return new Answer(
+        completionOf(RuntimeTypes.ACTION_RESULT), CodeBlock.of(""), "the result" + FAILS);
   }
 
   private static TypeName completionOf(TypeName type) {
     return ParameterizedTypeName.get(ClassName.get(CompletionStage.class), type);
   }
 
-  private static MethodSpec.Builder actionMethod(ActionSpec action, String method, Answer answer, String note,
-      String paramDoc) {
-    MethodSpec.Builder builder = MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC)
-        .returns(answer.type());
+  private static MethodSpec.Builder actionMethod(
+      ActionSpec action, String method, Answer answer, String note, String paramDoc) {
+    MethodSpec.Builder builder =
+        MethodSpec.methodBuilder(method).addModifiers(Modifier.PUBLIC).returns(answer.type());
     String description = Javadoc.sentence(action.description());
-    builder.addJavadoc("$L\n\n", description.isEmpty() ? "Runs {@code " + action.name() + "}." : description);
+    builder.addJavadoc(
+        "$L\n\n", description.isEmpty() ? "Runs {@code " + action.name() + "}." : description);
     builder.addJavadoc("<p>$L\n", trustNote(action.trustLevel()));
     if (action.url() != null) {
       builder.addJavadoc("<p>{@code $L $L}\n", action.method(), Javadoc.escape(action.url()));
@@ -116,8 +164,10 @@ final class ClientGenerator {
     builder.addJavadoc("$L\n$L", note, paramDoc);
     builder.addJavadoc("@return $L\n", answer.doc());
     if (action.trustLevel() != TrustLevel.AUTO) {
-      builder.addAnnotation(AnnotationSpec.builder(RuntimeTypes.REQUIRES_APPROVAL)
-          .addMember("value", "$T.$L", TrustLevel.class, action.trustLevel().name()).build());
+      builder.addAnnotation(
+          AnnotationSpec.builder(RuntimeTypes.REQUIRES_APPROVAL)
+              .addMember("value", "$T.$L", TrustLevel.class, action.trustLevel().name())
+              .build());
     }
     return builder;
   }
@@ -125,27 +175,40 @@ final class ClientGenerator {
   private static String trustNote(TrustLevel trust) {
     return switch (trust) {
       case AUTO -> "Trust level {@code auto}: runs without asking.";
-      case CONFIRM -> "<b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval"
-          + " callback approves this call; otherwise nothing is sent.";
-      case RESTRICTED -> "<b>Needs an administrator</b> (trust level {@code restricted}): runs only with an"
-          + " administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.";
+      case CONFIRM ->
+          "<b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval"
+              + " callback approves this call; otherwise nothing is sent.";
+      case RESTRICTED ->
+          "<b>Needs an administrator</b> (trust level {@code restricted}): runs only with an"
+              + " administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.";
     };
   }
 
   private static MethodSpec syncMethod(StreamSpec stream, ConnectorNames names) {
-    return MethodSpec.methodBuilder(names.syncMethod(stream)).addModifiers(Modifier.PUBLIC)
-        .returns(ParameterizedTypeName.get(ClassName.get(CompletionStage.class), RuntimeTypes.SYNC_RESULT))
-        .addJavadoc("Syncs table {@code $L} from {@code $L} (schedule {@code $L}, write mode {@code $L}).\n\n"
-            + "@return what the run inserted, updated and deleted\n", stream.table(), stream.source(),
-            stream.schedule().text(), stream.writeMode().wireName())
-        .addStatement("return connector.sync($T.TABLE)", names.mapper(stream)).build();
+    return MethodSpec.methodBuilder(names.syncMethod(stream))
+        .addModifiers(Modifier.PUBLIC)
+        .returns(
+            ParameterizedTypeName.get(
+                ClassName.get(CompletionStage.class), RuntimeTypes.SYNC_RESULT))
+        .addJavadoc(
+            "Syncs table {@code $L} from {@code $L} (schedule {@code $L}, write mode {@code $L}).\n\n"
+                + "@return what the run inserted, updated and deleted\n",
+            stream.table(),
+            stream.source(),
+            stream.schedule().text(),
+            stream.writeMode().wireName())
+        .addStatement("return connector.sync($T.TABLE)", names.mapper(stream))
+        .build();
   }
 
   private static MethodSpec rowsMethod(StreamSpec stream, ConnectorNames names) {
     ClassName row = names.row(stream);
-    return MethodSpec.methodBuilder(names.rowsMethod(stream)).addModifiers(Modifier.PUBLIC)
+    return MethodSpec.methodBuilder(names.rowsMethod(stream))
+        .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), row))
-        .addJavadoc("@return the rows of {@code $L} in the pocket, in primary-key order\n", stream.table())
-        .addStatement("return connector.rows(new $T())", names.mapper(stream)).build();
+        .addJavadoc(
+            "@return the rows of {@code $L} in the pocket, in primary-key order\n", stream.table())
+        .addStatement("return connector.rows(new $T())", names.mapper(stream))
+        .build();
   }
 }

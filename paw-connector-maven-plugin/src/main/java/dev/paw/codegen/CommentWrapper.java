@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Wraps the Javadoc lines of a generated source at word boundaries. JavaPoet wraps code where the generator allows
- * it, but writes each Javadoc line as given, and descriptions come from connector files of any length.
+ * Wraps the Javadoc lines of a generated source at word boundaries. JavaPoet wraps code where the
+ * generator allows it, but writes each Javadoc line as given, and descriptions come from connector
+ * files of any length.
  */
 final class CommentWrapper {
 
@@ -18,7 +19,9 @@ final class CommentWrapper {
 
   private CommentWrapper() {}
 
-  /** {@code source} with every Javadoc line longer than {@link #WIDTH} broken into lines that fit. */
+  /**
+   * {@code source} with every Javadoc line longer than {@link #WIDTH} broken into lines that fit.
+   */
   static String wrap(String source) {
     StringBuilder out = new StringBuilder(source.length() + 256);
     for (String line : source.split("\n", -1)) {
@@ -28,7 +31,8 @@ final class CommentWrapper {
         continue;
       }
       String first = m.group(1);
-      String prefix = m.group(2).startsWith("@") ? first + "    " : first; // block tags continue indented
+      String prefix =
+          m.group(2).startsWith("@") ? first + "    " : first; // block tags continue indented
       StringBuilder current = new StringBuilder(first);
       boolean empty = true;
       for (String word : words(m.group(2))) {
@@ -46,7 +50,10 @@ final class CommentWrapper {
     return out.substring(0, out.length() - 1);
   }
 
-  /** The line's words, an inline tag's name kept with the word after it ({@code {@code null}} is never split). */
+  /**
+   * The line's words, an inline tag's name kept with the word after it ({@code {@code null}} is
+   * never split).
+   */
   private static List<String> words(String text) {
     List<String> words = new ArrayList<>();
     String pending = null;

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The Java names of one connector's generated types and client members, chosen once so that every generator agrees
- * and no two names clash.
+ * The Java names of one connector's generated types and client members, chosen once so that every
+ * generator agrees and no two names clash.
  */
 final class ConnectorNames {
 
@@ -34,14 +34,19 @@ final class ConnectorNames {
     client = ClassName.get(packageName, types.allocate(base + "Client"));
     NameAllocator members = new NameAllocator("connector");
     for (ActionSpec action : spec.actions()) {
-      clientMembers.put("action:" + action.name(), members.allocate(JavaNames.memberName(action.name())));
+      clientMembers.put(
+          "action:" + action.name(), members.allocate(JavaNames.memberName(action.name())));
       if (!action.allParams().isEmpty()) {
-        params.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
-            + "Params")));
+        params.put(
+            action.name(),
+            ClassName.get(
+                packageName, types.allocate(JavaNames.typeName(action.name()) + "Params")));
       }
       if (!action.returns().isEmpty()) {
-        answers.put(action.name(), ClassName.get(packageName, types.allocate(JavaNames.typeName(action.name())
-            + "Answer")));
+        answers.put(
+            action.name(),
+            ClassName.get(
+                packageName, types.allocate(JavaNames.typeName(action.name()) + "Answer")));
       }
     }
     for (StreamSpec stream : generatedStreams(spec)) {
@@ -52,14 +57,16 @@ final class ConnectorNames {
         rowSources.putIfAbsent(stream.source(), stream);
       }
       String member = withoutConnectorName(stream.table(), spec.name());
-      clientMembers.put("sync:" + stream.table(), members.allocate("sync" + JavaNames.typeName(member)));
+      clientMembers.put(
+          "sync:" + stream.table(), members.allocate("sync" + JavaNames.typeName(member)));
       clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(member)));
     }
   }
 
   /**
-   * A table name without the connector's name in front, for client members that the client's type already names:
-   * {@code stripe_customers} of {@code stripe} gives {@code customers}, so {@code StripeClient.syncCustomers()}.
+   * A table name without the connector's name in front, for client members that the client's type
+   * already names: {@code stripe_customers} of {@code stripe} gives {@code customers}, so {@code
+   * StripeClient.syncCustomers()}.
    */
   static String withoutConnectorName(String table, String connector) {
     List<String> tableWords = JavaNames.words(table);
@@ -71,7 +78,10 @@ final class ConnectorNames {
     return table;
   }
 
-  /** The streams that get generated types: those that can run (a source action and at least one column). */
+  /**
+   * The streams that get generated types: those that can run (a source action and at least one
+   * column).
+   */
   static List<StreamSpec> generatedStreams(ConnectorSpec spec) {
     return spec.streams().stream().filter(StreamSpec::isRunnable).toList();
   }
@@ -99,8 +109,8 @@ final class ConnectorNames {
   }
 
   /**
-   * The first stream that maps the records of an action's answer as rows (not through a request per record), or
-   * {@code null} when none does.
+   * The first stream that maps the records of an action's answer as rows (not through a request per
+   * record), or {@code null} when none does.
    */
   StreamSpec rowSource(ActionSpec action) {
     return rowSources.get(action.name());

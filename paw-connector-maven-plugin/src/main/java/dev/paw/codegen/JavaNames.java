@@ -7,21 +7,37 @@ import java.util.Set;
 import javax.lang.model.SourceVersion;
 
 /**
- * Turns wire names ({@code statuses[]}, {@code $top}, {@code created[gte]}, {@code FirstName}, {@code list_invoices})
- * into readable, legal Java names. The wire name is always kept beside the Java name in generated code.
+ * Turns wire names ({@code statuses[]}, {@code $top}, {@code created[gte]}, {@code FirstName},
+ * {@code list_invoices}) into readable, legal Java names. The wire name is always kept beside the
+ * Java name in generated code.
  */
 public final class JavaNames {
 
   /**
-   * Names a record component or a parameter getter must not take: they would clash with methods every object or
-   * every generated class already has.
+   * Names a record component or a parameter getter must not take: they would clash with methods
+   * every object or every generated class already has.
    */
-  private static final Set<String> RESERVED_MEMBERS = Set.of("hashCode", "toString", "equals", "getClass", "notify",
-      "notifyAll", "wait", "clone", "finalize", "builder", "toMap", "toBuilder", "build");
+  private static final Set<String> RESERVED_MEMBERS =
+      Set.of(
+          "hashCode",
+          "toString",
+          "equals",
+          "getClass",
+          "notify",
+          "notifyAll",
+          "wait",
+          "clone",
+          "finalize",
+          "builder",
+          "toMap",
+          "toBuilder",
+          "build");
 
   private JavaNames() {}
 
-  /** The words of a name: split at anything that is not a letter or digit, and at camel-case humps. */
+  /**
+   * The words of a name: split at anything that is not a letter or digit, and at camel-case humps.
+   */
   static List<String> words(String name) {
     List<String> words = new ArrayList<>();
     StringBuilder word = new StringBuilder();
@@ -31,11 +47,14 @@ public final class JavaNames {
         flush(word, words);
         continue;
       }
-      boolean hump = word.length() > 0 && Character.isUpperCase(c)
-          && (Character.isLowerCase(word.charAt(word.length() - 1))
-              || Character.isDigit(word.charAt(word.length() - 1))
-              || (i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1))
-                  && Character.isUpperCase(word.charAt(word.length() - 1))));
+      boolean hump =
+          word.length() > 0
+              && Character.isUpperCase(c)
+              && (Character.isLowerCase(word.charAt(word.length() - 1))
+                  || Character.isDigit(word.charAt(word.length() - 1))
+                  || (i + 1 < name.length()
+                      && Character.isLowerCase(name.charAt(i + 1))
+                      && Character.isUpperCase(word.charAt(word.length() - 1))));
       if (hump) {
         flush(word, words);
       }
@@ -61,11 +80,16 @@ public final class JavaNames {
     return legal(out.length() == 0 ? "Unnamed" : out.toString());
   }
 
-  /** {@code list_invoices} → {@code listInvoices}; {@code $top} → {@code top}; {@code default} → {@code default_}. */
+  /**
+   * {@code list_invoices} → {@code listInvoices}; {@code $top} → {@code top}; {@code default} →
+   * {@code default_}.
+   */
   public static String memberName(String name) {
     String type = typeName(name);
-    String member = Character.isDigit(type.charAt(0)) || type.charAt(0) == '_'
-        ? type : Character.toLowerCase(type.charAt(0)) + type.substring(1);
+    String member =
+        Character.isDigit(type.charAt(0)) || type.charAt(0) == '_'
+            ? type
+            : Character.toLowerCase(type.charAt(0)) + type.substring(1);
     if (type.equals("Unnamed")) {
       member = "value";
     }
@@ -86,7 +110,9 @@ public final class JavaNames {
     return Character.isDigit(joined.charAt(0)) ? "VALUE_" + joined : legal(joined);
   }
 
-  /** Makes a name legal: a keyword gets a trailing {@code _}, a leading digit a leading {@code _}. */
+  /**
+   * Makes a name legal: a keyword gets a trailing {@code _}, a leading digit a leading {@code _}.
+   */
   static String legal(String name) {
     String n = Character.isDigit(name.charAt(0)) ? "_" + name : name;
     return SourceVersion.isKeyword(n) || n.equals("_") ? n + "_" : n;

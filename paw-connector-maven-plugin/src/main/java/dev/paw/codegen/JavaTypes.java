@@ -20,11 +20,15 @@ final class JavaTypes {
       case NUMBER -> ClassName.get(Double.class);
       case BOOLEAN -> ClassName.get(Boolean.class);
       case OBJECT -> ClassName.OBJECT;
-      case ARRAY -> ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
+      case ARRAY ->
+          ParameterizedTypeName.get(ClassName.get(List.class), ClassName.get(String.class));
     };
   }
 
-  /** A parameter's Java type: an array's elements are of its declared {@code items} type, else strings. */
+  /**
+   * A parameter's Java type: an array's elements are of its declared {@code items} type, else
+   * strings.
+   */
   static TypeName of(ParamSpec param) {
     if (param.type() != ParamType.ARRAY) {
       return of(param.type());

@@ -25,6 +25,8 @@ final class Javadoc {
     if (escaped.isEmpty()) {
       return escaped;
     }
-    return escaped.endsWith(".") || escaped.endsWith("!") || escaped.endsWith("?") ? escaped : escaped + ".";
+    return escaped.endsWith(".") || escaped.endsWith("!") || escaped.endsWith("?")
+        ? escaped
+        : escaped + ".";
   }
 }

@@ -17,38 +17,59 @@ import java.util.Map;
 import javax.lang.model.element.Modifier;
 
 /**
- * Generates an action's parameter object: typed fields, a builder that starts from the declared defaults and
- * checks required values, an enum per {@code enum} parameter, and {@code toMap()} with the wire names.
+ * Generates an action's parameter object: typed fields, a builder that starts from the declared
+ * defaults and checks required values, an enum per {@code enum} parameter, and {@code toMap()} with
+ * the wire names.
  */
 final class ParamsGenerator {
 
-  /** One parameter as generated: its spec, Java name and Java type (an enum for {@code enum} parameters). */
+  /**
+   * One parameter as generated: its spec, Java name and Java type (an enum for {@code enum}
+   * parameters).
+   */
   private record Field(ParamSpec spec, String name, TypeName type, ClassName enumType) {}
 
   TypeSpec generate(ActionSpec action, ClassName className) {
     List<Field> fields = fields(action, className);
     ClassName builder = className.nestedClass("Builder");
-    TypeSpec.Builder type = TypeSpec.classBuilder(className)
-        .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("Parameters of the {@code $L} action$L\n", action.name(),
-            action.description() == null ? "." : ": " + Javadoc.sentence(action.description()))
-        .addField(FieldSpec.builder(String.class, "ACTION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-            .addJavadoc("The wire name of the action these parameters are for.\n")
-            .initializer("$S", action.name()).build());
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
-        .addParameter(builder, "builder");
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(className)
+            .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+            .addJavadoc(
+                "Parameters of the {@code $L} action$L\n",
+                action.name(),
+                action.description() == null ? "." : ": " + Javadoc.sentence(action.description()))
+            .addField(
+                FieldSpec.builder(
+                        String.class, "ACTION", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+                    .addJavadoc("The wire name of the action these parameters are for.\n")
+                    .initializer("$S", action.name())
+                    .build());
+    MethodSpec.Builder constructor =
+        MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PRIVATE)
+            .addParameter(builder, "builder");
     for (Field field : fields) {
       type.addField(field.type(), field.name(), Modifier.PRIVATE, Modifier.FINAL);
       constructor.addStatement("this.$N = builder.$N", field.name(), field.name());
-      type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(field.type())
-          .addJavadoc("$L\n\n@return $L\n", describe(field.spec()), getterReturn(field.spec()))
-          .addStatement("return $N", field.name()).build());
+      type.addMethod(
+          MethodSpec.methodBuilder(field.name())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(field.type())
+              .addJavadoc("$L\n\n@return $L\n", describe(field.spec()), getterReturn(field.spec()))
+              .addStatement("return $N", field.name())
+              .build());
     }
     type.addMethod(constructor.build());
     type.addMethod(toMap(fields));
-    type.addMethod(MethodSpec.methodBuilder("builder").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(builder)
-        .addJavadoc("A builder that starts from the declared defaults.\n\n@return a new builder\n")
-        .addStatement("return new $T()", builder).build());
+    type.addMethod(
+        MethodSpec.methodBuilder("builder")
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+            .returns(builder)
+            .addJavadoc(
+                "A builder that starts from the declared defaults.\n\n@return a new builder\n")
+            .addStatement("return new $T()", builder)
+            .build());
     type.addType(builder(action, className, builder, fields));
     for (Field field : fields) {
       if (field.enumType() != null) {
@@ -76,51 +97,75 @@ final class ParamsGenerator {
 
   private MethodSpec toMap(List<Field> fields) {
     TypeName mapType = ParameterizedTypeName.get(Map.class, String.class, Object.class);
-    MethodSpec.Builder method = MethodSpec.methodBuilder("toMap").addModifiers(Modifier.PUBLIC).returns(mapType)
-        .addJavadoc("The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values"
-            + " are left out.\n\n@return a new ordered map\n")
-        .addStatement("$T map = new $T<>()", mapType, LinkedHashMap.class);
+    MethodSpec.Builder method =
+        MethodSpec.methodBuilder("toMap")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(mapType)
+            .addJavadoc(
+                "The values keyed by wire name, as {@code ConnectorProtocol.execute} takes them; unset values"
+                    + " are left out.\n\n@return a new ordered map\n")
+            .addStatement("$T map = new $T<>()", mapType, LinkedHashMap.class);
     for (Field field : fields) {
-      CodeBlock value = field.enumType() == null ? CodeBlock.of("$N", field.name())
-          : CodeBlock.of("$N.wireValue()", field.name());
-      method.beginControlFlow("if ($N != null)", field.name())
+      CodeBlock value =
+          field.enumType() == null
+              ? CodeBlock.of("$N", field.name())
+              : CodeBlock.of("$N.wireValue()", field.name());
+      method
+          .beginControlFlow("if ($N != null)", field.name())
           .addStatement("map.put($S, $L)", field.spec().name(), value)
           .endControlFlow();
     }
     return method.addStatement("return map").build();
   }
 
-  private TypeSpec builder(ActionSpec action, ClassName className, ClassName builder, List<Field> fields) {
-    TypeSpec.Builder type = TypeSpec.classBuilder(builder)
-        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
-        .addJavadoc("Builds {@link $T}.\n", className)
-        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+  private TypeSpec builder(
+      ActionSpec action, ClassName className, ClassName builder, List<Field> fields) {
+    TypeSpec.Builder type =
+        TypeSpec.classBuilder(builder)
+            .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+            .addJavadoc("Builds {@link $T}.\n", className)
+            .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     for (Field field : fields) {
       FieldSpec.Builder f = FieldSpec.builder(field.type(), field.name(), Modifier.PRIVATE);
       Object defaultValue = field.spec().defaultValue();
       if (defaultValue != null) {
-        f.initializer(field.enumType() != null
-            ? CodeBlock.of("$T.$L", field.enumType(), constants(field.spec()).get(defaultValue))
-            : SpecLiterals.of(asJavaType(field.spec(), defaultValue)));
+        f.initializer(
+            field.enumType() != null
+                ? CodeBlock.of("$T.$L", field.enumType(), constants(field.spec()).get(defaultValue))
+                : SpecLiterals.of(asJavaType(field.spec(), defaultValue)));
       }
       type.addField(f.build());
-      type.addMethod(MethodSpec.methodBuilder(field.name()).addModifiers(Modifier.PUBLIC).returns(builder)
-          .addParameter(field.type(), field.name())
-          .addJavadoc("Sets $L\n\n@param $N $L\n@return this builder\n", describe(field.spec()), field.name(),
-              field.spec().required() ? "the value; {@link #build()} refuses {@code null}"
-                  : "the value, or {@code null} to leave it unset")
-          .addStatement("this.$N = $N", field.name(), field.name())
-          .addStatement("return this").build());
+      type.addMethod(
+          MethodSpec.methodBuilder(field.name())
+              .addModifiers(Modifier.PUBLIC)
+              .returns(builder)
+              .addParameter(field.type(), field.name())
+              .addJavadoc(
+                  "Sets $L\n\n@param $N $L\n@return this builder\n",
+                  describe(field.spec()),
+                  field.name(),
+                  field.spec().required()
+                      ? "the value; {@link #build()} refuses {@code null}"
+                      : "the value, or {@code null} to leave it unset")
+              .addStatement("this.$N = $N", field.name(), field.name())
+              .addStatement("return this")
+              .build());
     }
-    MethodSpec.Builder build = MethodSpec.methodBuilder("build").addModifiers(Modifier.PUBLIC).returns(className)
-        .addJavadoc("@return the parameters\n");
+    MethodSpec.Builder build =
+        MethodSpec.methodBuilder("build")
+            .addModifiers(Modifier.PUBLIC)
+            .returns(className)
+            .addJavadoc("@return the parameters\n");
     if (fields.stream().anyMatch(f -> f.spec().required())) {
       build.addJavadoc("@throws IllegalStateException when a required parameter is not set\n");
     }
     for (Field field : fields) {
       if (field.spec().required()) {
-        build.beginControlFlow("if ($N == null)", field.name())
-            .addStatement("throw new $T($S)", IllegalStateException.class,
+        build
+            .beginControlFlow("if ($N == null)", field.name())
+            .addStatement(
+                "throw new $T($S)",
+                IllegalStateException.class,
                 "action '" + action.name() + "' needs parameter '" + field.spec().name() + "'")
             .endControlFlow();
       }
@@ -132,21 +177,36 @@ final class ParamsGenerator {
   private TypeSpec enumType(Field field) {
     ParamSpec param = field.spec();
     TypeName wireType = JavaTypes.of(param.type());
-    TypeSpec.Builder type = TypeSpec.enumBuilder(field.enumType())
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("The allowed values of {@code $L}.\n", param.name())
-        .addField(wireType, "wireValue", Modifier.PRIVATE, Modifier.FINAL)
-        .addMethod(MethodSpec.constructorBuilder().addParameter(wireType, "wireValue")
-            .addStatement("this.wireValue = wireValue").build())
-        .addMethod(MethodSpec.methodBuilder("wireValue").addModifiers(Modifier.PUBLIC).returns(wireType)
-            .addJavadoc("@return the value as the service spells it\n")
-            .addStatement("return wireValue").build());
-    constants(param).forEach((value, constant) -> type.addEnumConstant(constant,
-        TypeSpec.anonymousClassBuilder("$L", SpecLiterals.of(value)).build()));
+    TypeSpec.Builder type =
+        TypeSpec.enumBuilder(field.enumType())
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("The allowed values of {@code $L}.\n", param.name())
+            .addField(wireType, "wireValue", Modifier.PRIVATE, Modifier.FINAL)
+            .addMethod(
+                MethodSpec.constructorBuilder()
+                    .addParameter(wireType, "wireValue")
+                    .addStatement("this.wireValue = wireValue")
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("wireValue")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(wireType)
+                    .addJavadoc("@return the value as the service spells it\n")
+                    .addStatement("return wireValue")
+                    .build());
+    constants(param)
+        .forEach(
+            (value, constant) ->
+                type.addEnumConstant(
+                    constant,
+                    TypeSpec.anonymousClassBuilder("$L", SpecLiterals.of(value)).build()));
     return type.build();
   }
 
-  /** A default as the field's Java type holds it: a whole number in a list of {@code number} items is a double. */
+  /**
+   * A default as the field's Java type holds it: a whole number in a list of {@code number} items
+   * is a double.
+   */
   private static Object asJavaType(ParamSpec param, Object value) {
     if (param.items() == ParamType.NUMBER && value instanceof List<?> list) {
       return list.stream().map(v -> v instanceof Long l ? (Object) l.doubleValue() : v).toList();
@@ -164,7 +224,9 @@ final class ParamsGenerator {
     return constants;
   }
 
-  /** What a getter's value can be: a required value is never null once built; others may be unset. */
+  /**
+   * What a getter's value can be: a required value is never null once built; others may be unset.
+   */
   private static String getterReturn(ParamSpec param) {
     if (param.required()) {
       return "the value, never {@code null}";
@@ -174,18 +236,28 @@ final class ParamsGenerator {
         : "the value, or {@code null} when not set";
   }
 
-  /** A one-line description of a parameter for Javadoc: wire name, type, required or default, description. */
+  /**
+   * A one-line description of a parameter for Javadoc: wire name, type, required or default,
+   * description.
+   */
   static String describe(ParamSpec param) {
-    StringBuilder text = new StringBuilder("{@code ").append(Javadoc.escape(param.name())).append("} (")
-        .append(param.type() == ParamType.OBJECT ? "any JSON value" : param.type().wireName())
-        .append(param.items() == null ? "" : " of " + param.items().wireName() + "s");
+    StringBuilder text =
+        new StringBuilder("{@code ")
+            .append(Javadoc.escape(param.name()))
+            .append("} (")
+            .append(param.type() == ParamType.OBJECT ? "any JSON value" : param.type().wireName())
+            .append(param.items() == null ? "" : " of " + param.items().wireName() + "s");
     if (param.required()) {
       text.append(", required");
     }
     if (param.defaultValue() != null) {
-      text.append(", default {@code ").append(Javadoc.escape(String.valueOf(param.defaultValue()))).append('}');
+      text.append(", default {@code ")
+          .append(Javadoc.escape(String.valueOf(param.defaultValue())))
+          .append('}');
     }
-    text.append(", sent in the ").append(param.in().name().toLowerCase(java.util.Locale.ROOT)).append(')');
+    text.append(", sent in the ")
+        .append(param.in().name().toLowerCase(java.util.Locale.ROOT))
+        .append(')');
     if (param.description() != null) {
       text.append(": ").append(Javadoc.sentence(param.description()));
     } else {

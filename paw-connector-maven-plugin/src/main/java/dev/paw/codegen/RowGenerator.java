@@ -15,21 +15,32 @@ final class RowGenerator {
   /** The Java component name of each column, in column order (shared with the mapper). */
   static List<String> componentNames(StreamSpec stream) {
     NameAllocator names = new NameAllocator();
-    return stream.columns().stream().map(c -> names.allocate(JavaNames.memberName(c.name()))).toList();
+    return stream.columns().stream()
+        .map(c -> names.allocate(JavaNames.memberName(c.name())))
+        .toList();
   }
 
   TypeSpec generate(StreamSpec stream, ClassName row) {
     List<String> names = componentNames(stream);
     MethodSpec.Builder constructor = MethodSpec.constructorBuilder();
-    TypeSpec.Builder type = TypeSpec.recordBuilder(row)
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("A row of table {@code $L}, synced from {@code $L}.\n\n", stream.table(), stream.source());
+    TypeSpec.Builder type =
+        TypeSpec.recordBuilder(row)
+            .addModifiers(Modifier.PUBLIC)
+            .addJavadoc(
+                "A row of table {@code $L}, synced from {@code $L}.\n\n",
+                stream.table(),
+                stream.source());
     for (int i = 0; i < stream.columns().size(); i++) {
       ColumnSpec column = stream.columns().get(i);
-      constructor.addParameter(ParameterSpec.builder(JavaTypes.of(column.type()), names.get(i)).build());
-      type.addJavadoc("@param $L column {@code $L}$L, from the API field {@code $L}$L\n", names.get(i),
-          column.name(), column.type().sqlType().isEmpty() ? "" : " (" + column.type().wireName() + ")",
-          Javadoc.escape(column.from()), stream.primaryKey().contains(column.name()) ? "; part of the primary key" : "");
+      constructor.addParameter(
+          ParameterSpec.builder(JavaTypes.of(column.type()), names.get(i)).build());
+      type.addJavadoc(
+          "@param $L column {@code $L}$L, from the API field {@code $L}$L\n",
+          names.get(i),
+          column.name(),
+          column.type().sqlType().isEmpty() ? "" : " (" + column.type().wireName() + ")",
+          Javadoc.escape(column.from()),
+          stream.primaryKey().contains(column.name()) ? "; part of the primary key" : "");
     }
     return type.recordConstructor(constructor.build()).build();
   }

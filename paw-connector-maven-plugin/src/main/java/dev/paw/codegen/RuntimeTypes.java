@@ -3,8 +3,8 @@ package dev.paw.codegen;
 import com.palantir.javapoet.ClassName;
 
 /**
- * The runtime's types that generated code uses, named rather than linked: the generator never needs the runtime on
- * its classpath.
+ * The runtime's types that generated code uses, named rather than linked: the generator never needs
+ * the runtime on its classpath.
  */
 final class RuntimeTypes {
 

@@ -25,11 +25,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Writes spec values as Java expressions that rebuild them, the way a person would write them: a named factory when
- * one rebuilds the value ({@code PaginationSpec.none(at(35, 5))}), else a builder chain that sets only what differs
- * from the builder's defaults, else the canonical constructor for small records ({@code new ColumnSpec(...)}). Long
- * strings are split into concatenated constants so JavaPoet can wrap them. A test checks that the generated
- * descriptor equals the spec loaded from YAML.
+ * Writes spec values as Java expressions that rebuild them, the way a person would write them: a
+ * named factory when one rebuilds the value ({@code PaginationSpec.none(at(35, 5))}), else a
+ * builder chain that sets only what differs from the builder's defaults, else the canonical
+ * constructor for small records ({@code new ColumnSpec(...)}). Long strings are split into
+ * concatenated constants so JavaPoet can wrap them. A test checks that the generated descriptor
+ * equals the spec loaded from YAML.
  */
 final class SpecLiterals {
 
@@ -37,7 +38,10 @@ final class SpecLiterals {
   static final ClassName VALUES = ClassName.get("dev.paw.spec", "Values");
   static final ClassName DURATION = ClassName.get(Duration.class);
 
-  /** The name of the generated method that turns a line and column into a {@link Location} of the source file. */
+  /**
+   * The name of the generated method that turns a line and column into a {@link Location} of the
+   * source file.
+   */
   static final String AT = "at";
 
   /** The longest string literal kept whole. */
@@ -46,32 +50,40 @@ final class SpecLiterals {
   /** The longest piece of a split string literal. */
   private static final int STRING_PIECE = 60;
 
-  /** Where a long string literal is best broken: after a space, else after a separator of a list, path or query. */
+  /**
+   * Where a long string literal is best broken: after a space, else after a separator of a list,
+   * path or query.
+   */
   private static final String BREAK_AFTER = " ,/&;";
 
   /** The longest builder chain (as written with qualified names) kept on one line. */
   private static final int INLINE_CHAIN = 110;
 
   /** The components each record's {@code builder(...)} factory takes, in order. */
-  private static final Map<Class<?>, List<String>> BUILDERS = Map.of(
-      ConnectorSpec.class, List.of("location", "name"),
-      ActionSpec.class, List.of("location", "name"),
-      ParamSpec.class, List.of("location", "name", "type"),
-      PaginationSpec.class, List.of("location", "style"),
-      StreamSpec.class, List.of("location", "table"),
-      AuthSpec.class, List.of("location", "method"),
-      OAuth2Spec.class, List.of("location", "grant"),
-      IncrementalSpec.class, List.of("location", "param"),
-      CredentialSpec.class, List.of("location", "name"));
+  private static final Map<Class<?>, List<String>> BUILDERS =
+      Map.of(
+          ConnectorSpec.class, List.of("location", "name"),
+          ActionSpec.class, List.of("location", "name"),
+          ParamSpec.class, List.of("location", "name", "type"),
+          PaginationSpec.class, List.of("location", "style"),
+          StreamSpec.class, List.of("location", "table"),
+          AuthSpec.class, List.of("location", "method"),
+          OAuth2Spec.class, List.of("location", "grant"),
+          IncrementalSpec.class, List.of("location", "param"),
+          CredentialSpec.class, List.of("location", "name"));
 
-  /** A named static factory that rebuilds some values of a record type from some of their components. */
+  /**
+   * A named static factory that rebuilds some values of a record type from some of their
+   * components.
+   */
   private record Factory(Class<?> type, String method, List<String> components) {}
 
   /** Tried in order before a builder; the first that rebuilds the value exactly is used. */
-  private static final List<Factory> FACTORIES = List.of(
-      new Factory(PaginationSpec.class, "none", List.of("location")),
-      new Factory(IncrementalSpec.class, "cursor", List.of("location", "cursor", "param")),
-      new Factory(Schedule.class, "of", List.of("text")));
+  private static final List<Factory> FACTORIES =
+      List.of(
+          new Factory(PaginationSpec.class, "none", List.of("location")),
+          new Factory(IncrementalSpec.class, "cursor", List.of("location", "cursor", "param")),
+          new Factory(Schedule.class, "of", List.of("text")));
 
   private SpecLiterals() {}
 
@@ -110,7 +122,9 @@ final class SpecLiterals {
       return CodeBlock.of("$T.map($L)", VALUES, CodeBlock.join(items, ",$W"));
     }
     if (value instanceof List<?> list) {
-      boolean records = !list.isEmpty() && list.get(0) instanceof Record; // an empty list takes its type from the target
+      boolean records =
+          !list.isEmpty()
+              && list.get(0) instanceof Record; // an empty list takes its type from the target
       List<CodeBlock> items = list.stream().map(SpecLiterals::of).toList();
       return records
           ? CodeBlock.of("$T.of(\n$>$>$L$<$<)", LIST, CodeBlock.join(items, ",\n"))
@@ -126,8 +140,8 @@ final class SpecLiterals {
   }
 
   /**
-   * A string constant; a long one as a concatenation of pieces broken after spaces or separators where it can be,
-   * which javac folds back into one constant.
+   * A string constant; a long one as a concatenation of pieces broken after spaces or separators
+   * where it can be, which javac folds back into one constant.
    */
   static CodeBlock string(String s) {
     if (s.length() <= LONGEST_UNSPLIT) {
@@ -156,8 +170,9 @@ final class SpecLiterals {
   }
 
   /**
-   * A record as a factory call, builder chain or constructor call; {@code overrides} gives the expressions of
-   * components the caller builds elsewhere (always set, even when they equal a default).
+   * A record as a factory call, builder chain or constructor call; {@code overrides} gives the
+   * expressions of components the caller builds elsewhere (always set, even when they equal a
+   * default).
    */
   static CodeBlock record(Record record, Map<String, CodeBlock> overrides) {
     Class<?> type = record.getClass();
@@ -166,15 +181,20 @@ final class SpecLiterals {
         if (factory.type() == type) {
           List<Object> args = factory.components().stream().map(c -> read(record, c)).toList();
           if (record.equals(invoke(type, factory.method(), args))) {
-            return CodeBlock.of("$T.$N($L)", type, factory.method(), join(args.stream().map(SpecLiterals::of)));
+            return CodeBlock.of(
+                "$T.$N($L)", type, factory.method(), join(args.stream().map(SpecLiterals::of)));
           }
         }
       }
     }
     List<String> required = BUILDERS.get(type);
     if (required == null) {
-      return CodeBlock.of("new $T($L)", type, join(Arrays.stream(type.getRecordComponents())
-          .map(c -> overrides.getOrDefault(c.getName(), of(read(record, c.getName()))))));
+      return CodeBlock.of(
+          "new $T($L)",
+          type,
+          join(
+              Arrays.stream(type.getRecordComponents())
+                  .map(c -> overrides.getOrDefault(c.getName(), of(read(record, c.getName()))))));
     }
     List<Object> args = required.stream().map(c -> read(record, c)).toList();
     Object builder = invoke(type, "builder", args);
@@ -192,7 +212,8 @@ final class SpecLiterals {
         setters.add(CodeBlock.of(".$N($L)", name, of(value)));
       }
     }
-    CodeBlock start = CodeBlock.of("$T.builder($L)", type, join(args.stream().map(SpecLiterals::of)));
+    CodeBlock start =
+        CodeBlock.of("$T.builder($L)", type, join(args.stream().map(SpecLiterals::of)));
     CodeBlock inline = CodeBlock.of("$L$L.build()", start, CodeBlock.join(setters, ""));
     if (inline.toString().length() <= INLINE_CHAIN && !inline.toString().contains("\n")) {
       return inline;
@@ -214,16 +235,19 @@ final class SpecLiterals {
 
   private static Object invoke(Class<?> type, String factory, List<Object> args) {
     for (Method method : type.getMethods()) {
-      if (method.getName().equals(factory) && Modifier.isStatic(method.getModifiers())
+      if (method.getName().equals(factory)
+          && Modifier.isStatic(method.getModifiers())
           && method.getParameterCount() == args.size()) {
         try {
           return method.invoke(null, args.toArray());
         } catch (IllegalAccessException | InvocationTargetException e) {
-          throw new IllegalStateException("cannot call " + type.getSimpleName() + "." + factory + args, e);
+          throw new IllegalStateException(
+              "cannot call " + type.getSimpleName() + "." + factory + args, e);
         }
       }
     }
-    throw new IllegalStateException(type.getSimpleName() + " has no factory " + factory + " of " + args.size());
+    throw new IllegalStateException(
+        type.getSimpleName() + " has no factory " + factory + " of " + args.size());
   }
 
   private static Object call(Object target, String method) {

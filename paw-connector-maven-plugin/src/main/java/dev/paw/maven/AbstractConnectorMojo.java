@@ -7,7 +7,10 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.project.MavenProject;
 
-/** The parameters both goals share: which connector files to read, whether to run, and how strict to be. */
+/**
+ * The parameters both goals share: which connector files to read, whether to run, and how strict to
+ * be.
+ */
 abstract class AbstractConnectorMojo extends AbstractMojo {
 
   /** The project being built. */
@@ -15,34 +18,39 @@ abstract class AbstractConnectorMojo extends AbstractMojo {
   MavenProject project;
 
   /**
-   * The directory holding the connector YAML files. When it does not exist the goal warns and does nothing
-   * ({@code generate} also deletes what it generated before, so no stale connector is compiled).
+   * The directory holding the connector YAML files. When it does not exist the goal warns and does
+   * nothing ({@code generate} also deletes what it generated before, so no stale connector is
+   * compiled).
    *
-   * <p>Default: <code>${project.basedir}/connectors</code>. User property: {@code paw.connectorsDirectory}.
+   * <p>Default: <code>${project.basedir}/connectors</code>. User property: {@code
+   * paw.connectorsDirectory}.
    */
-  @Parameter(property = "paw.connectorsDirectory", defaultValue = "${project.basedir}/connectors", required = true)
+  @Parameter(
+      property = "paw.connectorsDirectory",
+      defaultValue = "${project.basedir}/connectors",
+      required = true)
   File connectorsDirectory;
 
   /**
-   * Ant-style patterns, relative to {@link #connectorsDirectory}, of the connector files to read: {@code *} matches
-   * within a directory, {@code **} across directories (also none).
+   * Ant-style patterns, relative to {@link #connectorsDirectory}, of the connector files to read:
+   * {@code *} matches within a directory, {@code **} across directories (also none).
    *
-   * <p>Default: <code>**&#47;*.yaml</code> and <code>**&#47;*.yml</code> (every YAML file, at any depth).
+   * <p>Default: <code>**&#47;*.yaml</code> and <code>**&#47;*.yml</code> (every YAML file, at any
+   * depth).
    */
-  @Parameter
-  List<String> includes;
+  @Parameter List<String> includes;
 
   /**
-   * Ant-style patterns, relative to {@link #connectorsDirectory}, of files to leave out even though an include
-   * matches them.
+   * Ant-style patterns, relative to {@link #connectorsDirectory}, of files to leave out even though
+   * an include matches them.
    *
    * <p>Default: none.
    */
-  @Parameter
-  List<String> excludes;
+  @Parameter List<String> excludes;
 
   /**
-   * Whether warnings fail the build like errors (every warning is still listed first). Useful in CI.
+   * Whether warnings fail the build like errors (every warning is still listed first). Useful in
+   * CI.
    *
    * <p>Default: {@code false}. User property: {@code paw.failOnWarning}.
    */
@@ -50,8 +58,8 @@ abstract class AbstractConnectorMojo extends AbstractMojo {
   boolean failOnWarning;
 
   /**
-   * Skips the goal. {@code generate} still adds its output directories to the project if an earlier build created
-   * them, so that code calling previously generated clients keeps compiling.
+   * Skips the goal. {@code generate} still adds its output directories to the project if an earlier
+   * build created them, so that code calling previously generated clients keeps compiling.
    *
    * <p>Default: {@code false}. User property: {@code paw.skip}.
    */
@@ -60,7 +68,8 @@ abstract class AbstractConnectorMojo extends AbstractMojo {
 
   /** The connector files this execution reads. */
   SourceSet sourceSet() {
-    return new SourceSet(project.getBasedir().toPath(), connectorsDirectory.toPath(), includes, excludes);
+    return new SourceSet(
+        project.getBasedir().toPath(), connectorsDirectory.toPath(), includes, excludes);
   }
 
   /** The engine's log, written to this mojo's. */

@@ -18,16 +18,18 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Compiles connector YAML files into type-safe Java: per connector a typed client, parameter classes, row records and
- * mappers, plus the {@code ServiceLoader} registration the runtime discovers them by. Bad files fail the build with
- * every diagnostic as {@code path:line:col: message}. Incremental: when no connector file, setting or plugin changed,
- * nothing is loaded or written; changed files are generated again, files are written only when their content
- * differs, and the sources of deleted connector files are deleted. The output directories are always added to the
- * project, also when nothing was generated.
+ * Compiles connector YAML files into type-safe Java: per connector a typed client, parameter
+ * classes, row records and mappers, plus the {@code ServiceLoader} registration the runtime
+ * discovers them by. Bad files fail the build with every diagnostic as {@code path:line:col:
+ * message}. Incremental: when no connector file, setting or plugin changed, nothing is loaded or
+ * written; changed files are generated again, files are written only when their content differs,
+ * and the sources of deleted connector files are deleted. The output directories are always added
+ * to the project, also when nothing was generated.
  *
- * <p>An up-to-date build does not read the connector files again, so it does not repeat their warnings
- * ({@code paw:validate} always checks every file). Several executions in one project need output directories of their
- * own: each pair of output directories has its own state, and its own service registration.
+ * <p>An up-to-date build does not read the connector files again, so it does not repeat their
+ * warnings ({@code paw:validate} always checks every file). Several executions in one project need
+ * output directories of their own: each pair of output directories has its own state, and its own
+ * service registration.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public final class GenerateMojo extends AbstractConnectorMojo {
@@ -38,19 +40,23 @@ public final class GenerateMojo extends AbstractConnectorMojo {
    * <p>Default: <code>${project.build.directory}/generated-sources/paw</code>. User property:
    * {@code paw.outputDirectory}.
    */
-  @Parameter(property = "paw.outputDirectory", defaultValue = "${project.build.directory}/generated-sources/paw",
+  @Parameter(
+      property = "paw.outputDirectory",
+      defaultValue = "${project.build.directory}/generated-sources/paw",
       required = true)
   File outputDirectory;
 
   /**
-   * Where generated resources go (the {@code META-INF/services/dev.paw.runtime.CompiledConnector} registration);
-   * added to the project's resources.
+   * Where generated resources go (the {@code META-INF/services/dev.paw.runtime.CompiledConnector}
+   * registration); added to the project's resources.
    *
    * <p>Default: <code>${project.build.directory}/generated-resources/paw</code>. User property:
    * {@code paw.resourceOutputDirectory}.
    */
-  @Parameter(property = "paw.resourceOutputDirectory",
-      defaultValue = "${project.build.directory}/generated-resources/paw", required = true)
+  @Parameter(
+      property = "paw.resourceOutputDirectory",
+      defaultValue = "${project.build.directory}/generated-resources/paw",
+      required = true)
   File resourceOutputDirectory;
 
   /**
@@ -59,10 +65,15 @@ public final class GenerateMojo extends AbstractConnectorMojo {
    *
    * <p>Default: {@code paw.generated}. User property: {@code paw.packageName}.
    */
-  @Parameter(property = "paw.packageName", defaultValue = GenerateRequest.DEFAULT_PACKAGE, required = true)
+  @Parameter(
+      property = "paw.packageName",
+      defaultValue = GenerateRequest.DEFAULT_PACKAGE,
+      required = true)
   String packageName;
 
-  /** Where the incremental build state (input digests and the manifest of generated files) is kept. */
+  /**
+   * Where the incremental build state (input digests and the manifest of generated files) is kept.
+   */
   @Parameter(defaultValue = "${project.build.directory}/paw", readonly = true, required = true)
   File stateDirectory;
 
@@ -81,9 +92,15 @@ public final class GenerateMojo extends AbstractConnectorMojo {
     }
     GenerateRequest request;
     try {
-      request = new GenerateRequest(sourceSet(), outputDirectory.toPath(), resourceOutputDirectory.toPath(),
-          stateDirectory.toPath(), packageName, GeneratorVersion.of(plugin.getVersion(), pluginJars()),
-          failOnWarning);
+      request =
+          new GenerateRequest(
+              sourceSet(),
+              outputDirectory.toPath(),
+              resourceOutputDirectory.toPath(),
+              stateDirectory.toPath(),
+              packageName,
+              GeneratorVersion.of(plugin.getVersion(), pluginJars()),
+              failOnWarning);
     } catch (IllegalArgumentException e) {
       throw new MojoExecutionException("Bad paw.packageName: " + e.getMessage(), e);
     } catch (IOException e) {
@@ -95,12 +112,15 @@ public final class GenerateMojo extends AbstractConnectorMojo {
     } catch (ConnectorBuildException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {
-      throw new MojoExecutionException("Cannot write the generated connector sources: " + e.getMessage(), e);
+      throw new MojoExecutionException(
+          "Cannot write the generated connector sources: " + e.getMessage(), e);
     }
     addToProject();
   }
 
-  /** Registers both output directories, once, whether or not anything was generated in this build. */
+  /**
+   * Registers both output directories, once, whether or not anything was generated in this build.
+   */
   private void addToProject() {
     project.addCompileSourceRoot(outputDirectory.getAbsolutePath());
     String resources = resourceOutputDirectory.getAbsolutePath();

@@ -15,11 +15,12 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 /**
- * Names the code that generates, for the staleness check: a release version says it all, but a {@code -SNAPSHOT}
- * changes with every build of the plugin, so for snapshots the digest of the plugin's own jars is added (the build
- * is reproducible, so an unchanged plugin keeps its digest). Inside a reactor that has not packaged them yet the
- * plugin and {@code paw-spec} are class directories: their files are digested too, or a changed generator would leave
- * stale sources behind after {@code mvn compile}.
+ * Names the code that generates, for the staleness check: a release version says it all, but a
+ * {@code -SNAPSHOT} changes with every build of the plugin, so for snapshots the digest of the
+ * plugin's own jars is added (the build is reproducible, so an unchanged plugin keeps its digest).
+ * Inside a reactor that has not packaged them yet the plugin and {@code paw-spec} are class
+ * directories: their files are digested too, or a changed generator would leave stale sources
+ * behind after {@code mvn compile}.
  */
 final class GeneratorVersion {
 
@@ -27,8 +28,8 @@ final class GeneratorVersion {
 
   /**
    * @param version the plugin version
-   * @param jars the jars or class directories whose code decides the output (the plugin and {@code paw-spec});
-   *     missing ones are skipped
+   * @param jars the jars or class directories whose code decides the output (the plugin and {@code
+   *     paw-spec}); missing ones are skipped
    */
   static String of(String version, List<Path> jars) throws IOException {
     if (!version.endsWith("-SNAPSHOT")) {
@@ -45,14 +46,18 @@ final class GeneratorVersion {
     return version + "+" + HexFormat.of().formatHex(digest.digest());
   }
 
-  /** Every file under {@code root}, in a fixed order, with its relative path so a rename counts as a change. */
+  /**
+   * Every file under {@code root}, in a fixed order, with its relative path so a rename counts as a
+   * change.
+   */
   private static void digestTree(Path root, MessageDigest digest) throws IOException {
     List<Path> files;
     try (Stream<Path> walk = Files.walk(root)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     }
     for (Path file : files) {
-      digest.update(root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+      digest.update(
+          root.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
       digestFile(file, digest);
     }
   }

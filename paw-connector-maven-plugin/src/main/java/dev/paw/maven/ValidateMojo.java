@@ -8,9 +8,9 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Checks every connector file without generating anything: each diagnostic is printed as
- * {@code path:line:col: message}, and any error (or, with {@code paw.failOnWarning}, any warning) fails the build.
- * Run it as {@code mvn paw:validate}, e.g. in CI.
+ * Checks every connector file without generating anything: each diagnostic is printed as {@code
+ * path:line:col: message}, and any error (or, with {@code paw.failOnWarning}, any warning) fails
+ * the build. Run it as {@code mvn paw:validate}, e.g. in CI.
  */
 @Mojo(name = "validate", defaultPhase = LifecyclePhase.VALIDATE, threadSafe = true)
 public final class ValidateMojo extends AbstractConnectorMojo {

@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class OutputWriterTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void writesOnlyWhenTheContentDiffers() throws Exception {
@@ -52,8 +51,10 @@ class OutputWriterTest {
   void pathsOutsideTheirRootAreRefused() {
     OutputWriter writer = new OutputWriter(dir.resolve("java"), dir.resolve("res"));
 
-    assertThatThrownBy(() -> writer.write(new OutputFile(OutputFile.Root.SOURCES, "../res/evil"), "x"))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is not a file below");
+    assertThatThrownBy(
+            () -> writer.write(new OutputFile(OutputFile.Root.SOURCES, "../res/evil"), "x"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("is not a file below");
     assertThatThrownBy(() -> writer.delete(new OutputFile(OutputFile.Root.SOURCES, "/etc/passwd")))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -60,7 +60,8 @@ class PathPatternTest {
 
   @Test
   void emptyPatternIsRefused() {
-    assertThatThrownBy(() -> PathPattern.compile(" ")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PathPattern.compile(" "))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must not be empty");
   }
 }

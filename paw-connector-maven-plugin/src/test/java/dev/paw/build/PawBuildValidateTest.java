@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PawBuildValidateTest {
 
   /** A write action left at trust level auto: a warning, not an error. */
-  static final String WARNS = """
+  static final String WARNS =
+      """
       name: outages
       auth:
         method: none
@@ -24,8 +25,7 @@ class PawBuildValidateTest {
           trust_level: auto
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final RecordingLog log = new RecordingLog();
 
@@ -46,7 +46,9 @@ class PawBuildValidateTest {
   @Test
   void errorsOfEveryFileAreLoggedAndListedInTheFailure() {
     TestProject project = new TestProject(dir);
-    project.write("connectors/a.yaml", """
+    project.write(
+        "connectors/a.yaml",
+        """
         name: a
         auth:
           method: none
@@ -58,13 +60,14 @@ class PawBuildValidateTest {
     project.write("connectors/b.yaml", TestProject.connector("b"));
     project.write("connectors/c.yaml", "name: c\nauth: [\n");
 
-    ConnectorBuildException failure = catchThrowableOfType(ConnectorBuildException.class,
-        () -> validate(project, false));
+    ConnectorBuildException failure =
+        catchThrowableOfType(ConnectorBuildException.class, () -> validate(project, false));
 
-    List<String> errors = List.of(
-        "connectors/a.yaml:6:10: placeholder '{ACCOUNT}' in the url of action 'list' matches no credential or"
-            + " parameter",
-        "connectors/a.yaml:7:5: unknown key 'trust_levle' in action 'list' (did you mean 'trust_level'?)");
+    List<String> errors =
+        List.of(
+            "connectors/a.yaml:6:10: placeholder '{ACCOUNT}' in the url of action 'list' matches no credential or"
+                + " parameter",
+            "connectors/a.yaml:7:5: unknown key 'trust_levle' in action 'list' (did you mean 'trust_level'?)");
     assertThat(log.at("ERROR")).startsWith(errors.toArray(String[]::new)).hasSize(3);
     assertThat(log.at("ERROR").get(2)).startsWith("connectors/c.yaml:");
     assertThat(failure.getMessage().lines()).first().isEqualTo("3 errors in connector files:");
@@ -80,8 +83,10 @@ class PawBuildValidateTest {
     ValidationResult result = validate(project, false);
 
     assertThat(result).isEqualTo(new ValidationResult(1, 1));
-    assertThat(log.at("WARN")).containsExactly("connectors/outages.yaml:8:18: warning: action 'report_outage' is a"
-        + " POST left at trust level 'auto': it changes data without asking (set trust_level: confirm)");
+    assertThat(log.at("WARN"))
+        .containsExactly(
+            "connectors/outages.yaml:8:18: warning: action 'report_outage' is a"
+                + " POST left at trust level 'auto': it changes data without asking (set trust_level: confirm)");
     assertThat(log.at("ERROR")).isEmpty();
     assertThat(log.at("INFO")).containsExactly("1 connector file valid (1 warning)");
   }
@@ -94,7 +99,9 @@ class PawBuildValidateTest {
 
     assertThatThrownBy(() -> validate(project, true))
         .isInstanceOf(ConnectorBuildException.class)
-        .hasMessage("1 warning in connector files, and paw.failOnWarning is set:\n" + log.at("WARN").get(0));
+        .hasMessage(
+            "1 warning in connector files, and paw.failOnWarning is set:\n"
+                + log.at("WARN").get(0));
     assertThat(log.at("WARN")).hasSize(1);
   }
 
@@ -106,9 +113,10 @@ class PawBuildValidateTest {
 
     assertThatThrownBy(() -> validate(project, false))
         .isInstanceOf(ConnectorBuildException.class)
-        .hasMessage("1 error in connector files:\nconnectors/zz/stripe-copy.yaml:2:1: connector name 'stripe' is"
-            + " already declared by connectors/stripe.yaml; every connector needs a name of its own (the file name"
-            + " does not count)");
+        .hasMessage(
+            "1 error in connector files:\nconnectors/zz/stripe-copy.yaml:2:1: connector name 'stripe' is"
+                + " already declared by connectors/stripe.yaml; every connector needs a name of its own (the file name"
+                + " does not count)");
   }
 
   @Test
@@ -119,8 +127,9 @@ class PawBuildValidateTest {
 
     assertThatThrownBy(() -> validate(project, false))
         .isInstanceOf(ConnectorBuildException.class)
-        .hasMessageContaining("connectors/b.yaml:1:1: connector name 'my__api' gives the same Java package as"
-            + " 'my_api' in connectors/a.yaml");
+        .hasMessageContaining(
+            "connectors/b.yaml:1:1: connector name 'my__api' gives the same Java package as"
+                + " 'my_api' in connectors/a.yaml");
   }
 
   @Test
@@ -132,7 +141,8 @@ class PawBuildValidateTest {
     assertThat(Files.exists(dir.resolve("target"))).isFalse();
   }
 
-  private ValidationResult validate(TestProject project, boolean failOnWarning) throws ConnectorBuildException {
+  private ValidationResult validate(TestProject project, boolean failOnWarning)
+      throws ConnectorBuildException {
     return new PawBuild(log).validate(new ValidateRequest(project.sourceSet(), failOnWarning));
   }
 }

@@ -30,7 +30,10 @@ final class RecordingLog implements BuildLog {
 
   /** The messages of one level, in order. */
   List<String> at(String level) {
-    return lines.stream().filter(l -> l.startsWith(level + " ")).map(l -> l.substring(level.length() + 1)).toList();
+    return lines.stream()
+        .filter(l -> l.startsWith(level + " "))
+        .map(l -> l.substring(level.length() + 1))
+        .toList();
   }
 
   void clear() {

@@ -9,8 +9,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class SourceScannerTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final RecordingLog log = new RecordingLog();
 
@@ -24,7 +23,8 @@ class SourceScannerTest {
     project.write("connectors/stripe.yaml.orig", "");
 
     assertThat(displayPaths(scan(project.sourceSet())))
-        .containsExactly("connectors/a.yaml", "connectors/billing/invoices.yml", "connectors/stripe.yaml");
+        .containsExactly(
+            "connectors/a.yaml", "connectors/billing/invoices.yml", "connectors/stripe.yaml");
     assertThat(log.at("WARN")).isEmpty();
   }
 
@@ -35,7 +35,8 @@ class SourceScannerTest {
     project.write("connectors/drafts/new.yaml", "");
     project.write("connectors/old.yml", "");
 
-    SourceSet set = new SourceSet(dir, project.connectors, List.of(), List.of("drafts/**", "*.yml"));
+    SourceSet set =
+        new SourceSet(dir, project.connectors, List.of(), List.of("drafts/**", "*.yml"));
 
     assertThat(displayPaths(scan(set))).containsExactly("connectors/stripe.yaml");
   }
@@ -66,7 +67,9 @@ class SourceScannerTest {
     SourceSet set = new SourceSet(dir, dir.resolve("src/connectors"), null, null);
 
     assertThat(scan(set)).isEmpty();
-    assertThat(log.at("WARN")).singleElement().asString()
+    assertThat(log.at("WARN"))
+        .singleElement()
+        .asString()
         .contains("connectors directory src/connectors does not exist")
         .contains("paw.connectorsDirectory");
   }
@@ -77,7 +80,9 @@ class SourceScannerTest {
     project.write("connectors/notes.txt", "");
 
     assertThat(scan(project.sourceSet())).isEmpty();
-    assertThat(log.at("WARN")).singleElement().asString()
+    assertThat(log.at("WARN"))
+        .singleElement()
+        .asString()
         .contains("nothing in connectors matches the includes [**/*.yaml, **/*.yml]");
   }
 

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** A project directory for engine tests: connector files in, generated files out, with the plugin's default layout. */
+/**
+ * A project directory for engine tests: connector files in, generated files out, with the plugin's
+ * default layout.
+ */
 final class TestProject {
 
   /** A modification time long before any test runs: a file that still has it was not written. */
@@ -52,12 +55,16 @@ final class TestProject {
           mapping:
             id: id
             title: title
-        """.formatted(name, name, name);
+        """
+        .formatted(name, name, name);
   }
 
   /** {@link #connector} with a second action. */
   static String connectorWithExtraAction(String name) {
-    return connector(name).replace("sync:", """
+    return connector(name)
+        .replace(
+            "sync:",
+            """
           - name: get_item
             url: https://api.example.com/items/{id}
             params:
@@ -85,10 +92,14 @@ final class TestProject {
   }
 
   GenerateRequest generate(String packageName, String generatorVersion, boolean failOnWarning) {
-    return new GenerateRequest(sourceSet(), sources, resources, state, packageName, generatorVersion, failOnWarning);
+    return new GenerateRequest(
+        sourceSet(), sources, resources, state, packageName, generatorVersion, failOnWarning);
   }
 
-  /** Every file below the output roots and the state directory, relative to the project, with its time. */
+  /**
+   * Every file below the output roots and the state directory, relative to the project, with its
+   * time.
+   */
   Map<String, FileTime> outputTimes() {
     Map<String, FileTime> times = new TreeMap<>();
     for (Path root : List.of(sources, resources, state)) {
@@ -97,7 +108,9 @@ final class TestProject {
       }
       try (Stream<Path> files = Files.walk(root)) {
         for (Path file : files.filter(Files::isRegularFile).toList()) {
-          times.put(basedir.relativize(file).toString().replace('\\', '/'), Files.getLastModifiedTime(file));
+          times.put(
+              basedir.relativize(file).toString().replace('\\', '/'),
+              Files.getLastModifiedTime(file));
         }
       } catch (IOException e) {
         throw new UncheckedIOException(e);

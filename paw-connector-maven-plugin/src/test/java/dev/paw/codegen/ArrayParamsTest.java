@@ -10,12 +10,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Array parameters are lists of their declared {@code items} type, and of strings when the file says none. */
+/**
+ * Array parameters are lists of their declared {@code items} type, and of strings when the file
+ * says none.
+ */
 class ArrayParamsTest {
 
   @Test
   void arrayParametersAreListsOfTheirItemType(@TempDir Path work) throws Exception {
-    ConnectorSpec spec = ConnectorLoader.load("""
+    ConnectorSpec spec =
+        ConnectorLoader.load(
+                """
         name: incidents
         base_url: https://api.incidents.example
         actions:
@@ -26,9 +31,11 @@ class ArrayParamsTest {
               service_ids: { type: array, items: integer, default: [1, 2] }
               scores: { type: array, items: number, default: [1, 2.5] }
               tags: { type: array }
-        """, "connectors/incidents.yaml").orThrow();
-    InMemoryCompiler.Compilation compiled = InMemoryCompiler.compile(new ConnectorGenerator("com.example").generate(spec),
-        work);
+        """,
+                "connectors/incidents.yaml")
+            .orThrow();
+    InMemoryCompiler.Compilation compiled =
+        InMemoryCompiler.compile(new ConnectorGenerator("com.example").generate(spec), work);
     assertThat(compiled.diagnostics()).isEmpty();
 
     Class<?> params = compiled.load("com.example.incidents.ListIncidentsParams");
@@ -41,7 +48,14 @@ class ArrayParamsTest {
     Object builder = params.getMethod("builder").invoke(null);
     params.getClasses()[0].getMethod("tags", List.class).invoke(builder, List.of("a", "b"));
     Object built = builder.getClass().getMethod("build").invoke(builder);
-    assertThat(params.getMethod("toMap").invoke(built)).isEqualTo(Map.of(
-        "service_ids", List.of(1L, 2L), "scores", List.of(1.0, 2.5), "tags", List.of("a", "b")));
+    assertThat(params.getMethod("toMap").invoke(built))
+        .isEqualTo(
+            Map.of(
+                "service_ids",
+                List.of(1L, 2L),
+                "scores",
+                List.of(1.0, 2.5),
+                "tags",
+                List.of("a", "b")));
   }
 }

@@ -39,7 +39,8 @@ final class Connectors {
 
   /** Loads a file that must have no errors, named as the plugin would name it. */
   static ConnectorSpec load(Path file, String directoryName) {
-    ConnectorLoader.Result result = ConnectorLoader.load(file, directoryName + "/" + file.getFileName());
+    ConnectorLoader.Result result =
+        ConnectorLoader.load(file, directoryName + "/" + file.getFileName());
     assertThat(result.errors()).as("errors in " + file).isEmpty();
     return result.spec();
   }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What a developer relies on in the generated Stripe code: builders apply defaults and refuse missing required
- * values, enums carry wire values, trust levels are visible on methods, and mappers read records as declared.
+ * What a developer relies on in the generated Stripe code: builders apply defaults and refuse
+ * missing required values, enums carry wire values, trust levels are visible on methods, and
+ * mappers read records as declared.
  */
 class GeneratedBehaviourTest {
 
@@ -33,7 +34,8 @@ class GeneratedBehaviourTest {
   @BeforeAll
   static void compileStripe(@TempDir Path work) {
     ConnectorSpec stripe = Connectors.load(Connectors.ours().resolve("stripe.yaml"), "connectors");
-    compiled = InMemoryCompiler.compile(new ConnectorGenerator("com.example.paw").generate(stripe), work);
+    compiled =
+        InMemoryCompiler.compile(new ConnectorGenerator("com.example.paw").generate(stripe), work);
     assertThat(compiled.diagnostics()).isEmpty();
   }
 
@@ -42,8 +44,10 @@ class GeneratedBehaviourTest {
     Object builder = compiled.load(PKG + "CreateInvoiceParams").getMethod("builder").invoke(null);
     call(builder, "customer", String.class, "cus_1");
     Object params = builder.getClass().getMethod("build").invoke(builder);
-    assertThat(params.getClass().getMethod("toMap").invoke(params)).isEqualTo(Map.of(
-        "customer", "cus_1", "collection_method", "send_invoice", "days_until_due", 30L));
+    assertThat(params.getClass().getMethod("toMap").invoke(params))
+        .isEqualTo(
+            Map.of(
+                "customer", "cus_1", "collection_method", "send_invoice", "days_until_due", 30L));
   }
 
   @Test
@@ -57,8 +61,11 @@ class GeneratedBehaviourTest {
   @Test
   void enumParametersSendTheirWireValue() throws Exception {
     Class<?> reason = compiled.load(PKG + "CreateRefundParams$Reason");
-    Object requested = Arrays.stream(reason.getEnumConstants())
-        .filter(c -> c.toString().equals("REQUESTED_BY_CUSTOMER")).findFirst().orElseThrow();
+    Object requested =
+        Arrays.stream(reason.getEnumConstants())
+            .filter(c -> c.toString().equals("REQUESTED_BY_CUSTOMER"))
+            .findFirst()
+            .orElseThrow();
     Object builder = compiled.load(PKG + "CreateRefundParams").getMethod("builder").invoke(null);
     call(builder, "charge", String.class, "ch_1");
     call(builder, "reason", reason, requested);
@@ -72,9 +79,14 @@ class GeneratedBehaviourTest {
     Class<?> client = compiled.load(PKG + "StripeClient");
     Class<?> refund = compiled.load(PKG + "CreateRefundParams");
     Class<?> invoice = compiled.load(PKG + "CreateInvoiceParams");
-    assertThat(client.getMethod("createRefund", refund).getAnnotation(RequiresApproval.class).value())
+    assertThat(
+            client.getMethod("createRefund", refund).getAnnotation(RequiresApproval.class).value())
         .isEqualTo(TrustLevel.RESTRICTED);
-    assertThat(client.getMethod("createInvoice", invoice).getAnnotation(RequiresApproval.class).value())
+    assertThat(
+            client
+                .getMethod("createInvoice", invoice)
+                .getAnnotation(RequiresApproval.class)
+                .value())
         .isEqualTo(TrustLevel.CONFIRM);
     assertThat(client.getMethod("listInvoices").getAnnotation(RequiresApproval.class)).isNull();
   }
@@ -83,11 +95,15 @@ class GeneratedBehaviourTest {
   void mapperReadsNestedTypedFieldsAndSkipsTheRest() throws Exception {
     RowMapper<?> mapper = mapper("StripeChargesMapper");
     RecordContext context = new RecordContext();
-    Object row = read(mapper, """
+    Object row =
+        read(
+            mapper,
+            """
         {"id": "ch_1", "object": "charge", "amount": 2000, "refunds": {"data": [{"id": "re_1"}]},
          "paid": true, "payment_method_details": {"type": "card", "card": {"brand": "visa", "last4": "4242",
          "checks": {"cvc": null}}}, "created": 1700000000, "metadata": {"a": "b"}, "customer": null}
-        """, context);
+        """,
+            context);
     assertThat(value(mapper, row, "id")).isEqualTo("ch_1");
     assertThat(value(mapper, row, "amount")).isEqualTo(2000L);
     assertThat(value(mapper, row, "paid")).isEqualTo(true);
@@ -112,15 +128,19 @@ class GeneratedBehaviourTest {
   @Test
   void mapperKeepsJsonColumnsAsJsonText() throws Exception {
     RowMapper<?> mapper = mapper("StripeCustomersMapper");
-    Object row = read(mapper, "{\"id\": \"cus_1\", \"metadata\": {\"tier\": \"gold\", \"n\": [1, 2]}}",
-        new RecordContext());
+    Object row =
+        read(
+            mapper,
+            "{\"id\": \"cus_1\", \"metadata\": {\"tier\": \"gold\", \"n\": [1, 2]}}",
+            new RecordContext());
     assertThat(value(mapper, row, "metadata")).isEqualTo("{\"tier\":\"gold\",\"n\":[1,2]}");
   }
 
   @Test
   void mapperRefusesAValueOfTheWrongTypeNamingTheField() {
     RowMapper<?> mapper = mapper("StripeChargesMapper");
-    assertThatThrownBy(() -> read(mapper, "{\"id\": \"ch_1\", \"amount\": \"twenty\"}", new RecordContext()))
+    assertThatThrownBy(
+            () -> read(mapper, "{\"id\": \"ch_1\", \"amount\": \"twenty\"}", new RecordContext()))
         .isInstanceOf(RecordException.class)
         .hasMessage("field 'amount': expected an integer, found the string 'twenty'");
   }
@@ -133,7 +153,8 @@ class GeneratedBehaviourTest {
     }
   }
 
-  private static Object read(RowMapper<?> mapper, String json, RecordContext context) throws Exception {
+  private static Object read(RowMapper<?> mapper, String json, RecordContext context)
+      throws Exception {
     try (JsonParser parser = new JsonFactory().createParser(json)) {
       assertThat(parser.nextToken()).isEqualTo(JsonToken.START_OBJECT);
       Object row = mapper.read(parser, context);
@@ -152,7 +173,8 @@ class GeneratedBehaviourTest {
     }
   }
 
-  private static void call(Object target, String method, Class<?> type, Object arg) throws Exception {
+  private static void call(Object target, String method, Class<?> type, Object arg)
+      throws Exception {
     Method m = target.getClass().getMethod(method, type);
     m.invoke(target, arg);
   }

@@ -15,9 +15,9 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Generates every connector we ship and every PocketPaw file users write today, compiles the lot as a user's build
- * would ({@code -Xlint:all -Werror}), and checks that each generated descriptor rebuilds exactly the spec that
- * loading its YAML gives: the two front doors share one model.
+ * Generates every connector we ship and every PocketPaw file users write today, compiles the lot as
+ * a user's build would ({@code -Xlint:all -Werror}), and checks that each generated descriptor
+ * rebuilds exactly the spec that loading its YAML gives: the two front doors share one model.
  */
 class GeneratedSourcesCompileTest {
 
@@ -25,7 +25,8 @@ class GeneratedSourcesCompileTest {
   private static final List<ConnectorSpec> SPECS = new ArrayList<>();
   private static final List<GeneratedFile> FILES = new ArrayList<>();
   private static final int MAX_LINE = 120;
-  private static final Path SHARED = Connectors.repositoryRoot().resolve("../shared/pocketpaw-connectors").normalize();
+  private static final Path SHARED =
+      Connectors.repositoryRoot().resolve("../shared/pocketpaw-connectors").normalize();
   private static InMemoryCompiler.Compilation compilation;
 
   @BeforeAll
@@ -40,7 +41,8 @@ class GeneratedSourcesCompileTest {
       result.warnings().forEach(w -> System.out.println("[PocketPaw file warning] " + w));
       assertThat(result.errors()).as("errors in " + file).isEmpty();
       ConnectorSpec spec = result.spec();
-      // Ours and PocketPaw's share names (stripe, csv, rest_generic): give PocketPaw's a package of its own.
+      // Ours and PocketPaw's share names (stripe, csv, rest_generic): give PocketPaw's a package of
+      // its own.
       SPECS.add(spec);
     }
     for (ConnectorSpec spec : SPECS) {
@@ -50,20 +52,26 @@ class GeneratedSourcesCompileTest {
   }
 
   private static ConnectorGenerator generatorFor(ConnectorSpec spec) {
-    return spec.source().startsWith("shared/") ? new ConnectorGenerator("com.example.pocketpaw") : GENERATOR;
+    return spec.source().startsWith("shared/")
+        ? new ConnectorGenerator("com.example.pocketpaw")
+        : GENERATOR;
   }
 
   @Test
   void everyConnectorOfOursWasLoaded() {
-    assertThat(SPECS).filteredOn(spec -> spec.source().startsWith("connectors/")).map(ConnectorSpec::name)
+    assertThat(SPECS)
+        .filteredOn(spec -> spec.source().startsWith("connectors/"))
+        .map(ConnectorSpec::name)
         .contains("stripe", "gmail", "gcalendar", "csv", "rest_generic");
   }
 
   @Test
   @EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)
   void everyPocketPawFileWasLoaded() {
-    assertThat(SPECS).filteredOn(spec -> spec.source().startsWith("shared/"))
-        .hasSize(Connectors.yamlFiles(Connectors.shared()).size()).hasSizeGreaterThanOrEqualTo(30);
+    assertThat(SPECS)
+        .filteredOn(spec -> spec.source().startsWith("shared/"))
+        .hasSize(Connectors.yamlFiles(Connectors.shared()).size())
+        .hasSizeGreaterThanOrEqualTo(30);
   }
 
   @Test
@@ -78,7 +86,8 @@ class GeneratedSourcesCompileTest {
       String[] lines = file.content().split("\n", -1);
       for (int i = 0; i < lines.length; i++) {
         if (lines[i].length() > MAX_LINE) {
-          tooLong.add(file.path() + ":" + (i + 1) + " (" + lines[i].length() + "): " + lines[i].strip());
+          tooLong.add(
+              file.path() + ":" + (i + 1) + " (" + lines[i].length() + "): " + lines[i].strip());
         }
       }
     }

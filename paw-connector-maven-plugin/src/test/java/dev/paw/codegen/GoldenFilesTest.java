@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every built-in connector's generated sources, byte for byte, under {@code golden/<connector>}. A change to the
- * generator shows up here as a readable diff; after reviewing it, refresh the golden files with
- * {@code -Dpaw.updateGolden=true}.
+ * Every built-in connector's generated sources, byte for byte, under {@code golden/<connector>}. A
+ * change to the generator shows up here as a readable diff; after reviewing it, refresh the golden
+ * files with {@code -Dpaw.updateGolden=true}.
  */
 class GoldenFilesTest {
 
@@ -38,12 +38,18 @@ class GoldenFilesTest {
       write(golden, files);
     }
     try (Stream<Path> expected = Files.walk(golden)) {
-      List<String> expectedPaths = expected.filter(Files::isRegularFile)
-          .map(p -> golden.relativize(p).toString().replace('\\', '/')).sorted().toList();
-      assertThat(files.stream().map(GeneratedFile::path).sorted().toList()).isEqualTo(expectedPaths);
+      List<String> expectedPaths =
+          expected
+              .filter(Files::isRegularFile)
+              .map(p -> golden.relativize(p).toString().replace('\\', '/'))
+              .sorted()
+              .toList();
+      assertThat(files.stream().map(GeneratedFile::path).sorted().toList())
+          .isEqualTo(expectedPaths);
     }
     for (GeneratedFile generated : files) {
-      assertThat(generated.content()).as(generated.path())
+      assertThat(generated.content())
+          .as(generated.path())
           .isEqualTo(Files.readString(golden.resolve(generated.path())));
     }
   }
@@ -53,7 +59,8 @@ class GoldenFilesTest {
   void generationIsDeterministic(Path file) {
     ConnectorSpec first = Connectors.load(file, "connectors");
     ConnectorSpec second = Connectors.load(file, "connectors");
-    assertThat(new ConnectorGenerator("a.b").generate(first)).isEqualTo(new ConnectorGenerator("a.b").generate(second));
+    assertThat(new ConnectorGenerator("a.b").generate(first))
+        .isEqualTo(new ConnectorGenerator("a.b").generate(second));
   }
 
   private static void write(Path golden, List<GeneratedFile> files) throws IOException {

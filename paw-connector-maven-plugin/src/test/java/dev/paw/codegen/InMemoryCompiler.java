@@ -16,7 +16,10 @@ import javax.tools.JavaFileObject;
 import javax.tools.StandardJavaFileManager;
 import javax.tools.ToolProvider;
 
-/** Compiles generated sources with javac as a user's build would ({@code -Xlint:all -Werror}) and loads them. */
+/**
+ * Compiles generated sources with javac as a user's build would ({@code -Xlint:all -Werror}) and
+ * loads them.
+ */
 final class InMemoryCompiler {
 
   /** What javac said, and a class loader over what it wrote. */
@@ -47,19 +50,45 @@ final class InMemoryCompiler {
       }
       JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
       DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
-      try (StandardJavaFileManager fileManager = javac.getStandardFileManager(collector, Locale.ROOT, null)) {
-        List<String> options = List.of("-Xlint:all", "-Werror", "--release", "17", "-proc:none",
-            "-classpath", System.getProperty("java.class.path"), "-d", classes.toString());
-        javac.getTask(null, fileManager, collector, options, null, fileManager.getJavaFileObjectsFromPaths(javaFiles))
+      try (StandardJavaFileManager fileManager =
+          javac.getStandardFileManager(collector, Locale.ROOT, null)) {
+        List<String> options =
+            List.of(
+                "-Xlint:all",
+                "-Werror",
+                "--release",
+                "17",
+                "-proc:none",
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-d",
+                classes.toString());
+        javac
+            .getTask(
+                null,
+                fileManager,
+                collector,
+                options,
+                null,
+                fileManager.getJavaFileObjectsFromPaths(javaFiles))
             .call();
       }
-      List<String> diagnostics = collector.getDiagnostics().stream()
-          .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
-          .map(d -> d.getKind() + " " + d.getSource().getName() + ":" + d.getLineNumber() + ": "
-              + d.getMessage(Locale.ROOT))
-          .toList();
-      ClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-          InMemoryCompiler.class.getClassLoader());
+      List<String> diagnostics =
+          collector.getDiagnostics().stream()
+              .filter(d -> d.getKind() != Diagnostic.Kind.NOTE)
+              .map(
+                  d ->
+                      d.getKind()
+                          + " "
+                          + d.getSource().getName()
+                          + ":"
+                          + d.getLineNumber()
+                          + ": "
+                          + d.getMessage(Locale.ROOT))
+              .toList();
+      ClassLoader loader =
+          new URLClassLoader(
+              new URL[] {classes.toUri().toURL()}, InMemoryCompiler.class.getClassLoader());
       return new Compilation(diagnostics, loader);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -32,9 +32,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The generated Stripe client's typed results, compiled and run against a real local HTTP server: a list action whose
- * records a stream maps answers with the stream's rows, {@code get_balance} with the record of its declared
- * {@code returns}; fields an answer adds or lacks never fail a call, and the raw result is always reachable.
+ * The generated Stripe client's typed results, compiled and run against a real local HTTP server: a
+ * list action whose records a stream maps answers with the stream's rows, {@code get_balance} with
+ * the record of its declared {@code returns}; fields an answer adds or lacks never fail a call, and
+ * the raw result is always reachable.
  */
 class TypedResultsTest {
 
@@ -49,34 +50,42 @@ class TypedResultsTest {
   @BeforeAll
   static void compileAndConnect(@TempDir Path work) throws Exception {
     ConnectorSpec stripe = Connectors.load(Connectors.ours().resolve("stripe.yaml"), "connectors");
-    compiled = InMemoryCompiler.compile(new ConnectorGenerator("com.example.paw").generate(stripe),
-        work.resolve("generated"));
+    compiled =
+        InMemoryCompiler.compile(
+            new ConnectorGenerator("com.example.paw").generate(stripe), work.resolve("generated"));
     assertThat(compiled.diagnostics()).isEmpty();
 
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext("/", exchange -> {
-      REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-      String body = ANSWERS.getOrDefault(exchange.getRequestURI().getPath(), "{}");
-      byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Content-Type", "application/json");
-      exchange.sendResponseHeaders(200, bytes.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(bytes);
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          REQUESTS.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+          String body = ANSWERS.getOrDefault(exchange.getRequestURI().getPath(), "{}");
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, bytes.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+          }
+        });
     server.start();
 
-    paw = Paw.builder()
-        .home(PawHome.at(work.resolve("home")))
-        .credentials(new InMemoryCredentialStore())
-        .connectorFolders(List.of(Connectors.ours()))
-        .build();
+    paw =
+        Paw.builder()
+            .home(PawHome.at(work.resolve("home")))
+            .credentials(new InMemoryCredentialStore())
+            .connectorFolders(List.of(Connectors.ours()))
+            .build();
     Pocket pocket = paw.pocket("Typed results");
     paw.credentials(pocket, "stripe").put("STRIPE_API_KEY", Secret.of("sk_test_typed"));
     ConnectorProtocol connector = paw.connector(pocket, "stripe");
     String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     connector.connect(ConnectOptions.baseUrl(base)).toCompletableFuture().join();
-    client = compiled.load(PKG + "StripeClient").getConstructor(ConnectorProtocol.class).newInstance(connector);
+    client =
+        compiled
+            .load(PKG + "StripeClient")
+            .getConstructor(ConnectorProtocol.class)
+            .newInstance(connector);
   }
 
   @AfterAll
@@ -97,7 +106,9 @@ class TypedResultsTest {
 
   @Test
   void listActionAnswersWithTheStreamsRowsReadByTheGeneratedMapper() throws Exception {
-    ANSWERS.put("/v1/invoices", """
+    ANSWERS.put(
+        "/v1/invoices",
+        """
         {"object": "list", "has_more": false, "data": [
           {"id": "in_1", "customer": "cus_1", "amount_due": 1200, "status": "open", "brand_new_field": {"x": [1]}},
           {"id": "in_2"}
@@ -115,7 +126,9 @@ class TypedResultsTest {
     assertThat(component(rows.get(1), "id")).isEqualTo("in_2");
     assertThat(component(rows.get(1), "amountDue")).isNull();
     assertThat(result.raw().status()).isEqualTo(200);
-    assertThat(result.raw().json().get("data").get(0).get("brand_new_field").get("x").get(0).asInt()).isEqualTo(1);
+    assertThat(
+            result.raw().json().get("data").get(0).get("brand_new_field").get("x").get(0).asInt())
+        .isEqualTo(1);
   }
 
   @Test
@@ -130,7 +143,9 @@ class TypedResultsTest {
 
   @Test
   void declaredReturnsGiveARecordOfTheirOwn() throws Exception {
-    ANSWERS.put("/v1/balance", """
+    ANSWERS.put(
+        "/v1/balance",
+        """
         {"object": "balance", "livemode": false, "available": [{"amount": 500, "currency": "usd"}],
          "connect_reserved": [], "instant_available": [{"amount": 1}]}""");
 
@@ -170,7 +185,8 @@ class TypedResultsTest {
 
   private static TypedResult<?> call(String method) throws Exception {
     try {
-      CompletionStage<?> stage = (CompletionStage<?>) client.getClass().getMethod(method).invoke(client);
+      CompletionStage<?> stage =
+          (CompletionStage<?>) client.getClass().getMethod(method).invoke(client);
       return (TypedResult<?>) stage.toCompletableFuture().join();
     } catch (InvocationTargetException e) {
       throw e.getCause() instanceof Exception cause ? cause : e;

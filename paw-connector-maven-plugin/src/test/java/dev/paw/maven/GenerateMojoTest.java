@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GenerateMojoTest {
 
-  static final String CONNECTOR = """
+  static final String CONNECTOR =
+      """
       name: alpha
       auth:
         method: none
@@ -23,8 +24,7 @@ class GenerateMojoTest {
           trust_level: auto
       """;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final RecordingMavenLog log = new RecordingMavenLog();
 
@@ -35,16 +35,22 @@ class GenerateMojoTest {
     for (int build = 1; build <= 2; build++) {
       MavenProject project = MojoTestProject.project(dir);
       MojoTestProject.generate(project, log).execute();
-      MojoTestProject.generate(project, log).execute(); // a second execution in the same build adds nothing twice
+      MojoTestProject.generate(project, log)
+          .execute(); // a second execution in the same build adds nothing twice
 
-      assertThat(project.getCompileSourceRoots()).as("build " + build)
+      assertThat(project.getCompileSourceRoots())
+          .as("build " + build)
           .containsOnlyOnce(dir.resolve("target/generated-sources/paw").toString());
-      assertThat(project.getResources()).as("build " + build).extracting(Resource::getDirectory)
+      assertThat(project.getResources())
+          .as("build " + build)
+          .extracting(Resource::getDirectory)
           .containsExactly(dir.resolve("target/generated-resources/paw").toString());
     }
-    assertThat(dir.resolve("target/generated-sources/paw/paw/generated/alpha/AlphaClient.java")).exists();
-    assertThat(log.lines).contains(
-        "[INFO] Generated connector sources are up to date (1 connector file unchanged); nothing to generate");
+    assertThat(dir.resolve("target/generated-sources/paw/paw/generated/alpha/AlphaClient.java"))
+        .exists();
+    assertThat(log.lines)
+        .contains(
+            "[INFO] Generated connector sources are up to date (1 connector file unchanged); nothing to generate");
   }
 
   @Test
@@ -54,10 +60,13 @@ class GenerateMojoTest {
 
     assertThatThrownBy(() -> MojoTestProject.generate(project, log).execute())
         .isInstanceOf(MojoFailureException.class)
-        .hasMessage("1 error in connector files:\nconnectors/alpha.yaml:7:5: unknown key 'trust_levle' in action"
-            + " 'list_items' (did you mean 'trust_level'?)");
-    assertThat(log.lines).contains("[ERROR] connectors/alpha.yaml:7:5: unknown key 'trust_levle' in action"
-        + " 'list_items' (did you mean 'trust_level'?)");
+        .hasMessage(
+            "1 error in connector files:\nconnectors/alpha.yaml:7:5: unknown key 'trust_levle' in action"
+                + " 'list_items' (did you mean 'trust_level'?)");
+    assertThat(log.lines)
+        .contains(
+            "[ERROR] connectors/alpha.yaml:7:5: unknown key 'trust_levle' in action"
+                + " 'list_items' (did you mean 'trust_level'?)");
     assertThat(project.getCompileSourceRoots()).isEmpty();
   }
 
@@ -67,7 +76,8 @@ class GenerateMojoTest {
     GenerateMojo mojo = MojoTestProject.generate(project, log);
     mojo.packageName = "com.acme-paw";
 
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoExecutionException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoExecutionException.class)
         .hasMessage("Bad paw.packageName: 'com.acme-paw' is not a Java package name");
   }
 
@@ -87,7 +97,8 @@ class GenerateMojoTest {
     skippedLater.skip = true;
     skippedLater.execute();
 
-    assertThat(later.getCompileSourceRoots()).containsExactly(dir.resolve("target/generated-sources/paw").toString());
+    assertThat(later.getCompileSourceRoots())
+        .containsExactly(dir.resolve("target/generated-sources/paw").toString());
     assertThat(log.lines).contains("[INFO] Skipping paw:generate (paw.skip)");
   }
 

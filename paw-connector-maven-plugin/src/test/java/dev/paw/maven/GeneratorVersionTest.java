@@ -10,8 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class GeneratorVersionTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void aReleaseIsItsVersion() throws Exception {
@@ -26,8 +25,11 @@ class GeneratorVersionTest {
     String version = GeneratorVersion.of("1.3-SNAPSHOT", List.of(plugin, spec));
 
     assertThat(version).matches("1\\.3-SNAPSHOT\\+[0-9a-f]{64}");
-    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(spec, plugin, plugin, dir.resolve("missing.jar"))))
-        .as("order, repeats, missing files").isEqualTo(version);
+    assertThat(
+            GeneratorVersion.of(
+                "1.3-SNAPSHOT", List.of(spec, plugin, plugin, dir.resolve("missing.jar"))))
+        .as("order, repeats, missing files")
+        .isEqualTo(version);
     Files.writeString(spec, "changed");
     assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(plugin, spec))).isNotEqualTo(version);
   }
@@ -38,13 +40,16 @@ class GeneratorVersionTest {
     Path generator = Files.writeString(classes.resolve("ClientGenerator.class"), "one");
     String version = GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")));
 
-    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")))).isEqualTo(version);
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes"))))
+        .isEqualTo(version);
     Files.writeString(generator, "two");
-    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")))).as("a changed class")
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes"))))
+        .as("a changed class")
         .isNotEqualTo(version);
     Files.move(generator, classes.resolve("RowGenerator.class"));
     Files.writeString(classes.resolve("RowGenerator.class"), "one");
-    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes")))).as("a renamed class")
+    assertThat(GeneratorVersion.of("1.3-SNAPSHOT", List.of(dir.resolve("classes"))))
+        .as("a renamed class")
         .isNotEqualTo(version);
   }
 

@@ -9,7 +9,9 @@ import org.apache.maven.model.Model;
 import org.apache.maven.plugin.descriptor.PluginDescriptor;
 import org.apache.maven.project.MavenProject;
 
-/** Mojos configured as Maven would configure them with their defaults, for a project in a directory. */
+/**
+ * Mojos configured as Maven would configure them with their defaults, for a project in a directory.
+ */
 final class MojoTestProject {
 
   private MojoTestProject() {}
@@ -44,7 +46,8 @@ final class MojoTestProject {
     return mojo;
   }
 
-  private static void configure(AbstractConnectorMojo mojo, MavenProject project, RecordingMavenLog log) {
+  private static void configure(
+      AbstractConnectorMojo mojo, MavenProject project, RecordingMavenLog log) {
     mojo.setLog(log);
     mojo.project = project;
     mojo.connectorsDirectory = new File(project.getBasedir(), "connectors");

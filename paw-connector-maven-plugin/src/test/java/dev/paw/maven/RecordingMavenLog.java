@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.maven.plugin.logging.Log;
 
-/** A Maven {@link Log} that keeps every message as {@code [LEVEL] message}, the way the console shows it. */
+/**
+ * A Maven {@link Log} that keeps every message as {@code [LEVEL] message}, the way the console
+ * shows it.
+ */
 final class RecordingMavenLog implements Log {
 
   final List<String> lines = new ArrayList<>();

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ValidateMojoTest {
 
-  static final String WARNS = """
+  static final String WARNS =
+      """
       name: outages
       auth:
         method: none
@@ -20,11 +21,11 @@ class ValidateMojoTest {
           url: https://api.example.com/outages
           trust_level: auto
       """;
-  static final String WARNING = "connectors/outages.yaml:8:18: warning: action 'report_outage' is a POST left at"
-      + " trust level 'auto': it changes data without asking (set trust_level: confirm)";
+  static final String WARNING =
+      "connectors/outages.yaml:8:18: warning: action 'report_outage' is a POST left at"
+          + " trust level 'auto': it changes data without asking (set trust_level: confirm)";
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final RecordingMavenLog log = new RecordingMavenLog();
 
@@ -34,7 +35,8 @@ class ValidateMojoTest {
 
     MojoTestProject.validate(MojoTestProject.project(dir), log).execute();
 
-    assertThat(log.lines).filteredOn(line -> !line.startsWith("[DEBUG]"))
+    assertThat(log.lines)
+        .filteredOn(line -> !line.startsWith("[DEBUG]"))
         .containsExactly("[WARNING] " + WARNING, "[INFO] 1 connector file valid (1 warning)");
     assertThat(dir.resolve("target")).doesNotExist();
   }
@@ -45,7 +47,8 @@ class ValidateMojoTest {
     ValidateMojo mojo = MojoTestProject.validate(MojoTestProject.project(dir), log);
     mojo.failOnWarning = true;
 
-    assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+    assertThatThrownBy(mojo::execute)
+        .isInstanceOf(MojoFailureException.class)
         .hasMessage("1 warning in connector files, and paw.failOnWarning is set:\n" + WARNING);
   }
 
@@ -53,7 +56,10 @@ class ValidateMojoTest {
   void missingDirectoryWarnsAndPasses() throws Exception {
     MojoTestProject.validate(MojoTestProject.project(dir), log).execute();
 
-    assertThat(log.lines).singleElement().asString()
-        .startsWith("[WARNING] No connector files: the connectors directory connectors does not exist");
+    assertThat(log.lines)
+        .singleElement()
+        .asString()
+        .startsWith(
+            "[WARNING] No connector files: the connectors directory connectors does not exist");
   }
 }

@@ -1,8 +1,8 @@
 package dev.paw.runtime;
 
 /**
- * An action the service answered with an error status (after retries). Its message carries the status and the start
- * of the body, with secrets redacted.
+ * An action the service answered with an error status (after retries). Its message carries the
+ * status and the start of the body, with secrets redacted.
  */
 public final class ActionFailedException extends RuntimeException {
 

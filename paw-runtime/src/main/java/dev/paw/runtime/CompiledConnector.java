@@ -5,8 +5,9 @@ import dev.paw.spec.ConnectorSpec;
 import java.util.Map;
 
 /**
- * A connector compiled by {@code paw:generate}, found by {@link java.util.ServiceLoader}. It hands the runtime the
- * same linked spec that loading its YAML would give, plus generated row mappers that need no reflection.
+ * A connector compiled by {@code paw:generate}, found by {@link java.util.ServiceLoader}. It hands
+ * the runtime the same linked spec that loading its YAML would give, plus generated row mappers
+ * that need no reflection.
  */
 public interface CompiledConnector {
 

@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
 /**
- * A connector bound to one pocket: the seed's {@code ConnectorProtocol} as an asynchronous Java interface. Every
- * call is trust-checked and audited by the runtime, whichever front door (generated client or YAML) built it.
+ * A connector bound to one pocket: the seed's {@code ConnectorProtocol} as an asynchronous Java
+ * interface. Every call is trust-checked and audited by the runtime, whichever front door
+ * (generated client or YAML) built it.
  */
 public interface ConnectorProtocol {
 
@@ -33,9 +34,9 @@ public interface ConnectorProtocol {
   }
 
   /**
-   * Runs an action. Parameters are keyed by their wire names; defaults are applied and types, required values and
-   * enums are checked before anything is sent. A {@code confirm} or {@code restricted} action runs only with the
-   * approval its trust level needs.
+   * Runs an action. Parameters are keyed by their wire names; defaults are applied and types,
+   * required values and enums are checked before anything is sent. A {@code confirm} or {@code
+   * restricted} action runs only with the approval its trust level needs.
    */
   CompletionStage<ActionResult> execute(String action, Map<String, ?> params);
 
@@ -45,7 +46,10 @@ public interface ConnectorProtocol {
   /** Syncs every runnable stream, one after another. */
   CompletionStage<List<SyncResult>> syncAll();
 
-  /** Every row of one of this connector's tables in the pocket, in primary-key (else insertion) order. */
+  /**
+   * Every row of one of this connector's tables in the pocket, in primary-key (else insertion)
+   * order.
+   */
   <R> List<R> rows(dev.paw.runtime.mapping.RowMapper<R> mapper);
 
   /** The tables this connector syncs, with their columns. */
@@ -60,7 +64,10 @@ public interface ConnectorProtocol {
   /** A synced table as it exists in pocket.db: its name, DDL and columns. */
   record TableSchema(String table, String ddl, List<Column> columns, List<String> primaryKey) {
 
-    /** One column: local name, declared SQLite type (empty when untyped) and the API field it comes from. */
+    /**
+     * One column: local name, declared SQLite type (empty when untyped) and the API field it comes
+     * from.
+     */
     public record Column(String name, String sqlType, String from) {}
 
     public TableSchema {

@@ -5,8 +5,9 @@ import dev.paw.spec.ActionSpec;
 import java.util.Map;
 
 /**
- * Runs a connector's {@code LOCAL} actions inside paw (the file import connector's, for one). Called after the
- * parameters are checked and the trust gate allowed the call; the runtime audits it.
+ * Runs a connector's {@code LOCAL} actions inside paw (the file import connector's, for one).
+ * Called after the parameters are checked and the trust gate allowed the call; the runtime audits
+ * it.
  */
 @FunctionalInterface
 public interface LocalActions {

@@ -40,8 +40,8 @@ import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
 /**
- * The paw runtime: pockets under a home directory, the connectors it can run, and one adapter per pocket and
- * connector. Start here:
+ * The paw runtime: pockets under a home directory, the connectors it can run, and one adapter per
+ * pocket and connector. Start here:
  *
  * <pre>{@code
  * try (Paw paw = Paw.builder().approver(request -> askTheUser(request)).build()) {
@@ -62,39 +62,58 @@ public final class Paw implements AutoCloseable {
   private final SyncEngine engine;
   private final RuntimeSettings settings;
   private final Map<String, LocalActions> localActions;
-  /** The base HTTP client, made on first use: a local action or a read of a pocket never loads OkHttp. */
+
+  /**
+   * The base HTTP client, made on first use: a local action or a read of a pocket never loads
+   * OkHttp.
+   */
   private final Supplier<OkHttpClient> http;
+
   private final ExecutorService executor;
   private final String actor;
   private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+
   /** Resolved once, when first needed: a passphrase costs PBKDF2's 600,000 rounds. */
   private final Supplier<MasterKey> masterKey;
 
   private Paw(Builder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
-    this.registry = b.connectors != null ? ConnectorRegistry.of(b.connectors)
-        : ConnectorRegistry.discover(b.folders(), b.classLoader, b.allowShadowing);
+    this.registry =
+        b.connectors != null
+            ? ConnectorRegistry.of(b.connectors)
+            : ConnectorRegistry.discover(b.folders(), b.classLoader, b.allowShadowing);
     Map<String, String> environment = b.environment;
     MasterKey givenKey = b.masterKey;
-    this.masterKey = givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
-    this.credentials = b.credentials != null ? b.credentials
-        : LayeredCredentialStore.standard(home, environment, masterKey.get());
+    this.masterKey =
+        givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
+    this.credentials =
+        b.credentials != null
+            ? b.credentials
+            : LayeredCredentialStore.standard(home, environment, masterKey.get());
     this.trust = new TrustGate(b.approver, b.adminApprover);
     this.settings = b.limits == null ? b.settings : b.settings.withLimits(b.limits);
-    this.engine = new SyncEngine(b.listener, settings.clock(), settings.sleeper(), settings.limits().sync());
+    this.engine =
+        new SyncEngine(b.listener, settings.clock(), settings.sleeper(), settings.limits().sync());
     Map<String, LocalActions> local = new HashMap<>(b.localActions);
-    local.putIfAbsent(FileConnector.NAME, new FileConnector(new FileActions(ImportLimits.DEFAULTS,
-        java.time.Clock.systemUTC(), settings.limits().queryTimeout())));
+    local.putIfAbsent(
+        FileConnector.NAME,
+        new FileConnector(
+            new FileActions(
+                ImportLimits.DEFAULTS,
+                java.time.Clock.systemUTC(),
+                settings.limits().queryTimeout())));
     this.localActions = Map.copyOf(local);
     OkHttpClient given = b.httpClient;
     this.http = given != null ? () -> given : HttpClients::shared;
     this.actor = b.actor;
-    this.executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "paw-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "paw-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   public static Builder builder() {
@@ -126,8 +145,9 @@ public final class Paw implements AutoCloseable {
   }
 
   /**
-   * What a user should be told about where connectors come from: connector files not used because they would
-   * shadow a built-in connector, and, with {@link Builder#allowShadowing}, files that do shadow one.
+   * What a user should be told about where connectors come from: connector files not used because
+   * they would shadow a built-in connector, and, with {@link Builder#allowShadowing}, files that do
+   * shadow one.
    */
   public List<String> connectorNotes() {
     return registry.notes();
@@ -182,7 +202,8 @@ public final class Paw implements AutoCloseable {
 
   /** Appends to the pocket's trail as this runtime's actor, keyed under the master key. */
   private AuditWriter auditWriter(Pocket pocket) {
-    return actor == null ? new AuditWriter(pocket, masterKey.get())
+    return actor == null
+        ? new AuditWriter(pocket, masterKey.get())
         : new AuditWriter(pocket, masterKey.get(), settings.clock(), actor);
   }
 
@@ -201,19 +222,31 @@ public final class Paw implements AutoCloseable {
   }
 
   /**
-   * The connector of that name bound to {@code pocket}: one adapter per pocket and connector, whether the connector
-   * was compiled or loaded from YAML.
+   * The connector of that name bound to {@code pocket}: one adapter per pocket and connector,
+   * whether the connector was compiled or loaded from YAML.
    */
   public ConnectorProtocol connector(Pocket pocket, String name) {
     RegisteredConnector connector = registry.require(name);
-    return adapters.computeIfAbsent(pocket.slug() + "/" + name, key -> new DirectRestAdapter(pocket, connector,
-        credentials(pocket, name), trust, auditWriter(pocket), engine, http, settings, localActions.get(name), executor));
+    return adapters.computeIfAbsent(
+        pocket.slug() + "/" + name,
+        key ->
+            new DirectRestAdapter(
+                pocket,
+                connector,
+                credentials(pocket, name),
+                trust,
+                auditWriter(pocket),
+                engine,
+                http,
+                settings,
+                localActions.get(name),
+                executor));
   }
 
   /**
-   * What changed in a connector's definition since it was connected to {@code pocket} (hosts, trust levels,
-   * credentials), for a review; empty when nothing did. Connecting it again ({@link ConnectorProtocol#connect})
-   * approves the definition as it is now.
+   * What changed in a connector's definition since it was connected to {@code pocket} (hosts, trust
+   * levels, credentials), for a review; empty when nothing did. Connecting it again ({@link
+   * ConnectorProtocol#connect}) approves the definition as it is now.
    */
   public List<dev.paw.runtime.trust.PinChange> pinChanges(Pocket pocket, String name) {
     ConnectorProtocol adapter = connector(pocket, name);
@@ -238,8 +271,13 @@ public final class Paw implements AutoCloseable {
     private AdminApprover adminApprover = AdminApprover.DENY;
     private SyncListener listener = SyncListener.NONE;
     private RuntimeSettings settings = RuntimeSettings.defaults();
-    /** The file connector ({@code csv}) is added at build time, with the query time limit, unless given here. */
+
+    /**
+     * The file connector ({@code csv}) is added at build time, with the query time limit, unless
+     * given here.
+     */
     private final Map<String, LocalActions> localActions = new HashMap<>();
+
     private RuntimeLimits limits;
     private String actor;
     private OkHttpClient httpClient;
@@ -247,43 +285,55 @@ public final class Paw implements AutoCloseable {
 
     private Builder() {}
 
-    /** Where pockets, credentials and user connectors live; default {@code $PAW_HOME}, else {@code ~/.paw}. */
+    /**
+     * Where pockets, credentials and user connectors live; default {@code $PAW_HOME}, else {@code
+     * ~/.paw}.
+     */
     public Builder home(PawHome value) {
       this.home = Objects.requireNonNull(value);
       return this;
     }
 
-    /** The environment credentials and the master key are read from; default the process environment. */
+    /**
+     * The environment credentials and the master key are read from; default the process
+     * environment.
+     */
     public Builder environment(Map<String, String> value) {
       this.environment = Map.copyOf(value);
       return this;
     }
 
     /**
-     * The key that encrypts stored credentials and keys the audit chain; default resolved from the environment and
-     * the home directory ({@link MasterKey#resolve}).
+     * The key that encrypts stored credentials and keys the audit chain; default resolved from the
+     * environment and the home directory ({@link MasterKey#resolve}).
      */
     public Builder masterKey(MasterKey value) {
       this.masterKey = Objects.requireNonNull(value);
       return this;
     }
 
-    /** Where credentials are kept; default the environment over the encrypted file under the home directory. */
+    /**
+     * Where credentials are kept; default the environment over the encrypted file under the home
+     * directory.
+     */
     public Builder credentials(CredentialStore value) {
       this.credentials = value;
       return this;
     }
 
-    /** Connector folders, searched in order; default {@code ./connectors}, then {@code $PAW_HOME/connectors}. */
+    /**
+     * Connector folders, searched in order; default {@code ./connectors}, then {@code
+     * $PAW_HOME/connectors}.
+     */
     public Builder connectorFolders(List<Path> value) {
       this.folders = List.copyOf(value);
       return this;
     }
 
     /**
-     * Whether a connector file may replace a built-in (compiled) connector of the same name; default no, because
-     * the file would inherit the connections, stored credentials and approvals of the built-in. When allowed,
-     * {@link Paw#connectorNotes()} says so.
+     * Whether a connector file may replace a built-in (compiled) connector of the same name;
+     * default no, because the file would inherit the connections, stored credentials and approvals
+     * of the built-in. When allowed, {@link Paw#connectorNotes()} says so.
      */
     public Builder allowShadowing(boolean value) {
       this.allowShadowing = value;
@@ -291,7 +341,8 @@ public final class Paw implements AutoCloseable {
     }
 
     /**
-     * Exactly these connectors (made in code), instead of discovering compiled connectors and connector files.
+     * Exactly these connectors (made in code), instead of discovering compiled connectors and
+     * connector files.
      */
     public Builder connectors(List<RegisteredConnector> value) {
       this.connectors = List.copyOf(value);
@@ -329,26 +380,31 @@ public final class Paw implements AutoCloseable {
     }
 
     /**
-     * How much a server may make the runtime read, wait for and fetch, and how long a {@code query_table} may run;
-     * default {@link RuntimeLimits#defaults()} (or the limits of {@link #settings}). The CLI reads them from
-     * {@code PAW_MAX_ACTION_BYTES} and the other variables of {@link RuntimeLimits#fromEnvironment}.
+     * How much a server may make the runtime read, wait for and fetch, and how long a {@code
+     * query_table} may run; default {@link RuntimeLimits#defaults()} (or the limits of {@link
+     * #settings}). The CLI reads them from {@code PAW_MAX_ACTION_BYTES} and the other variables of
+     * {@link RuntimeLimits#fromEnvironment}.
      */
     public Builder limits(RuntimeLimits value) {
       this.limits = Objects.requireNonNull(value);
       return this;
     }
 
-    /** Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by default. */
+    /**
+     * Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by
+     * default.
+     */
     public Builder localActions(String connector, LocalActions value) {
       this.localActions.put(connector, value);
       return this;
     }
 
     /**
-     * The HTTP client every connection derives its own from (its connection pool, dispatcher, timeouts, event
-     * listener); default {@link HttpClients#shared()}. An application that manages its own pool or needs other
-     * timeouts passes one here, e.g. {@code HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call
-     * timeout is replaced by {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
+     * The HTTP client every connection derives its own from (its connection pool, dispatcher,
+     * timeouts, event listener); default {@link HttpClients#shared()}. An application that manages
+     * its own pool or needs other timeouts passes one here, e.g. {@code
+     * HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call timeout is replaced
+     * by {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
      */
     public Builder httpClient(OkHttpClient value) {
       this.httpClient = Objects.requireNonNull(value);

@@ -8,9 +8,9 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Marks a generated client method whose action needs approval before it runs: {@code CONFIRM} (an approval
- * callback says yes for this call) or {@code RESTRICTED} (an administrator approves). The runtime enforces it; the
- * annotation makes it visible where the call is written.
+ * Marks a generated client method whose action needs approval before it runs: {@code CONFIRM} (an
+ * approval callback says yes for this call) or {@code RESTRICTED} (an administrator approves). The
+ * runtime enforces it; the annotation makes it visible where the call is written.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -8,30 +8,53 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * How much a server (or a query) may make paw do: the bytes of one answer, how slowly it may arrive, how long one
- * request may take, how many pages one sync run may fetch, and how long a {@code query_table} may run. Each bound
- * turns an answer that would exhaust memory, CPU or patience into a clear error naming the setting to raise.
+ * How much a server (or a query) may make paw do: the bytes of one answer, how slowly it may
+ * arrive, how long one request may take, how many pages one sync run may fetch, and how long a
+ * {@code query_table} may run. Each bound turns an answer that would exhaust memory, CPU or
+ * patience into a clear error naming the setting to raise.
  *
- * @param maxActionBytes     the most bytes of one action answer (decoded: a gzip bomb counts as what it inflates to)
- * @param maxPageBytes       the most bytes of one sync page, decoded likewise
- * @param callTimeout        the most time one request may take, retries and reading its body included
- * @param minTransferBytes   with {@code transferWindow}: an answer that delivers fewer bytes than this in any window
- *                           fails (a body dripped at 1 byte a second); 0 turns the check off
- * @param transferWindow     the window {@code minTransferBytes} is counted over
- * @param maxPages           the most pages one sync run fetches; the next run resumes where it stopped (a connector's
- *                           own {@code max_pages}, if lower, still applies)
- * @param queryTimeout       the most time one {@code query_table} may run
+ * @param maxActionBytes the most bytes of one action answer (decoded: a gzip bomb counts as what it
+ *     inflates to)
+ * @param maxPageBytes the most bytes of one sync page, decoded likewise
+ * @param callTimeout the most time one request may take, retries and reading its body included
+ * @param minTransferBytes with {@code transferWindow}: an answer that delivers fewer bytes than
+ *     this in any window fails (a body dripped at 1 byte a second); 0 turns the check off
+ * @param transferWindow the window {@code minTransferBytes} is counted over
+ * @param maxPages the most pages one sync run fetches; the next run resumes where it stopped (a
+ *     connector's own {@code max_pages}, if lower, still applies)
+ * @param queryTimeout the most time one {@code query_table} may run
  */
-public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration callTimeout, long minTransferBytes,
-    Duration transferWindow, int maxPages, Duration queryTimeout) {
+public record RuntimeLimits(
+    long maxActionBytes,
+    long maxPageBytes,
+    Duration callTimeout,
+    long minTransferBytes,
+    Duration transferWindow,
+    int maxPages,
+    Duration queryTimeout) {
 
-  private static final RuntimeLimits DEFAULTS = new RuntimeLimits(64L << 20, 64L << 20, Duration.ofMinutes(5),
-      1024, Duration.ofSeconds(30), 100_000, Duration.ofSeconds(30));
+  private static final RuntimeLimits DEFAULTS =
+      new RuntimeLimits(
+          64L << 20,
+          64L << 20,
+          Duration.ofMinutes(5),
+          1024,
+          Duration.ofSeconds(30),
+          100_000,
+          Duration.ofSeconds(30));
 
   public RuntimeLimits {
     if (maxActionBytes < 1 || maxPageBytes < 1 || minTransferBytes < 0 || maxPages < 1) {
-      throw new IllegalArgumentException("limits must be positive: " + maxActionBytes + " action bytes, "
-          + maxPageBytes + " page bytes, " + minTransferBytes + " transfer bytes, " + maxPages + " pages");
+      throw new IllegalArgumentException(
+          "limits must be positive: "
+              + maxActionBytes
+              + " action bytes, "
+              + maxPageBytes
+              + " page bytes, "
+              + minTransferBytes
+              + " transfer bytes, "
+              + maxPages
+              + " pages");
     }
     requirePositive(callTimeout, "callTimeout");
     requirePositive(transferWindow, "transferWindow");
@@ -39,14 +62,17 @@ public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration cal
   }
 
   /**
-   * 64 MiB per action answer and per sync page, 5 minutes per request, at least 1 KiB every 30 seconds, 100,000
-   * pages per sync run, 30 seconds per query.
+   * 64 MiB per action answer and per sync page, 5 minutes per request, at least 1 KiB every 30
+   * seconds, 100,000 pages per sync run, 30 seconds per query.
    */
   public static RuntimeLimits defaults() {
     return DEFAULTS;
   }
 
-  /** {@code base} with the limits set in {@code environment} ({@code PAW_MAX_PAGE_BYTES=1048576}...). */
+  /**
+   * {@code base} with the limits set in {@code environment} ({@code
+   * PAW_MAX_PAGE_BYTES=1048576}...).
+   */
   public static RuntimeLimits fromEnvironment(Map<String, String> environment, RuntimeLimits base) {
     return new RuntimeLimits(
         number(environment, LimitSettings.MAX_ACTION_BYTES, base.maxActionBytes),
@@ -59,43 +85,70 @@ public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration cal
   }
 
   public RuntimeLimits withMaxActionBytes(long value) {
-    return new RuntimeLimits(value, maxPageBytes, callTimeout, minTransferBytes, transferWindow, maxPages,
-        queryTimeout);
+    return new RuntimeLimits(
+        value, maxPageBytes, callTimeout, minTransferBytes, transferWindow, maxPages, queryTimeout);
   }
 
   public RuntimeLimits withMaxPageBytes(long value) {
-    return new RuntimeLimits(maxActionBytes, value, callTimeout, minTransferBytes, transferWindow, maxPages,
+    return new RuntimeLimits(
+        maxActionBytes,
+        value,
+        callTimeout,
+        minTransferBytes,
+        transferWindow,
+        maxPages,
         queryTimeout);
   }
 
   public RuntimeLimits withCallTimeout(Duration value) {
-    return new RuntimeLimits(maxActionBytes, maxPageBytes, value, minTransferBytes, transferWindow, maxPages,
+    return new RuntimeLimits(
+        maxActionBytes,
+        maxPageBytes,
+        value,
+        minTransferBytes,
+        transferWindow,
+        maxPages,
         queryTimeout);
   }
 
   /** Fail an answer that delivers fewer than {@code bytes} in any {@code window}. */
   public RuntimeLimits withMinTransferRate(long bytes, Duration window) {
-    return new RuntimeLimits(maxActionBytes, maxPageBytes, callTimeout, bytes, window, maxPages, queryTimeout);
+    return new RuntimeLimits(
+        maxActionBytes, maxPageBytes, callTimeout, bytes, window, maxPages, queryTimeout);
   }
 
   public RuntimeLimits withMaxPages(int value) {
-    return new RuntimeLimits(maxActionBytes, maxPageBytes, callTimeout, minTransferBytes, transferWindow, value,
+    return new RuntimeLimits(
+        maxActionBytes,
+        maxPageBytes,
+        callTimeout,
+        minTransferBytes,
+        transferWindow,
+        value,
         queryTimeout);
   }
 
   public RuntimeLimits withQueryTimeout(Duration value) {
-    return new RuntimeLimits(maxActionBytes, maxPageBytes, callTimeout, minTransferBytes, transferWindow, maxPages,
+    return new RuntimeLimits(
+        maxActionBytes,
+        maxPageBytes,
+        callTimeout,
+        minTransferBytes,
+        transferWindow,
+        maxPages,
         value);
   }
 
   /** The limit on one action answer. */
   public BodyLimit actionBody() {
-    return new BodyLimit(maxActionBytes, "the action answer", LimitSettings.how(LimitSettings.MAX_ACTION_BYTES));
+    return new BodyLimit(
+        maxActionBytes, "the action answer", LimitSettings.how(LimitSettings.MAX_ACTION_BYTES));
   }
 
   /** The limit on one sync page. */
   public BodyLimit pageBody() {
-    return new BodyLimit(maxPageBytes, "the sync page", LimitSettings.how(LimitSettings.MAX_PAGE_BYTES));
+    return new BodyLimit(
+        maxPageBytes, "the sync page", LimitSettings.how(LimitSettings.MAX_PAGE_BYTES));
   }
 
   /** The limits of a sync run. */
@@ -103,10 +156,17 @@ public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration cal
     return new SyncLimits(pageBody(), maxPages);
   }
 
-  /** Enforces the body limits (the action limit unless a request is tagged otherwise) and the transfer rate. */
+  /**
+   * Enforces the body limits (the action limit unless a request is tagged otherwise) and the
+   * transfer rate.
+   */
   public ResponseLimitInterceptor interceptor() {
-    return new ResponseLimitInterceptor(actionBody(), minTransferBytes, transferWindow,
-        LimitSettings.how(LimitSettings.MIN_TRANSFER_BYTES + " or " + LimitSettings.TRANSFER_WINDOW));
+    return new ResponseLimitInterceptor(
+        actionBody(),
+        minTransferBytes,
+        transferWindow,
+        LimitSettings.how(
+            LimitSettings.MIN_TRANSFER_BYTES + " or " + LimitSettings.TRANSFER_WINDOW));
   }
 
   private static void requirePositive(Duration value, String name) {
@@ -129,6 +189,8 @@ public record RuntimeLimits(long maxActionBytes, long maxPageBytes, Duration cal
 
   private static Duration seconds(Map<String, String> environment, String name, Duration fallback) {
     String value = environment.get(name);
-    return value == null || value.isBlank() ? fallback : Duration.ofSeconds(number(environment, name, 0));
+    return value == null || value.isBlank()
+        ? fallback
+        : Duration.ofSeconds(number(environment, name, 0));
   }
 }

@@ -14,7 +14,11 @@ import java.util.Objects;
  * @param sleeper waits between retries; tests pass one that does not sleep
  * @param limits how much a server may make the runtime read, wait for and fetch
  */
-public record RuntimeSettings(RetryPolicy retry, Map<String, Double> rateLimits, Clock clock, Sleeper sleeper,
+public record RuntimeSettings(
+    RetryPolicy retry,
+    Map<String, Double> rateLimits,
+    Clock clock,
+    Sleeper sleeper,
     RuntimeLimits limits) {
 
   public RuntimeSettings {
@@ -23,7 +27,8 @@ public record RuntimeSettings(RetryPolicy retry, Map<String, Double> rateLimits,
   }
 
   /** Settings with the default {@link RuntimeLimits}. */
-  public RuntimeSettings(RetryPolicy retry, Map<String, Double> rateLimits, Clock clock, Sleeper sleeper) {
+  public RuntimeSettings(
+      RetryPolicy retry, Map<String, Double> rateLimits, Clock clock, Sleeper sleeper) {
     this(retry, rateLimits, clock, sleeper, RuntimeLimits.defaults());
   }
 

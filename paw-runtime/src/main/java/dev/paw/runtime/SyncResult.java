@@ -11,20 +11,35 @@ import java.time.Duration;
  * @param deleted rows removed because the source no longer has them ({@code replace} mode)
  * @param records every record read from the source in this run
  * @param pages pages fetched in this run
- * @param complete false when the run stopped early (page cap, failure); the checkpoint lets the next run resume
+ * @param complete false when the run stopped early (page cap, failure); the checkpoint lets the
+ *     next run resume
  * @param error why the run failed, or {@code null}
  */
-public record SyncResult(String table, long inserted, long updated, long unchanged, long deleted, long records,
-    long pages, Duration duration, boolean complete, String error) {
+public record SyncResult(
+    String table,
+    long inserted,
+    long updated,
+    long unchanged,
+    long deleted,
+    long records,
+    long pages,
+    Duration duration,
+    boolean complete,
+    String error) {
 
-  /** A run that failed before it read anything: nothing changed, and the checkpoint is where it was. */
+  /**
+   * A run that failed before it read anything: nothing changed, and the checkpoint is where it was.
+   */
   public static SyncResult failed(String table, Duration duration, String error) {
     return new SyncResult(table, 0, 0, 0, 0, 0, 0, duration, false, error);
   }
 
-  /** This result with {@code error} instead of its own (e.g. the same error with secrets masked). */
+  /**
+   * This result with {@code error} instead of its own (e.g. the same error with secrets masked).
+   */
   public SyncResult withError(String error) {
-    return new SyncResult(table, inserted, updated, unchanged, deleted, records, pages, duration, complete, error);
+    return new SyncResult(
+        table, inserted, updated, unchanged, deleted, records, pages, duration, complete, error);
   }
 
   public boolean failed() {

@@ -11,9 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Runs jobs by their interval, measured from the end of their last run, so a slow sync never overlaps itself and a
- * restart does not rerun what ran recently. Jobs of one scheduler run one at a time (one pocket's syncs do not
- * contend for its database).
+ * Runs jobs by their interval, measured from the end of their last run, so a slow sync never
+ * overlaps itself and a restart does not rerun what ran recently. Jobs of one scheduler run one at
+ * a time (one pocket's syncs do not contend for its database).
  */
 public final class SyncScheduler implements AutoCloseable {
 
@@ -24,18 +24,22 @@ public final class SyncScheduler implements AutoCloseable {
 
   public SyncScheduler(Clock clock) {
     this.clock = clock;
-    this.executor = new ScheduledThreadPoolExecutor(1, runnable -> {
-      Thread thread = new Thread(runnable, "paw-scheduler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.executor =
+        new ScheduledThreadPoolExecutor(
+            1,
+            runnable -> {
+              Thread thread = new Thread(runnable, "paw-scheduler");
+              thread.setDaemon(true);
+              return thread;
+            });
     // Stopping must not wait for runs planned hours ahead: drop them instead.
     executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
     executor.setRemoveOnCancelPolicy(true);
   }
 
   /**
-   * Schedules {@code job} every {@code interval}, first at {@code lastRun + interval} (now when it never ran).
+   * Schedules {@code job} every {@code interval}, first at {@code lastRun + interval} (now when it
+   * never ran).
    *
    * @param job runs the sync and returns when it finished
    */
@@ -48,18 +52,25 @@ public final class SyncScheduler implements AutoCloseable {
 
   private void plan(String name, Duration interval, Duration delay, Supplier<?> job) {
     nextRuns.put(name, clock.instant().plus(delay));
-    scheduled.put(name, executor.schedule(() -> {
-      try {
-        job.get();
-      } catch (RuntimeException e) {
-        System.getLogger(SyncScheduler.class.getName()).log(System.Logger.Level.WARNING,
-            "scheduled job " + name + " failed: " + e.getMessage());
-      } finally {
-        if (!executor.isShutdown()) {
-          plan(name, interval, interval, job);
-        }
-      }
-    }, delay.toMillis(), TimeUnit.MILLISECONDS));
+    scheduled.put(
+        name,
+        executor.schedule(
+            () -> {
+              try {
+                job.get();
+              } catch (RuntimeException e) {
+                System.getLogger(SyncScheduler.class.getName())
+                    .log(
+                        System.Logger.Level.WARNING,
+                        "scheduled job " + name + " failed: " + e.getMessage());
+              } finally {
+                if (!executor.isShutdown()) {
+                  plan(name, interval, interval, job);
+                }
+              }
+            },
+            delay.toMillis(),
+            TimeUnit.MILLISECONDS));
   }
 
   /** When a job runs next, if scheduled. */

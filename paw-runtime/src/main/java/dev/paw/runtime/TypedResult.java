@@ -14,17 +14,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * An action's answer as a typed value (the rows of a synced table, or the record of the action's declared
- * {@code returns} fields), beside the raw result it was read from. Generated clients answer with it.
+ * An action's answer as a typed value (the rows of a synced table, or the record of the action's
+ * declared {@code returns} fields), beside the raw result it was read from. Generated clients
+ * answer with it.
  *
- * <p>The value is read on first use, so an answer that does not fit never fails the call: fields it lacks are
- * {@code null}, fields it adds are ignored, and {@link #raw()} always holds what the service sent.
+ * <p>The value is read on first use, so an answer that does not fit never fails the call: fields it
+ * lacks are {@code null}, fields it adds are ignored, and {@link #raw()} always holds what the
+ * service sent.
  *
  * @param <T> the type of the value
  */
 public final class TypedResult<T> {
 
-  /** Reads a typed value from an answer; the parser is on the answer's first token ({@code null} when empty). */
+  /**
+   * Reads a typed value from an answer; the parser is on the answer's first token ({@code null}
+   * when empty).
+   */
   @FunctionalInterface
   public interface Reader<T> {
     T read(JsonParser parser) throws IOException;
@@ -48,13 +53,15 @@ public final class TypedResult<T> {
   }
 
   /**
-   * The answer's records read as rows by {@code mapper}, for an action whose records a sync stream maps.
+   * The answer's records read as rows by {@code mapper}, for an action whose records a sync stream
+   * maps.
    *
-   * @param records the path of the records in the answer; {@code null} for the answer itself when it is an array,
-   *     else its {@code data} field, else its first array field. Records that are missing or not objects give no
-   *     rows.
+   * @param records the path of the records in the answer; {@code null} for the answer itself when
+   *     it is an array, else its {@code data} field, else its first array field. Records that are
+   *     missing or not objects give no rows.
    */
-  public static <R> TypedResult<List<R>> rows(ActionResult raw, String records, RowMapper<R> mapper) {
+  public static <R> TypedResult<List<R>> rows(
+      ActionResult raw, String records, RowMapper<R> mapper) {
     Objects.requireNonNull(mapper, "mapper");
     return new TypedResult<>(raw, parser -> readRows(raw, records, mapper));
   }
@@ -67,8 +74,8 @@ public final class TypedResult<T> {
   /**
    * The typed value, read from the answer the first time it is asked for.
    *
-   * @throws IllegalStateException when the answer is not JSON, or a field holds a value of another type than
-   *     declared (the message names the field)
+   * @throws IllegalStateException when the answer is not JSON, or a field holds a value of another
+   *     type than declared (the message names the field)
    */
   public synchronized T value() {
     if (!read) {
@@ -76,7 +83,8 @@ public final class TypedResult<T> {
         parser.nextToken();
         value = reader.read(parser);
       } catch (IOException e) {
-        throw new IllegalStateException("the answer of '" + raw.action() + "' cannot be read: " + e.getMessage(), e);
+        throw new IllegalStateException(
+            "the answer of '" + raw.action() + "' cannot be read: " + e.getMessage(), e);
       }
       read = true;
     }
@@ -88,8 +96,10 @@ public final class TypedResult<T> {
     return "TypedResult{" + raw + "}";
   }
 
-  private static <R> List<R> readRows(ActionResult raw, String records, RowMapper<R> mapper) throws IOException {
-    JsonNode array = records == null ? defaultRecords(raw.json()) : at(raw.json(), FieldPath.segments(records));
+  private static <R> List<R> readRows(ActionResult raw, String records, RowMapper<R> mapper)
+      throws IOException {
+    JsonNode array =
+        records == null ? defaultRecords(raw.json()) : at(raw.json(), FieldPath.segments(records));
     List<R> rows = new ArrayList<>();
     if (array == null || !array.isArray()) {
       return Collections.unmodifiableList(rows);
@@ -112,7 +122,7 @@ public final class TypedResult<T> {
     if (root.path("data").isArray()) {
       return root.get("data");
     }
-    for (Iterator<JsonNode> fields = root.elements(); fields.hasNext();) {
+    for (Iterator<JsonNode> fields = root.elements(); fields.hasNext(); ) {
       JsonNode field = fields.next();
       if (field.isArray()) {
         return field;

@@ -16,10 +16,14 @@ class SyncSchedulerTest {
   void aJobThatNeverRanRunsNowAndThenEveryInterval() throws Exception {
     CountDownLatch runs = new CountDownLatch(3);
     try (SyncScheduler scheduler = new SyncScheduler(Clock.systemUTC())) {
-      scheduler.schedule("a", Duration.ofMillis(20), null, () -> {
-        runs.countDown();
-        return null;
-      });
+      scheduler.schedule(
+          "a",
+          Duration.ofMillis(20),
+          null,
+          () -> {
+            runs.countDown();
+            return null;
+          });
       assertThat(runs.await(5, TimeUnit.SECONDS)).isTrue();
     }
   }
@@ -32,8 +36,9 @@ class SyncSchedulerTest {
       scheduler.schedule("b", Duration.ofHours(1), justNow, runs::incrementAndGet);
       Thread.sleep(50);
       assertThat(runs).hasValue(0);
-      assertThat(scheduler.nextRun("b")).hasValueSatisfying(
-          next -> assertThat(next).isAfter(justNow.plus(Duration.ofMinutes(59))));
+      assertThat(scheduler.nextRun("b"))
+          .hasValueSatisfying(
+              next -> assertThat(next).isAfter(justNow.plus(Duration.ofMinutes(59))));
     }
   }
 
@@ -41,10 +46,14 @@ class SyncSchedulerTest {
   void aFailingJobKeepsItsSchedule() throws Exception {
     CountDownLatch runs = new CountDownLatch(2);
     try (SyncScheduler scheduler = new SyncScheduler(Clock.systemUTC())) {
-      scheduler.schedule("c", Duration.ofMillis(10), null, () -> {
-        runs.countDown();
-        throw new IllegalStateException("server down");
-      });
+      scheduler.schedule(
+          "c",
+          Duration.ofMillis(10),
+          null,
+          () -> {
+            runs.countDown();
+            throw new IllegalStateException("server down");
+          });
       assertThat(runs.await(5, TimeUnit.SECONDS)).isTrue();
     }
   }

@@ -5,20 +5,21 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An action a connector offers: one HTTP request (or a {@code LOCAL} operation) with typed parameters and a trust
- * level.
+ * An action a connector offers: one HTTP request (or a {@code LOCAL} operation) with typed
+ * parameters and a trust level.
  *
- * @param url the URL template; {@code null} for {@code LOCAL} actions and for PocketPaw actions that run elsewhere
+ * @param url the URL template; {@code null} for {@code LOCAL} actions and for PocketPaw actions
+ *     that run elsewhere
  * @param params parameters that fill the URL or the query string
  * @param body parameters that form the request body
  * @param executionMode PocketPaw's {@code execution_mode}, kept as written
  * @param requiresBinary PocketPaw's {@code requires_binary}, kept as written
- * @param records where the records are in a list response ({@code null}: a top-level array, else {@code data},
- *     else the first array field)
- * @param recordsOptional the API leaves the records field out of an empty answer (Gmail's {@code messages}): a
- *     page without it is an empty last page rather than an error
- * @param returns the declared fields of the action's answer ({@code returns}), each read from a field path like a
- *     column of a mapping; empty when the file declares none
+ * @param records where the records are in a list response ({@code null}: a top-level array, else
+ *     {@code data}, else the first array field)
+ * @param recordsOptional the API leaves the records field out of an empty answer (Gmail's {@code
+ *     messages}): a page without it is an empty last page rather than an error
+ * @param returns the declared fields of the action's answer ({@code returns}), each read from a
+ *     field path like a column of a mapping; empty when the file declares none
  */
 public record ActionSpec(
     Location location,
@@ -44,17 +45,43 @@ public record ActionSpec(
   }
 
   /** An action that declares no answer fields. */
-  public ActionSpec(Location location, String name, String description, HttpMethod method, String url,
-      List<ParamSpec> params, List<ParamSpec> body, TrustLevel trustLevel, ContentType contentType,
-      String executionMode, String requiresBinary, String records, boolean recordsOptional,
+  public ActionSpec(
+      Location location,
+      String name,
+      String description,
+      HttpMethod method,
+      String url,
+      List<ParamSpec> params,
+      List<ParamSpec> body,
+      TrustLevel trustLevel,
+      ContentType contentType,
+      String executionMode,
+      String requiresBinary,
+      String records,
+      boolean recordsOptional,
       PaginationSpec pagination) {
-    this(location, name, description, method, url, params, body, trustLevel, contentType, executionMode,
-        requiresBinary, records, recordsOptional, pagination, List.of());
+    this(
+        location,
+        name,
+        description,
+        method,
+        url,
+        params,
+        body,
+        trustLevel,
+        contentType,
+        executionMode,
+        requiresBinary,
+        records,
+        recordsOptional,
+        pagination,
+        List.of());
   }
 
   /**
-   * A builder for the action {@code name} written at {@code location}: a {@code GET} with no URL, parameters or
-   * answer fields, trust level {@code auto}, a JSON body, and no paging (at the action's location).
+   * A builder for the action {@code name} written at {@code location}: a {@code GET} with no URL,
+   * parameters or answer fields, trust level {@code auto}, a JSON body, and no paging (at the
+   * action's location).
    */
   public static Builder builder(Location location, String name) {
     return new Builder(location, name);
@@ -62,18 +89,60 @@ public record ActionSpec(
 
   /** The same action with these declared answer fields. */
   public ActionSpec withReturns(List<ColumnSpec> newReturns) {
-    return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
-        executionMode, requiresBinary, records, recordsOptional, pagination, newReturns);
+    return new ActionSpec(
+        location,
+        name,
+        description,
+        method,
+        url,
+        params,
+        body,
+        trustLevel,
+        contentType,
+        executionMode,
+        requiresBinary,
+        records,
+        recordsOptional,
+        pagination,
+        newReturns);
   }
 
   public ActionSpec withParams(List<ParamSpec> newParams) {
-    return new ActionSpec(location, name, description, method, url, newParams, body, trustLevel, contentType,
-        executionMode, requiresBinary, records, recordsOptional, pagination, returns);
+    return new ActionSpec(
+        location,
+        name,
+        description,
+        method,
+        url,
+        newParams,
+        body,
+        trustLevel,
+        contentType,
+        executionMode,
+        requiresBinary,
+        records,
+        recordsOptional,
+        pagination,
+        returns);
   }
 
   public ActionSpec withPagination(PaginationSpec newPagination) {
-    return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
-        executionMode, requiresBinary, records, recordsOptional, newPagination, returns);
+    return new ActionSpec(
+        location,
+        name,
+        description,
+        method,
+        url,
+        params,
+        body,
+        trustLevel,
+        contentType,
+        executionMode,
+        requiresBinary,
+        records,
+        recordsOptional,
+        newPagination,
+        returns);
   }
 
   /** Every parameter, URL and query ones first, then the body's. */
@@ -93,7 +162,9 @@ public record ActionSpec(
     return url == null ? Optional.empty() : Optional.ofNullable(UrlTemplate.parse(url).template());
   }
 
-  /** Builds an {@link ActionSpec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds an {@link ActionSpec}; every value not set keeps the default {@link #builder} describes.
+   */
   public static final class Builder {
     private final Location location;
     private final String name;
@@ -183,8 +254,22 @@ public record ActionSpec(
     }
 
     public ActionSpec build() {
-      return new ActionSpec(location, name, description, method, url, params, body, trustLevel, contentType,
-          executionMode, requiresBinary, records, recordsOptional, pagination, returns);
+      return new ActionSpec(
+          location,
+          name,
+          description,
+          method,
+          url,
+          params,
+          body,
+          trustLevel,
+          contentType,
+          executionMode,
+          requiresBinary,
+          records,
+          recordsOptional,
+          pagination,
+          returns);
     }
   }
 }

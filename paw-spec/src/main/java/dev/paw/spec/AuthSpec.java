@@ -8,9 +8,11 @@ import java.util.Optional;
  * How a connector authenticates.
  *
  * @param credentials what the user supplies when connecting, in file order
- * @param headers static headers sent with every request; values may hold {@code {CREDENTIAL}} placeholders
- * @param credential the credential that carries the key or token ({@code api_key}, {@code bearer}, {@code header},
- *     {@code cookie}, token-only {@code oauth2}); {@code null} when the method needs none
+ * @param headers static headers sent with every request; values may hold {@code {CREDENTIAL}}
+ *     placeholders
+ * @param credential the credential that carries the key or token ({@code api_key}, {@code bearer},
+ *     {@code header}, {@code cookie}, token-only {@code oauth2}); {@code null} when the method
+ *     needs none
  * @param in for {@code api_key}: {@code header} or {@code query}
  * @param name the header, query parameter or cookie name the credential is sent in
  * @param prefix text put before the credential's value (e.g. {@code "Bearer "})
@@ -54,7 +56,9 @@ public record AuthSpec(
     return new Builder(location, method);
   }
 
-  /** Builds a {@link AuthSpec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds a {@link AuthSpec}; every value not set keeps the default {@link #builder} describes.
+   */
   public static final class Builder {
     private final Location location;
     private final AuthMethod method;
@@ -119,7 +123,18 @@ public record AuthSpec(
     }
 
     public AuthSpec build() {
-      return new AuthSpec(location, method, credentials, headers, credential, in, name, prefix, username, password, oauth2);
+      return new AuthSpec(
+          location,
+          method,
+          credentials,
+          headers,
+          credential,
+          in,
+          name,
+          prefix,
+          username,
+          password,
+          oauth2);
     }
   }
 }

@@ -8,11 +8,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A request per listed record: the source action lists records (message ids), and {@code action} fetches each one
- * (the message); the stream maps the child's response.
+ * A request per listed record: the source action lists records (message ids), and {@code action}
+ * fetches each one (the message); the stream maps the child's response.
  *
- * @param params the child action's parameters; values are templates whose {@code {path}} placeholders take fields
- *     of the listed record ({@code {id}})
+ * @param params the child action's parameters; values are templates whose {@code {path}}
+ *     placeholders take fields of the listed record ({@code {id}})
  */
 public record ChildRequestSpec(Location location, String action, Map<String, String> params) {
 
@@ -22,7 +22,10 @@ public record ChildRequestSpec(Location location, String action, Map<String, Str
     params = Values.orderedCopy(params);
   }
 
-  /** The fields of the listed record the parameters take ({@code id} for {@code "{id}"}), in order, once each. */
+  /**
+   * The fields of the listed record the parameters take ({@code id} for {@code "{id}"}), in order,
+   * once each.
+   */
   public List<String> fields() {
     return fieldsIn(String.join(" ", params.values()));
   }

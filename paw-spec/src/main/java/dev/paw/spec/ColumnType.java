@@ -2,7 +2,10 @@ package dev.paw.spec;
 
 /** The type of a synced column: how the API value is read and how SQLite stores it. */
 public enum ColumnType {
-  /** Untyped (PocketPaw's plain mappings): scalars are stored as they come, objects and arrays as JSON text. */
+  /**
+   * Untyped (PocketPaw's plain mappings): scalars are stored as they come, objects and arrays as
+   * JSON text.
+   */
   ANY(""),
   STRING("TEXT"),
   INTEGER("INTEGER"),

@@ -14,14 +14,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The one way in from a connector file to a linked {@link ConnectorSpec}: read strictly as UTF-8, compose YAML within
- * bounds, read, link. A syntax error stops at the first; every other problem is collected.
+ * The one way in from a connector file to a linked {@link ConnectorSpec}: read strictly as UTF-8,
+ * compose YAML within bounds, read, link. A syntax error stops at the first; every other problem is
+ * collected.
  */
 public final class ConnectorLoader {
 
   private ConnectorLoader() {}
 
-  /** The outcome of loading one file: the spec (absent when there are errors) and every diagnostic. */
+  /**
+   * The outcome of loading one file: the spec (absent when there are errors) and every diagnostic.
+   */
   public record Result(ConnectorSpec spec, List<Diagnostic> diagnostics) {
 
     public boolean hasErrors() {
@@ -48,7 +51,8 @@ public final class ConnectorLoader {
   /**
    * Loads {@code file}.
    *
-   * @param displayPath how messages name the file (relative to the project, as the user would write it)
+   * @param displayPath how messages name the file (relative to the project, as the user would write
+   *     it)
    */
   public static Result load(Path file, String displayPath) {
     Diagnostics diagnostics = new Diagnostics();
@@ -56,7 +60,9 @@ public final class ConnectorLoader {
     byte[] bytes;
     try {
       if (Files.size(file) > YamlComposer.MAX_CODE_POINTS * 4L) {
-        diagnostics.error(whole, "the file is larger than a connector file can be (" + Files.size(file) + " bytes)");
+        diagnostics.error(
+            whole,
+            "the file is larger than a connector file can be (" + Files.size(file) + " bytes)");
         return new Result(null, diagnostics.all());
       }
       bytes = Files.readAllBytes(file);
@@ -66,8 +72,11 @@ public final class ConnectorLoader {
     }
     Utf8Text.Decoded decoded = Utf8Text.decode(bytes);
     if (!decoded.ok()) {
-      diagnostics.error(whole.at(decoded.line(), decoded.column()), String.format("the file is not valid UTF-8"
-          + " (byte 0x%02X); save it as UTF-8", decoded.badByte()));
+      diagnostics.error(
+          whole.at(decoded.line(), decoded.column()),
+          String.format(
+              "the file is not valid UTF-8" + " (byte 0x%02X); save it as UTF-8",
+              decoded.badByte()));
       return new Result(null, diagnostics.all());
     }
     String text = decoded.text();
@@ -80,16 +89,21 @@ public final class ConnectorLoader {
     String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
     if (body.length() > YamlComposer.MAX_CODE_POINTS
         && body.codePointCount(0, body.length()) > YamlComposer.MAX_CODE_POINTS) {
-      diagnostics.error(Location.file(displayPath).at(1, 1), "the file is larger than a connector file can be (more"
-          + " than " + YamlComposer.MAX_CODE_POINTS + " characters)");
+      diagnostics.error(
+          Location.file(displayPath).at(1, 1),
+          "the file is larger than a connector file can be (more"
+              + " than "
+              + YamlComposer.MAX_CODE_POINTS
+              + " characters)");
       return new Result(null, diagnostics.all());
     }
     YamlComposer.Result composed = YamlComposer.compose(body, displayPath);
     if (composed.syntaxError() != null) {
       return new Result(null, List.of(composed.syntaxError()));
     }
-    ReadConnector read = new ConnectorReader(new YamlReader(displayPath, diagnostics)).read(composed.root(),
-        displayPath);
+    ReadConnector read =
+        new ConnectorReader(new YamlReader(displayPath, diagnostics))
+            .read(composed.root(), displayPath);
     if (read == null) {
       return new Result(null, diagnostics.all());
     }

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A linked, validated connector: the one model that both the code generator and the runtime work from.
- * Generated code builds it as code; the runtime gets the same value by loading the YAML file.
+ * A linked, validated connector: the one model that both the code generator and the runtime work
+ * from. Generated code builds it as code; the runtime gets the same value by loading the YAML file.
  *
  * @param name the registry key ({@code stripe}); the file name does not matter
  * @param baseUrl the base for relative action URLs, or {@code null}
@@ -49,26 +49,64 @@ public record ConnectorSpec(
   }
 
   public ConnectorSpec withStreams(List<StreamSpec> newStreams) {
-    return new ConnectorSpec(location, specVersion, name, displayName, type, icon, baseUrl, auth, actions, newStreams,
-        senses, surfaceProfile);
+    return new ConnectorSpec(
+        location,
+        specVersion,
+        name,
+        displayName,
+        type,
+        icon,
+        baseUrl,
+        auth,
+        actions,
+        newStreams,
+        senses,
+        surfaceProfile);
   }
 
   public ConnectorSpec withAuth(AuthSpec newAuth) {
-    return new ConnectorSpec(location, specVersion, name, displayName, type, icon, baseUrl, newAuth, actions, streams,
-        senses, surfaceProfile);
+    return new ConnectorSpec(
+        location,
+        specVersion,
+        name,
+        displayName,
+        type,
+        icon,
+        baseUrl,
+        newAuth,
+        actions,
+        streams,
+        senses,
+        surfaceProfile);
   }
 
   public ConnectorSpec withActions(List<ActionSpec> newActions) {
-    return new ConnectorSpec(location, specVersion, name, displayName, type, icon, baseUrl, auth, newActions, streams,
-        senses, surfaceProfile);
+    return new ConnectorSpec(
+        location,
+        specVersion,
+        name,
+        displayName,
+        type,
+        icon,
+        baseUrl,
+        auth,
+        newActions,
+        streams,
+        senses,
+        surfaceProfile);
   }
 
-  /** A builder for a connector of the current format version with no auth, actions or streams yet. */
+  /**
+   * A builder for a connector of the current format version with no auth, actions or streams yet.
+   */
   public static Builder builder(Location location, String name) {
     return new Builder(location, name);
   }
 
-  /** Builds a {@link ConnectorSpec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds a {@link ConnectorSpec}; every value not set keeps the default {@link #builder}
+   * describes.
+   */
   public static final class Builder {
     private final Location location;
     private int specVersion = SPEC_VERSION;
@@ -139,7 +177,19 @@ public record ConnectorSpec(
     }
 
     public ConnectorSpec build() {
-      return new ConnectorSpec(location, specVersion, name, displayName, type, icon, baseUrl, auth, actions, streams, senses, surfaceProfile);
+      return new ConnectorSpec(
+          location,
+          specVersion,
+          name,
+          displayName,
+          type,
+          icon,
+          baseUrl,
+          auth,
+          actions,
+          streams,
+          senses,
+          surfaceProfile);
     }
   }
 }

@@ -7,15 +7,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The fields a sync stream reads from each API record, as a tree of field names: the columns' paths plus the paging
- * and incremental cursor fields. With {@code each}, the record is the child's response, and the paging cursor is
- * read from the listed records instead. A streaming mapper walks a record once along it; generated mappers unroll it into
- * code, the runtime interprets it, so both read exactly the same fields.
+ * The fields a sync stream reads from each API record, as a tree of field names: the columns' paths
+ * plus the paging and incremental cursor fields. With {@code each}, the record is the child's
+ * response, and the paging cursor is read from the listed records instead. A streaming mapper walks
+ * a record once along it; generated mappers unroll it into code, the runtime interprets it, so both
+ * read exactly the same fields.
  */
 public final class FieldTree {
 
   /** Slot of the paging cursor value ({@code pagination.from} of a {@code cursor}-paged source). */
   public static final int PAGE_CURSOR = 0;
+
   /** Slot of the incremental cursor value ({@code incremental.cursor}). */
   public static final int INCREMENTAL_CURSOR = 1;
 
@@ -76,12 +78,15 @@ public final class FieldTree {
     return tree;
   }
 
-  /** The record field whose last value is the next page's cursor, when the source pages by cursor. */
+  /**
+   * The record field whose last value is the next page's cursor, when the source pages by cursor.
+   */
   public static String pageCursorPath(ConnectorSpec connector, StreamSpec stream) {
     if (stream.source() == null) {
       return null;
     }
-    return connector.action(stream.source())
+    return connector
+        .action(stream.source())
         .map(ActionSpec::pagination)
         .filter(p -> p.style() == PaginationStyle.CURSOR)
         .map(PaginationSpec::from)
@@ -92,7 +97,10 @@ public final class FieldTree {
     return root;
   }
 
-  /** Paths that cannot be read in one pass: a field read whole that another column reads inside, or mixed types. */
+  /**
+   * Paths that cannot be read in one pass: a field read whole that another column reads inside, or
+   * mixed types.
+   */
   public List<String> conflicts() {
     return Collections.unmodifiableList(conflicts);
   }
@@ -134,12 +142,14 @@ public final class FieldTree {
   }
 
   private void checkTypes(List<ColumnSpec> columns) {
-    walk(root, node -> {
-      long types = node.columns.stream().map(i -> columns.get(i).type()).distinct().count();
-      if (types > 1) {
-        conflicts.add("'" + node.path + "' is read by columns of different types");
-      }
-    });
+    walk(
+        root,
+        node -> {
+          long types = node.columns.stream().map(i -> columns.get(i).type()).distinct().count();
+          if (types > 1) {
+            conflicts.add("'" + node.path + "' is read by columns of different types");
+          }
+        });
   }
 
   private static void walk(Node node, java.util.function.Consumer<Node> visitor) {

@@ -2,7 +2,10 @@ package dev.paw.spec;
 
 import java.util.Objects;
 
-/** Where an element of a connector file was written: a path as the user named it, and a 1-based line and column. */
+/**
+ * Where an element of a connector file was written: a path as the user named it, and a 1-based line
+ * and column.
+ */
 public record Location(String path, int line, int column) {
 
   public Location {

@@ -3,14 +3,14 @@ package dev.paw.spec;
 import java.util.List;
 
 /**
- * OAuth 2 settings. Without them an {@code oauth2} connector (as PocketPaw writes them) sends a ready-made access
- * token from its credential as a bearer token.
+ * OAuth 2 settings. Without them an {@code oauth2} connector (as PocketPaw writes them) sends a
+ * ready-made access token from its credential as a bearer token.
  *
  * @param grant {@code authorization_code} or {@code client_credentials}
  * @param clientId the credential holding the client id
  * @param clientSecret the credential holding the client secret, or {@code null} for public clients
- * @param authorizationParams extra query parameters of the authorization URL (Google's {@code access_type: offline}
- *     asks for a refresh token)
+ * @param authorizationParams extra query parameters of the authorization URL (Google's {@code
+ *     access_type: offline} asks for a refresh token)
  */
 public record OAuth2Spec(
     Location location,
@@ -37,7 +37,9 @@ public record OAuth2Spec(
     return new Builder(location, grant);
   }
 
-  /** Builds a {@link OAuth2Spec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds a {@link OAuth2Spec}; every value not set keeps the default {@link #builder} describes.
+   */
   public static final class Builder {
     private final Location location;
     private final String grant;
@@ -96,7 +98,17 @@ public record OAuth2Spec(
     }
 
     public OAuth2Spec build() {
-      return new OAuth2Spec(location, grant, authorizationUrl, tokenUrl, revokeUrl, scopes, pkce, clientId, clientSecret, authorizationParams);
+      return new OAuth2Spec(
+          location,
+          grant,
+          authorizationUrl,
+          tokenUrl,
+          revokeUrl,
+          scopes,
+          pkce,
+          clientId,
+          clientSecret,
+          authorizationParams);
     }
   }
 }

@@ -4,7 +4,8 @@ package dev.paw.spec;
  * How to fetch the next page of a list action.
  *
  * @param param the request parameter that carries the cursor, token, page number or offset
- * @param from for {@code cursor}: the record field whose value of the last record is the next cursor
+ * @param from for {@code cursor}: the record field whose value of the last record is the next
+ *     cursor
  * @param hasMore for {@code cursor}: the body field that says whether more pages follow
  * @param path for {@code token} and {@code next_url}: the body field holding the token or URL
  * @param sizeParam the request parameter that sets the page size, or {@code null}
@@ -26,7 +27,8 @@ public record PaginationSpec(
 
   /** No paging. */
   public static PaginationSpec none(Location location) {
-    return new PaginationSpec(location, PaginationStyle.NONE, null, null, null, null, null, null, 0, null);
+    return new PaginationSpec(
+        location, PaginationStyle.NONE, null, null, null, null, null, null, 0, null);
   }
 
   /** A builder for paging of this style, with every other setting unset (start 0). */
@@ -34,7 +36,10 @@ public record PaginationSpec(
     return new Builder(location, style);
   }
 
-  /** Builds a {@link PaginationSpec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds a {@link PaginationSpec}; every value not set keeps the default {@link #builder}
+   * describes.
+   */
   public static final class Builder {
     private final Location location;
     private final PaginationStyle style;
@@ -93,7 +98,8 @@ public record PaginationSpec(
     }
 
     public PaginationSpec build() {
-      return new PaginationSpec(location, style, param, from, hasMore, path, sizeParam, size, start, maxPages);
+      return new PaginationSpec(
+          location, style, param, from, hasMore, path, sizeParam, size, start, maxPages);
     }
   }
 }

@@ -4,7 +4,10 @@ package dev.paw.spec;
 public enum PaginationStyle {
   /** One page only. */
   NONE,
-  /** Stripe's style: the last record's id goes in {@code starting_after} while {@code has_more} is true. */
+  /**
+   * Stripe's style: the last record's id goes in {@code starting_after} while {@code has_more} is
+   * true.
+   */
   CURSOR,
   /** A next-page token from the body goes back as a parameter until the body has none. */
   TOKEN,

@@ -3,14 +3,14 @@ package dev.paw.spec;
 import java.util.List;
 
 /**
- * A parameter of an action. Its name is the wire name and need not be a Java identifier ({@code statuses[]},
- * {@code $top}).
+ * A parameter of an action. Its name is the wire name and need not be a Java identifier ({@code
+ * statuses[]}, {@code $top}).
  *
  * @param defaultValue applied when the caller gives no value; {@code null} when there is none
  * @param enumValues the allowed values; empty when any value of the type is allowed
  * @param in where the value goes in the request
- * @param items for an {@code array} parameter, the type of its elements when the file says ({@code items}); else
- *     {@code null}
+ * @param items for an {@code array} parameter, the type of its elements when the file says ({@code
+ *     items}); else {@code null}
  */
 public record ParamSpec(
     Location location,
@@ -28,32 +28,47 @@ public record ParamSpec(
   }
 
   /** A parameter whose elements, if it is an array, have no declared type. */
-  public ParamSpec(Location location, String name, ParamType type, boolean required, Object defaultValue,
-      List<Object> enumValues, String description, ParamIn in) {
+  public ParamSpec(
+      Location location,
+      String name,
+      ParamType type,
+      boolean required,
+      Object defaultValue,
+      List<Object> enumValues,
+      String description,
+      ParamIn in) {
     this(location, name, type, required, defaultValue, enumValues, description, in, null);
   }
 
   /**
-   * Whether {@code value} is of this parameter's type and, for an array that declares {@code items}, every element
-   * of its item type.
+   * Whether {@code value} is of this parameter's type and, for an array that declares {@code
+   * items}, every element of its item type.
    */
   public boolean accepts(Object value) {
     if (!type.accepts(value)) {
       return false;
     }
-    return items == null || !(value instanceof List<?> list) || list.stream().allMatch(items::accepts);
+    return items == null
+        || !(value instanceof List<?> list)
+        || list.stream().allMatch(items::accepts);
   }
 
   public ParamSpec withIn(ParamIn newIn) {
-    return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, newIn, items);
+    return new ParamSpec(
+        location, name, type, required, defaultValue, enumValues, description, newIn, items);
   }
 
-  /** A builder for an optional parameter with no default, no allowed values and no description, sent in the query. */
+  /**
+   * A builder for an optional parameter with no default, no allowed values and no description, sent
+   * in the query.
+   */
   public static Builder builder(Location location, String name, ParamType type) {
     return new Builder(location, name, type);
   }
 
-  /** Builds a {@link ParamSpec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds a {@link ParamSpec}; every value not set keeps the default {@link #builder} describes.
+   */
   public static final class Builder {
     private final Location location;
     private final String name;
@@ -102,7 +117,8 @@ public record ParamSpec(
     }
 
     public ParamSpec build() {
-      return new ParamSpec(location, name, type, required, defaultValue, enumValues, description, in, items);
+      return new ParamSpec(
+          location, name, type, required, defaultValue, enumValues, description, in, items);
     }
   }
 }

@@ -2,7 +2,12 @@ package dev.paw.spec;
 
 /** The declared type of an action parameter. PocketPaw files write arrays as {@code object}. */
 public enum ParamType {
-  STRING, INTEGER, NUMBER, BOOLEAN, OBJECT, ARRAY;
+  STRING,
+  INTEGER,
+  NUMBER,
+  BOOLEAN,
+  OBJECT,
+  ARRAY;
 
   public String wireName() {
     return name().toLowerCase(java.util.Locale.ROOT);

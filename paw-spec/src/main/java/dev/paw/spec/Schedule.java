@@ -20,19 +20,30 @@ public record Schedule(String text, Duration interval) {
 
   /** The schedules a connector file may name, for "did you mean" suggestions. */
   public static final java.util.List<String> EXAMPLES =
-      java.util.List.of("manual", "hourly", "daily", "every_5m", "every_15m", "every_30m", "every_1h", "every_6h", "every_1d");
+      java.util.List.of(
+          "manual",
+          "hourly",
+          "daily",
+          "every_5m",
+          "every_15m",
+          "every_30m",
+          "every_1h",
+          "every_6h",
+          "every_1d");
 
   public boolean isManual() {
     return interval == null;
   }
 
   /**
-   * The schedule a valid string names, for code that builds specs: {@code Schedule.of("every_15m")}.
+   * The schedule a valid string names, for code that builds specs: {@code
+   * Schedule.of("every_15m")}.
    *
    * @throws IllegalArgumentException when {@code text} is not one of the accepted forms
    */
   public static Schedule of(String text) {
-    return parse(text).orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a schedule"));
+    return parse(text)
+        .orElseThrow(() -> new IllegalArgumentException("'" + text + "' is not a schedule"));
   }
 
   /** Parses a schedule string; empty when it is not one of the accepted forms. */
@@ -50,11 +61,12 @@ public record Schedule(String text, Duration interval) {
           return Optional.empty();
         }
         long n = Long.parseLong(m.group(1));
-        Duration interval = switch (m.group(2)) {
-          case "m" -> Duration.ofMinutes(n);
-          case "h" -> Duration.ofHours(n);
-          default -> Duration.ofDays(n);
-        };
+        Duration interval =
+            switch (m.group(2)) {
+              case "m" -> Duration.ofMinutes(n);
+              case "h" -> Duration.ofHours(n);
+              default -> Duration.ofDays(n);
+            };
         return Optional.of(new Schedule(text, interval));
     }
   }

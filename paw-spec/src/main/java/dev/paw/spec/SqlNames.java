@@ -20,12 +20,17 @@ public final class SqlNames {
     }
     String lower = name.toLowerCase(Locale.ROOT);
     if (lower.startsWith(INTERNAL_PREFIX) || lower.startsWith("sqlite_")) {
-      return "is reserved (names starting with '" + INTERNAL_PREFIX + "' or 'sqlite_' belong to paw and SQLite)";
+      return "is reserved (names starting with '"
+          + INTERNAL_PREFIX
+          + "' or 'sqlite_' belong to paw and SQLite)";
     }
     return null;
   }
 
-  /** {@code name} in double quotes, so that SQL keywords ({@code order}, {@code query}) are safe as names. */
+  /**
+   * {@code name} in double quotes, so that SQL keywords ({@code order}, {@code query}) are safe as
+   * names.
+   */
   public static String quote(String name) {
     return "\"" + name.replace("\"", "\"\"") + "\"";
   }

@@ -7,16 +7,17 @@ import java.util.Optional;
 /**
  * One sync stream: a list action's records mapped into a table of pocket.db.
  *
- * @param source the list action that supplies the records; {@code null} when it is neither given nor inferable
- *     (the stream then cannot run, and validation says why)
+ * @param source the list action that supplies the records; {@code null} when it is neither given
+ *     nor inferable (the stream then cannot run, and validation says why)
  * @param params fixed parameter values for the source action
- * @param records where the records are in each page; overrides the action's setting when not {@code null}
+ * @param records where the records are in each page; overrides the action's setting when not {@code
+ *     null}
  * @param columns the table's columns in order; empty when the file maps nothing
  * @param primaryKey the key columns; empty for an append-only table
  * @param incremental the incremental cursor, or {@code null} for a full sync each run
  * @param maxPages the most pages one run fetches; overrides the action's cap when not {@code null}
- * @param each a request per listed record whose response the columns map, or {@code null} when the listed records
- *     themselves are mapped
+ * @param each a request per listed record whose response the columns map, or {@code null} when the
+ *     listed records themselves are mapped
  */
 public record StreamSpec(
     Location location,
@@ -48,31 +49,80 @@ public record StreamSpec(
   }
 
   public StreamSpec withSource(String newSource) {
-    return new StreamSpec(location, table, schedule, newSource, params, records, columns, primaryKey, incremental,
-        writeMode, maxPages, each);
+    return new StreamSpec(
+        location,
+        table,
+        schedule,
+        newSource,
+        params,
+        records,
+        columns,
+        primaryKey,
+        incremental,
+        writeMode,
+        maxPages,
+        each);
   }
 
   public StreamSpec withParams(Map<String, Object> newParams) {
-    return new StreamSpec(location, table, schedule, source, newParams, records, columns, primaryKey, incremental,
-        writeMode, maxPages, each);
+    return new StreamSpec(
+        location,
+        table,
+        schedule,
+        source,
+        newParams,
+        records,
+        columns,
+        primaryKey,
+        incremental,
+        writeMode,
+        maxPages,
+        each);
   }
 
   public StreamSpec withEach(ChildRequestSpec newEach) {
-    return new StreamSpec(location, table, schedule, source, params, records, columns, primaryKey, incremental,
-        writeMode, maxPages, newEach);
+    return new StreamSpec(
+        location,
+        table,
+        schedule,
+        source,
+        params,
+        records,
+        columns,
+        primaryKey,
+        incremental,
+        writeMode,
+        maxPages,
+        newEach);
   }
 
   public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
-    return new StreamSpec(location, table, schedule, source, params, records, columns, newPrimaryKey, incremental,
-        writeMode, maxPages, each);
+    return new StreamSpec(
+        location,
+        table,
+        schedule,
+        source,
+        params,
+        records,
+        columns,
+        newPrimaryKey,
+        incremental,
+        writeMode,
+        maxPages,
+        each);
   }
 
-  /** A builder for a manual, full-sync {@code merge} stream into {@code table} with no source, columns or key yet. */
+  /**
+   * A builder for a manual, full-sync {@code merge} stream into {@code table} with no source,
+   * columns or key yet.
+   */
   public static Builder builder(Location location, String table) {
     return new Builder(location, table);
   }
 
-  /** Builds a {@link StreamSpec}; every value not set keeps the default {@link #builder} describes. */
+  /**
+   * Builds a {@link StreamSpec}; every value not set keeps the default {@link #builder} describes.
+   */
   public static final class Builder {
     private final Location location;
     private final String table;
@@ -143,7 +193,19 @@ public record StreamSpec(
     }
 
     public StreamSpec build() {
-      return new StreamSpec(location, table, schedule, source, params, records, columns, primaryKey, incremental, writeMode, maxPages, each);
+      return new StreamSpec(
+          location,
+          table,
+          schedule,
+          source,
+          params,
+          records,
+          columns,
+          primaryKey,
+          incremental,
+          writeMode,
+          maxPages,
+          each);
     }
   }
 }

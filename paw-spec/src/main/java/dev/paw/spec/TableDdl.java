@@ -3,14 +3,17 @@ package dev.paw.spec;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code CREATE TABLE} statement of a sync stream's table: one function of the spec, for both front doors. */
+/**
+ * The {@code CREATE TABLE} statement of a sync stream's table: one function of the spec, for both
+ * front doors.
+ */
 public final class TableDdl {
 
   private TableDdl() {}
 
   /**
-   * {@code CREATE TABLE IF NOT EXISTS "t" ("id" TEXT NOT NULL, "amount" INTEGER, PRIMARY KEY ("id"))}. Untyped
-   * columns get no declared type, so SQLite keeps each value's own type.
+   * {@code CREATE TABLE IF NOT EXISTS "t" ("id" TEXT NOT NULL, "amount" INTEGER, PRIMARY KEY
+   * ("id"))}. Untyped columns get no declared type, so SQLite keeps each value's own type.
    */
   public static String of(StreamSpec stream) {
     List<String> parts = new ArrayList<>();
@@ -25,8 +28,15 @@ public final class TableDdl {
       parts.add(part.toString());
     }
     if (!stream.primaryKey().isEmpty()) {
-      parts.add("PRIMARY KEY (" + String.join(", ", stream.primaryKey().stream().map(SqlNames::quote).toList()) + ")");
+      parts.add(
+          "PRIMARY KEY ("
+              + String.join(", ", stream.primaryKey().stream().map(SqlNames::quote).toList())
+              + ")");
     }
-    return "CREATE TABLE IF NOT EXISTS " + SqlNames.quote(stream.table()) + " (" + String.join(", ", parts) + ")";
+    return "CREATE TABLE IF NOT EXISTS "
+        + SqlNames.quote(stream.table())
+        + " ("
+        + String.join(", ", parts)
+        + ")";
   }
 }

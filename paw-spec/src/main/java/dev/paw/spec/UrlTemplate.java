@@ -5,8 +5,9 @@ import java.util.List;
 
 /**
  * A URL with {@code {NAME}} placeholders, filled from a credential first, then from a parameter.
- * {@code {+NAME}} is a reserved expansion: its value may hold {@code /} (a path), never {@code ?}, {@code #} or
- * {@code ..}. Values are always encoded, so none can change the host or add path segments it was not allowed to.
+ * {@code {+NAME}} is a reserved expansion: its value may hold {@code /} (a path), never {@code ?},
+ * {@code #} or {@code ..}. Values are always encoded, so none can change the host or add path
+ * segments it was not allowed to.
  */
 public final class UrlTemplate {
 
@@ -48,7 +49,8 @@ public final class UrlTemplate {
       boolean reserved = inner.startsWith("+");
       String name = reserved ? inner.substring(1) : inner;
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        return Result.error("'{" + inner + "}' is not a placeholder: names are letters, digits and '_'");
+        return Result.error(
+            "'{" + inner + "}' is not a placeholder: names are letters, digits and '_'");
       }
       if (literal.length() > 0) {
         parts.add(new Part(literal.toString(), false, false));
@@ -90,9 +92,9 @@ public final class UrlTemplate {
   }
 
   /**
-   * The placeholders that stand where the scheme or host would be: at the very start, or before the first
-   * {@code /} after {@code ://}. They decide where requests go, so only a credential (the user's own
-   * configuration) may fill them.
+   * The placeholders that stand where the scheme or host would be: at the very start, or before the
+   * first {@code /} after {@code ://}. They decide where requests go, so only a credential (the
+   * user's own configuration) may fill them.
    */
   public List<String> hostPlaceholders() {
     List<String> names = new ArrayList<>();
@@ -101,7 +103,8 @@ public final class UrlTemplate {
       if (part.placeholder()) {
         String before = seen.toString();
         int scheme = before.indexOf("://");
-        boolean inAuthority = scheme < 0 ? before.indexOf('/') < 0 : before.indexOf('/', scheme + 3) < 0;
+        boolean inAuthority =
+            scheme < 0 ? before.indexOf('/') < 0 : before.indexOf('/', scheme + 3) < 0;
         if (inAuthority) {
           names.add(part.text());
         }

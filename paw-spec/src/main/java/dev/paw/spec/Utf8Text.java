@@ -12,7 +12,10 @@ final class Utf8Text {
 
   private Utf8Text() {}
 
-  /** Decoded text, or the line and column (1-based, in characters) and value of the first byte that is not UTF-8. */
+  /**
+   * Decoded text, or the line and column (1-based, in characters) and value of the first byte that
+   * is not UTF-8.
+   */
   record Decoded(String text, int line, int column, int badByte) {
     boolean ok() {
       return text != null;
@@ -20,9 +23,11 @@ final class Utf8Text {
   }
 
   static Decoded decode(byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length + 1);
     CoderResult result = decoder.decode(in, out, true);

@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Helpers for the values a spec holds (defaults, enum values, fixed parameters): {@code String}, {@code Long},
- * {@code Double}, {@code Boolean}, and unmodifiable ordered {@code Map}s and {@code List}s of them.
+ * Helpers for the values a spec holds (defaults, enum values, fixed parameters): {@code String},
+ * {@code Long}, {@code Double}, {@code Boolean}, and unmodifiable ordered {@code Map}s and {@code
+ * List}s of them.
  */
 public final class Values {
 
@@ -20,13 +21,14 @@ public final class Values {
   }
 
   /**
-   * An ordered, unmodifiable map from alternating keys and values, for generated code: {@code map("a", 1L, "b",
-   * true)}. The value type is the caller's to name; the values must be of it.
+   * An ordered, unmodifiable map from alternating keys and values, for generated code: {@code
+   * map("a", 1L, "b", true)}. The value type is the caller's to name; the values must be of it.
    */
   @SuppressWarnings("unchecked")
   public static <V> Map<String, V> map(Object... keysAndValues) {
     if (keysAndValues.length % 2 != 0) {
-      throw new IllegalArgumentException("map() takes keys and values in pairs, got " + keysAndValues.length + " items");
+      throw new IllegalArgumentException(
+          "map() takes keys and values in pairs, got " + keysAndValues.length + " items");
     }
     Map<String, V> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -36,8 +38,8 @@ public final class Values {
   }
 
   /**
-   * An unmodifiable list that, unlike {@link List#of}, may hold nulls (JSON null inside an object default). The
-   * element type is the caller's to name; the items must be of it.
+   * An unmodifiable list that, unlike {@link List#of}, may hold nulls (JSON null inside an object
+   * default). The element type is the caller's to name; the items must be of it.
    */
   @SuppressWarnings("unchecked")
   public static <T> List<T> list(Object... items) {

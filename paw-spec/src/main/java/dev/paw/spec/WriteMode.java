@@ -4,7 +4,10 @@ package dev.paw.spec;
 public enum WriteMode {
   /** Insert new rows, update changed ones by primary key, keep the rest. */
   MERGE,
-  /** Make the table exactly the source: rows the source no longer has are deleted when the run completes. */
+  /**
+   * Make the table exactly the source: rows the source no longer has are deleted when the run
+   * completes.
+   */
   REPLACE,
   /** Add every record as a new row. */
   APPEND;

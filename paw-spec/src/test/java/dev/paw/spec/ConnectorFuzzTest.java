@@ -8,16 +8,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Coverage-guided fuzzing of the connector parser, reader and linker (Jazzer). Whatever bytes a connector file holds,
- * loading it must end in a spec or in diagnostics at a place in the file: any exception is a bug, and so is a
- * diagnostic that could not be printed as one {@code file:line:col: message} line, or a "valid" spec whose tables the
- * runtime could not create.
+ * Coverage-guided fuzzing of the connector parser, reader and linker (Jazzer). Whatever bytes a
+ * connector file holds, loading it must end in a spec or in diagnostics at a place in the file: any
+ * exception is a bug, and so is a diagnostic that could not be printed as one {@code file:line:col:
+ * message} line, or a "valid" spec whose tables the runtime could not create.
  *
- * <p>In a normal test run this is a regression test: it runs once on every seed (our connectors, the PocketPaw
- * files and the invalid corpus, copied next to the class by the build; and the inputs kept under
- * {@code src/test/resources/dev/paw/spec/ConnectorFuzzTestInputs}, which include past findings). To fuzz:
- * {@code JAZZER_FUZZ=1 mvn -pl paw-spec test -Dtest=ConnectorFuzzTest} (see docs/reliability.md); the corpus it
- * grows goes to {@code paw-spec/.cifuzz-corpus} and a finding to a {@code crash-*} file.
+ * <p>In a normal test run this is a regression test: it runs once on every seed (our connectors,
+ * the PocketPaw files and the invalid corpus, copied next to the class by the build; and the inputs
+ * kept under {@code src/test/resources/dev/paw/spec/ConnectorFuzzTestInputs}, which include past
+ * findings). To fuzz: {@code JAZZER_FUZZ=1 mvn -pl paw-spec test -Dtest=ConnectorFuzzTest} (see
+ * docs/reliability.md); the corpus it grows goes to {@code paw-spec/.cifuzz-corpus} and a finding
+ * to a {@code crash-*} file.
  */
 class ConnectorFuzzTest {
 
@@ -27,8 +28,9 @@ class ConnectorFuzzTest {
   private static final long MAX_NANOS_PER_INPUT = TimeUnit.SECONDS.toNanos(5);
 
   /**
-   * The same fuzzing for one minute, which {@code .ci/run} does on every build (with the seeds copied for it:
-   * {@code -Dfuzz.method=loadsEveryInputOrDiagnosesItForAMinute}); without {@code JAZZER_FUZZ} it runs one empty input.
+   * The same fuzzing for one minute, which {@code .ci/run} does on every build (with the seeds
+   * copied for it: {@code -Dfuzz.method=loadsEveryInputOrDiagnosesItForAMinute}); without {@code
+   * JAZZER_FUZZ} it runs one empty input.
    */
   @FuzzTest(maxDuration = "60s")
   void loadsEveryInputOrDiagnosesItForAMinute(byte[] input) {
@@ -48,26 +50,35 @@ class ConnectorFuzzTest {
 
     ConnectorLoader.Result result = ConnectorLoader.load(text, PATH);
 
-    assertThat(result.spec() == null).as("a spec exactly when there are no errors: %s", result.diagnostics())
+    assertThat(result.spec() == null)
+        .as("a spec exactly when there are no errors: %s", result.diagnostics())
         .isEqualTo(result.hasErrors());
     long lines = text.lines().count() + 1;
     for (Diagnostic diagnostic : result.diagnostics()) {
       assertThat(diagnostic.location().path()).isEqualTo(PATH);
-      assertThat(diagnostic.location().line()).as("%s", diagnostic).isBetween(1, (int) Math.max(1, lines));
+      assertThat(diagnostic.location().line())
+          .as("%s", diagnostic)
+          .isBetween(1, (int) Math.max(1, lines));
       assertThat(diagnostic.location().column()).as("%s", diagnostic).isPositive();
       assertThat(diagnostic.message()).as("%s", diagnostic).isNotBlank();
-      assertThat(diagnostic.toString()).as("a diagnostic prints as one line").doesNotContain("\n", "\r");
+      assertThat(diagnostic.toString())
+          .as("a diagnostic prints as one line")
+          .doesNotContain("\n", "\r");
     }
-    assertThat(ConnectorLoader.load(text, PATH).diagnostics()).as("loading is deterministic")
+    assertThat(ConnectorLoader.load(text, PATH).diagnostics())
+        .as("loading is deterministic")
         .isEqualTo(result.diagnostics());
     if (result.spec() != null) {
       checkUsable(result.spec());
     }
-    assertThat(System.nanoTime() - started).as("nanoseconds to load %d bytes", input.length)
+    assertThat(System.nanoTime() - started)
+        .as("nanoseconds to load %d bytes", input.length)
         .isLessThan(MAX_NANOS_PER_INPUT);
   }
 
-  /** What the runtime and the code generator do with a spec that loaded without errors must work. */
+  /**
+   * What the runtime and the code generator do with a spec that loaded without errors must work.
+   */
   private static void checkUsable(ConnectorSpec spec) {
     for (StreamSpec stream : spec.streams()) {
       if (!stream.isRunnable()) {
@@ -87,7 +98,9 @@ class ConnectorFuzzTest {
       List<ParamSpec> params = action.allParams();
       for (ParamSpec param : params) {
         if (param.defaultValue() instanceof Double number) {
-          assertThat(Double.isFinite(number)).as("default of %s.%s", action.name(), param.name()).isTrue();
+          assertThat(Double.isFinite(number))
+              .as("default of %s.%s", action.name(), param.name())
+              .isTrue();
         }
       }
     }

@@ -14,14 +14,18 @@ import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
-/** The published JSON Schema of connector files, applied to YAML text the way an editor would see it. */
+/**
+ * The published JSON Schema of connector files, applied to YAML text the way an editor would see
+ * it.
+ */
 public final class ConnectorSchema {
 
   /** Where the schema is on the classpath (and in paw-spec's jar). */
   public static final String RESOURCE = "/dev/paw/spec/connector.schema.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+  private static final SchemaRegistry REGISTRY =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
   private static final Schema SCHEMA = load();
 
   private ConnectorSchema() {}
@@ -36,8 +40,9 @@ public final class ConnectorSchema {
   }
 
   /**
-   * The schema's complaints about a connector file, as {@code instance location: message}. The YAML is read as data
-   * first (anchors, aliases and merge keys resolved, YAML 1.1 scalars), as the loader reads it.
+   * The schema's complaints about a connector file, as {@code instance location: message}. The YAML
+   * is read as data first (anchors, aliases and merge keys resolved, YAML 1.1 scalars), as the
+   * loader reads it.
    */
   public static List<String> validate(String yaml) {
     Object document = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);

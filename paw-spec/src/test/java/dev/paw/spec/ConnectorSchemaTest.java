@@ -20,33 +20,63 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The published JSON Schema ({@code connector.schema.json}) describes the format the loader reads. */
+/**
+ * The published JSON Schema ({@code connector.schema.json}) describes the format the loader reads.
+ */
 class ConnectorSchemaTest {
 
   /**
-   * Invalid files the schema cannot reject: their errors need the whole file (names that must be declared
-   * elsewhere, duplicates, a default against its enum, placeholders against parameters), or they are not YAML an
-   * editor can read as data at all.
+   * Invalid files the schema cannot reject: their errors need the whole file (names that must be
+   * declared elsewhere, duplicates, a default against its enum, placeholders against parameters),
+   * or they are not YAML an editor can read as data at all.
    */
-  private static final Set<String> BEYOND_A_SCHEMA = Set.of(
-      // not data: the YAML itself is broken or hostile
-      "alias_bomb.yaml", "alias_expansion_over_budget.yaml", "excessive_nesting.yaml", "not_utf8.yaml",
-      "syntax_error.yaml", "tab_indentation.yaml", "two_documents.yaml", "duplicate_yaml_key.yaml",
-      "number_out_of_range.yaml", "recursive_alias_value.yaml", "merge_key_cycle.yaml", "invalid_tag.yaml",
-      // references across the file
-      "auth_credential_not_declared.yaml", "base_url_placeholder_not_credential.yaml",
-      "header_placeholder_unknown_credential.yaml", "oauth2_client_id_not_declared.yaml",
-      "placeholder_is_body_field.yaml", "placeholder_matches_nothing.yaml", "placeholder_parameter_in_host.yaml",
-      "pagination_param_is_placeholder.yaml", "primary_key_not_a_column.yaml", "required_source_params_missing.yaml",
-      "source_unknown.yaml", "source_without_url.yaml", "sync_param_not_of_source.yaml",
-      "sync_param_wrong_type.yaml", "sync_params_of_inferred_source.yaml", "each_brace_unclosed.yaml",
-      "each_param_not_of_action.yaml", "each_required_param_missing.yaml", "each_unknown_action.yaml",
-      "each_action_not_auto.yaml", "sync_param_not_of_items_type.yaml",
-      // comparisons of values
-      "default_outside_enum.yaml", "column_case_clash.yaml", "duplicate_action.yaml", "duplicate_credential.yaml",
-      "duplicate_parameter.yaml", "duplicate_sync_table.yaml", "returns_not_one_pass.yaml",
-      // only warnings
-      "warning_only_write_action_auto.yaml");
+  private static final Set<String> BEYOND_A_SCHEMA =
+      Set.of(
+          // not data: the YAML itself is broken or hostile
+          "alias_bomb.yaml",
+          "alias_expansion_over_budget.yaml",
+          "excessive_nesting.yaml",
+          "not_utf8.yaml",
+          "syntax_error.yaml",
+          "tab_indentation.yaml",
+          "two_documents.yaml",
+          "duplicate_yaml_key.yaml",
+          "number_out_of_range.yaml",
+          "recursive_alias_value.yaml",
+          "merge_key_cycle.yaml",
+          "invalid_tag.yaml",
+          // references across the file
+          "auth_credential_not_declared.yaml",
+          "base_url_placeholder_not_credential.yaml",
+          "header_placeholder_unknown_credential.yaml",
+          "oauth2_client_id_not_declared.yaml",
+          "placeholder_is_body_field.yaml",
+          "placeholder_matches_nothing.yaml",
+          "placeholder_parameter_in_host.yaml",
+          "pagination_param_is_placeholder.yaml",
+          "primary_key_not_a_column.yaml",
+          "required_source_params_missing.yaml",
+          "source_unknown.yaml",
+          "source_without_url.yaml",
+          "sync_param_not_of_source.yaml",
+          "sync_param_wrong_type.yaml",
+          "sync_params_of_inferred_source.yaml",
+          "each_brace_unclosed.yaml",
+          "each_param_not_of_action.yaml",
+          "each_required_param_missing.yaml",
+          "each_unknown_action.yaml",
+          "each_action_not_auto.yaml",
+          "sync_param_not_of_items_type.yaml",
+          // comparisons of values
+          "default_outside_enum.yaml",
+          "column_case_clash.yaml",
+          "duplicate_action.yaml",
+          "duplicate_credential.yaml",
+          "duplicate_parameter.yaml",
+          "duplicate_sync_table.yaml",
+          "returns_not_one_pass.yaml",
+          // only warnings
+          "warning_only_write_action_auto.yaml");
 
   static Stream<Path> pocketPawFiles() {
     return TestFiles.sharedConnectorFiles().stream();
@@ -75,8 +105,10 @@ class ConnectorSchemaTest {
 
   @Test
   void theFilesItCannotJudgeAreInTheCorpus() {
-    List<String> corpus = TestFiles.yamlFiles(TestFiles.resourceDirectory("invalid")).stream()
-        .map(f -> f.getFileName().toString()).toList();
+    List<String> corpus =
+        TestFiles.yamlFiles(TestFiles.resourceDirectory("invalid")).stream()
+            .map(f -> f.getFileName().toString())
+            .toList();
 
     assertThat(corpus).containsAll(BEYOND_A_SCHEMA);
   }
@@ -115,18 +147,32 @@ class ConnectorSchemaTest {
     assertThat(strings(defs.at("/column/anyOf/2/properties/type/enum")))
         .containsExactlyElementsOf(wireNames(ColumnType.values(), ColumnType::wireName));
     assertThat(strings(defs.at("/auth/properties/method/enum")))
-        .containsExactlyInAnyOrderElementsOf(concat(wireNames(AuthMethod.values(), AuthMethod::wireName), "oauth"));
-    assertThat(strings(defs.at("/action/properties/content_type/enum"))).containsExactlyInAnyOrder(
-        "json", "form", ContentType.JSON.mediaType(), ContentType.FORM.mediaType());
+        .containsExactlyInAnyOrderElementsOf(
+            concat(wireNames(AuthMethod.values(), AuthMethod::wireName), "oauth"));
+    assertThat(strings(defs.at("/action/properties/content_type/enum")))
+        .containsExactlyInAnyOrder(
+            "json", "form", ContentType.JSON.mediaType(), ContentType.FORM.mediaType());
     assertThat(strings(defs.at("/action/properties/method/examples")))
         .containsExactlyElementsOf(wireNames(HttpMethod.values(), HttpMethod::name));
   }
 
   @Test
   void schedulesTheSchemaAllowsAreTheOnesScheduleParses() {
-    String pattern = ConnectorSchema.json().at("/$defs/stream/properties/schedule/pattern").asText();
-    List<String> samples = List.of("manual", "hourly", "daily", "every_5m", "every_999999d", "every_0m", "every_15",
-        "every 5m", "every_1000000m", "sometimes", "every_05m");
+    String pattern =
+        ConnectorSchema.json().at("/$defs/stream/properties/schedule/pattern").asText();
+    List<String> samples =
+        List.of(
+            "manual",
+            "hourly",
+            "daily",
+            "every_5m",
+            "every_999999d",
+            "every_0m",
+            "every_15",
+            "every 5m",
+            "every_1000000m",
+            "sometimes",
+            "every_05m");
 
     for (String sample : samples) {
       assertThat(sample.matches(pattern)).as(sample).isEqualTo(Schedule.parse(sample).isPresent());
@@ -136,11 +182,15 @@ class ConnectorSchemaTest {
   private static void collectUndocumented(JsonNode node, String path, List<String> undocumented) {
     if (node.isObject()) {
       JsonNode properties = node.get("properties");
-      if (properties != null && properties.isObject() && !path.contains("/if") && !path.contains("/then")
+      if (properties != null
+          && properties.isObject()
+          && !path.contains("/if")
+          && !path.contains("/then")
           && !path.contains("/allOf")) {
         for (var e : properties.properties()) {
           JsonNode property = e.getValue();
-          boolean documented = property.has("description") && property.has("title") || property.has("$ref");
+          boolean documented =
+              property.has("description") && property.has("title") || property.has("$ref");
           if (!documented) {
             undocumented.add(path + "/properties/" + e.getKey());
           }
@@ -159,15 +209,17 @@ class ConnectorSchemaTest {
   private static List<String> strings(JsonNode array) {
     assertThat(array.isArray()).as("an array in the schema").isTrue();
     List<String> values = new ArrayList<>();
-    array.forEach(v -> {
-      if (!v.isNull()) {
-        values.add(v.asText());
-      }
-    });
+    array.forEach(
+        v -> {
+          if (!v.isNull()) {
+            values.add(v.asText());
+          }
+        });
     return values;
   }
 
-  private static <E> List<String> wireNames(E[] values, java.util.function.Function<E, String> wireName) {
+  private static <E> List<String> wireNames(
+      E[] values, java.util.function.Function<E, String> wireName) {
     return Arrays.stream(values).map(wireName).toList();
   }
 

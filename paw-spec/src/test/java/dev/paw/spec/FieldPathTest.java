@@ -11,7 +11,8 @@ class FieldPathTest {
 
   @Test
   void splitsAtDots() {
-    assertThat(FieldPath.parse("service.summary")).contains(java.util.List.of("service", "summary"));
+    assertThat(FieldPath.parse("service.summary"))
+        .contains(java.util.List.of("service", "summary"));
     assertThat(FieldPath.parse("id")).contains(java.util.List.of("id"));
   }
 
@@ -30,8 +31,12 @@ class FieldPathTest {
   @ValueSource(strings = {"", ".", "a..b", ".a", "a.", "a\\..."})
   void rejectsEmptyFieldNames(String path) {
     assertThat(FieldPath.parse(path)).isEmpty();
-    assertThat(FieldPath.problem(path)).isEqualTo(path.isEmpty() ? "is empty" : "has an empty field name (a dot at"
-        + " the start or end, or two dots in a row; write a dot inside a name as \\.)");
+    assertThat(FieldPath.problem(path))
+        .isEqualTo(
+            path.isEmpty()
+                ? "is empty"
+                : "has an empty field name (a dot at"
+                    + " the start or end, or two dots in a row; write a dot inside a name as \\.)");
   }
 
   @Test
@@ -44,7 +49,8 @@ class FieldPathTest {
   @Test
   void segmentsOfAMalformedPathThrowNamingIt() {
     assertThat(FieldPath.segments("a.b")).containsExactly("a", "b");
-    assertThatThrownBy(() -> FieldPath.segments("a..b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> FieldPath.segments("a..b"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("not a field path: 'a..b'");
   }
 }

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every file in {@code invalid/} loads to exactly the diagnostics its sibling {@code .expected} file lists, as the
- * build prints them ({@code invalid/name.yaml:line:col: message}), in order.
+ * Every file in {@code invalid/} loads to exactly the diagnostics its sibling {@code .expected}
+ * file lists, as the build prints them ({@code invalid/name.yaml:line:col: message}), in order.
  */
 class InvalidConnectorCorpusTest {
 
@@ -31,9 +31,12 @@ class InvalidConnectorCorpusTest {
   void printsExactlyTheExpectedDiagnostics(String file) throws IOException {
     List<String> expected = Files.readAllLines(CORPUS.resolve(file.replace(".yaml", ".expected")));
 
-    // Hostile files (alias bombs, deep nesting) must be refused quickly, not hang or run out of memory.
-    ConnectorLoader.Result result = assertTimeoutPreemptively(Duration.ofSeconds(5),
-        () -> ConnectorLoader.load(CORPUS.resolve(file), "invalid/" + file));
+    // Hostile files (alias bombs, deep nesting) must be refused quickly, not hang or run out of
+    // memory.
+    ConnectorLoader.Result result =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(5),
+            () -> ConnectorLoader.load(CORPUS.resolve(file), "invalid/" + file));
 
     assertThat(result.diagnostics()).map(Diagnostic::toString).containsExactlyElementsOf(expected);
   }
@@ -41,8 +44,9 @@ class InvalidConnectorCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("corpus")
   void givesNoSpecExactlyWhenThereAreErrors(String file) throws IOException {
-    boolean expectsErrors = Files.readAllLines(CORPUS.resolve(file.replace(".yaml", ".expected"))).stream()
-        .anyMatch(line -> !line.contains(": warning: "));
+    boolean expectsErrors =
+        Files.readAllLines(CORPUS.resolve(file.replace(".yaml", ".expected"))).stream()
+            .anyMatch(line -> !line.contains(": warning: "));
 
     ConnectorLoader.Result result = ConnectorLoader.load(CORPUS.resolve(file), "invalid/" + file);
 
@@ -53,8 +57,12 @@ class InvalidConnectorCorpusTest {
   @Test
   void everyExpectationHasItsConnectorFile() throws IOException {
     try (Stream<Path> files = Files.list(CORPUS)) {
-      List<String> orphans = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".expected"))
-          .filter(n -> !Files.exists(CORPUS.resolve(n.replace(".expected", ".yaml")))).toList();
+      List<String> orphans =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".expected"))
+              .filter(n -> !Files.exists(CORPUS.resolve(n.replace(".expected", ".yaml"))))
+              .toList();
       assertThat(orphans).isEmpty();
     }
   }
@@ -65,7 +73,8 @@ class InvalidConnectorCorpusTest {
     assertThat(files).hasSizeGreaterThanOrEqualTo(45);
     for (String file : files) {
       assertThat(Files.readAllLines(CORPUS.resolve(file.replace(".yaml", ".expected"))))
-          .as("expected diagnostics of %s", file).isNotEmpty();
+          .as("expected diagnostics of %s", file)
+          .isNotEmpty();
     }
   }
 }

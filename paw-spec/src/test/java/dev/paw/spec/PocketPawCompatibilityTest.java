@@ -11,8 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * PocketPaw's own connector files ({@code ../shared/pocketpaw-connectors}) load unchanged, without errors, and mean
- * what PocketPaw users meant by them.
+ * PocketPaw's own connector files ({@code ../shared/pocketpaw-connectors}) load unchanged, without
+ * errors, and mean what PocketPaw users meant by them.
  */
 @EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)
 class PocketPawCompatibilityTest {
@@ -58,7 +58,8 @@ class PocketPawCompatibilityTest {
     assertThat(auth.in()).isEqualTo(AuthSpec.IN_HEADER);
     assertThat(auth.name()).isEqualTo("Authorization");
     assertThat(auth.prefix()).isEqualTo("Bearer ");
-    assertThat(result.warnings()).map(Diagnostic::message)
+    assertThat(result.warnings())
+        .map(Diagnostic::message)
         .anySatisfy(m -> assertThat(m).contains("api_key auth does not say where the key goes"));
   }
 
@@ -70,8 +71,10 @@ class PocketPawCompatibilityTest {
     assertThat(listInvoices.param("limit").orElseThrow().defaultValue()).isEqualTo(25L);
     assertThat(listInvoices.trustLevel()).isEqualTo(TrustLevel.AUTO);
     assertThat(listInvoices.contentType()).isEqualTo(ContentType.FORM);
-    assertThat(stripe.action("create_refund").orElseThrow().trustLevel()).isEqualTo(TrustLevel.RESTRICTED);
-    assertThat(stripe.action("create_invoice").orElseThrow().body()).extracting(ParamSpec::name)
+    assertThat(stripe.action("create_refund").orElseThrow().trustLevel())
+        .isEqualTo(TrustLevel.RESTRICTED);
+    assertThat(stripe.action("create_invoice").orElseThrow().body())
+        .extracting(ParamSpec::name)
         .containsExactly("customer", "description", "days_until_due");
   }
 
@@ -99,7 +102,8 @@ class PocketPawCompatibilityTest {
     StreamSpec pages = result.spec().stream("confluence_pages").orElseThrow();
     assertThat(pages.isRunnable()).isFalse();
     assertThat(pages.source()).isNull();
-    assertThat(result.warnings()).map(Diagnostic::message)
+    assertThat(result.warnings())
+        .map(Diagnostic::message)
         .anySatisfy(m -> assertThat(m).contains("confluence_pages").contains("'spaceKey'"));
   }
 
@@ -107,7 +111,8 @@ class PocketPawCompatibilityTest {
   void confluenceBaseUrlCredentialMayFillTheHost() {
     ActionSpec search = spec("confluence.yaml").action("search").orElseThrow();
 
-    assertThat(search.urlTemplate().orElseThrow().hostPlaceholders()).containsExactly("CONFLUENCE_BASE_URL");
+    assertThat(search.urlTemplate().orElseThrow().hostPlaceholders())
+        .containsExactly("CONFLUENCE_BASE_URL");
   }
 
   @Test

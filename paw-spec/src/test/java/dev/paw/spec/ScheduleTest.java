@@ -26,11 +26,14 @@ class ScheduleTest {
 
   @Test
   void everyCountsMinutesHoursOrDays() {
-    assertThat(Schedule.parse("every_5m").orElseThrow().interval()).isEqualTo(Duration.ofMinutes(5));
-    assertThat(Schedule.parse("every_15m").orElseThrow().interval()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(Schedule.parse("every_5m").orElseThrow().interval())
+        .isEqualTo(Duration.ofMinutes(5));
+    assertThat(Schedule.parse("every_15m").orElseThrow().interval())
+        .isEqualTo(Duration.ofMinutes(15));
     assertThat(Schedule.parse("every_6h").orElseThrow().interval()).isEqualTo(Duration.ofHours(6));
     assertThat(Schedule.parse("every_2d").orElseThrow().interval()).isEqualTo(Duration.ofDays(2));
-    assertThat(Schedule.parse("every_999999m").orElseThrow().interval()).isEqualTo(Duration.ofMinutes(999_999));
+    assertThat(Schedule.parse("every_999999m").orElseThrow().interval())
+        .isEqualTo(Duration.ofMinutes(999_999));
   }
 
   @Test
@@ -43,14 +46,31 @@ class ScheduleTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"every_15", "every_0m", "every_05m", "every_1000000m", "sometimes", "every 5m", "every-5m",
-      "EVERY_5M", "Manual", "every_5s", "every_5w", "5m", "every_m", "", " every_5m"})
+  @ValueSource(
+      strings = {
+        "every_15",
+        "every_0m",
+        "every_05m",
+        "every_1000000m",
+        "sometimes",
+        "every 5m",
+        "every-5m",
+        "EVERY_5M",
+        "Manual",
+        "every_5s",
+        "every_5w",
+        "5m",
+        "every_m",
+        "",
+        " every_5m"
+      })
   void rejectsAnythingElse(String text) {
     assertThat(Schedule.parse(text)).isEmpty();
   }
 
   @Test
   void everyExampleParses() {
-    assertThat(Schedule.EXAMPLES).allSatisfy(example -> assertThat(Schedule.parse(example)).isPresent());
+    assertThat(Schedule.EXAMPLES)
+        .allSatisfy(example -> assertThat(Schedule.parse(example)).isPresent());
   }
 }

@@ -21,10 +21,13 @@ class SqlNamesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"stripe-invoices", "unit price", "2nd", "", "a;drop table x", "na\"me", "café"})
+  @ValueSource(
+      strings = {"stripe-invoices", "unit price", "2nd", "", "a;drop table x", "na\"me", "café"})
   void rejectsAnythingElse(String name) {
-    assertThat(SqlNames.problem(name)).isEqualTo("is not a safe SQL identifier (letters, digits and '_', not starting"
-        + " with a digit, at most 63 characters)");
+    assertThat(SqlNames.problem(name))
+        .isEqualTo(
+            "is not a safe SQL identifier (letters, digits and '_', not starting"
+                + " with a digit, at most 63 characters)");
   }
 
   @ParameterizedTest

@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Where the tests' files are: the repository root, the shared PocketPaw connectors, and test resources. */
+/**
+ * Where the tests' files are: the repository root, the shared PocketPaw connectors, and test
+ * resources.
+ */
 public final class TestFiles {
 
   private TestFiles() {}
@@ -19,9 +22,13 @@ public final class TestFiles {
   /** The repository root: the parent of this module's directory, in which Maven runs the tests. */
   public static Path repositoryRoot() {
     Path root = Path.of("").toAbsolutePath().getParent();
-    if (root == null || !Files.isRegularFile(root.resolve("pom.xml")) || !Files.isDirectory(root.resolve("paw-spec"))) {
-      fail("cannot find the repository root from " + Path.of("").toAbsolutePath()
-          + "; run the tests from the paw-spec module directory (as Maven does)");
+    if (root == null
+        || !Files.isRegularFile(root.resolve("pom.xml"))
+        || !Files.isDirectory(root.resolve("paw-spec"))) {
+      fail(
+          "cannot find the repository root from "
+              + Path.of("").toAbsolutePath()
+              + "; run the tests from the paw-spec module directory (as Maven does)");
     }
     return root;
   }

@@ -10,12 +10,13 @@ class UrlTemplateTest {
   void splitsLiteralTextFromPlaceholders() {
     UrlTemplate template = parse("https://api.example.com/repos/{owner}/{repo}/issues");
 
-    assertThat(template.parts()).containsExactly(
-        new UrlTemplate.Part("https://api.example.com/repos/", false, false),
-        new UrlTemplate.Part("owner", true, false),
-        new UrlTemplate.Part("/", false, false),
-        new UrlTemplate.Part("repo", true, false),
-        new UrlTemplate.Part("/issues", false, false));
+    assertThat(template.parts())
+        .containsExactly(
+            new UrlTemplate.Part("https://api.example.com/repos/", false, false),
+            new UrlTemplate.Part("owner", true, false),
+            new UrlTemplate.Part("/", false, false),
+            new UrlTemplate.Part("repo", true, false),
+            new UrlTemplate.Part("/issues", false, false));
     assertThat(template.text()).isEqualTo("https://api.example.com/repos/{owner}/{repo}/issues");
   }
 
@@ -36,9 +37,12 @@ class UrlTemplateTest {
 
   @Test
   void hostPlaceholdersAreThoseBeforeThePath() {
-    assertThat(parse("https://{SUBDOMAIN}.example.com/items/{id}").hostPlaceholders()).containsExactly("SUBDOMAIN");
-    assertThat(parse("https://{HOST}:{PORT}/api/{id}").hostPlaceholders()).containsExactly("HOST", "PORT");
-    assertThat(parse("{SERVICE_BASE_URL}/api/items/{id}").hostPlaceholders()).containsExactly("SERVICE_BASE_URL");
+    assertThat(parse("https://{SUBDOMAIN}.example.com/items/{id}").hostPlaceholders())
+        .containsExactly("SUBDOMAIN");
+    assertThat(parse("https://{HOST}:{PORT}/api/{id}").hostPlaceholders())
+        .containsExactly("HOST", "PORT");
+    assertThat(parse("{SERVICE_BASE_URL}/api/items/{id}").hostPlaceholders())
+        .containsExactly("SERVICE_BASE_URL");
     assertThat(parse("{SCHEME}://{HOST}/x").hostPlaceholders()).containsExactly("SCHEME", "HOST");
     assertThat(parse("https://api.example.com/{a}/{b}").hostPlaceholders()).isEmpty();
     assertThat(parse("/v1/{id}").hostPlaceholders()).isEmpty();
@@ -54,8 +58,10 @@ class UrlTemplateTest {
 
   @Test
   void reportsTheFirstMalformedBrace() {
-    assertThat(UrlTemplate.parse("https://x/{id").error()).isEqualTo("unclosed '{' at character 11");
-    assertThat(UrlTemplate.parse("https://x/id}").error()).isEqualTo("unmatched '}' at character 13");
+    assertThat(UrlTemplate.parse("https://x/{id").error())
+        .isEqualTo("unclosed '{' at character 11");
+    assertThat(UrlTemplate.parse("https://x/id}").error())
+        .isEqualTo("unmatched '}' at character 13");
     assertThat(UrlTemplate.parse("https://x/{user-id}").error())
         .isEqualTo("'{user-id}' is not a placeholder: names are letters, digits and '_'");
     assertThat(UrlTemplate.parse("/{}").error())

@@ -35,7 +35,8 @@ class ValuesTest {
 
   @Test
   void mapRejectsAnOddNumberOfItems() {
-    assertThatThrownBy(() -> Values.map("a", 1L, "b")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Values.map("a", 1L, "b"))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("map() takes keys and values in pairs, got 3 items");
   }
 

@@ -24,9 +24,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The work of {@code paw:generate} on every connector of ../connectors and ../shared/pocketpaw-connectors, without
- * Maven and without writing files: parse, link and validate the YAML, then generate the Java sources. Scores are
- * milliseconds for the whole set. The repository root is {@code -Dpaw.repositoryRoot}, else found from the jar.
+ * The work of {@code paw:generate} on every connector of ../connectors and
+ * ../shared/pocketpaw-connectors, without Maven and without writing files: parse, link and validate
+ * the YAML, then generate the Java sources. Scores are milliseconds for the whole set. The
+ * repository root is {@code -Dpaw.repositoryRoot}, else found from the jar.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +45,8 @@ public class GeneratorBenchmark {
   public void setUp() throws IOException {
     Path root = repositoryRoot();
     files = new ArrayList<>();
-    for (Path folder : List.of(root.resolve("connectors"), root.resolve("../shared/pocketpaw-connectors"))) {
+    for (Path folder :
+        List.of(root.resolve("connectors"), root.resolve("../shared/pocketpaw-connectors"))) {
       try (Stream<Path> yaml = Files.list(folder)) {
         yaml.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(files::add);
       }
@@ -67,7 +69,10 @@ public class GeneratorBenchmark {
     sources.consume(generator.serviceFile(specs));
   }
 
-  /** What {@code paw:generate} does on a clean build, less Maven and the file writes: load, then generate. */
+  /**
+   * What {@code paw:generate} does on a clean build, less Maven and the file writes: load, then
+   * generate.
+   */
   @Benchmark
   public void loadAndGenerate(Blackhole sources) {
     List<ConnectorSpec> loaded = new ArrayList<>(files.size());
@@ -88,7 +93,9 @@ public class GeneratorBenchmark {
     }
     try {
       // paw-bench/target/paw-bench.jar
-      Path jar = Path.of(GeneratorBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar =
+          Path.of(
+              GeneratorBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.getParent().getParent().getParent();
     } catch (java.net.URISyntaxException e) {
       throw new IllegalStateException(e);

@@ -33,9 +33,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * One Stripe list page of 100 invoices (about 250 KB) mapped to {@code stripe_invoices} rows three ways: the mapper
- * {@code paw:generate} made, the interpreter that maps YAML connectors, and what most code does — a Jackson tree
- * ({@code readTree}) and a lookup per column. Scores are records per second.
+ * One Stripe list page of 100 invoices (about 250 KB) mapped to {@code stripe_invoices} rows three
+ * ways: the mapper {@code paw:generate} made, the interpreter that maps YAML connectors, and what
+ * most code does — a Jackson tree ({@code readTree}) and a lookup per column. Scores are records
+ * per second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -62,9 +63,12 @@ public class MapperBenchmark {
       body.write(piece.array(), piece.arrayOffset() + piece.position(), piece.remaining());
     }
     page = body.toByteArray();
-    try (InputStream yaml = MapperBenchmark.class.getResourceAsStream("/bench-connectors/stripe.yaml")) {
-      ConnectorSpec spec = ConnectorLoader.load(new String(yaml.readAllBytes(), StandardCharsets.UTF_8),
-          "stripe.yaml").orThrow();
+    try (InputStream yaml =
+        MapperBenchmark.class.getResourceAsStream("/bench-connectors/stripe.yaml")) {
+      ConnectorSpec spec =
+          ConnectorLoader.load(
+                  new String(yaml.readAllBytes(), StandardCharsets.UTF_8), "stripe.yaml")
+              .orThrow();
       interpreted = new SpecRowMapper(spec, spec.stream("stripe_invoices").orElseThrow());
     }
   }
@@ -85,10 +89,19 @@ public class MapperBenchmark {
   @OperationsPerInvocation(RECORDS)
   public void jacksonTree(Blackhole rows) throws IOException {
     for (JsonNode invoice : TREE.readTree(page).get("data")) {
-      rows.consume(new StripeInvoicesRow(text(invoice, "id"), text(invoice, "customer"), text(invoice, "number"),
-          text(invoice, "status"), text(invoice, "currency"), whole(invoice, "amount_due"),
-          whole(invoice, "amount_paid"), whole(invoice, "amount_remaining"), whole(invoice, "due_date"),
-          whole(invoice, "created"), text(invoice, "hosted_invoice_url")));
+      rows.consume(
+          new StripeInvoicesRow(
+              text(invoice, "id"),
+              text(invoice, "customer"),
+              text(invoice, "number"),
+              text(invoice, "status"),
+              text(invoice, "currency"),
+              whole(invoice, "amount_due"),
+              whole(invoice, "amount_paid"),
+              whole(invoice, "amount_remaining"),
+              whole(invoice, "due_date"),
+              whole(invoice, "created"),
+              text(invoice, "hosted_invoice_url")));
     }
   }
 

@@ -1,2 +1,5 @@
-/** JMH micro-benchmarks: the generated mapper against the interpreter and a Jackson tree, and the generator. */
+/**
+ * JMH micro-benchmarks: the generated mapper against the interpreter and a Jackson tree, and the
+ * generator.
+ */
 package dev.paw.bench.jmh;

@@ -19,16 +19,19 @@ import okhttp3.Response;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The hand-tuned reference: what a careful engineer writes for exactly this job and nothing else. OkHttp, Jackson's
- * streaming parser, one prepared INSERT per row, one transaction per page, the same eleven columns and the same
- * SQLite settings as a pocket (WAL, synchronous=NORMAL, no generated keys). No checkpoint, no retries, no types checked, no listener.
+ * The hand-tuned reference: what a careful engineer writes for exactly this job and nothing else.
+ * OkHttp, Jackson's streaming parser, one prepared INSERT per row, one transaction per page, the
+ * same eleven columns and the same SQLite settings as a pocket (WAL, synchronous=NORMAL, no
+ * generated keys). No checkpoint, no retries, no types checked, no listener.
  */
 final class HandTunedSync {
 
-  private static final String DDL = "CREATE TABLE stripe_invoices (id TEXT NOT NULL PRIMARY KEY, customer TEXT,"
-      + " number TEXT, status TEXT, currency TEXT, amount_due INTEGER, amount_paid INTEGER, amount_remaining INTEGER,"
-      + " due_date INTEGER, created INTEGER, hosted_invoice_url TEXT)";
-  private static final String INSERT = "INSERT INTO stripe_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String DDL =
+      "CREATE TABLE stripe_invoices (id TEXT NOT NULL PRIMARY KEY, customer TEXT,"
+          + " number TEXT, status TEXT, currency TEXT, amount_due INTEGER, amount_paid INTEGER, amount_remaining INTEGER,"
+          + " due_date INTEGER, created INTEGER, hosted_invoice_url TEXT)";
+  private static final String INSERT =
+      "INSERT INTO stripe_invoices VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private HandTunedSync() {}
 
@@ -36,11 +39,13 @@ final class HandTunedSync {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-    config.setGetGeneratedKeys(false); // else the driver runs SELECT last_insert_rowid() after every INSERT
+    config.setGetGeneratedKeys(
+        false); // else the driver runs SELECT last_insert_rowid() after every INSERT
     OkHttpClient client = new OkHttpClient();
     JsonFactory json = new JsonFactory();
     HttpUrl list = HttpUrl.get(apiBase + "/invoices");
-    try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties())) {
+    try (Connection db =
+        DriverManager.getConnection("jdbc:sqlite:" + database, config.toProperties())) {
       try (Statement statement = db.createStatement()) {
         statement.execute(DDL);
       }
@@ -56,7 +61,8 @@ final class HandTunedSync {
             url.addQueryParameter("starting_after", after);
           }
           Page page = new Page();
-          try (Response response = client.newCall(new Request.Builder().url(url.build()).build()).execute();
+          try (Response response =
+                  client.newCall(new Request.Builder().url(url.build()).build()).execute();
               InputStream body = response.body().byteStream();
               JsonParser parser = json.createParser(body)) {
             page.read(parser, insert);
@@ -102,20 +108,21 @@ final class HandTunedSync {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
-        int column = switch (name) {
-          case "id" -> 1;
-          case "customer" -> 2;
-          case "number" -> 3;
-          case "status" -> 4;
-          case "currency" -> 5;
-          case "amount_due" -> 6;
-          case "amount_paid" -> 7;
-          case "amount_remaining" -> 8;
-          case "due_date" -> 9;
-          case "created" -> 10;
-          case "hosted_invoice_url" -> 11;
-          default -> 0;
-        };
+        int column =
+            switch (name) {
+              case "id" -> 1;
+              case "customer" -> 2;
+              case "number" -> 3;
+              case "status" -> 4;
+              case "currency" -> 5;
+              case "amount_due" -> 6;
+              case "amount_paid" -> 7;
+              case "amount_remaining" -> 8;
+              case "due_date" -> 9;
+              case "created" -> 10;
+              case "hosted_invoice_url" -> 11;
+              default -> 0;
+            };
         if (column == 0) {
           p.skipChildren();
         } else if (value == JsonToken.VALUE_NUMBER_INT) {

@@ -7,22 +7,37 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What a scenario process reports on its last line of output: {@code RESULT key=value ...}. The seconds are the work
- * alone (the sync or the loop), not JVM start-up; the peak RSS is the process's own high-water mark.
+ * What a scenario process reports on its last line of output: {@code RESULT key=value ...}. The
+ * seconds are the work alone (the sync or the loop), not JVM start-up; the peak RSS is the
+ * process's own high-water mark.
  */
 public record Outcome(long records, long rows, double seconds, String note) {
 
   public static final String PREFIX = "RESULT ";
 
   public String line() {
-    return PREFIX + "records=" + records + " rows=" + rows + " seconds=" + seconds + " hwm_kb=" + peakRssKb()
-        + " cpu_s=" + cpuSeconds() + " note=" + note.replace(' ', '_');
+    return PREFIX
+        + "records="
+        + records
+        + " rows="
+        + rows
+        + " seconds="
+        + seconds
+        + " hwm_kb="
+        + peakRssKb()
+        + " cpu_s="
+        + cpuSeconds()
+        + " note="
+        + note.replace(' ', '_');
   }
 
   /** CPU time this process has used, all threads, in seconds; -1 when the JVM cannot tell. */
   static double cpuSeconds() {
-    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
-    return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() / 1e9 : -1;
+    java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean sun
+        ? sun.getProcessCpuTime() / 1e9
+        : -1;
   }
 
   /** Parses a {@link #line()}; the map holds every key. */

@@ -19,10 +19,11 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * A sync through the product as a user runs it: {@link Paw}, a pocket, the Stripe connector connected to the local
- * server, then {@code stripe_invoices} synced. Compiled: the {@link StripeClient} that {@code paw:generate} made from
- * ../connectors/stripe.yaml. YAML: the same file loaded at run time (it shadows the compiled one), mapped by the
- * interpreter. Only the sync call is timed.
+ * A sync through the product as a user runs it: {@link Paw}, a pocket, the Stripe connector
+ * connected to the local server, then {@code stripe_invoices} synced. Compiled: the {@link
+ * StripeClient} that {@code paw:generate} made from ../connectors/stripe.yaml. YAML: the same file
+ * loaded at run time (it shadows the compiled one), mapped by the interpreter. Only the sync call
+ * is timed.
  */
 final class PawSync {
 
@@ -30,15 +31,23 @@ final class PawSync {
 
   static Outcome run(String apiBase, Path home, boolean compiled) throws IOException, SQLException {
     List<Path> folders = compiled ? List.of() : List.of(yamlFolder(home));
-    try (Paw paw = Paw.builder().home(PawHome.at(home)).credentials(new InMemoryCredentialStore())
-        .environment(java.util.Map.of()).connectorFolders(folders).build()) {
+    try (Paw paw =
+        Paw.builder()
+            .home(PawHome.at(home))
+            .credentials(new InMemoryCredentialStore())
+            .environment(java.util.Map.of())
+            .connectorFolders(folders)
+            .build()) {
       Pocket pocket = paw.pocket("Bench");
       paw.credentials(pocket, "stripe").put("STRIPE_API_KEY", Secret.of("sk_test_bench"));
       ConnectorProtocol connector = paw.connector(pocket, "stripe");
       connector.connect(ConnectOptions.baseUrl(apiBase)).toCompletableFuture().join();
       StripeClient stripe = new StripeClient(connector);
-      String mapper = paw.requireConnector("stripe").mapper(connector.spec().stream("stripe_invoices")
-          .orElseThrow()).getClass().getSimpleName();
+      String mapper =
+          paw.requireConnector("stripe")
+              .mapper(connector.spec().stream("stripe_invoices").orElseThrow())
+              .getClass()
+              .getSimpleName();
 
       long started = System.nanoTime();
       SyncResult result = stripe.syncInvoices().toCompletableFuture().join();
@@ -48,9 +57,20 @@ final class PawSync {
         throw new IllegalStateException("sync failed: " + result.error());
       }
       try (Connection db = pocket.openReadOnlyConnection()) {
-        return new Outcome(result.records(), Scenarios.count(db, "stripe_invoices"), seconds, mapper + " "
-            + result.pages() + " pages, " + result.inserted() + " inserted, " + result.updated() + " updated, "
-            + result.unchanged() + " unchanged");
+        return new Outcome(
+            result.records(),
+            Scenarios.count(db, "stripe_invoices"),
+            seconds,
+            mapper
+                + " "
+                + result.pages()
+                + " pages, "
+                + result.inserted()
+                + " inserted, "
+                + result.updated()
+                + " updated, "
+                + result.unchanged()
+                + " unchanged");
       }
     }
   }

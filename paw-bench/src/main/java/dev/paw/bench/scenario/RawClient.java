@@ -10,8 +10,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The page server's own throughput: OkHttp walks the list and reads every body into a reused buffer and drops it.
- * It needs no parsing to page, since the corpus says which id ends each page.
+ * The page server's own throughput: OkHttp walks the list and reads every body into a reused buffer
+ * and drops it. It needs no parsing to page, since the corpus says which id ends each page.
  */
 final class RawClient {
 
@@ -26,11 +26,13 @@ final class RawClient {
     long bytes = 0;
     int pages = 0;
     for (int start = 0; start < records; start += PageStore.BLOCK) {
-      HttpUrl.Builder url = list.newBuilder().addQueryParameter("limit", String.valueOf(PageStore.BLOCK));
+      HttpUrl.Builder url =
+          list.newBuilder().addQueryParameter("limit", String.valueOf(PageStore.BLOCK));
       if (start > 0) {
         url.addQueryParameter("starting_after", ids.id(start - 1));
       }
-      try (Response response = client.newCall(new Request.Builder().url(url.build()).build()).execute();
+      try (Response response =
+              client.newCall(new Request.Builder().url(url.build()).build()).execute();
           InputStream body = response.body().byteStream()) {
         for (int n; (n = body.read(sink)) >= 0; ) {
           bytes += n;

@@ -8,8 +8,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * One scenario in its own JVM, so its peak RSS is its own: {@code Scenarios KIND API_BASE RECORDS DIR}. Kinds:
- * {@code raw}, {@code generated}, {@code yaml}, {@code hand-tuned}. Prints an {@link Outcome} line.
+ * One scenario in its own JVM, so its peak RSS is its own: {@code Scenarios KIND API_BASE RECORDS
+ * DIR}. Kinds: {@code raw}, {@code generated}, {@code yaml}, {@code hand-tuned}. Prints an {@link
+ * Outcome} line.
  */
 public final class Scenarios {
 
@@ -20,20 +21,21 @@ public final class Scenarios {
     String apiBase = args[1];
     int records = Integer.parseInt(args[2]);
     Path dir = Files.createDirectories(Path.of(args[3]));
-    Outcome outcome = switch (kind) {
-      case "raw" -> RawClient.run(apiBase, records);
-      case "generated" -> PawSync.run(apiBase, dir, true);
-      case "yaml" -> PawSync.run(apiBase, dir, false);
-      case "hand-tuned" -> HandTunedSync.run(apiBase, dir.resolve("hand.db"));
-      default -> throw new IllegalArgumentException("unknown scenario " + kind);
-    };
+    Outcome outcome =
+        switch (kind) {
+          case "raw" -> RawClient.run(apiBase, records);
+          case "generated" -> PawSync.run(apiBase, dir, true);
+          case "yaml" -> PawSync.run(apiBase, dir, false);
+          case "hand-tuned" -> HandTunedSync.run(apiBase, dir.resolve("hand.db"));
+          default -> throw new IllegalArgumentException("unknown scenario " + kind);
+        };
     System.out.println(outcome.line());
     System.exit(0);
   }
 
   static long count(Connection db, String table) throws SQLException {
-    try (Statement statement = db.createStatement(); ResultSet rs = statement.executeQuery(
-        "SELECT count(*) FROM " + table)) {
+    try (Statement statement = db.createStatement();
+        ResultSet rs = statement.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
     }

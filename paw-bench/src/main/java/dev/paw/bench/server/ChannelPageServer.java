@@ -15,9 +15,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A minimal HTTP/1.1 server: blocking socket channels, one pooled thread per connection, keep-alive, and each
- * response written with one gathering write straight from the rendered pages (no copy, no per-request buffers but
- * the header). Enough HTTP for GET requests from OkHttp and urllib; nothing else.
+ * A minimal HTTP/1.1 server: blocking socket channels, one pooled thread per connection,
+ * keep-alive, and each response written with one gathering write straight from the rendered pages
+ * (no copy, no per-request buffers but the header). Enough HTTP for GET requests from OkHttp and
+ * urllib; nothing else.
  */
 public final class ChannelPageServer implements PageServer {
 
@@ -117,14 +118,19 @@ public final class ChannelPageServer implements PageServer {
   private boolean respond(SocketChannel channel, String head) throws IOException {
     int lineEnd = head.indexOf("\r\n");
     String[] line = (lineEnd < 0 ? head : head.substring(0, lineEnd)).split(" ");
-    boolean close = line.length < 3 || !line[2].equals("HTTP/1.1")
-        || head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
-    PageStore.Response response = line.length >= 2 && line[0].equals("GET") ? route.answer(line[1]) : null;
+    boolean close =
+        line.length < 3
+            || !line[2].equals("HTTP/1.1")
+            || head.toLowerCase(Locale.ROOT).contains("\r\nconnection: close");
+    PageStore.Response response =
+        line.length >= 2 && line[0].equals("GET") ? route.answer(line[1]) : null;
     String connection = close ? "Connection: close\r\n" : "";
     if (response == null) {
-      byte[] body = "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such page\"}}"
-          .getBytes(StandardCharsets.UTF_8);
-      writeAll(channel, new ByteBuffer[] {header(404, body.length, connection), ByteBuffer.wrap(body)});
+      byte[] body =
+          "{\"error\":{\"type\":\"invalid_request_error\",\"message\":\"No such page\"}}"
+              .getBytes(StandardCharsets.UTF_8);
+      writeAll(
+          channel, new ByteBuffer[] {header(404, body.length, connection), ByteBuffer.wrap(body)});
       return close;
     }
     ByteBuffer[] views = response.pieces();
@@ -136,8 +142,16 @@ public final class ChannelPageServer implements PageServer {
   }
 
   private static ByteBuffer header(int status, long length, String connection) {
-    String text = "HTTP/1.1 " + status + (status == 200 ? " OK" : " Not Found") + "\r\nContent-Type: application/json"
-        + "\r\nContent-Length: " + length + "\r\n" + connection + "\r\n";
+    String text =
+        "HTTP/1.1 "
+            + status
+            + (status == 200 ? " OK" : " Not Found")
+            + "\r\nContent-Type: application/json"
+            + "\r\nContent-Length: "
+            + length
+            + "\r\n"
+            + connection
+            + "\r\n";
     return ByteBuffer.wrap(text.getBytes(StandardCharsets.ISO_8859_1));
   }
 

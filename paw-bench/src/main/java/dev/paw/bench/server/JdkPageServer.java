@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-/** The JDK's own HTTP server with a fixed thread pool, writing the rendered pages through its output stream. */
+/**
+ * The JDK's own HTTP server with a fixed thread pool, writing the rendered pages through its output
+ * stream.
+ */
 public final class JdkPageServer implements PageServer {
 
   private final ListRoute route;
@@ -26,11 +29,14 @@ public final class JdkPageServer implements PageServer {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread thread = new Thread(r, "jdk-page-server");
-      thread.setDaemon(true);
-      return thread;
-    });
+    pool =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread thread = new Thread(r, "jdk-page-server");
+              thread.setDaemon(true);
+              return thread;
+            });
     server.setExecutor(pool);
     server.createContext("/", this::handle);
     server.start();
@@ -48,10 +54,14 @@ public final class JdkPageServer implements PageServer {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      PageStore.Response response = exchange.getRequestMethod().equals("GET")
-          ? route.answer(exchange.getRequestURI().getRawPath() + (exchange.getRequestURI().getRawQuery() == null
-              ? "" : "?" + exchange.getRequestURI().getRawQuery()))
-          : null;
+      PageStore.Response response =
+          exchange.getRequestMethod().equals("GET")
+              ? route.answer(
+                  exchange.getRequestURI().getRawPath()
+                      + (exchange.getRequestURI().getRawQuery() == null
+                          ? ""
+                          : "?" + exchange.getRequestURI().getRawQuery()))
+              : null;
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       if (response == null) {
         byte[] body = "{\"error\":{\"message\":\"No such page\"}}".getBytes(StandardCharsets.UTF_8);

@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Routes {@code GET /n/{size}/v1/invoices?limit=&starting_after=&created[gte]=} to the page store, and counts what it
- * served. The list size in the path lets one server hold the 100k and the 1M lists (the first is the second's newest
- * part).
+ * Routes {@code GET /n/{size}/v1/invoices?limit=&starting_after=&created[gte]=} to the page store,
+ * and counts what it served. The list size in the path lets one server hold the 100k and the 1M
+ * lists (the first is the second's newest part).
  */
 public final class ListRoute {
 
@@ -50,7 +50,7 @@ public final class ListRoute {
           case "limit" -> limit = Integer.parseInt(value);
           case "starting_after" -> after = value;
           case "created[gte]" -> gte = Long.parseLong(value);
-          default -> { }
+          default -> {}
         }
       }
     }
@@ -76,7 +76,10 @@ public final class ListRoute {
     requests.reset();
   }
 
-  /** The API root a client connects to for a list of {@code size}, e.g. {@code http://127.0.0.1:4242/n/1000/v1}. */
+  /**
+   * The API root a client connects to for a list of {@code size}, e.g. {@code
+   * http://127.0.0.1:4242/n/1000/v1}.
+   */
   public static String apiBase(String origin, int size) {
     return origin + PREFIX + size + "/v1";
   }

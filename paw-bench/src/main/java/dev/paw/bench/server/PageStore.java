@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The corpus rendered once into memory, 100 invoices to a block, and list responses cut from it without copying: a
- * response is a few {@link ByteBuffer} views (list head, one or two runs of rendered invoices, list tail). Answers
- * Stripe's list parameters: {@code limit} (1 to 100), {@code starting_after} and {@code created[gte]}.
+ * The corpus rendered once into memory, 100 invoices to a block, and list responses cut from it
+ * without copying: a response is a few {@link ByteBuffer} views (list head, one or two runs of
+ * rendered invoices, list tail). Answers Stripe's list parameters: {@code limit} (1 to 100), {@code
+ * starting_after} and {@code created[gte]}.
  */
 public final class PageStore {
 
@@ -22,7 +23,11 @@ public final class PageStore {
 
   private final InvoiceCorpus corpus;
   private final byte[][] blocks;
-  /** Per block, where each invoice starts, and one more entry: the block's length plus one (past a comma). */
+
+  /**
+   * Per block, where each invoice starts, and one more entry: the block's length plus one (past a
+   * comma).
+   */
   private final int[][] starts;
 
   private PageStore(InvoiceCorpus corpus, byte[][] blocks, int[][] starts) {
@@ -37,31 +42,34 @@ public final class PageStore {
     int count = (size + BLOCK - 1) / BLOCK;
     byte[][] blocks = new byte[count][];
     int[][] starts = new int[count][];
-    IntStream.range(0, count).parallel().forEach(b -> {
-      int first = b * BLOCK;
-      int last = Math.min(size, first + BLOCK);
-      int[] at = new int[last - first + 1];
-      List<byte[]> parts = new ArrayList<>();
-      int length = 0;
-      for (int i = first; i < last; i++) {
-        byte[] json = corpus.json(i);
-        at[i - first] = length;
-        parts.add(json);
-        length += json.length + 1;
-      }
-      at[last - first] = length;
-      byte[] block = new byte[length - 1];
-      int offset = 0;
-      for (byte[] part : parts) {
-        System.arraycopy(part, 0, block, offset, part.length);
-        offset += part.length;
-        if (offset < block.length) {
-          block[offset++] = ',';
-        }
-      }
-      blocks[b] = block;
-      starts[b] = at;
-    });
+    IntStream.range(0, count)
+        .parallel()
+        .forEach(
+            b -> {
+              int first = b * BLOCK;
+              int last = Math.min(size, first + BLOCK);
+              int[] at = new int[last - first + 1];
+              List<byte[]> parts = new ArrayList<>();
+              int length = 0;
+              for (int i = first; i < last; i++) {
+                byte[] json = corpus.json(i);
+                at[i - first] = length;
+                parts.add(json);
+                length += json.length + 1;
+              }
+              at[last - first] = length;
+              byte[] block = new byte[length - 1];
+              int offset = 0;
+              for (byte[] part : parts) {
+                System.arraycopy(part, 0, block, offset, part.length);
+                offset += part.length;
+                if (offset < block.length) {
+                  block[offset++] = ',';
+                }
+              }
+              blocks[b] = block;
+              starts[b] = at;
+            });
     return new PageStore(corpus, blocks, starts);
   }
 
@@ -104,7 +112,8 @@ public final class PageStore {
     if (end > start) {
       int firstBlock = start / BLOCK;
       int lastBlock = (end - 1) / BLOCK;
-      pieces.add(run(firstBlock, start % BLOCK, firstBlock == lastBlock ? (end - 1) % BLOCK : BLOCK - 1));
+      pieces.add(
+          run(firstBlock, start % BLOCK, firstBlock == lastBlock ? (end - 1) % BLOCK : BLOCK - 1));
       if (lastBlock != firstBlock) {
         pieces.add(ByteBuffer.wrap(COMMA));
         pieces.add(run(lastBlock, 0, (end - 1) % BLOCK));
@@ -129,7 +138,10 @@ public final class PageStore {
     return text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** A response body as views that must be written in order; each call to {@link #pieces()} gives fresh views. */
+  /**
+   * A response body as views that must be written in order; each call to {@link #pieces()} gives
+   * fresh views.
+   */
   public record Response(ByteBuffer[] views, long length, int records) {
 
     public ByteBuffer[] pieces() {

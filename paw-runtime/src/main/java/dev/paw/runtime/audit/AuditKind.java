@@ -4,7 +4,10 @@ import java.util.Locale;
 
 /** What an audit entry records. */
 public enum AuditKind {
-  CONNECT, DISCONNECT, ACTION, SYNC;
+  CONNECT,
+  DISCONNECT,
+  ACTION,
+  SYNC;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -28,12 +28,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The audit trail of one pocket, to read and verify. Every row was redacted before it was written, and chained: its
- * hash is an HMAC, under a key derived from the master key, of the previous row's hash and its own canonical form, so
- * {@link #verify()} finds the first row that was edited, deleted, inserted or moved, and nobody without the master
- * key can rewrite the trail consistently. After each append the newest row's sequence number and hash (the {@link
- * Head}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too. Only
- * the runtime appends ({@code internal.audit.AuditWriter}).
+ * The audit trail of one pocket, to read and verify. Every row was redacted before it was written,
+ * and chained: its hash is an HMAC, under a key derived from the master key, of the previous row's
+ * hash and its own canonical form, so {@link #verify()} finds the first row that was edited,
+ * deleted, inserted or moved, and nobody without the master key can rewrite the trail consistently.
+ * After each append the newest row's sequence number and hash (the {@link Head}) are written to a
+ * file outside {@code pocket.db}, so that rows removed from the end are found too. Only the runtime
+ * appends ({@code internal.audit.AuditWriter}).
  */
 public final class AuditLog {
 
@@ -41,7 +42,9 @@ public final class AuditLog {
   private final AuditChain chain;
   private final AuditHeadFile headFile;
 
-  /** The pocket's trail, its chain keyed under {@code masterKey}; only the runtime appends to it. */
+  /**
+   * The pocket's trail, its chain keyed under {@code masterKey}; only the runtime appends to it.
+   */
   public AuditLog(Pocket pocket, MasterKey masterKey) {
     this.pocket = pocket;
     this.chain = AuditChain.of(masterKey, pocket.slug());
@@ -50,7 +53,8 @@ public final class AuditLog {
 
   /** The entries {@code query} selects, newest first. */
   public List<AuditEntry> read(AuditQuery query) throws SQLException {
-    StringBuilder sql = new StringBuilder("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit WHERE 1 = 1");
+    StringBuilder sql =
+        new StringBuilder("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit WHERE 1 = 1");
     List<String> args = new ArrayList<>();
     if (query.since() != null) {
       sql.append(" AND time >= ?");
@@ -81,20 +85,22 @@ public final class AuditLog {
   }
 
   /**
-   * Walks the whole trail in order and reports the first row that breaks the chain: a gap in the sequence (a row
-   * deleted), a {@code prev_hash} that is not the previous row's hash (deleted, inserted or reordered rows), a hash
-   * that does not match the row's content (an edit, or a row forged without the master key), or an unkeyed row after
-   * a keyed one (a trail rewritten with plain SHA-256). Then it compares the end of the trail with SQLite's
-   * AUTOINCREMENT counter and with the head file kept outside {@code pocket.db}: rows removed from the end, or a
-   * trail replaced by another, are reported even when the counter was reset too.
+   * Walks the whole trail in order and reports the first row that breaks the chain: a gap in the
+   * sequence (a row deleted), a {@code prev_hash} that is not the previous row's hash (deleted,
+   * inserted or reordered rows), a hash that does not match the row's content (an edit, or a row
+   * forged without the master key), or an unkeyed row after a keyed one (a trail rewritten with
+   * plain SHA-256). Then it compares the end of the trail with SQLite's AUTOINCREMENT counter and
+   * with the head file kept outside {@code pocket.db}: rows removed from the end, or a trail
+   * replaced by another, are reported even when the counter was reset too.
    */
   public Verification verify() throws SQLException {
     return verify(null);
   }
 
   /**
-   * {@link #verify()}, and also that the trail still holds {@code exported} (a head the user kept from {@code paw
-   * audit --head}): this finds a rollback of {@code pocket.db} and the head file together.
+   * {@link #verify()}, and also that the trail still holds {@code exported} (a head the user kept
+   * from {@code paw audit --head}): this finds a rollback of {@code pocket.db} and the head file
+   * together.
    */
   public Verification verify(Head exported) throws SQLException {
     Optional<Head> recorded;
@@ -103,10 +109,16 @@ public final class AuditLog {
     } catch (IOException e) {
       return new Verification(0, -1, e.getMessage(), 0, AuditChain.GENESIS, 0);
     }
-    try (Connection connection = PocketDatabase.open(pocket); Statement s = connection.createStatement()) {
-      ChainWalk walk = new ChainWalk(Stream.of(recorded.orElse(null), exported).filter(Objects::nonNull)
-          .map(Head::seq).collect(Collectors.toSet()));
-      try (ResultSet rs = s.executeQuery("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit ORDER BY seq")) {
+    try (Connection connection = PocketDatabase.open(pocket);
+        Statement s = connection.createStatement()) {
+      ChainWalk walk =
+          new ChainWalk(
+              Stream.of(recorded.orElse(null), exported)
+                  .filter(Objects::nonNull)
+                  .map(Head::seq)
+                  .collect(Collectors.toSet()));
+      try (ResultSet rs =
+          s.executeQuery("SELECT " + AuditChain.COLUMNS + " FROM _paw_audit ORDER BY seq")) {
         while (rs.next()) {
           String problem = walk.next(read(rs));
           if (problem != null) {
@@ -114,24 +126,37 @@ public final class AuditLog {
           }
         }
       } catch (RuntimeException e) {
-        return walk.result(walk.last + 1, "row " + (walk.last + 1) + " cannot be read: " + e.getMessage());
+        return walk.result(
+            walk.last + 1, "row " + (walk.last + 1) + " cannot be read: " + e.getMessage());
       }
       long last = walk.last;
-      try (ResultSet rs = s.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = '_paw_audit'")) {
+      try (ResultSet rs =
+          s.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = '_paw_audit'")) {
         long highest = rs.next() ? rs.getLong(1) : 0;
         if (highest > last) {
-          return walk.result(last + 1, "rows " + (last + 1) + " to " + highest + " were deleted from the end of"
-              + " the trail");
+          return walk.result(
+              last + 1,
+              "rows "
+                  + (last + 1)
+                  + " to "
+                  + highest
+                  + " were deleted from the end of"
+                  + " the trail");
         }
       }
       if (recorded.isPresent()) {
-        String problem = walk.holds(recorded.get(), "the head file " + headFile.path() + " records");
+        String problem =
+            walk.holds(recorded.get(), "the head file " + headFile.path() + " records");
         if (problem != null) {
           return walk.result(Math.min(last + 1, recorded.get().seq()), problem);
         }
       } else if (walk.keyedRows > 0) {
-        return walk.result(-1, "the head file " + headFile.path() + " is missing, so rows deleted from the end of"
-            + " the trail cannot be ruled out");
+        return walk.result(
+            -1,
+            "the head file "
+                + headFile.path()
+                + " is missing, so rows deleted from the end of"
+                + " the trail cannot be ruled out");
       }
       if (exported != null) {
         String problem = walk.holds(exported, "the exported head " + exported + " names");
@@ -139,8 +164,10 @@ public final class AuditLog {
           return walk.result(Math.min(last + 1, exported.seq()), problem);
         }
       }
-      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
-          + " ('_paw_audit_no_update', '_paw_audit_no_delete')")) {
+      try (ResultSet rs =
+          s.executeQuery(
+              "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name IN"
+                  + " ('_paw_audit_no_update', '_paw_audit_no_delete')")) {
         if (rs.next() && rs.getInt(1) != 2) {
           return walk.result(-1, "the triggers that keep the trail append-only were removed");
         }
@@ -159,7 +186,9 @@ public final class AuditLog {
     private long keyedRows;
     private long unkeyedRows;
 
-    /** @param wanted rows whose hashes a head check will ask for */
+    /**
+     * @param wanted rows whose hashes a head check will ask for
+     */
     ChainWalk(Set<Long> wanted) {
       this.wanted = wanted;
     }
@@ -170,15 +199,23 @@ public final class AuditLog {
       long expected = last + 1;
       last = entry.seq();
       if (entry.seq() != expected) {
-        return "row " + entry.seq() + " follows row " + (expected - 1) + ": "
+        return "row "
+            + entry.seq()
+            + " follows row "
+            + (expected - 1)
+            + ": "
             + (entry.seq() > expected ? "rows were deleted before it" : "rows were reordered");
       }
       if (!entry.previousHash().equals(previous)) {
-        return "row " + last + " is not chained to the row before it: rows were deleted, inserted or reordered";
+        return "row "
+            + last
+            + " is not chained to the row before it: rows were deleted, inserted or reordered";
       }
       boolean keyed = AuditChain.isKeyed(entry.hash());
       if (!keyed && keyedRows > 0) {
-        return "row " + last + " has an unkeyed hash after keyed rows: the trail was rewritten without the master"
+        return "row "
+            + last
+            + " has an unkeyed hash after keyed rows: the trail was rewritten without the master"
             + " key";
       }
       if (!chain.matches(previous, AuditChain.canonical(entry), entry.hash())) {
@@ -199,13 +236,25 @@ public final class AuditLog {
     /** The problem when the walked trail does not hold {@code head}, or {@code null}. */
     String holds(Head head, String source) {
       if (head.seq() > last) {
-        return "rows " + (last + 1) + " to " + head.seq() + " were deleted from the end of the trail (" + source
-            + " row " + head.seq() + ")";
+        return "rows "
+            + (last + 1)
+            + " to "
+            + head.seq()
+            + " were deleted from the end of the trail ("
+            + source
+            + " row "
+            + head.seq()
+            + ")";
       }
       String hash = hashes.getOrDefault(head.seq(), "");
-      if (!MessageDigest.isEqual(hash.getBytes(StandardCharsets.US_ASCII),
+      if (!MessageDigest.isEqual(
+          hash.getBytes(StandardCharsets.US_ASCII),
           head.hash().getBytes(StandardCharsets.US_ASCII))) {
-        return "row " + head.seq() + " is not the row " + source + ": the trail was rewritten or replaced";
+        return "row "
+            + head.seq()
+            + " is not the row "
+            + source
+            + ": the trail was rewritten or replaced";
       }
       return null;
     }
@@ -216,11 +265,22 @@ public final class AuditLog {
   }
 
   private static AuditEntry read(ResultSet rs) throws SQLException {
-    return new AuditEntry(rs.getLong("seq"), Instant.from(AuditChain.TIME.parse(rs.getString("time"))),
-        rs.getString("pocket"), rs.getString("connector"), AuditKind.parse(rs.getString("kind")),
-        rs.getString("target"), rs.getString("params"), rs.getString("trust_level"), rs.getString("decision"),
-        AuditOutcome.parse(rs.getString("outcome")), rs.getString("error"), rs.getLong("duration_ms"),
-        rs.getString("actor"), rs.getString("prev_hash"), rs.getString("hash"));
+    return new AuditEntry(
+        rs.getLong("seq"),
+        Instant.from(AuditChain.TIME.parse(rs.getString("time"))),
+        rs.getString("pocket"),
+        rs.getString("connector"),
+        AuditKind.parse(rs.getString("kind")),
+        rs.getString("target"),
+        rs.getString("params"),
+        rs.getString("trust_level"),
+        rs.getString("decision"),
+        AuditOutcome.parse(rs.getString("outcome")),
+        rs.getString("error"),
+        rs.getLong("duration_ms"),
+        rs.getString("actor"),
+        rs.getString("prev_hash"),
+        rs.getString("hash"));
   }
 
   @Override
@@ -232,36 +292,45 @@ public final class AuditLog {
    * The result of {@link #verify()}.
    *
    * @param rows the rows checked
-   * @param firstBadSeq the sequence number of the first row that fails the check, or {@code -1} when all pass or the
-   *     problem is not one row's
+   * @param firstBadSeq the sequence number of the first row that fails the check, or {@code -1}
+   *     when all pass or the problem is not one row's
    * @param problem what is wrong there, or {@code null}
    * @param headSeq the last row checked
    * @param headHash the last sound row's hash
-   * @param unkeyedRows how many rows were written before the chain was keyed: their hashes are plain SHA-256, which
-   *     anyone can recompute, so alone they show accidental damage but not a deliberate rewrite; a keyed row after
-   *     them seals them
+   * @param unkeyedRows how many rows were written before the chain was keyed: their hashes are
+   *     plain SHA-256, which anyone can recompute, so alone they show accidental damage but not a
+   *     deliberate rewrite; a keyed row after them seals them
    */
-  public record Verification(long rows, long firstBadSeq, String problem, long headSeq, String headHash,
+  public record Verification(
+      long rows,
+      long firstBadSeq,
+      String problem,
+      long headSeq,
+      String headHash,
       long unkeyedRows) {
 
     public boolean intact() {
       return problem == null;
     }
 
-    /** The head to keep elsewhere and give back to {@link AuditLog#verify(Head)}, or {@code null} when empty. */
+    /**
+     * The head to keep elsewhere and give back to {@link AuditLog#verify(Head)}, or {@code null}
+     * when empty.
+     */
     public Head head() {
       return headSeq < 1 ? null : new Head(headSeq, headHash);
     }
   }
 
   /**
-   * The newest row of an audit trail: its sequence number and hash, written {@code SEQ:HASH}. Kept outside
-   * {@code pocket.db} (in the head file, or by the user from {@code paw audit --head}), it shows rows removed from the
-   * end of the trail and a trail rewritten after it was taken.
+   * The newest row of an audit trail: its sequence number and hash, written {@code SEQ:HASH}. Kept
+   * outside {@code pocket.db} (in the head file, or by the user from {@code paw audit --head}), it
+   * shows rows removed from the end of the trail and a trail rewritten after it was taken.
    */
   public record Head(long seq, String hash) {
 
-    private static final Pattern TEXT = Pattern.compile("([1-9][0-9]{0,18}):((?:hmac:)?[0-9a-f]{64})");
+    private static final Pattern TEXT =
+        Pattern.compile("([1-9][0-9]{0,18}):((?:hmac:)?[0-9a-f]{64})");
 
     public Head {
       if (seq < 1) {
@@ -273,8 +342,11 @@ public final class AuditLog {
     public static Head parse(String text) {
       Matcher m = TEXT.matcher(text.strip().toLowerCase(Locale.ROOT));
       if (!m.matches()) {
-        throw new IllegalArgumentException("an audit head is SEQ:HASH as 'paw audit --head' prints it"
-            + " (such as 42:hmac:3f9a...), not '" + text.strip() + "'");
+        throw new IllegalArgumentException(
+            "an audit head is SEQ:HASH as 'paw audit --head' prints it"
+                + " (such as 42:hmac:3f9a...), not '"
+                + text.strip()
+                + "'");
       }
       return new Head(Long.parseLong(m.group(1)), m.group(2));
     }

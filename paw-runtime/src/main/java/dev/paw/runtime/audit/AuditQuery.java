@@ -3,8 +3,8 @@ package dev.paw.runtime.audit;
 import java.time.Instant;
 
 /**
- * Which entries {@link AuditLog#read} returns: newest first, optionally since a time, for one connector, of one kind,
- * at most {@code limit}. Immutable; each method returns a narrowed copy.
+ * Which entries {@link AuditLog#read} returns: newest first, optionally since a time, for one
+ * connector, of one kind, at most {@code limit}. Immutable; each method returns a narrowed copy.
  */
 public record AuditQuery(Instant since, String connector, AuditKind kind, int limit) {
 

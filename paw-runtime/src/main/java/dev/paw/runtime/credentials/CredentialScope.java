@@ -4,8 +4,9 @@ import dev.paw.runtime.internal.Names;
 import dev.paw.runtime.pocket.Pocket;
 
 /**
- * Where credentials belong: one connector in one pocket. A scope is made from a {@link Pocket} object, never from a
- * pocket's name, so code that holds one pocket cannot name another's credentials.
+ * Where credentials belong: one connector in one pocket. A scope is made from a {@link Pocket}
+ * object, never from a pocket's name, so code that holds one pocket cannot name another's
+ * credentials.
  */
 public final class CredentialScope {
 
@@ -32,7 +33,9 @@ public final class CredentialScope {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof CredentialScope other && pocket.equals(other.pocket) && connector.equals(other.connector);
+    return o instanceof CredentialScope other
+        && pocket.equals(other.pocket)
+        && connector.equals(other.connector);
   }
 
   @Override

@@ -4,9 +4,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Stores credentials per {@link CredentialScope}. Implementations never write a value in clear text and never put
- * one in an exception message. Methods throw {@link CredentialStoreException} when the store cannot be read or
- * written.
+ * Stores credentials per {@link CredentialScope}. Implementations never write a value in clear text
+ * and never put one in an exception message. Methods throw {@link CredentialStoreException} when
+ * the store cannot be read or written.
  */
 public interface CredentialStore {
 
@@ -31,9 +31,10 @@ public interface CredentialStore {
   }
 
   /**
-   * Runs {@code work} while no other thread, and for stores kept in files no other process, reads-then-changes this
-   * scope's credentials the same way: what an OAuth 2 refresh needs, so that two refreshing at once neither send one
-   * rotated refresh token twice nor store the older of two new ones last. Reentrant; the default locks this store.
+   * Runs {@code work} while no other thread, and for stores kept in files no other process,
+   * reads-then-changes this scope's credentials the same way: what an OAuth 2 refresh needs, so
+   * that two refreshing at once neither send one rotated refresh token twice nor store the older of
+   * two new ones last. Reentrant; the default locks this store.
    */
   default <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws java.io.IOException {
     synchronized (this) {

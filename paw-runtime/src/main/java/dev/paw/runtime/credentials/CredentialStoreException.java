@@ -1,6 +1,9 @@
 package dev.paw.runtime.credentials;
 
-/** A credential store cannot be read, decrypted or written. Its message names credentials, never their values. */
+/**
+ * A credential store cannot be read, decrypted or written. Its message names credentials, never
+ * their values.
+ */
 public final class CredentialStoreException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;

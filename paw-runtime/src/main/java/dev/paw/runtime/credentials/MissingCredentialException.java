@@ -10,15 +10,27 @@ public final class MissingCredentialException extends RuntimeException {
   private final String credential;
 
   public MissingCredentialException(String credential, String context) {
-    super("missing credential '" + credential + "'" + (context == null ? "" : " for " + context)
-        + ": store it with 'paw connect'");
+    super(
+        "missing credential '"
+            + credential
+            + "'"
+            + (context == null ? "" : " for " + context)
+            + ": store it with 'paw connect'");
     this.credential = credential;
   }
 
-  /** Also names the environment variable the connector reads it from ({@code PAW_SHOP_TOKEN}, STRIPE_API_KEY). */
+  /**
+   * Also names the environment variable the connector reads it from ({@code PAW_SHOP_TOKEN},
+   * STRIPE_API_KEY).
+   */
   public MissingCredentialException(String credential, String connector, String context) {
-    super("missing credential '" + credential + "'" + (context == null ? "" : " for " + context)
-        + ": store it with 'paw connect'" + hint(connector, credential));
+    super(
+        "missing credential '"
+            + credential
+            + "'"
+            + (context == null ? "" : " for " + context)
+            + ": store it with 'paw connect'"
+            + hint(connector, credential));
     this.credential = credential;
   }
 

@@ -4,7 +4,10 @@ import dev.paw.runtime.internal.credentials.CredentialSource;
 import java.util.Optional;
 import java.util.Set;
 
-/** The credentials of one connector in one pocket: a {@link CredentialStore} bound to a {@link CredentialScope}. */
+/**
+ * The credentials of one connector in one pocket: a {@link CredentialStore} bound to a {@link
+ * CredentialScope}.
+ */
 public final class ScopedCredentials implements CredentialSource {
 
   private final CredentialStore store;
@@ -26,7 +29,9 @@ public final class ScopedCredentials implements CredentialSource {
 
   /** The credential, or a {@link MissingCredentialException} naming it. */
   public Secret require(String name) {
-    return get(name).orElseThrow(() -> new MissingCredentialException(name, scope.connector(), scope.toString()));
+    return get(name)
+        .orElseThrow(
+            () -> new MissingCredentialException(name, scope.connector(), scope.toString()));
   }
 
   public void put(String name, Secret value) {

@@ -6,9 +6,10 @@ import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
- * A credential's value. Printing, logging or comparing it never shows the value: {@link #toString()} is a mask and
- * {@link #equals} is identity, so a secret cannot leak through a log line, an assertion message or a map key. Call
- * {@link #reveal()} where the value is really needed, which makes every such place easy to find.
+ * A credential's value. Printing, logging or comparing it never shows the value: {@link
+ * #toString()} is a mask and {@link #equals} is identity, so a secret cannot leak through a log
+ * line, an assertion message or a map key. Call {@link #reveal()} where the value is really needed,
+ * which makes every such place easy to find.
  */
 public final class Secret {
 
@@ -34,7 +35,8 @@ public final class Secret {
 
   /** True when both hold the same value; compares in constant time. */
   public boolean sameValueAs(Secret other) {
-    return MessageDigest.isEqual(value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
+    return MessageDigest.isEqual(
+        value.getBytes(StandardCharsets.UTF_8), other.value.getBytes(StandardCharsets.UTF_8));
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.paw.runtime.internal;
 
 /**
- * The environment variables that set the runtime's limits ({@code dev.paw.runtime.RuntimeLimits}), here so
- * that every package's error message can name the one to change.
+ * The environment variables that set the runtime's limits ({@code dev.paw.runtime.RuntimeLimits}),
+ * here so that every package's error message can name the one to change.
  */
 public final class LimitSettings {
 
@@ -16,7 +16,10 @@ public final class LimitSettings {
 
   private LimitSettings() {}
 
-  /** "PAW_MAX_PAGES (or RuntimeLimits on Paw.Builder)": where a message sends the user to change a limit. */
+  /**
+   * "PAW_MAX_PAGES (or RuntimeLimits on Paw.Builder)": where a message sends the user to change a
+   * limit.
+   */
   public static String how(String variable) {
     return variable + " (or RuntimeLimits on Paw.Builder)";
   }

@@ -14,8 +14,10 @@ public final class Names {
   /** A connector name as connector files allow it ({@code stripe}, {@code rest_generic}). */
   public static String connector(String name) {
     if (name == null || !CONNECTOR.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a connector name: " + quote(name)
-          + " (lower-case letters, digits and '_', starting with a letter)");
+      throw new IllegalArgumentException(
+          "not a connector name: "
+              + quote(name)
+              + " (lower-case letters, digits and '_', starting with a letter)");
     }
     return name;
   }
@@ -31,8 +33,10 @@ public final class Names {
   /** A credential name: letters, digits and '_' (it is also an environment variable name). */
   public static String credential(String name) {
     if (name == null || !CREDENTIAL.matcher(name).matches()) {
-      throw new IllegalArgumentException("not a credential name: " + quote(name)
-          + " (letters, digits and '_', not starting with a digit)");
+      throw new IllegalArgumentException(
+          "not a credential name: "
+              + quote(name)
+              + " (letters, digits and '_', not starting with a digit)");
     }
     return name;
   }

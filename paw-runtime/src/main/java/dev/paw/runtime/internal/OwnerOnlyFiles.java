@@ -14,18 +14,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Creates directories and files that only their owner can read ({@code rwx------} and {@code rw-------}) where the
- * file system knows POSIX permissions, and writes files atomically. On other file systems the permissions are left
- * to the platform (the user's home directory is already private there).
+ * Creates directories and files that only their owner can read ({@code rwx------} and {@code
+ * rw-------}) where the file system knows POSIX permissions, and writes files atomically. On other
+ * file systems the permissions are left to the platform (the user's home directory is already
+ * private there).
  */
 public final class OwnerOnlyFiles {
 
-  private static final Set<PosixFilePermission> DIRECTORY = PosixFilePermissions.fromString("rwx------");
+  private static final Set<PosixFilePermission> DIRECTORY =
+      PosixFilePermissions.fromString("rwx------");
   private static final Set<PosixFilePermission> FILE = PosixFilePermissions.fromString("rw-------");
 
   private OwnerOnlyFiles() {}
 
-  /** Creates {@code directory} and any missing parents; the directories it creates are owner-only. */
+  /**
+   * Creates {@code directory} and any missing parents; the directories it creates are owner-only.
+   */
   public static Path createDirectories(Path directory) throws IOException {
     Path absolute = directory.toAbsolutePath();
     if (Files.isDirectory(absolute)) {
@@ -59,12 +63,15 @@ public final class OwnerOnlyFiles {
   }
 
   /**
-   * Replaces {@code file} with {@code content} in one step: written to an owner-only temporary file beside it,
-   * flushed to disk, then moved over the old file, so a reader sees either the old or the new content, never a mix.
+   * Replaces {@code file} with {@code content} in one step: written to an owner-only temporary file
+   * beside it, flushed to disk, then moved over the old file, so a reader sees either the old or
+   * the new content, never a mix.
    */
   public static void writeAtomically(Path file, byte[] content) throws IOException {
     Path directory = file.toAbsolutePath().getParent();
-    Path temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp", fileAttributes(directory));
+    Path temp =
+        Files.createTempFile(
+            directory, "." + file.getFileName(), ".tmp", fileAttributes(directory));
     try {
       writeToDisk(temp, content);
       try {
@@ -78,9 +85,12 @@ public final class OwnerOnlyFiles {
     }
   }
 
-  /** Writes {@code content} into the existing {@code file} and flushes it to disk before returning. */
+  /**
+   * Writes {@code content} into the existing {@code file} and flushes it to disk before returning.
+   */
   public static void writeToDisk(Path file, byte[] content) throws IOException {
-    try (var channel = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+    try (var channel =
+        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
       var buffer = java.nio.ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
@@ -90,21 +100,26 @@ public final class OwnerOnlyFiles {
   }
 
   /**
-   * Flushes a directory's entries to disk, so a file just renamed or linked into it is still there after a power
-   * loss (a rotated refresh token must not come back as the one it replaced). Where a directory cannot be opened
-   * (Windows), the file system orders this itself.
+   * Flushes a directory's entries to disk, so a file just renamed or linked into it is still there
+   * after a power loss (a rotated refresh token must not come back as the one it replaced). Where a
+   * directory cannot be opened (Windows), the file system orders this itself.
    */
   public static void syncDirectory(Path directory) {
-    try (var channel = java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
+    try (var channel =
+        java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // not supported here: nothing more to do
     }
   }
 
-  /** True when {@code path} is readable, writable or executable by anyone but its owner (POSIX only). */
+  /**
+   * True when {@code path} is readable, writable or executable by anyone but its owner (POSIX
+   * only).
+   */
   public static boolean isOpenToOthers(Path path) throws IOException {
-    PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+    PosixFileAttributeView view =
+        Files.getFileAttributeView(path, PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
     if (view == null) {
       return false;
     }
@@ -118,7 +133,8 @@ public final class OwnerOnlyFiles {
   }
 
   private static FileAttribute<?>[] fileAttributes(Path directory) {
-    return isPosix(directory) ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
+    return isPosix(directory)
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(FILE)}
         : new FileAttribute<?>[0];
   }
 

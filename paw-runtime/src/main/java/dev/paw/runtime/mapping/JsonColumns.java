@@ -12,9 +12,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /**
- * Reads one API value as a column type, and moves column values in and out of SQL. Every mapper, generated or not,
- * goes through these methods, so typing rules are the same everywhere: a value is taken as it is or refused with a
- * {@link RecordException}, never silently changed.
+ * Reads one API value as a column type, and moves column values in and out of SQL. Every mapper,
+ * generated or not, goes through these methods, so typing rules are the same everywhere: a value is
+ * taken as it is or refused with a {@link RecordException}, never silently changed.
  */
 public final class JsonColumns {
 
@@ -47,7 +47,8 @@ public final class JsonColumns {
     JsonToken token = p.currentToken();
     if (token == JsonToken.VALUE_NUMBER_INT) {
       if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-        throw new RecordException(field, "the number " + p.getText() + " does not fit in a 64-bit integer");
+        throw new RecordException(
+            field, "the number " + p.getText() + " does not fit in a 64-bit integer");
       }
       return p.getLongValue();
     }
@@ -96,16 +97,18 @@ public final class JsonColumns {
   }
 
   /**
-   * An untyped column: strings, whole numbers, other numbers and booleans as {@code String}, {@code Long},
-   * {@code Double} and {@code Boolean}; objects and arrays as JSON text; whole numbers too large for 64 bits as
-   * their text.
+   * An untyped column: strings, whole numbers, other numbers and booleans as {@code String}, {@code
+   * Long}, {@code Double} and {@code Boolean}; objects and arrays as JSON text; whole numbers too
+   * large for 64 bits as their text.
    */
   public static Object readAny(JsonParser p, String field) throws IOException {
     switch (p.currentToken()) {
       case VALUE_STRING:
         return p.getText();
       case VALUE_NUMBER_INT:
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getText() : (Object) p.getLongValue();
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? p.getText()
+            : (Object) p.getLongValue();
       case VALUE_NUMBER_FLOAT:
         return p.getDoubleValue();
       case VALUE_TRUE:
@@ -120,7 +123,8 @@ public final class JsonColumns {
   }
 
   /** Binds a column value: {@code null} as NULL, booleans as 0 or 1. */
-  public static void bind(PreparedStatement statement, int index, Object value) throws SQLException {
+  public static void bind(PreparedStatement statement, int index, Object value)
+      throws SQLException {
     if (value == null) {
       statement.setNull(index, Types.NULL);
     } else if (value instanceof String s) {
@@ -155,7 +159,10 @@ public final class JsonColumns {
     return rs.wasNull() ? null : value != 0;
   }
 
-  /** An untyped column's value as SQLite stored it: {@code Long}, {@code Double}, {@code String} or null. */
+  /**
+   * An untyped column's value as SQLite stored it: {@code Long}, {@code Double}, {@code String} or
+   * null.
+   */
   public static Object getAny(ResultSet rs, int column) throws SQLException {
     Object value = rs.getObject(column);
     if (value instanceof Integer i) {
@@ -170,11 +177,15 @@ public final class JsonColumns {
     return value;
   }
 
-  private static RecordException refuse(JsonParser p, String field, String expected) throws IOException {
+  private static RecordException refuse(JsonParser p, String field, String expected)
+      throws IOException {
     return new RecordException(field, "expected " + expected + ", found " + describe(p));
   }
 
-  /** A short description of the current value, for messages: the value itself, cut to a readable length. */
+  /**
+   * A short description of the current value, for messages: the value itself, cut to a readable
+   * length.
+   */
   static String describe(JsonParser p) throws IOException {
     return switch (p.currentToken()) {
       case START_OBJECT -> "an object";
@@ -188,6 +199,8 @@ public final class JsonColumns {
   }
 
   private static String shorten(String text) {
-    return text.length() <= SHOWN_CHARS ? text : text.substring(0, SHOWN_CHARS) + "... (" + text.length() + " chars)";
+    return text.length() <= SHOWN_CHARS
+        ? text
+        : text.substring(0, SHOWN_CHARS) + "... (" + text.length() + " chars)";
   }
 }

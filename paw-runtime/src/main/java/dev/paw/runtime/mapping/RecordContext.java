@@ -1,13 +1,17 @@
 package dev.paw.runtime.mapping;
 
 /**
- * Per-record values a sync needs besides the columns. A mapper sets them while reading a record; the engine reads
- * them after. Reused from record to record, so a page allocates one.
+ * Per-record values a sync needs besides the columns. A mapper sets them while reading a record;
+ * the engine reads them after. Reused from record to record, so a page allocates one.
  */
 public final class RecordContext {
 
-  /** The value of the paging field ({@code pagination.from}, e.g. the record's id for {@code starting_after}). */
+  /**
+   * The value of the paging field ({@code pagination.from}, e.g. the record's id for {@code
+   * starting_after}).
+   */
   public static final int PAGE_CURSOR = dev.paw.spec.FieldTree.PAGE_CURSOR;
+
   /** The value of the incremental cursor field ({@code incremental.cursor}). */
   public static final int INCREMENTAL_CURSOR = dev.paw.spec.FieldTree.INCREMENTAL_CURSOR;
 

@@ -2,7 +2,10 @@ package dev.paw.runtime.mapping;
 
 import java.io.IOException;
 
-/** A field of an API record that cannot be read as its column's type. The sync names the record and rolls back. */
+/**
+ * A field of an API record that cannot be read as its column's type. The sync names the record and
+ * rolls back.
+ */
 public final class RecordException extends IOException {
 
   private static final long serialVersionUID = 1L;

@@ -8,9 +8,10 @@ import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Maps one sync stream's API records to rows, and rows to and from SQL. Generated mappers implement it for typed
- * records; the runtime implements it for connectors loaded from YAML. Both read leaf values through
- * {@link JsonColumns}, so a record maps the same way whichever front door built the connector.
+ * Maps one sync stream's API records to rows, and rows to and from SQL. Generated mappers implement
+ * it for typed records; the runtime implements it for connectors loaded from YAML. Both read leaf
+ * values through {@link JsonColumns}, so a record maps the same way whichever front door built the
+ * connector.
  *
  * @param <R> the row type
  */
@@ -20,9 +21,9 @@ public interface RowMapper<R> {
   String table();
 
   /**
-   * Reads one API record. The parser is on the record's {@code START_OBJECT} and is left on its {@code END_OBJECT}.
-   * Values the engine needs besides the columns (the paging cursor, the incremental cursor) go into
-   * {@code context}.
+   * Reads one API record. The parser is on the record's {@code START_OBJECT} and is left on its
+   * {@code END_OBJECT}. Values the engine needs besides the columns (the paging cursor, the
+   * incremental cursor) go into {@code context}.
    *
    * @throws RecordException when a field cannot be read as its column's type
    */
@@ -35,8 +36,8 @@ public interface RowMapper<R> {
   R read(ResultSet resultSet) throws SQLException;
 
   /**
-   * The row's primary key: the values of the table's key columns in primary-key order, {@code null} where the record
-   * lacked one; empty for a table without a key.
+   * The row's primary key: the values of the table's key columns in primary-key order, {@code null}
+   * where the record lacked one; empty for a table without a key.
    */
   List<Object> key(R row);
 }

@@ -6,8 +6,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The paw home directory: {@code $PAW_HOME}, else {@code ~/.paw}. It holds {@code pockets/}, {@code connectors/},
- * {@code credentials/} and the master key file. Everything the runtime creates under it is owner-only.
+ * The paw home directory: {@code $PAW_HOME}, else {@code ~/.paw}. It holds {@code pockets/}, {@code
+ * connectors/}, {@code credentials/} and the master key file. Everything the runtime creates under
+ * it is owner-only.
  */
 public final class PawHome {
 
@@ -30,7 +31,10 @@ public final class PawHome {
     return fromEnvironment(System.getenv(), System.getProperty("user.home"));
   }
 
-  /** The home directory from {@code env}: {@code PAW_HOME} when set and not blank, else {@code <userHome>/.paw}. */
+  /**
+   * The home directory from {@code env}: {@code PAW_HOME} when set and not blank, else {@code
+   * <userHome>/.paw}.
+   */
   public static PawHome fromEnvironment(Map<String, String> env, String userHome) {
     String configured = env.get(ENV);
     if (configured != null && !configured.isBlank()) {

@@ -15,10 +15,10 @@ import java.util.List;
 import org.sqlite.SQLiteConfig;
 
 /**
- * A named workspace: its own directory and its own {@code pocket.db}. A pocket opens only its own file; it is
- * obtained from {@link dev.paw.runtime.Paw#pocket} and has no way to name another pocket. A host reads it (read-only
- * connections, connections and sync status); only the runtime writes it, so every change is trust-checked and
- * audited.
+ * A named workspace: its own directory and its own {@code pocket.db}. A pocket opens only its own
+ * file; it is obtained from {@link dev.paw.runtime.Paw#pocket} and has no way to name another
+ * pocket. A host reads it (read-only connections, connections and sync status); only the runtime
+ * writes it, so every change is trust-checked and audited.
  */
 public final class Pocket {
 
@@ -32,7 +32,10 @@ public final class Pocket {
   private final Path home;
   private final Clock clock;
 
-  /** @param home the paw home directory the pocket lives in, with every pocket, the credentials and the keys */
+  /**
+   * @param home the paw home directory the pocket lives in, with every pocket, the credentials and
+   *     the keys
+   */
   private Pocket(String name, String slug, Path directory, Path home, Clock clock) {
     this.name = name;
     this.slug = slug;
@@ -52,8 +55,9 @@ public final class Pocket {
   }
 
   /**
-   * A connection that cannot write: SQLite itself refuses every statement that would change the database, whatever
-   * its text (for user queries such as the file connector's {@code query_table}).
+   * A connection that cannot write: SQLite itself refuses every statement that would change the
+   * database, whatever its text (for user queries such as the file connector's {@code
+   * query_table}).
    */
   public Connection openReadOnlyConnection() throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
@@ -62,28 +66,38 @@ public final class Pocket {
     return config.createConnection("jdbc:sqlite:" + database);
   }
 
-  /** The pocket's connector connections ({@code _paw_connections}); connecting goes through a connector. */
+  /**
+   * The pocket's connector connections ({@code _paw_connections}); connecting goes through a
+   * connector.
+   */
   public List<ConnectionRecord> connections() throws SQLException {
     return new PocketConnections(this).list();
   }
 
-  /** What the pocket knows about each synced table: its last run, and whether one is under way or cut off. */
+  /**
+   * What the pocket knows about each synced table: its last run, and whether one is under way or
+   * cut off.
+   */
   public List<TableSyncStatus> syncStatus() throws SQLException {
-    try (Connection connection = PocketDatabase.open(this)) { // the state table is created on first read
+    try (Connection connection =
+        PocketDatabase.open(this)) { // the state table is created on first read
       return SyncStatuses.read(connection);
     }
   }
 
   /**
-   * True when {@code path}, with {@code ..} and symbolic links resolved, is in the paw home directory this pocket
-   * lives in: any pocket's database (this one's too), the credential files, the master key. Actions that read or
-   * write a file their caller names refuse such paths, so that nobody who may call them (at trust level
-   * {@code auto}, an agent) reaches another pocket or paw's secrets through them.
+   * True when {@code path}, with {@code ..} and symbolic links resolved, is in the paw home
+   * directory this pocket lives in: any pocket's database (this one's too), the credential files,
+   * the master key. Actions that read or write a file their caller names refuse such paths, so that
+   * nobody who may call them (at trust level {@code auto}, an agent) reaches another pocket or
+   * paw's secrets through them.
    */
   public boolean isPawFile(Path path) throws IOException {
     Path absolute = path.toAbsolutePath();
     for (int hops = 0; hops < 40 && Files.isSymbolicLink(absolute); hops++) {
-      absolute = absolute.resolveSibling(Files.readSymbolicLink(absolute)); // a link to a file not there yet
+      absolute =
+          absolute.resolveSibling(
+              Files.readSymbolicLink(absolute)); // a link to a file not there yet
     }
     Path existing = absolute;
     while (existing != null && !Files.exists(existing)) {
@@ -98,9 +112,9 @@ public final class Pocket {
   }
 
   /**
-   * Where the pocket's audit head (the newest audit row's sequence number and hash) is kept: in the paw home's
-   * {@code audit} directory, outside the pocket's own directory, so that replacing or restoring the pocket's
-   * directory does not roll it back too.
+   * Where the pocket's audit head (the newest audit row's sequence number and hash) is kept: in the
+   * paw home's {@code audit} directory, outside the pocket's own directory, so that replacing or
+   * restoring the pocket's directory does not roll it back too.
    */
   public Path auditHeadFile() {
     return home.resolve("audit").resolve(slug + ".head");
@@ -130,13 +144,21 @@ public final class Pocket {
   }
 
   /**
-   * What the pocket knows about one synced table: its last run and whether a run is under way or was cut off (and
-   * will resume).
+   * What the pocket knows about one synced table: its last run and whether a run is under way or
+   * was cut off (and will resume).
    *
    * @param lastOutcome {@code ok} or {@code error}; {@code null} before the first run ended
    * @param lastRows rows inserted, updated or deleted by the last complete run
    * @param inProgress a run started and has not completed: running now, or cut off and resumable
    */
-  public record TableSyncStatus(String table, String connector, Instant lastStartedAt, Instant lastFinishedAt,
-      String lastOutcome, String lastError, long lastRecords, long lastRows, boolean inProgress) {}
+  public record TableSyncStatus(
+      String table,
+      String connector,
+      Instant lastStartedAt,
+      Instant lastFinishedAt,
+      String lastOutcome,
+      String lastError,
+      long lastRecords,
+      long lastRows,
+      boolean inProgress) {}
 }

@@ -8,12 +8,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A connector the registry found: compiled (with generated mappers) or loaded from a YAML file (mapped by the
- * interpreter). Both run through the same engine.
+ * A connector the registry found: compiled (with generated mappers) or loaded from a YAML file
+ * (mapped by the interpreter). Both run through the same engine.
  *
  * @param file the YAML file it was loaded from; {@code null} for a compiled connector
  */
-public record RegisteredConnector(ConnectorSpec spec, Map<String, RowMapper<?>> compiledMappers, Path file) {
+public record RegisteredConnector(
+    ConnectorSpec spec, Map<String, RowMapper<?>> compiledMappers, Path file) {
 
   public RegisteredConnector {
     compiledMappers = Map.copyOf(compiledMappers);

@@ -7,7 +7,9 @@ public final class ActionRefusedException extends RuntimeException {
 
   private final String reason;
 
-  /** @param reason why the gate refused, as the audit trail records it */
+  /**
+   * @param reason why the gate refused, as the audit trail records it
+   */
   public ActionRefusedException(ApprovalRequest request, String reason) {
     super(request.subject() + " was refused and not sent: " + reason);
     this.reason = reason;

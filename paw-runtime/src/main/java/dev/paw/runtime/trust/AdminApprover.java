@@ -1,8 +1,8 @@
 package dev.paw.runtime.trust;
 
 /**
- * Asks an administrator whether one {@code restricted} call may run. A separate type from {@link Approver}, so an
- * ordinary approval can never be passed where an administrator's is needed.
+ * Asks an administrator whether one {@code restricted} call may run. A separate type from {@link
+ * Approver}, so an ordinary approval can never be passed where an administrator's is needed.
  */
 @FunctionalInterface
 public interface AdminApprover {

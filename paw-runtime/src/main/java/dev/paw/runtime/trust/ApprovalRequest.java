@@ -7,23 +7,35 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What an approver is asked: may this call run? Parameters are already redacted, so an approver can show them to a
- * person or log them.
+ * What an approver is asked: may this call run? Parameters are already redacted, so an approver can
+ * show them to a person or log them.
  *
  * @param pocket the pocket's slug
  * @param description the action's description from the connector file, or {@code null}
  */
-public record ApprovalRequest(String pocket, String connector, String action, String description,
-    TrustLevel trustLevel, Map<String, Object> parameters) {
+public record ApprovalRequest(
+    String pocket,
+    String connector,
+    String action,
+    String description,
+    TrustLevel trustLevel,
+    Map<String, Object> parameters) {
 
   public ApprovalRequest {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
   }
 
   /** A request with {@code parameters} passed through {@code redactor}. */
-  public static ApprovalRequest of(String pocket, String connector, String action, String description,
-      TrustLevel trustLevel, Map<String, ?> parameters, Redactor redactor) {
-    return new ApprovalRequest(pocket, connector, action, description, trustLevel, redactor.redactParams(parameters));
+  public static ApprovalRequest of(
+      String pocket,
+      String connector,
+      String action,
+      String description,
+      TrustLevel trustLevel,
+      Map<String, ?> parameters,
+      Redactor redactor) {
+    return new ApprovalRequest(
+        pocket, connector, action, description, trustLevel, redactor.redactParams(parameters));
   }
 
   /** "action 'create_refund' of stripe in pocket 'my-business'", for messages. */

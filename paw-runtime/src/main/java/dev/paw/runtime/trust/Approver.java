@@ -1,8 +1,9 @@
 package dev.paw.runtime.trust;
 
 /**
- * Asks the user whether one {@code confirm} call may run. It is asked for every call: an approval covers that call
- * only. It cannot approve {@code restricted} calls; those go to an {@link AdminApprover}.
+ * Asks the user whether one {@code confirm} call may run. It is asked for every call: an approval
+ * covers that call only. It cannot approve {@code restricted} calls; those go to an {@link
+ * AdminApprover}.
  */
 @FunctionalInterface
 public interface Approver {

@@ -34,8 +34,7 @@ class AuditLogTest {
 
   private static final String KEY = "sk_live_9f8e7d6c";
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private Pocket pocket;
   private Instant now = Instant.parse("2026-02-01T09:00:00Z");
@@ -47,22 +46,23 @@ class AuditLogTest {
   @BeforeEach
   void setUp() throws Exception {
     pocket = new Pockets(PawHome.at(home)).open("My Business");
-    Clock clock = new Clock() {
-      @Override
-      public Instant instant() {
-        return now;
-      }
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now;
+          }
 
-      @Override
-      public ZoneOffset getZone() {
-        return ZoneOffset.UTC;
-      }
+          @Override
+          public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+          }
 
-      @Override
-      public Clock withZone(java.time.ZoneId zone) {
-        return this;
-      }
-    };
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
     MasterKey key = MasterKey.of(new byte[32]);
     writer = new AuditWriter(pocket, key, clock, "alice");
     log = new AuditLog(pocket, key);
@@ -70,18 +70,41 @@ class AuditLogTest {
   }
 
   private void appendSome() throws SQLException {
-    writer.append(AuditEvent.connection("stripe", AuditKind.CONNECT, AuditOutcome.OK, null), redactor);
+    writer.append(
+        AuditEvent.connection("stripe", AuditKind.CONNECT, AuditOutcome.OK, null), redactor);
     now = now.plusSeconds(60);
-    writer.append(AuditEvent.action("stripe", "create_refund", Map.of("charge", "ch_1", "api_key", KEY),
-        new TrustDecision(TrustLevel.RESTRICTED, TrustDecision.Outcome.ADMIN_APPROVED, "approved"), AuditOutcome.OK,
-        null, Duration.ofMillis(120)), redactor);
+    writer.append(
+        AuditEvent.action(
+            "stripe",
+            "create_refund",
+            Map.of("charge", "ch_1", "api_key", KEY),
+            new TrustDecision(
+                TrustLevel.RESTRICTED, TrustDecision.Outcome.ADMIN_APPROVED, "approved"),
+            AuditOutcome.OK,
+            null,
+            Duration.ofMillis(120)),
+        redactor);
     now = now.plusSeconds(60);
-    writer.append(AuditEvent.sync("github", "github_issues", AuditOutcome.ERROR, "401 for token " + KEY,
-        Duration.ofSeconds(2)), redactor);
+    writer.append(
+        AuditEvent.sync(
+            "github",
+            "github_issues",
+            AuditOutcome.ERROR,
+            "401 for token " + KEY,
+            Duration.ofSeconds(2)),
+        redactor);
     now = now.plusSeconds(60);
-    writer.append(AuditEvent.action("stripe", "create_invoice", Map.of("customer", "cus_1"),
-        new TrustDecision(TrustLevel.CONFIRM, TrustDecision.Outcome.DENIED, "no"), AuditOutcome.REFUSED,
-        "refused", Duration.ZERO).by("agent"), redactor);
+    writer.append(
+        AuditEvent.action(
+                "stripe",
+                "create_invoice",
+                Map.of("customer", "cus_1"),
+                new TrustDecision(TrustLevel.CONFIRM, TrustDecision.Outcome.DENIED, "no"),
+                AuditOutcome.REFUSED,
+                "refused",
+                Duration.ZERO)
+            .by("agent"),
+        redactor);
   }
 
   @Test
@@ -99,7 +122,8 @@ class AuditLogTest {
     assertThat(refund.decision()).isEqualTo("admin_approved");
     assertThat(refund.durationMillis()).isEqualTo(120);
     assertThat(refund.actor()).isEqualTo("alice");
-    assertThat(refund.parametersJson()).contains("\"charge\":\"ch_1\"", "\"api_key\":\"[redacted]\"");
+    assertThat(refund.parametersJson())
+        .contains("\"charge\":\"ch_1\"", "\"api_key\":\"[redacted]\"");
     assertThat(entries.get(1).error()).isEqualTo("401 for token [redacted]");
     assertThat(entries.get(0).actor()).isEqualTo("agent");
     assertThat(entries.get(0).outcome()).isEqualTo(AuditOutcome.REFUSED);
@@ -110,13 +134,22 @@ class AuditLogTest {
   void readFiltersBySinceConnectorKindAndLimit() throws Exception {
     appendSome();
 
-    assertThat(log.read(AuditQuery.recent().connector("github"))).extracting(AuditEntry::target)
+    assertThat(log.read(AuditQuery.recent().connector("github")))
+        .extracting(AuditEntry::target)
         .containsExactly("github_issues");
-    assertThat(log.read(AuditQuery.recent().kind(AuditKind.ACTION))).extracting(AuditEntry::target)
+    assertThat(log.read(AuditQuery.recent().kind(AuditKind.ACTION)))
+        .extracting(AuditEntry::target)
         .containsExactly("create_invoice", "create_refund");
-    assertThat(log.read(AuditQuery.recent().since(Instant.parse("2026-02-01T09:01:00Z")).connector("stripe")))
-        .extracting(AuditEntry::seq).containsExactly(4L, 2L);
-    assertThat(log.read(AuditQuery.recent().limit(1))).extracting(AuditEntry::seq).containsExactly(4L);
+    assertThat(
+            log.read(
+                AuditQuery.recent()
+                    .since(Instant.parse("2026-02-01T09:01:00Z"))
+                    .connector("stripe")))
+        .extracting(AuditEntry::seq)
+        .containsExactly(4L, 2L);
+    assertThat(log.read(AuditQuery.recent().limit(1)))
+        .extracting(AuditEntry::seq)
+        .containsExactly(4L);
   }
 
   @Test
@@ -133,8 +166,10 @@ class AuditLogTest {
   @Test
   void theDatabaseRefusesUpdatesAndDeletes() throws Exception {
     appendSome();
-    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
-      assertThatThrownBy(() -> s.executeUpdate("UPDATE _paw_audit SET outcome = 'ok' WHERE seq = 4"))
+    try (Connection c = PocketDatabase.open(pocket);
+        Statement s = c.createStatement()) {
+      assertThatThrownBy(
+              () -> s.executeUpdate("UPDATE _paw_audit SET outcome = 'ok' WHERE seq = 4"))
           .hasMessageContaining("append-only");
       assertThatThrownBy(() -> s.executeUpdate("DELETE FROM _paw_audit WHERE seq = 2"))
           .hasMessageContaining("append-only");
@@ -157,10 +192,26 @@ class AuditLogTest {
   void verifyFindsARowEditedTogetherWithItsHash() throws Exception {
     appendSome();
     AuditEntry second = log.read(AuditQuery.recent()).get(2);
-    String forged = chain.link(second.previousHash(), AuditChain.canonical(new AuditEntry(second.seq(),
-        second.time(), second.pocket(), second.connector(), second.kind(), "list_charges", second.parametersJson(),
-        second.trustLevel(), second.decision(), second.outcome(), second.error(), second.durationMillis(),
-        second.actor(), second.previousHash(), null)));
+    String forged =
+        chain.link(
+            second.previousHash(),
+            AuditChain.canonical(
+                new AuditEntry(
+                    second.seq(),
+                    second.time(),
+                    second.pocket(),
+                    second.connector(),
+                    second.kind(),
+                    "list_charges",
+                    second.parametersJson(),
+                    second.trustLevel(),
+                    second.decision(),
+                    second.outcome(),
+                    second.error(),
+                    second.durationMillis(),
+                    second.actor(),
+                    second.previousHash(),
+                    null)));
     tamper("UPDATE _paw_audit SET target = 'list_charges', hash = '" + forged + "' WHERE seq = 2");
 
     assertThat(log.verify().firstBadSeq()).as("the next row no longer chains to it").isEqualTo(3);
@@ -203,7 +254,9 @@ class AuditLogTest {
   @Test
   void appendsAfterVerificationKeepTheChain() throws Exception {
     appendSome();
-    writer.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
+    writer.append(
+        AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)),
+        redactor);
 
     assertThat(log.verify().intact()).isTrue();
     assertThat(log.verify().rows()).isEqualTo(5);
@@ -212,36 +265,50 @@ class AuditLogTest {
   @Test
   void deletingTheNewestRowsAndResettingTheCounterIsFoundThroughTheHeadFile() throws Exception {
     appendSome();
-    tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
+    tamper(
+        "DELETE FROM _paw_audit WHERE seq >= 3",
+        "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
 
     AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(3);
-    assertThat(result.problem()).isEqualTo("rows 3 to 4 were deleted from the end of the trail (the head file "
-        + pocket.auditHeadFile() + " records row 4)");
+    assertThat(result.problem())
+        .isEqualTo(
+            "rows 3 to 4 were deleted from the end of the trail (the head file "
+                + pocket.auditHeadFile()
+                + " records row 4)");
   }
 
   @Test
   void aWholeTrailRewrittenWithCorrectUnkeyedHashesIsFound() throws Exception {
     appendSome();
-    tamper("UPDATE _paw_audit SET outcome = 'ok', decision = 'approved', error = NULL WHERE seq = 4");
+    tamper(
+        "UPDATE _paw_audit SET outcome = 'ok', decision = 'approved', error = NULL WHERE seq = 4");
     rewriteChain(4, AuditChain::unkeyed);
 
     AuditLog.Verification result = log.verify();
 
     assertThat(result.intact()).isFalse();
     assertThat(result.firstBadSeq()).isEqualTo(4);
-    assertThat(result.problem()).isEqualTo("row 4 is not the row the head file " + pocket.auditHeadFile()
-        + " records: the trail was rewritten or replaced");
+    assertThat(result.problem())
+        .isEqualTo(
+            "row 4 is not the row the head file "
+                + pocket.auditHeadFile()
+                + " records: the trail was rewritten or replaced");
   }
 
   @Test
   void aTrailRewrittenUnderAnotherKeyIsFoundAtItsFirstRow() throws Exception {
     appendSome();
-    AuditChain forger = AuditChain.of(MasterKey.of(new byte[] {
-        1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30,
-        31, 32}), pocket.slug());
+    AuditChain forger =
+        AuditChain.of(
+            MasterKey.of(
+                new byte[] {
+                  1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23,
+                  24, 25, 26, 27, 28, 29, 30, 31, 32
+                }),
+            pocket.slug());
     rewriteChain(4, forger::link);
 
     AuditLog.Verification result = log.verify();
@@ -254,16 +321,22 @@ class AuditLogTest {
   void anExportedHeadFindsARollbackOfTheDatabaseAndTheHeadFileTogether() throws Exception {
     appendSome();
     AuditLog.Head exported = log.verify().head();
-    tamper("DELETE FROM _paw_audit WHERE seq >= 3", "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
+    tamper(
+        "DELETE FROM _paw_audit WHERE seq >= 3",
+        "UPDATE sqlite_sequence SET seq = 2 WHERE name = '_paw_audit'");
     AuditEntry second = log.read(AuditQuery.recent().limit(1)).get(0);
     Files.writeString(pocket.auditHeadFile(), new AuditLog.Head(2, second.hash()) + "\n");
 
-    assertThat(log.verify().intact()).as("write access to both files: outside what the head file can show")
+    assertThat(log.verify().intact())
+        .as("write access to both files: outside what the head file can show")
         .isTrue();
     AuditLog.Verification result = log.verify(exported);
     assertThat(result.intact()).isFalse();
-    assertThat(result.problem()).isEqualTo("rows 3 to 4 were deleted from the end of the trail (the exported head "
-        + exported + " names row 4)");
+    assertThat(result.problem())
+        .isEqualTo(
+            "rows 3 to 4 were deleted from the end of the trail (the exported head "
+                + exported
+                + " names row 4)");
   }
 
   @Test
@@ -276,7 +349,9 @@ class AuditLogTest {
     assertThat(old.intact()).isTrue();
     assertThat(old.unkeyedRows()).isEqualTo(4);
 
-    writer.append(AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)), redactor);
+    writer.append(
+        AuditEvent.sync("stripe", "stripe_charges", AuditOutcome.OK, null, Duration.ofSeconds(1)),
+        redactor);
     AuditLog.Verification sealed = log.verify();
     assertThat(sealed.intact()).isTrue();
     assertThat(sealed.rows()).isEqualTo(5);
@@ -285,15 +360,19 @@ class AuditLogTest {
 
     tamper("UPDATE _paw_audit SET actor = 'someone else' WHERE seq = 2");
     rewriteChain(4, AuditChain::unkeyed);
-    assertThat(log.verify().firstBadSeq()).as("the keyed row 5 covers the old rows' hashes").isEqualTo(5);
+    assertThat(log.verify().firstBadSeq())
+        .as("the keyed row 5 covers the old rows' hashes")
+        .isEqualTo(5);
   }
 
   /**
-   * What someone who knows the hash format does after an edit: recomputes {@code prev_hash} and {@code hash} of rows
-   * 1 to {@code upTo} with {@code hasher}, and resets nothing else.
+   * What someone who knows the hash format does after an edit: recomputes {@code prev_hash} and
+   * {@code hash} of rows 1 to {@code upTo} with {@code hasher}, and resets nothing else.
    */
-  private void rewriteChain(long upTo, java.util.function.BinaryOperator<String> hasher) throws Exception {
-    List<AuditEntry> oldestFirst = new java.util.ArrayList<>(log.read(AuditQuery.recent().limit(1000)));
+  private void rewriteChain(long upTo, java.util.function.BinaryOperator<String> hasher)
+      throws Exception {
+    List<AuditEntry> oldestFirst =
+        new java.util.ArrayList<>(log.read(AuditQuery.recent().limit(1000)));
     java.util.Collections.reverse(oldestFirst);
     List<String> updates = new java.util.ArrayList<>();
     String previous = AuditChain.GENESIS;
@@ -302,15 +381,25 @@ class AuditLogTest {
         break;
       }
       String hash = hasher.apply(previous, AuditChain.canonical(e));
-      updates.add("UPDATE _paw_audit SET prev_hash = '" + previous + "', hash = '" + hash + "' WHERE seq = " + e.seq());
+      updates.add(
+          "UPDATE _paw_audit SET prev_hash = '"
+              + previous
+              + "', hash = '"
+              + hash
+              + "' WHERE seq = "
+              + e.seq());
       previous = hash;
     }
     tamper(updates.toArray(String[]::new));
   }
 
-  /** What someone with the sqlite3 shell could do: drop the guards, change history, put the guards back. */
+  /**
+   * What someone with the sqlite3 shell could do: drop the guards, change history, put the guards
+   * back.
+   */
   private void tamper(String... statements) throws Exception {
-    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket);
+        Statement s = c.createStatement()) {
       s.execute("DROP TRIGGER _paw_audit_no_update");
       s.execute("DROP TRIGGER _paw_audit_no_delete");
       for (String sql : statements) {

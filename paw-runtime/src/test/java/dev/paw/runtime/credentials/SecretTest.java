@@ -32,7 +32,8 @@ class SecretTest {
 
   @Test
   void emptySecretsAreRefused() {
-    assertThatThrownBy(() -> Secret.of("")).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> Secret.of(""))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("a secret cannot be empty");
   }
 }

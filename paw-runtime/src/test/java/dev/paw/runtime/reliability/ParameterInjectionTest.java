@@ -37,21 +37,52 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Hostile parameter values through the whole runtime (Paw, a YAML connector, the adapter, its interceptors) against
- * a local server: whatever a value holds ({@code ../}, {@code %2F}, {@code ?}, {@code #}, {@code @}, CR/LF,
- * non-ASCII...), the request goes to the same host and port, its path has exactly the template's segments with the
- * value as one of them, a query value stays one value, a body value stays one field, and the headers are exactly
- * those of an ordinary call. A value that cannot be sent safely is refused before anything is sent.
+ * Hostile parameter values through the whole runtime (Paw, a YAML connector, the adapter, its
+ * interceptors) against a local server: whatever a value holds ({@code ../}, {@code %2F}, {@code
+ * ?}, {@code #}, {@code @}, CR/LF, non-ASCII...), the request goes to the same host and port, its
+ * path has exactly the template's segments with the value as one of them, a query value stays one
+ * value, a body value stays one field, and the headers are exactly those of an ordinary call. A
+ * value that cannot be sent safely is refused before anything is sent.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS) // one server, one pocket: each case is one call
 class ParameterInjectionTest {
 
   /** Values that try to leave their place. */
-  static final List<String> HOSTILE = List.of("../x", "../../admin", "..%2F..%2Fadmin", "a/b", "%2F", "%2e%2e",
-      "?q=1", "a?b=c", "#frag", "@evil.example", "evil.example:80@x", "user:pass@evil.example", "//evil.example",
-      "http://evil.example/", "\\..\\x", ";x=1", "a&b=c", "a=b", "\r\nX-Injected: 1", "x\nHost: evil.example",
-      "x\rX-Injected: 1", "%0d%0aX-Injected:%201", "\u0000", "%00", "ünïcødé ✓", "名前", "𝒳", "\u202eevil",
-      "a b", "a+b", "...", " ", "x".repeat(5000));
+  static final List<String> HOSTILE =
+      List.of(
+          "../x",
+          "../../admin",
+          "..%2F..%2Fadmin",
+          "a/b",
+          "%2F",
+          "%2e%2e",
+          "?q=1",
+          "a?b=c",
+          "#frag",
+          "@evil.example",
+          "evil.example:80@x",
+          "user:pass@evil.example",
+          "//evil.example",
+          "http://evil.example/",
+          "\\..\\x",
+          ";x=1",
+          "a&b=c",
+          "a=b",
+          "\r\nX-Injected: 1",
+          "x\nHost: evil.example",
+          "x\rX-Injected: 1",
+          "%0d%0aX-Injected:%201",
+          "\u0000",
+          "%00",
+          "ünïcødé ✓",
+          "名前",
+          "𝒳",
+          "\u202eevil",
+          "a b",
+          "a+b",
+          "...",
+          " ",
+          "x".repeat(5000));
 
   static List<String> hostile() {
     return HOSTILE;
@@ -70,7 +101,9 @@ class ParameterInjectionTest {
     dir = tempDir;
     server.start();
     Path connectors = Files.createDirectories(dir.resolve("connectors"));
-    Files.writeString(connectors.resolve("notes.yaml"), """
+    Files.writeString(
+        connectors.resolve("notes.yaml"),
+        """
         name: notes
         base_url: https://notes.example/api
         auth:
@@ -107,12 +140,20 @@ class ParameterInjectionTest {
               "../a b&c=d": { type: string }
             trust_level: auto
         """);
-    paw = Paw.builder().home(PawHome.at(dir.resolve("home"))).credentials(new InMemoryCredentialStore())
-        .connectorFolders(List.of(connectors)).actor("injection-test").build();
+    paw =
+        Paw.builder()
+            .home(PawHome.at(dir.resolve("home")))
+            .credentials(new InMemoryCredentialStore())
+            .connectorFolders(List.of(connectors))
+            .actor("injection-test")
+            .build();
     Pocket pocket = paw.pocket("Injection");
     paw.credentials(pocket, "notes").put("NOTES_KEY", Secret.of("nk_test_4a1b"));
     notes = paw.connector(pocket, "notes");
-    notes.connect(ConnectOptions.baseUrl(server.url("/api").toString())).toCompletableFuture().join();
+    notes
+        .connect(ConnectOptions.baseUrl(server.url("/api").toString()))
+        .toCompletableFuture()
+        .join();
     ordinaryHeaders = names(call("get_note", Map.of("id", "42")).getHeaders());
     ordinaryPostHeaders = names(call("add_note", Map.of("id", "42", "text", "hello")).getHeaders());
   }
@@ -129,7 +170,11 @@ class ParameterInjectionTest {
   }
 
   private RecordedRequest call(String action, Map<String, ?> params) throws Exception {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body("{}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body("{}")
+            .build());
     notes.execute(action, params).toCompletableFuture().join();
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request).as("a request reached the server").isNotNull();
@@ -145,9 +190,10 @@ class ParameterInjectionTest {
   private void assertSameOriginAndHeaders(RecordedRequest request) {
     assertThat(request.getUrl().host()).isEqualTo(server.getHostName());
     assertThat(request.getUrl().port()).isEqualTo(server.getPort());
-    assertThat(names(request.getHeaders())).isEqualTo(request.getMethod().equals("POST") ? ordinaryPostHeaders
-        : ordinaryHeaders);
-    assertThat(request.getHeaders().values("Host")).containsExactly(server.getHostName() + ":" + server.getPort());
+    assertThat(names(request.getHeaders()))
+        .isEqualTo(request.getMethod().equals("POST") ? ordinaryPostHeaders : ordinaryHeaders);
+    assertThat(request.getHeaders().values("Host"))
+        .containsExactly(server.getHostName() + ":" + server.getPort());
     assertThat(request.getHeaders().get("X-Client")).isEqualTo("paw-test");
     assertThat(request.getHeaders().get("X-Api-Key")).isEqualTo("nk_test_4a1b");
   }
@@ -201,11 +247,15 @@ class ParameterInjectionTest {
   void aValueThatWouldNotBeASegmentIsRefusedBeforeAnythingIsSent(String value) {
     int before = server.getRequestCount();
 
-    Throwable error = cause(catchThrowable(() -> notes.execute("get_note", Map.of("id", value))
-        .toCompletableFuture().join()));
+    Throwable error =
+        cause(
+            catchThrowable(
+                () -> notes.execute("get_note", Map.of("id", value)).toCompletableFuture().join()));
 
-    assertThat(error).hasMessageStartingWith("invalid parameters for action 'get_note': ")
-        .isInstanceOfSatisfying(InvalidParametersException.class,
+    assertThat(error)
+        .hasMessageStartingWith("invalid parameters for action 'get_note': ")
+        .isInstanceOfSatisfying(
+            InvalidParametersException.class,
             e -> assertThat(e.parameters()).containsExactly("id"));
     assertThat(server.getRequestCount()).isEqualTo(before);
   }
@@ -226,11 +276,15 @@ class ParameterInjectionTest {
     for (String value : HOSTILE) {
       int before = server.getRequestCount();
       server.enqueue(new MockResponse.Builder().body("{}").build());
-      Throwable refused = catchThrowable(() -> notes.execute("get_file", Map.of("path", value))
-          .toCompletableFuture().join());
+      Throwable refused =
+          catchThrowable(
+              () -> notes.execute("get_file", Map.of("path", value)).toCompletableFuture().join());
       if (refused != null) {
-        assertThat(cause(refused)).as(value).hasMessageStartingWith("invalid parameters for action 'get_file': ")
-            .isInstanceOfSatisfying(InvalidParametersException.class,
+        assertThat(cause(refused))
+            .as(value)
+            .hasMessageStartingWith("invalid parameters for action 'get_file': ")
+            .isInstanceOfSatisfying(
+                InvalidParametersException.class,
                 e -> assertThat(e.parameters()).containsExactly("path"));
         assertThat(server.getRequestCount()).as(value).isEqualTo(before);
         server.takeRequest(0, TimeUnit.SECONDS);
@@ -247,19 +301,26 @@ class ParameterInjectionTest {
 
   @Test
   void aCredentialWithALineBreakCannotAddAHeaderAndIsNotEchoed() {
-    paw.credentials(paw.pocket("Injection"), "notes").put("NOTES_KEY", Secret.of("nk_live_9f8e\r\nX-Injected: 1"));
+    paw.credentials(paw.pocket("Injection"), "notes")
+        .put("NOTES_KEY", Secret.of("nk_live_9f8e\r\nX-Injected: 1"));
     int before = server.getRequestCount();
 
-    Throwable error = cause(catchThrowable(() -> notes.execute("get_note", Map.of("id", "1")).toCompletableFuture()
-        .join()));
+    Throwable error =
+        cause(
+            catchThrowable(
+                () -> notes.execute("get_note", Map.of("id", "1")).toCompletableFuture().join()));
 
     assertThat(error).isNotNull();
-    assertThat(error.getMessage()).contains("header 'X-Api-Key'").doesNotContain("nk_live_9f8e")
+    assertThat(error.getMessage())
+        .contains("header 'X-Api-Key'")
+        .doesNotContain("nk_live_9f8e")
         .doesNotContain("X-Injected");
     assertThat(server.getRequestCount()).as("nothing sent").isEqualTo(before);
   }
 
   private static Throwable cause(Throwable error) {
-    return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    return error instanceof CompletionException && error.getCause() != null
+        ? error.getCause()
+        : error;
   }
 }

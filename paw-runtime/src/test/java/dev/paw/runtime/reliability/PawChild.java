@@ -16,15 +16,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A paw process for the tests that need a separate JVM (to kill it with SIGKILL, or to race another process). It
- * prints one line per step to standard output, flushed, so the test can act at a chosen point:
+ * A paw process for the tests that need a separate JVM (to kill it with SIGKILL, or to race another
+ * process). It prints one line per step to standard output, flushed, so the test can act at a
+ * chosen point:
+ *
  * <ul>
- *   <li>{@code sync HOME CONNECTORS BASE_URL}: connects the records connector to pocket "Crash" and syncs table
- *       {@code records} once, printing {@code page N} after each committed page and then {@code result ...}.
- *   <li>{@code import HOME CONNECTORS FILE TABLE}: runs the csv connector's {@code import_file} (replace) into pocket
- *       "Crash", printing {@code importing} before and {@code imported N} after.
+ *   <li>{@code sync HOME CONNECTORS BASE_URL}: connects the records connector to pocket "Crash" and
+ *       syncs table {@code records} once, printing {@code page N} after each committed page and
+ *       then {@code result ...}.
+ *   <li>{@code import HOME CONNECTORS FILE TABLE}: runs the csv connector's {@code import_file}
+ *       (replace) into pocket "Crash", printing {@code importing} before and {@code imported N}
+ *       after.
  * </ul>
- * Run with the test class path: {@code java -cp <test class path> dev.paw.runtime.reliability.PawChild ...}.
+ *
+ * Run with the test class path: {@code java -cp <test class path>
+ * dev.paw.runtime.reliability.PawChild ...}.
  */
 public final class PawChild {
 
@@ -34,12 +40,13 @@ public final class PawChild {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PawHome home = PawHome.at(Path.of(args[1]));
     Path connectors = Path.of(args[2]);
-    Paw.Builder builder = Paw.builder()
-        .home(home)
-        .connectorFolders(List.of(connectors))
-        .credentials(new EnvironmentCredentialStore(Map.of("RECORDS_KEY", RecordsApi.API_KEY)))
-        .actor("child")
-        .listener(change -> out.println("page " + change.records()));
+    Paw.Builder builder =
+        Paw.builder()
+            .home(home)
+            .connectorFolders(List.of(connectors))
+            .credentials(new EnvironmentCredentialStore(Map.of("RECORDS_KEY", RecordsApi.API_KEY)))
+            .actor("child")
+            .listener(change -> out.println("page " + change.records()));
     try (Paw paw = builder.build()) {
       Pocket pocket = paw.pocket("Crash");
       switch (args[0]) {
@@ -48,14 +55,23 @@ public final class PawChild {
           records.connect(ConnectOptions.baseUrl(args[3])).toCompletableFuture().join();
           out.println("syncing");
           SyncResult result = records.sync("records").toCompletableFuture().join();
-          out.println("result complete=" + result.complete() + " records=" + result.records() + " error="
-              + result.error());
+          out.println(
+              "result complete="
+                  + result.complete()
+                  + " records="
+                  + result.records()
+                  + " error="
+                  + result.error());
         }
         case "import" -> {
           ConnectorProtocol csv = paw.connector(pocket, "csv");
           out.println("importing");
-          ActionResult result = csv.execute("import_file", Map.of("file_path", args[3], "table_name", args[4],
-              "mode", "replace")).toCompletableFuture().join();
+          ActionResult result =
+              csv.execute(
+                      "import_file",
+                      Map.of("file_path", args[3], "table_name", args[4], "mode", "replace"))
+                  .toCompletableFuture()
+                  .join();
           out.println("imported " + result.json().path("rows_imported").asLong(-1));
         }
         default -> throw new IllegalArgumentException("unknown step " + args[0]);

@@ -14,14 +14,19 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The source data of the reliability tests: numbered records with every column type (strings with quotes and
- * non-ASCII, integers, exact binary fractions, booleans, JSON, nulls), the connector that syncs them into table
- * {@code records}, and an exact comparison of a pocket's table with the source.
+ * The source data of the reliability tests: numbered records with every column type (strings with
+ * quotes and non-ASCII, integers, exact binary fractions, booleans, JSON, nulls), the connector
+ * that syncs them into table {@code records}, and an exact comparison of a pocket's table with the
+ * source.
  */
 public final class Records {
 
-  /** The connector that syncs {@link RecordsApi} pages into table {@code records}, keyed by {@code id}. */
-  public static final String CONNECTOR = """
+  /**
+   * The connector that syncs {@link RecordsApi} pages into table {@code records}, keyed by {@code
+   * id}.
+   */
+  public static final String CONNECTOR =
+      """
       name: records
       display_name: Records API (reliability tests)
       base_url: https://records.example/v1
@@ -81,15 +86,34 @@ public final class Records {
   /** Record {@code i} as the API sends it. */
   public static String json(int i) {
     Row row = row(i);
-    return "{\"id\":\"" + row.id + "\",\"object\":\"record\",\"n\":" + row.n + ",\"name\":\""
-        + row.name.replace("\"", "\\\"") + "\",\"amount\":" + row.amount + ",\"active\":" + row.active + ",\"tags\":"
-        + row.tags + ",\"note\":" + (row.note == null ? "null" : "\"" + row.note + "\"") + ",\"ignored\":{\"x\":["
-        + i + "]}}";
+    return "{\"id\":\""
+        + row.id
+        + "\",\"object\":\"record\",\"n\":"
+        + row.n
+        + ",\"name\":\""
+        + row.name.replace("\"", "\\\"")
+        + "\",\"amount\":"
+        + row.amount
+        + ",\"active\":"
+        + row.active
+        + ",\"tags\":"
+        + row.tags
+        + ",\"note\":"
+        + (row.note == null ? "null" : "\"" + row.note + "\"")
+        + ",\"ignored\":{\"x\":["
+        + i
+        + "]}}";
   }
 
   /** Record {@code i} as it must be in the table. */
   public static Row row(int i) {
-    return new Row(id(i), i, "名前 " + i + " ✓ \"q\"", i / 4.0, i % 3 == 0, "[\"t" + (i % 7) + "\",{\"k\":" + i + "}]",
+    return new Row(
+        id(i),
+        i,
+        "名前 " + i + " ✓ \"q\"",
+        i / 4.0,
+        i % 3 == 0,
+        "[\"t" + (i % 7) + "\",{\"k\":" + i + "}]",
         i % 5 == 0 ? null : "note " + i);
   }
 
@@ -100,17 +124,27 @@ public final class Records {
   }
 
   /** One row of table {@code records}. */
-  public record Row(String id, long n, String name, double amount, boolean active, String tags, String note) {}
+  public record Row(
+      String id, long n, String name, double amount, boolean active, String tags, String note) {}
 
   /** The rows of table {@code records} in {@code pocketDb}, by id. */
   public static Map<String, List<Row>> table(Path pocketDb) throws SQLException {
     Map<String, List<Row>> rows = new LinkedHashMap<>();
     try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + pocketDb);
         Statement s = db.createStatement();
-        ResultSet rs = s.executeQuery("SELECT id, n, name, amount, active, tags, note FROM records ORDER BY id")) {
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT id, n, name, amount, active, tags, note FROM records ORDER BY id")) {
       while (rs.next()) {
-        Row row = new Row(rs.getString(1), rs.getLong(2), rs.getString(3), rs.getDouble(4), rs.getInt(5) == 1,
-            rs.getString(6), rs.getString(7));
+        Row row =
+            new Row(
+                rs.getString(1),
+                rs.getLong(2),
+                rs.getString(3),
+                rs.getDouble(4),
+                rs.getInt(5) == 1,
+                rs.getString(6),
+                rs.getString(7));
         rows.computeIfAbsent(row.id(), k -> new ArrayList<>()).add(row);
       }
     }
@@ -118,16 +152,29 @@ public final class Records {
   }
 
   /** How a table differs from records 1 to {@code count}. */
-  public record Difference(List<String> lost, List<String> duplicated, List<String> unexpected, List<String> wrong) {
+  public record Difference(
+      List<String> lost, List<String> duplicated, List<String> unexpected, List<String> wrong) {
     public boolean none() {
       return lost.isEmpty() && duplicated.isEmpty() && unexpected.isEmpty() && wrong.isEmpty();
     }
 
     @Override
     public String toString() {
-      return lost.size() + " lost " + first(lost) + ", " + duplicated.size() + " duplicated " + first(duplicated)
-          + ", " + unexpected.size() + " not in the source " + first(unexpected) + ", " + wrong.size()
-          + " with other values " + first(wrong);
+      return lost.size()
+          + " lost "
+          + first(lost)
+          + ", "
+          + duplicated.size()
+          + " duplicated "
+          + first(duplicated)
+          + ", "
+          + unexpected.size()
+          + " not in the source "
+          + first(unexpected)
+          + ", "
+          + wrong.size()
+          + " with other values "
+          + first(wrong);
     }
 
     private static List<String> first(List<String> ids) {

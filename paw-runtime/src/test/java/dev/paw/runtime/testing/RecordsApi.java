@@ -28,18 +28,26 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small HTTP/1.1 server on 127.0.0.1 that serves a list of records in cursor-paged pages
- * ({@code GET /v1/records?limit=200&after=rec_000200} answers {@code {"data":[...],"has_more":true}}), and that
- * injects faults at a rate, from a seed: 500, 502 and 503 answers, 429 with {@code Retry-After}, connections reset
- * half way through a body, bodies whose JSON is cut short, and answers slower than the client's timeout (before the
- * headers or half way through the body). It is written on plain sockets so that a fault is exactly what goes over
- * the wire. It also checks the API key of every request and can hold a page until a test releases it.
+ * A small HTTP/1.1 server on 127.0.0.1 that serves a list of records in cursor-paged pages ({@code
+ * GET /v1/records?limit=200&after=rec_000200} answers {@code {"data":[...],"has_more":true}}), and
+ * that injects faults at a rate, from a seed: 500, 502 and 503 answers, 429 with {@code
+ * Retry-After}, connections reset half way through a body, bodies whose JSON is cut short, and
+ * answers slower than the client's timeout (before the headers or half way through the body). It is
+ * written on plain sockets so that a fault is exactly what goes over the wire. It also checks the
+ * API key of every request and can hold a page until a test releases it.
  */
 public final class RecordsApi implements AutoCloseable {
 
   /** What can go wrong with one request. */
   public enum Fault {
-    HTTP_500, HTTP_502, HTTP_503, HTTP_429, RESET_MID_BODY, TRUNCATED_JSON, SLOW_HEADERS, SLOW_BODY;
+    HTTP_500,
+    HTTP_502,
+    HTTP_503,
+    HTTP_429,
+    RESET_MID_BODY,
+    TRUNCATED_JSON,
+    SLOW_HEADERS,
+    SLOW_BODY;
 
     /** Every kind. */
     public static List<Fault> all() {
@@ -49,17 +57,23 @@ public final class RecordsApi implements AutoCloseable {
 
   /** The API key every request must carry in {@code X-Api-Key}. */
   public static final String API_KEY = "rk_test_records_9c41";
-  /** What a 429 asks the client to wait, in seconds: no backoff of the runtime's is ever exactly this long. */
+
+  /**
+   * What a 429 asks the client to wait, in seconds: no backoff of the runtime's is ever exactly
+   * this long.
+   */
   public static final int RETRY_AFTER_SECONDS = 11;
 
   private final List<String> ids;
   private final List<String> bodies;
   private final ServerSocket server;
-  private final ExecutorService connections = Executors.newCachedThreadPool(r -> {
-    Thread thread = new Thread(r, "records-api");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService connections =
+      Executors.newCachedThreadPool(
+          r -> {
+            Thread thread = new Thread(r, "records-api");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Random random;
   private volatile double rate;
   private volatile List<Fault> faults;
@@ -87,7 +101,8 @@ public final class RecordsApi implements AutoCloseable {
     }
   }
 
-  private RecordsApi(List<String> records, long seed, double rate, List<Fault> faults, Duration slowness)
+  private RecordsApi(
+      List<String> records, long seed, double rate, List<Fault> faults, Duration slowness)
       throws IOException {
     this.bodies = List.copyOf(records);
     List<String> keys = new ArrayList<>();
@@ -119,13 +134,14 @@ public final class RecordsApi implements AutoCloseable {
   }
 
   /**
-   * Serves {@code records}, injecting one of {@code faults} into a share {@code rate} of the requests, chosen by a
-   * random generator seeded with {@code seed}.
+   * Serves {@code records}, injecting one of {@code faults} into a share {@code rate} of the
+   * requests, chosen by a random generator seeded with {@code seed}.
    *
    * @param slowness how long a slow answer stalls: make it longer than the client's read timeout
    */
-  public static RecordsApi withFaults(List<String> records, long seed, double rate, List<Fault> faults,
-      Duration slowness) throws IOException {
+  public static RecordsApi withFaults(
+      List<String> records, long seed, double rate, List<Fault> faults, Duration slowness)
+      throws IOException {
     return new RecordsApi(records, seed, rate, faults, slowness);
   }
 
@@ -140,7 +156,10 @@ public final class RecordsApi implements AutoCloseable {
     return "http://127.0.0.1:" + server.getLocalPort() + "/v1";
   }
 
-  /** Holds the page that starts after {@code after} ({@code null}: the first page) until the test releases it. */
+  /**
+   * Holds the page that starts after {@code after} ({@code null}: the first page) until the test
+   * releases it.
+   */
   public Hold hold(String after) {
     Hold hold = new Hold();
     holds.put(after == null ? "" : after, hold);
@@ -187,10 +206,12 @@ public final class RecordsApi implements AutoCloseable {
 
   /** Answers requests on one connection until the client closes it or a fault ends it. */
   private void serve(Socket socket) {
-    try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+    try (socket;
+        InputStream in = new BufferedInputStream(socket.getInputStream());
         OutputStream out = new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 16)) {
       socket.setSoTimeout(60_000);
-      socket.setTcpNoDelay(true); // each answer is flushed whole: no Nagle delay between its head and its body
+      socket.setTcpNoDelay(
+          true); // each answer is flushed whole: no Nagle delay between its head and its body
       while (!closed) {
         Request request = Request.read(in);
         if (request == null) {
@@ -211,7 +232,8 @@ public final class RecordsApi implements AutoCloseable {
   }
 
   /** Answers one request; false when the connection must end. */
-  private boolean answer(Socket socket, Request request, OutputStream out) throws IOException, InterruptedException {
+  private boolean answer(Socket socket, Request request, OutputStream out)
+      throws IOException, InterruptedException {
     if (!API_KEY.equals(request.headers.get("x-api-key"))) {
       unauthorized.incrementAndGet();
       write(out, 401, "Unauthorized", Map.of(), "{\"error\":\"missing or wrong X-Api-Key\"}");
@@ -221,7 +243,8 @@ public final class RecordsApi implements AutoCloseable {
       write(out, 404, "Not Found", Map.of(), "{\"error\":\"no such path\"}");
       return true;
     }
-    int limit = Math.max(1, Math.min(1000, Integer.parseInt(request.query.getOrDefault("limit", "100"))));
+    int limit =
+        Math.max(1, Math.min(1000, Integer.parseInt(request.query.getOrDefault("limit", "100"))));
     String after = request.query.get("after");
     Hold hold = holds.remove(after == null ? "" : after);
     if (hold != null) {
@@ -240,11 +263,19 @@ public final class RecordsApi implements AutoCloseable {
     injected.get(fault).incrementAndGet();
     int half = page.length / 2;
     switch (fault) {
-      case HTTP_500 -> write(out, 500, "Internal Server Error", Map.of(), "{\"error\":\"injected 500\"}");
-      case HTTP_502 -> write(out, 502, "Bad Gateway", Map.of(), "<html><body>502 Bad Gateway</body></html>");
-      case HTTP_503 -> write(out, 503, "Service Unavailable", Map.of(), "{\"error\":\"injected 503\"}");
-      case HTTP_429 -> write(out, 429, "Too Many Requests",
-          Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)), "{\"error\":\"slow down\"}");
+      case HTTP_500 ->
+          write(out, 500, "Internal Server Error", Map.of(), "{\"error\":\"injected 500\"}");
+      case HTTP_502 ->
+          write(out, 502, "Bad Gateway", Map.of(), "<html><body>502 Bad Gateway</body></html>");
+      case HTTP_503 ->
+          write(out, 503, "Service Unavailable", Map.of(), "{\"error\":\"injected 503\"}");
+      case HTTP_429 ->
+          write(
+              out,
+              429,
+              "Too Many Requests",
+              Map.of("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)),
+              "{\"error\":\"slow down\"}");
       case TRUNCATED_JSON -> {
         // a complete HTTP message whose JSON stops half way, as a buggy proxy or server sends
         writeHead(out, 200, "OK", Map.of(), half);
@@ -305,21 +336,25 @@ public final class RecordsApi implements AutoCloseable {
     return page.append("],\"has_more\":").append(to < ids.size()).append('}').toString();
   }
 
-  private static void write(OutputStream out, int status, String reason, Map<String, String> headers, String body)
+  private static void write(
+      OutputStream out, int status, String reason, Map<String, String> headers, String body)
       throws IOException {
     write(out, status, reason, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static void write(OutputStream out, int status, String reason, Map<String, String> headers, byte[] body)
+  private static void write(
+      OutputStream out, int status, String reason, Map<String, String> headers, byte[] body)
       throws IOException {
     writeHead(out, status, reason, headers, body.length);
     out.write(body);
     out.flush();
   }
 
-  private static void writeHead(OutputStream out, int status, String reason, Map<String, String> headers,
-      int contentLength) throws IOException {
-    StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
+  private static void writeHead(
+      OutputStream out, int status, String reason, Map<String, String> headers, int contentLength)
+      throws IOException {
+    StringBuilder head =
+        new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason).append("\r\n");
     head.append("Content-Type: application/json; charset=utf-8\r\n");
     head.append("Content-Length: ").append(contentLength).append("\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
@@ -343,8 +378,11 @@ public final class RecordsApi implements AutoCloseable {
     connections.shutdownNow();
   }
 
-  /** One request as read off the wire: the path, the query and the headers (names in lower case). */
-  private record Request(String method, String path, Map<String, String> query, Map<String, String> headers) {
+  /**
+   * One request as read off the wire: the path, the query and the headers (names in lower case).
+   */
+  private record Request(
+      String method, String path, Map<String, String> query, Map<String, String> headers) {
 
     /** The next request, or {@code null} when the client closed the connection. */
     static Request read(InputStream in) throws IOException {
@@ -360,7 +398,9 @@ public final class RecordsApi implements AutoCloseable {
       for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
         int colon = header.indexOf(':');
         if (colon > 0) {
-          headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+          headers.put(
+              header.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+              header.substring(colon + 1).trim());
         }
       }
       String target = parts[1];
@@ -371,10 +411,13 @@ public final class RecordsApi implements AutoCloseable {
           int equals = pair.indexOf('=');
           String name = equals < 0 ? pair : pair.substring(0, equals);
           String value = equals < 0 ? "" : pair.substring(equals + 1);
-          query.put(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+          query.put(
+              URLDecoder.decode(name, StandardCharsets.UTF_8),
+              URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
       }
-      return new Request(parts[0], question < 0 ? target : target.substring(0, question), query, headers);
+      return new Request(
+          parts[0], question < 0 ? target : target.substring(0, question), query, headers);
     }
 
     private static String line(InputStream in) throws IOException {

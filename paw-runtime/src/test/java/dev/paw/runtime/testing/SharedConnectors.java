@@ -7,10 +7,11 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * PocketPaw's connector files, {@code ../shared/pocketpaw-connectors} beside the checkout. Tests that need them skip
- * without them, saying so: a fresh clone's {@code mvn -B verify} passes, and CI ({@code .ci/run}) stops before the
- * build when they are missing, so there they always run. Use {@code @EnabledIf(value = SharedConnectors.PRESENT,
- * disabledReason = SharedConnectors.MISSING)} where a test's arguments come from the files, else {@link #directory()}.
+ * PocketPaw's connector files, {@code ../shared/pocketpaw-connectors} beside the checkout. Tests
+ * that need them skip without them, saying so: a fresh clone's {@code mvn -B verify} passes, and CI
+ * ({@code .ci/run}) stops before the build when they are missing, so there they always run. Use
+ * {@code @EnabledIf(value = SharedConnectors.PRESENT, disabledReason = SharedConnectors.MISSING)}
+ * where a test's arguments come from the files, else {@link #directory()}.
  */
 public final class SharedConnectors {
 
@@ -30,19 +31,25 @@ public final class SharedConnectors {
     return directory;
   }
 
-  /** Whether the folder is there; when not, prints which test skips, as Maven does not show skip reasons. */
+  /**
+   * Whether the folder is there; when not, prints which test skips, as Maven does not show skip
+   * reasons.
+   */
   public static boolean present(ExtensionContext context) {
     boolean present = Files.isDirectory(location());
     if (!present) {
-      String test = context.getRequiredTestClass().getSimpleName()
-          + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
+      String test =
+          context.getRequiredTestClass().getSimpleName()
+              + context.getTestMethod().map(m -> "." + m.getName()).orElse("");
       System.out.println(test + " " + MISSING + ": looked in " + location());
     }
     return present;
   }
 
   private static Path location() {
-    return Path.of(System.getProperty("paw.repositoryRoot", "..")).toAbsolutePath()
-        .resolve("../shared/pocketpaw-connectors").normalize();
+    return Path.of(System.getProperty("paw.repositoryRoot", ".."))
+        .toAbsolutePath()
+        .resolve("../shared/pocketpaw-connectors")
+        .normalize();
   }
 }

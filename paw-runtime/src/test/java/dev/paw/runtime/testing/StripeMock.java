@@ -18,8 +18,8 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * The third-party Stripe API mock (npm {@code stripe-stateful-mock}), started on 127.0.0.1 for one test class and
- * seeded through its own API. The Maven build installs it (see paw-runtime/pom.xml).
+ * The third-party Stripe API mock (npm {@code stripe-stateful-mock}), started on 127.0.0.1 for one
+ * test class and seeded through its own API. The Maven build installs it (see paw-runtime/pom.xml).
  */
 public final class StripeMock implements AutoCloseable {
 
@@ -38,25 +38,32 @@ public final class StripeMock implements AutoCloseable {
   }
 
   public static StripeMock start() throws IOException, InterruptedException {
-    Path nodePath = Path.of(System.getProperty("paw.stripeMock.nodePath", "target/stripe-mock/node_modules"));
-    Path script = Path.of(System.getProperty("paw.stripeMock.script", "src/test/stripe-mock/start-loopback.js"));
+    Path nodePath =
+        Path.of(System.getProperty("paw.stripeMock.nodePath", "target/stripe-mock/node_modules"));
+    Path script =
+        Path.of(
+            System.getProperty("paw.stripeMock.script", "src/test/stripe-mock/start-loopback.js"));
     if (!Files.isDirectory(nodePath.resolve("stripe-stateful-mock"))) {
-      throw new IllegalStateException("stripe-stateful-mock is not installed in " + nodePath
-          + "; the Maven build installs it (mvn generate-test-resources)");
+      throw new IllegalStateException(
+          "stripe-stateful-mock is not installed in "
+              + nodePath
+              + "; the Maven build installs it (mvn generate-test-resources)");
     }
-    ProcessBuilder builder = new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
+    ProcessBuilder builder =
+        new ProcessBuilder("node", script.toString()).redirectErrorStream(true);
     builder.environment().put("PORT", "0");
     builder.environment().put("NODE_PATH", nodePath.toString());
     builder.environment().put("LOG_LEVEL", "warn");
     Process process = builder.start();
-    BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    BufferedReader out =
+        new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
     List<String> seen = new ArrayList<>();
     String line;
     while (System.nanoTime() < deadline && (line = out.readLine()) != null) {
       Matcher m = LISTENING.matcher(line);
       if (m.find()) {
-        Thread drain = new Thread(() -> out.lines().forEach(l -> { }), "stripe-mock-output");
+        Thread drain = new Thread(() -> out.lines().forEach(l -> {}), "stripe-mock-output");
         drain.setDaemon(true);
         drain.start();
         return new StripeMock(process, Integer.parseInt(m.group(1)));
@@ -76,9 +83,15 @@ public final class StripeMock implements AutoCloseable {
   public List<String> seedCustomers(int count) throws IOException {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      ids.add(post("/v1/customers", new FormBody.Builder().add("email", "user" + i + "@example.com")
-          .add("description", "customer " + i).add("source", "tok_visa").add("metadata[seq]", String.valueOf(i))
-          .build()));
+      ids.add(
+          post(
+              "/v1/customers",
+              new FormBody.Builder()
+                  .add("email", "user" + i + "@example.com")
+                  .add("description", "customer " + i)
+                  .add("source", "tok_visa")
+                  .add("metadata[seq]", String.valueOf(i))
+                  .build()));
     }
     return ids;
   }
@@ -87,23 +100,39 @@ public final class StripeMock implements AutoCloseable {
   public List<String> seedCharges(int count) throws IOException {
     List<String> ids = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      ids.add(post("/v1/charges", new FormBody.Builder().add("amount", String.valueOf(1000 + i))
-          .add("currency", "usd").add("source", "tok_visa").add("description", "charge " + i).build()));
+      ids.add(
+          post(
+              "/v1/charges",
+              new FormBody.Builder()
+                  .add("amount", String.valueOf(1000 + i))
+                  .add("currency", "usd")
+                  .add("source", "tok_visa")
+                  .add("description", "charge " + i)
+                  .build()));
     }
     return ids;
   }
 
   /** GETs a path with the test key and returns the body. */
   public String get(String path) throws IOException {
-    try (Response response = http.newCall(new Request.Builder().url(baseUrl + path)
-        .header("Authorization", "Bearer " + SECRET_KEY).build()).execute()) {
+    try (Response response =
+        http.newCall(
+                new Request.Builder()
+                    .url(baseUrl + path)
+                    .header("Authorization", "Bearer " + SECRET_KEY)
+                    .build())
+            .execute()) {
       return response.body().string();
     }
   }
 
   private String post(String path, FormBody body) throws IOException {
-    Request request = new Request.Builder().url(baseUrl + path).header("Authorization", "Bearer " + SECRET_KEY)
-        .post(body).build();
+    Request request =
+        new Request.Builder()
+            .url(baseUrl + path)
+            .header("Authorization", "Bearer " + SECRET_KEY)
+            .post(body)
+            .build();
     try (Response response = http.newCall(request).execute()) {
       String text = response.body().string();
       if (!response.isSuccessful()) {

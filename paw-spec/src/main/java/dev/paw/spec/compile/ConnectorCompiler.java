@@ -12,14 +12,18 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Compiles a set of connector files: each is loaded on its own ({@link ConnectorLoader}: read, then link), then the
- * set is checked as a whole ({@link ConnectorSetChecks}). Every problem of every file is collected; nothing throws.
+ * Compiles a set of connector files: each is loaded on its own ({@link ConnectorLoader}: read, then
+ * link), then the set is checked as a whole ({@link ConnectorSetChecks}). Every problem of every
+ * file is collected; nothing throws.
  */
 public final class ConnectorCompiler {
 
   private ConnectorCompiler() {}
 
-  /** Compiles {@code files} together, in the order given (the first of two files with one name keeps it). */
+  /**
+   * Compiles {@code files} together, in the order given (the first of two files with one name keeps
+   * it).
+   */
   public static Compilation compile(List<ConnectorFile> files) {
     Diagnostics diagnostics = new Diagnostics();
     ConnectorSetChecks set = new ConnectorSetChecks(diagnostics);
@@ -38,14 +42,18 @@ public final class ConnectorCompiler {
   }
 
   /**
-   * The connector files of a folder, as the Maven plugin finds them by default: every {@code .yaml} and
-   * {@code .yml} file at any depth, in the order of their display paths, each named as the folder was given plus its
-   * path below it.
+   * The connector files of a folder, as the Maven plugin finds them by default: every {@code .yaml}
+   * and {@code .yml} file at any depth, in the order of their display paths, each named as the
+   * folder was given plus its path below it.
    */
   public static List<ConnectorFile> scan(Path folder) {
     try (Stream<Path> files = Files.walk(folder)) {
-      return files.filter(Files::isRegularFile)
-          .filter(f -> f.getFileName().toString().endsWith(".yaml") || f.getFileName().toString().endsWith(".yml"))
+      return files
+          .filter(Files::isRegularFile)
+          .filter(
+              f ->
+                  f.getFileName().toString().endsWith(".yaml")
+                      || f.getFileName().toString().endsWith(".yml"))
           .map(ConnectorFile::of)
           .sorted(Comparator.comparing(ConnectorFile::displayPath))
           .toList();

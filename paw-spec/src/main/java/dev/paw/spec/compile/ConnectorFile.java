@@ -7,7 +7,8 @@ import java.util.Objects;
  * A connector file to compile.
  *
  * @param path where to read it
- * @param displayPath how diagnostics name it, with {@code /} (relative to the project, as the user would write it)
+ * @param displayPath how diagnostics name it, with {@code /} (relative to the project, as the user
+ *     would write it)
  */
 public record ConnectorFile(Path path, String displayPath) {
 

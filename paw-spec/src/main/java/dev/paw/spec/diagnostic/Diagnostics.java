@@ -4,7 +4,10 @@ import dev.paw.spec.Location;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Collects the diagnostics of one or more files, so every problem is reported before anything fails. */
+/**
+ * Collects the diagnostics of one or more files, so every problem is reported before anything
+ * fails.
+ */
 public final class Diagnostics {
 
   private final List<Diagnostic> all = new ArrayList<>();

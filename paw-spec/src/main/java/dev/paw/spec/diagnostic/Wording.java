@@ -6,9 +6,9 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Wording that many diagnostics share, kept in one place so that every message says it the same way: the closest
- * known word for a misspelt one (as compilers suggest it), the allowed values when nothing is close, and articles
- * before type names.
+ * Wording that many diagnostics share, kept in one place so that every message says it the same
+ * way: the closest known word for a misspelt one (as compilers suggest it), the allowed values when
+ * nothing is close, and articles before type names.
  */
 public final class Wording {
 
@@ -23,7 +23,8 @@ public final class Wording {
     for (String candidate : candidates) {
       String other = candidate.toLowerCase(Locale.ROOT);
       if (Math.abs(other.length() - lower.length()) > allowed) {
-        continue; // the distance is at least the difference in length: too far, whatever the letters
+        continue; // the distance is at least the difference in length: too far, whatever the
+        // letters
       }
       int distance = distance(lower, other);
       if (distance < bestDistance) {
@@ -45,7 +46,10 @@ public final class Wording {
     return hint.isEmpty() ? " (expected one of " + String.join(", ", allowed) + ")" : hint;
   }
 
-  /** A "did you mean" when a declared name is close, else the declared names, or that there are none. */
+  /**
+   * A "did you mean" when a declared name is close, else the declared names, or that there are
+   * none.
+   */
   public static String hintOrDeclared(String word, List<String> names) {
     String hint = didYouMean(word, names);
     if (!hint.isEmpty()) {
@@ -54,7 +58,10 @@ public final class Wording {
     return names.isEmpty() ? " (none are)" : " (declared: " + String.join(", ", names) + ")";
   }
 
-  /** A type name with its article: {@code a string}, {@code an integer}; {@code null} stays {@code null}. */
+  /**
+   * A type name with its article: {@code a string}, {@code an integer}; {@code null} stays {@code
+   * null}.
+   */
   public static String article(String typeName) {
     return switch (typeName) {
       case "integer", "object", "array" -> "an " + typeName;
@@ -69,11 +76,15 @@ public final class Wording {
   }
 
   /**
-   * That an array holds an element not of its {@code items} type: {@code holds a value that is not an integer (its
-   * items are integers)}; {@code declaredBy} (an action) is named when the array was given elsewhere.
+   * That an array holds an element not of its {@code items} type: {@code holds a value that is not
+   * an integer (its items are integers)}; {@code declaredBy} (an action) is named when the array
+   * was given elsewhere.
    */
   public static String notOfItems(String itemTypeName, String declaredBy) {
-    return "holds a value that is not " + article(itemTypeName) + " (its items are " + plural(itemTypeName)
+    return "holds a value that is not "
+        + article(itemTypeName)
+        + " (its items are "
+        + plural(itemTypeName)
         + (declaredBy == null ? ")" : ", as " + declaredBy + " declares them)");
   }
 
@@ -83,8 +94,9 @@ public final class Wording {
   }
 
   /**
-   * Optimal string alignment distance: Levenshtein plus adjacent transpositions ("levle" is one edit from "level").
-   * Three rows of the table at a time, so a long word costs time in proportion to its length, not memory.
+   * Optimal string alignment distance: Levenshtein plus adjacent transpositions ("levle" is one
+   * edit from "level"). Three rows of the table at a time, so a long word costs time in proportion
+   * to its length, not memory.
    */
   static int distance(String a, String b) {
     int[] beforeLast = new int[b.length() + 1];
@@ -98,7 +110,10 @@ public final class Wording {
       for (int j = 1; j <= b.length(); j++) {
         int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
         row[j] = Math.min(Math.min(last[j] + 1, row[j - 1] + 1), last[j - 1] + cost);
-        if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
           row[j] = Math.min(row[j], beforeLast[j - 2] + 1);
         }
       }

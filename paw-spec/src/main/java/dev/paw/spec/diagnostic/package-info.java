@@ -1,2 +1,4 @@
-/** Diagnostics in the compiler form {@code path:line:col: message}, collected before anything fails. */
+/**
+ * Diagnostics in the compiler form {@code path:line:col: message}, collected before anything fails.
+ */
 package dev.paw.spec.diagnostic;

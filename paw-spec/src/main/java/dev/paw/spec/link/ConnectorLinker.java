@@ -13,22 +13,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Links a connector as read from its file into the model the generator and the runtime use, in ordered passes that
- * each report every problem they find and go on:
+ * Links a connector as read from its file into the model the generator and the runtime use, in
+ * ordered passes that each report every problem they find and go on:
  *
  * <ol>
  *   <li>resolve names of credentials ({@link CredentialLinker});
- *   <li>resolve URLs against {@code base_url} and their placeholders, deciding which parameters go in the path
- *       ({@link UrlPlaceholderLinker}), fit each action's pagination to its URL and parameters
- *       ({@link PaginationLinker}), and check that its declared answer fields can be read in one pass
- *       ({@link ReturnsLinker});
- *   <li>resolve what each stream names: source, its parameters (of the source's types, an array's elements of its
- *       {@code items} type), primary key, {@code each} ({@link StreamReferenceLinker});
- *   <li>complete what the file leaves implicit: where the credential goes ({@link AuthLinker}), each stream's source
- *       and key, and what only the whole connector can show ({@link StreamLinker}).
+ *   <li>resolve URLs against {@code base_url} and their placeholders, deciding which parameters go
+ *       in the path ({@link UrlPlaceholderLinker}), fit each action's pagination to its URL and
+ *       parameters ({@link PaginationLinker}), and check that its declared answer fields can be
+ *       read in one pass ({@link ReturnsLinker});
+ *   <li>resolve what each stream names: source, its parameters (of the source's types, an array's
+ *       elements of its {@code items} type), primary key, {@code each} ({@link
+ *       StreamReferenceLinker});
+ *   <li>complete what the file leaves implicit: where the credential goes ({@link AuthLinker}),
+ *       each stream's source and key, and what only the whole connector can show ({@link
+ *       StreamLinker}).
  * </ol>
  *
- * <p>The resolving passes run on every file, so that every reference is checked; completion needs a named connector.
+ * <p>The resolving passes run on every file, so that every reference is checked; completion needs a
+ * named connector.
  */
 public final class ConnectorLinker {
 
@@ -38,7 +41,10 @@ public final class ConnectorLinker {
     this.diagnostics = diagnostics;
   }
 
-  /** The linked connector, or {@code null} when the file names none (its problems are reported all the same). */
+  /**
+   * The linked connector, or {@code null} when the file names none (its problems are reported all
+   * the same).
+   */
   public ConnectorSpec link(ReadConnector read) {
     AuthSpec auth = new CredentialLinker(diagnostics).link(read);
     UrlPlaceholderLinker urls = new UrlPlaceholderLinker(diagnostics);
@@ -64,8 +70,11 @@ public final class ConnectorLinker {
     if (read.connector().name() == null) {
       return null;
     }
-    ConnectorSpec connector = read.connector().withAuth(new AuthLinker(diagnostics).link(auth)).withActions(actions)
-        .withStreams(resolved);
+    ConnectorSpec connector =
+        read.connector()
+            .withAuth(new AuthLinker(diagnostics).link(auth))
+            .withActions(actions)
+            .withStreams(resolved);
     StreamLinker streams = new StreamLinker(diagnostics);
     List<StreamSpec> completed = new ArrayList<>();
     for (int i = 0; i < resolved.size(); i++) {

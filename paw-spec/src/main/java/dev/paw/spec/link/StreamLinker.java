@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * Completes each sync stream: infers the source action PocketPaw files leave implicit, defaults the primary key to
- * {@code id}, and checks what only the whole connector can tell (a source that cannot be called unattended, a write
- * mode without the key it needs).
+ * Completes each sync stream: infers the source action PocketPaw files leave implicit, defaults the
+ * primary key to {@code id}, and checks what only the whole connector can tell (a source that
+ * cannot be called unattended, a write mode without the key it needs).
  */
 final class StreamLinker {
 
@@ -31,11 +31,14 @@ final class StreamLinker {
     this.sourceParams = new SourceParams(diagnostics);
   }
 
-  /** Completes {@code stream}, whose references are resolved; {@code read} is the stream as written. */
+  /**
+   * Completes {@code stream}, whose references are resolved; {@code read} is the stream as written.
+   */
   StreamSpec link(StreamSpec stream, ReadStream read, ConnectorSpec connector) {
     String what = "sync stream '" + stream.table() + "'";
     if (stream.columns().isEmpty()) {
-      diagnostics.warning(stream.location(), what + " maps no columns, so it syncs nothing (add a mapping)");
+      diagnostics.warning(
+          stream.location(), what + " maps no columns, so it syncs nothing (add a mapping)");
       return stream;
     }
     StreamSpec linked = stream;
@@ -50,11 +53,17 @@ final class StreamLinker {
     return primaryKey(linked, what);
   }
 
-  /** Checks that the source can feed the stream unattended; an inferred source that cannot is dropped. */
-  private StreamSpec linkSource(StreamSpec stream, ReadStream read, ConnectorSpec connector, boolean inferred,
-      String what) {
-    ActionSpec source = connector.action(stream.source())
-        .filter(a -> a.url() != null && a.method() != HttpMethod.LOCAL).orElse(null);
+  /**
+   * Checks that the source can feed the stream unattended; an inferred source that cannot is
+   * dropped.
+   */
+  private StreamSpec linkSource(
+      StreamSpec stream, ReadStream read, ConnectorSpec connector, boolean inferred, String what) {
+    ActionSpec source =
+        connector
+            .action(stream.source())
+            .filter(a -> a.url() != null && a.method() != HttpMethod.LOCAL)
+            .orElse(null);
     if (source == null) {
       return stream; // the reference pass reported the source the file names
     }
@@ -67,8 +76,13 @@ final class StreamLinker {
     }
     List<String> missing = missingParams(stream, source, connector);
     if (!missing.isEmpty()) {
-      String message = what + " cannot call its source action '" + source.name() + "' unattended: it needs "
-          + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList()) + " (set them under params)";
+      String message =
+          what
+              + " cannot call its source action '"
+              + source.name()
+              + "' unattended: it needs "
+              + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
+              + " (set them under params)";
       if (inferred) {
         diagnostics.warning(stream.location(), message);
         return stream.withSource(null);
@@ -76,13 +90,27 @@ final class StreamLinker {
       diagnostics.error(stream.location(), message);
     }
     if (source.trustLevel() != TrustLevel.AUTO) {
-      diagnostics.warning(stream.location(), what + " reads through '" + source.name() + "', which is at trust level '"
-          + source.trustLevel().wireName() + "': every run will wait for approval");
+      diagnostics.warning(
+          stream.location(),
+          what
+              + " reads through '"
+              + source.name()
+              + "', which is at trust level '"
+              + source.trustLevel().wireName()
+              + "': every run will wait for approval");
     }
-    if (stream.incremental() != null && source.param(stream.incremental().param())
-        .filter(p -> p.in() == ParamIn.PATH).isPresent()) {
-      diagnostics.error(stream.incremental().location(), "the incremental param '" + stream.incremental().param()
-          + "' of " + what + " fills a {placeholder} of the url; it must be a query parameter");
+    if (stream.incremental() != null
+        && source
+            .param(stream.incremental().param())
+            .filter(p -> p.in() == ParamIn.PATH)
+            .isPresent()) {
+      diagnostics.error(
+          stream.incremental().location(),
+          "the incremental param '"
+              + stream.incremental().param()
+              + "' of "
+              + what
+              + " fills a {placeholder} of the url; it must be a query parameter");
     }
     for (String conflict : dev.paw.spec.FieldTree.of(connector, stream).conflicts()) {
       diagnostics.error(stream.location(), Wording.notOnePass(what, conflict));
@@ -98,23 +126,37 @@ final class StreamLinker {
       return stream.withPrimaryKey(List.of("id"));
     }
     if (stream.writeMode() != WriteMode.APPEND) {
-      diagnostics.error(stream.location(), what + " (write_mode " + stream.writeMode().wireName() + ") needs a primary"
-          + " key: add 'primary_key' or map a column named 'id'");
+      diagnostics.error(
+          stream.location(),
+          what
+              + " (write_mode "
+              + stream.writeMode().wireName()
+              + ") needs a primary"
+              + " key: add 'primary_key' or map a column named 'id'");
     } else if (stream.incremental() != null) {
-      diagnostics.error(stream.location(), what + " appends incrementally, so it needs a primary key to skip the"
-          + " records it already stored: add 'primary_key' or map a column named 'id'");
+      diagnostics.error(
+          stream.location(),
+          what
+              + " appends incrementally, so it needs a primary key to skip the"
+              + " records it already stored: add 'primary_key' or map a column named 'id'");
     }
     return stream;
   }
 
-  /** Required parameters of the source that nothing supplies: no default, no stream value, no credential. */
-  private static List<String> missingParams(StreamSpec stream, ActionSpec source, ConnectorSpec connector) {
+  /**
+   * Required parameters of the source that nothing supplies: no default, no stream value, no
+   * credential.
+   */
+  private static List<String> missingParams(
+      StreamSpec stream, ActionSpec source, ConnectorSpec connector) {
     List<String> missing = new ArrayList<>();
     for (ParamSpec p : source.allParams()) {
-      boolean supplied = p.defaultValue() != null || stream.params().containsKey(p.name())
-          || connector.auth().hasCredential(p.name())
-          || (stream.incremental() != null && stream.incremental().param().equals(p.name()))
-          || p.name().equals(source.pagination().param());
+      boolean supplied =
+          p.defaultValue() != null
+              || stream.params().containsKey(p.name())
+              || connector.auth().hasCredential(p.name())
+              || (stream.incremental() != null && stream.incremental().param().equals(p.name()))
+              || p.name().equals(source.pagination().param());
       if (p.required() && !supplied) {
         missing.add(p.name());
       }
@@ -124,32 +166,46 @@ final class StreamLinker {
 
   /**
    * The list action whose name says it lists the table's entity: {@code list_<entity>} first, then
-   * {@code <entity>}, {@code get_<entity>} or {@code fetch_<entity>}, then any {@code *_<entity>}. The entity is the
-   * table name without the connector's name ({@code stripe_invoices} → {@code invoices}) or, failing that, without
-   * its first word ({@code snow_incidents} → {@code incidents}).
+   * {@code <entity>}, {@code get_<entity>} or {@code fetch_<entity>}, then any {@code *_<entity>}.
+   * The entity is the table name without the connector's name ({@code stripe_invoices} → {@code
+   * invoices}) or, failing that, without its first word ({@code snow_incidents} → {@code
+   * incidents}).
    */
   private String inferSource(StreamSpec stream, ConnectorSpec connector) {
     String table = stream.table();
-    String entity = table.startsWith(connector.name() + "_") ? table.substring(connector.name().length() + 1)
-        : table.contains("_") ? table.substring(table.indexOf('_') + 1) : table;
-    List<ActionSpec> readable = connector.actions().stream()
-        .filter(a -> a.method() == HttpMethod.GET && a.url() != null).toList();
-    List<List<String>> tiers = List.of(
-        names(readable, n -> n.equals("list_" + entity)),
-        names(readable, n -> n.equals(entity) || n.equals("get_" + entity) || n.equals("fetch_" + entity)),
-        names(readable, n -> n.endsWith("_" + entity)));
+    String entity =
+        table.startsWith(connector.name() + "_")
+            ? table.substring(connector.name().length() + 1)
+            : table.contains("_") ? table.substring(table.indexOf('_') + 1) : table;
+    List<ActionSpec> readable =
+        connector.actions().stream()
+            .filter(a -> a.method() == HttpMethod.GET && a.url() != null)
+            .toList();
+    List<List<String>> tiers =
+        List.of(
+            names(readable, n -> n.equals("list_" + entity)),
+            names(
+                readable,
+                n -> n.equals(entity) || n.equals("get_" + entity) || n.equals("fetch_" + entity)),
+            names(readable, n -> n.endsWith("_" + entity)));
     for (List<String> tier : tiers) {
       if (tier.size() == 1) {
         return tier.get(0);
       }
       if (tier.size() > 1) {
-        diagnostics.warning(stream.location(), "sync stream '" + table + "' could read from any of "
-            + String.join(", ", tier) + "; name one with 'source'");
+        diagnostics.warning(
+            stream.location(),
+            "sync stream '"
+                + table
+                + "' could read from any of "
+                + String.join(", ", tier)
+                + "; name one with 'source'");
         return null;
       }
     }
-    diagnostics.warning(stream.location(), "cannot tell which action feeds sync stream '" + table + "'; name it with"
-        + " 'source'");
+    diagnostics.warning(
+        stream.location(),
+        "cannot tell which action feeds sync stream '" + table + "'; name it with" + " 'source'");
     return null;
   }
 

@@ -11,10 +11,10 @@ import dev.paw.spec.read.Reference;
 import java.util.List;
 
 /**
- * Resolves what a stream names: the source action and the parameters it fixes for it, the primary key columns, and
- * {@code each}. A source or key that names nothing is reported and kept as written, so that the completing pass does
- * not infer or demand what the file already tried to say; a linker never hands out a spec with errors, so such a
- * stream goes no further.
+ * Resolves what a stream names: the source action and the parameters it fixes for it, the primary
+ * key columns, and {@code each}. A source or key that names nothing is reported and kept as
+ * written, so that the completing pass does not infer or demand what the file already tried to say;
+ * a linker never hands out a spec with errors, so such a stream goes no further.
  */
 final class StreamReferenceLinker {
 
@@ -41,18 +41,30 @@ final class StreamReferenceLinker {
     return stream;
   }
 
-  /** The action a stream names as its source if it can supply records; else {@code null}, with an error. */
+  /**
+   * The action a stream names as its source if it can supply records; else {@code null}, with an
+   * error.
+   */
   private ActionSpec source(Reference source, String what, List<ActionSpec> actions) {
     String name = source.name();
-    ActionSpec action = actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+    ActionSpec action =
+        actions.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
     if (action == null) {
-      diagnostics.error(source.location(), "source action '" + name + "' of " + what + " is not an action of this"
-          + " connector" + Wording.didYouMean(name, actions.stream().map(ActionSpec::name).toList()));
+      diagnostics.error(
+          source.location(),
+          "source action '"
+              + name
+              + "' of "
+              + what
+              + " is not an action of this"
+              + " connector"
+              + Wording.didYouMean(name, actions.stream().map(ActionSpec::name).toList()));
       return null;
     }
     if (action.method() == HttpMethod.LOCAL || action.url() == null) {
-      diagnostics.error(source.location(), "source action '" + name + "' of " + what + " has no url to fetch records"
-          + " from");
+      diagnostics.error(
+          source.location(),
+          "source action '" + name + "' of " + what + " has no url to fetch records" + " from");
       return null;
     }
     return action;
@@ -62,8 +74,17 @@ final class StreamReferenceLinker {
     List<String> names = read.stream().columns().stream().map(ColumnSpec::name).toList();
     for (Reference key : read.primaryKey()) {
       if (!names.contains(key.name())) {
-        diagnostics.error(key.location(), "primary key '" + key.name() + "' of " + read.what() + " is not one of its"
-            + " columns" + (names.isEmpty() ? " (it maps none)" : Wording.hintOrList(key.name(), names, names)));
+        diagnostics.error(
+            key.location(),
+            "primary key '"
+                + key.name()
+                + "' of "
+                + read.what()
+                + " is not one of its"
+                + " columns"
+                + (names.isEmpty()
+                    ? " (it maps none)"
+                    : Wording.hintOrList(key.name(), names, names)));
       }
     }
   }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Resolves each action's URL against the rest of the connector: a relative URL needs the connector's
- * {@code base_url}, and each placeholder is a credential or one of the action's {@code params}, which then goes in
- * the path rather than the query. No parameter may set the host.
+ * Resolves each action's URL against the rest of the connector: a relative URL needs the
+ * connector's {@code base_url}, and each placeholder is a credential or one of the action's {@code
+ * params}, which then goes in the path rather than the query. No parameter may set the host.
  */
 final class UrlPlaceholderLinker {
 
@@ -29,14 +29,22 @@ final class UrlPlaceholderLinker {
   UrlTemplate template(ReadAction read, String baseUrl) {
     UrlTemplate template = read.url();
     if (template != null && !template.isAbsolute() && baseUrl == null) {
-      diagnostics.error(read.urlLocation(), "url '" + read.action().url() + "' of action '" + read.action().name()
-          + "' is relative, but the connector has no base_url");
+      diagnostics.error(
+          read.urlLocation(),
+          "url '"
+              + read.action().url()
+              + "' of action '"
+              + read.action().name()
+              + "' is relative, but the connector has no base_url");
       return null;
     }
     return template;
   }
 
-  /** The action with the parameters that fill the placeholders of {@code template} (if any) in the path. */
+  /**
+   * The action with the parameters that fill the placeholders of {@code template} (if any) in the
+   * path.
+   */
   ActionSpec link(ReadAction read, UrlTemplate template, AuthSpec auth) {
     ActionSpec action = read.action();
     if (template == null) {
@@ -56,15 +64,33 @@ final class UrlPlaceholderLinker {
       if (index >= 0) {
         placed.set(index, placed.get(index).withIn(ParamIn.PATH));
         if (template.hostPlaceholders().contains(placeholder)) {
-          diagnostics.error(at, "placeholder '{" + placeholder + "}' sets the host in the url of " + what + "; only a"
-              + " credential may do that (a parameter could send requests anywhere)");
+          diagnostics.error(
+              at,
+              "placeholder '{"
+                  + placeholder
+                  + "}' sets the host in the url of "
+                  + what
+                  + "; only a"
+                  + " credential may do that (a parameter could send requests anywhere)");
         }
       } else if (indexOf(action.body(), placeholder) >= 0) {
-        diagnostics.error(at, "placeholder '{" + placeholder + "}' in the url of " + what + " is a body field;"
-            + " declare it under params");
+        diagnostics.error(
+            at,
+            "placeholder '{"
+                + placeholder
+                + "}' in the url of "
+                + what
+                + " is a body field;"
+                + " declare it under params");
       } else {
-        diagnostics.error(at, "placeholder '{" + placeholder + "}' in the url of " + what
-            + " matches no credential or parameter" + Wording.didYouMean(placeholder, known));
+        diagnostics.error(
+            at,
+            "placeholder '{"
+                + placeholder
+                + "}' in the url of "
+                + what
+                + " matches no credential or parameter"
+                + Wording.didYouMean(placeholder, known));
       }
     }
     return action.withParams(placed);

@@ -4,7 +4,8 @@ import dev.paw.spec.Location;
 import java.util.List;
 
 /**
- * A stream's {@code each} as written: the action it names and the parameter templates it gives, unchecked.
+ * A stream's {@code each} as written: the action it names and the parameter templates it gives,
+ * unchecked.
  *
  * @param params every parameter given, in order; a value is {@code null} when the file gave no text
  */

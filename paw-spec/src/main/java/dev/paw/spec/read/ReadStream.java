@@ -4,10 +4,12 @@ import dev.paw.spec.StreamSpec;
 import java.util.List;
 
 /**
- * A sync stream as written. Its references are checked even when the stream itself goes no further (PocketPaw's
- * {@code table: null}, a table synced twice), because what the file says must still make sense.
+ * A sync stream as written. Its references are checked even when the stream itself goes no further
+ * (PocketPaw's {@code table: null}, a table synced twice), because what the file says must still
+ * make sense.
  *
- * @param stream the stream with its parameters as written, no {@code each}, and the {@code source} as written
+ * @param stream the stream with its parameters as written, no {@code each}, and the {@code source}
+ *     as written
  * @param kept whether the stream is part of the connector
  * @param what how messages name the stream ({@code sync stream 'invoices'}, {@code sync})
  * @param source the action the file names as the source, or {@code null}
@@ -15,8 +17,14 @@ import java.util.List;
  * @param primaryKey the primary key columns, each once
  * @param each the request per listed record, or {@code null}
  */
-public record ReadStream(StreamSpec stream, boolean kept, String what, Reference source, List<WrittenParam> params,
-    List<Reference> primaryKey, ReadChildRequest each) {
+public record ReadStream(
+    StreamSpec stream,
+    boolean kept,
+    String what,
+    Reference source,
+    List<WrittenParam> params,
+    List<Reference> primaryKey,
+    ReadChildRequest each) {
 
   public ReadStream {
     params = List.copyOf(params);

@@ -19,15 +19,29 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads the {@code actions} list: methods, URL templates, parameters, trust, paging. Which parameters fill the URL's
- * placeholders is for the linker to decide.
+ * Reads the {@code actions} list: methods, URL templates, parameters, trust, paging. Which
+ * parameters fill the URL's placeholders is for the linker to decide.
  */
 final class ActionReader {
 
-  static final List<String> KEYS = List.of("name", "description", "method", "url", "params", "body", "trust_level",
-      "content_type", "execution_mode", "requires_binary", "records", "records_optional", "pagination",
-      ReturnsReader.KEY);
-  private static final List<String> METHOD_NAMES = Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
+  static final List<String> KEYS =
+      List.of(
+          "name",
+          "description",
+          "method",
+          "url",
+          "params",
+          "body",
+          "trust_level",
+          "content_type",
+          "execution_mode",
+          "requires_binary",
+          "records",
+          "records_optional",
+          "pagination",
+          ReturnsReader.KEY);
+  private static final List<String> METHOD_NAMES =
+      Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
   private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
       Arrays.stream(TrustLevel.values()).map(TrustLevel::wireName).toList();
@@ -73,12 +87,17 @@ final class ActionReader {
       YamlMapping named = a.withContext("in action '" + name + "'");
       named.checkKeys(KEYS);
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        reader.error(nameNode, "action name '" + name + "' must be letters, digits and '_', not starting with a digit");
+        reader.error(
+            nameNode,
+            "action name '"
+                + name
+                + "' must be letters, digits and '_', not starting with a digit");
         continue;
       }
       Integer firstLine = seen.putIfAbsent(name, reader.location(nameNode).line());
       if (firstLine != null) {
-        reader.error(nameNode, "duplicate action '" + name + "' (first defined at line " + firstLine + ")");
+        reader.error(
+            nameNode, "duplicate action '" + name + "' (first defined at line " + firstLine + ")");
         continue;
       }
       ReadAction action = action(named, name);
@@ -94,19 +113,25 @@ final class ActionReader {
     HttpMethod method = method(a, what);
     TrustLevel trust = trust(a, what);
     ContentType contentType = contentType(a, what);
-    String url = a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
+    String url =
+        a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
     UrlTemplate template = url == null ? null : template(a.value("url"), url, what);
 
     List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
     List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
     checkDuplicates(query, body, what);
-    if (!body.isEmpty() && (method == HttpMethod.GET || method == HttpMethod.DELETE) && url != null) {
-      reader.warning(a.keyNode("body"), what + " is a " + method + " with a body; many servers ignore it");
+    if (!body.isEmpty()
+        && (method == HttpMethod.GET || method == HttpMethod.DELETE)
+        && url != null) {
+      reader.warning(
+          a.keyNode("body"), what + " is a " + method + " with a body; many servers ignore it");
     }
 
     String records = a.fieldPath("records", what);
-    boolean recordsOptional = a.present("records_optional") != null
-        && Boolean.TRUE.equals(reader.bool(a.value("records_optional"), "'records_optional' of " + what));
+    boolean recordsOptional =
+        a.present("records_optional") != null
+            && Boolean.TRUE.equals(
+                reader.bool(a.value("records_optional"), "'records_optional' of " + what));
     PaginationSpec paging = PaginationSpec.none(a.location());
     if (a.present("pagination") != null) {
       paging = pagination.read(a.value("pagination"), name);
@@ -116,21 +141,46 @@ final class ActionReader {
     }
 
     if (method.isWrite() && trust == TrustLevel.AUTO) {
-      reader.warning(a.value("trust_level"), what + " is a " + method + " left at trust level 'auto': it changes data"
-          + " without asking (set trust_level: confirm)");
+      reader.warning(
+          a.value("trust_level"),
+          what
+              + " is a "
+              + method
+              + " left at trust level 'auto': it changes data"
+              + " without asking (set trust_level: confirm)");
     }
     String executionMode = optional(a, "execution_mode", what);
     String requiresBinary = optional(a, "requires_binary", what);
     if (url == null && method != HttpMethod.LOCAL && executionMode == null) {
       reader.warning(a.node(), what + " has no url, so it cannot run here");
     }
-    String description = a.present("description") == null ? null
-        : DisplayText.read(reader, a.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
-    ActionSpec action = new ActionSpec(reader.location(a.value("name")), name, description, method, url, query, body,
-        trust, contentType, executionMode, requiresBinary, records, recordsOptional, paging)
-        .withReturns(returns.read(a.present(ReturnsReader.KEY), name));
+    String description =
+        a.present("description") == null
+            ? null
+            : DisplayText.read(
+                reader, a.value("description"), "'description' of " + what, DisplayText.Lines.MANY);
+    ActionSpec action =
+        new ActionSpec(
+                reader.location(a.value("name")),
+                name,
+                description,
+                method,
+                url,
+                query,
+                body,
+                trust,
+                contentType,
+                executionMode,
+                requiresBinary,
+                records,
+                recordsOptional,
+                paging)
+            .withReturns(returns.read(a.present(ReturnsReader.KEY), name));
     Node returnsNode = a.present(ReturnsReader.KEY);
-    return new ReadAction(action, template, url == null ? null : reader.location(a.value("url")),
+    return new ReadAction(
+        action,
+        template,
+        url == null ? null : reader.location(a.value("url")),
         returnsNode == null ? null : reader.location(returnsNode));
   }
 
@@ -147,24 +197,39 @@ final class ActionReader {
     if (METHOD_NAMES.contains(upper)) {
       return HttpMethod.valueOf(upper); // PocketPaw upper-cases the method, so 'get' means GET
     }
-    reader.error(node, "unknown HTTP method '" + text + "' in " + what
-        + Wording.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
+    reader.error(
+        node,
+        "unknown HTTP method '"
+            + text
+            + "' in "
+            + what
+            + Wording.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
     return HttpMethod.GET;
   }
 
-  /** The body encoding: {@code json} (the default) or {@code form}, or their media types, spelt exactly. */
+  /**
+   * The body encoding: {@code json} (the default) or {@code form}, or their media types, spelt
+   * exactly.
+   */
   private ContentType contentType(YamlMapping a, String what) {
     Node node = a.present("content_type");
     String text = node == null ? null : reader.string(node, "'content_type' of " + what);
     if (text == null) {
       return ContentType.JSON;
     }
-    return ContentType.parse(text).filter(t -> text.equals(t.wireName()) || text.equals(t.mediaType()))
-        .orElseGet(() -> {
-          reader.error(node, "unknown content_type '" + text + "' of " + what
-              + Wording.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
-          return ContentType.JSON;
-        });
+    return ContentType.parse(text)
+        .filter(t -> text.equals(t.wireName()) || text.equals(t.mediaType()))
+        .orElseGet(
+            () -> {
+              reader.error(
+                  node,
+                  "unknown content_type '"
+                      + text
+                      + "' of "
+                      + what
+                      + Wording.hintOrList(text, CONTENT_TYPES, CONTENT_TYPES));
+              return ContentType.JSON;
+            });
   }
 
   private TrustLevel trust(YamlMapping a, String what) {
@@ -179,8 +244,13 @@ final class ActionReader {
     if (TRUST_NAMES.contains(text)) {
       return TrustLevel.valueOf(text.toUpperCase(Locale.ROOT));
     }
-    reader.error(node, "unknown trust level '" + text + "' in " + what
-        + Wording.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
+    reader.error(
+        node,
+        "unknown trust level '"
+            + text
+            + "' in "
+            + what
+            + Wording.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
     return TrustLevel.CONFIRM;
   }
 
@@ -196,7 +266,13 @@ final class ActionReader {
     }
     UrlTemplate template = parsed.template();
     if (url.contains("://") && !url.startsWith("https://") && !url.startsWith("http://")) {
-      reader.error(node, "url of " + what + " must be http or https, not '" + url.substring(0, url.indexOf("://")) + "'");
+      reader.error(
+          node,
+          "url of "
+              + what
+              + " must be http or https, not '"
+              + url.substring(0, url.indexOf("://"))
+              + "'");
       return null;
     }
     if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
@@ -210,8 +286,18 @@ final class ActionReader {
     for (ParamSpec b : body) {
       for (ParamSpec q : query) {
         if (q.name().equals(b.name())) {
-          reader.diagnostics().error(b.location(), "parameter '" + b.name() + "' of " + what + " is in both params and"
-              + " body (first at line " + q.location().line() + "); a name can go to one place only");
+          reader
+              .diagnostics()
+              .error(
+                  b.location(),
+                  "parameter '"
+                      + b.name()
+                      + "' of "
+                      + what
+                      + " is in both params and"
+                      + " body (first at line "
+                      + q.location().line()
+                      + "); a name can go to one place only");
         }
       }
     }

@@ -13,11 +13,25 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads the {@code auth} section: method, credentials, static headers and where the credential goes. */
+/**
+ * Reads the {@code auth} section: method, credentials, static headers and where the credential
+ * goes.
+ */
 final class AuthReader {
 
-  static final List<String> KEYS = List.of("method", "credentials", "headers", "credential", "header", "in", "name",
-      "prefix", "username", "password", "oauth2");
+  static final List<String> KEYS =
+      List.of(
+          "method",
+          "credentials",
+          "headers",
+          "credential",
+          "header",
+          "in",
+          "name",
+          "prefix",
+          "username",
+          "password",
+          "oauth2");
   private static final List<String> METHOD_NAMES =
       Arrays.stream(AuthMethod.values()).map(AuthMethod::wireName).toList();
   private static final String TOKEN_CHARS = "[!#$%&'*+.^_`|~0-9A-Za-z-]+";
@@ -33,11 +47,13 @@ final class AuthReader {
   /** Reads {@code auth}; a connector without one authenticates with {@code none}. */
   AuthSpec read(Node node, Location fallback) {
     if (node == null || reader.isNull(node)) {
-      return new AuthSpec(fallback, AuthMethod.NONE, List.of(), Map.of(), null, null, null, null, null, null, null);
+      return new AuthSpec(
+          fallback, AuthMethod.NONE, List.of(), Map.of(), null, null, null, null, null, null, null);
     }
     YamlMapping auth = reader.mapping(node, "'auth'", "in auth");
     if (auth == null) {
-      return new AuthSpec(fallback, AuthMethod.NONE, List.of(), Map.of(), null, null, null, null, null, null, null);
+      return new AuthSpec(
+          fallback, AuthMethod.NONE, List.of(), Map.of(), null, null, null, null, null, null, null);
     }
     auth.checkKeys(KEYS);
     AuthMethod method = method(auth);
@@ -50,33 +66,53 @@ final class AuthReader {
     String name = optionalString(auth, "name");
     String header = optionalString(auth, "header");
     if (header != null && name != null) {
-      reader.error(auth.keyNode("header"), "auth gives both 'header' and 'name'; 'header' is PocketPaw's spelling of"
-          + " 'name', so give one");
+      reader.error(
+          auth.keyNode("header"),
+          "auth gives both 'header' and 'name'; 'header' is PocketPaw's spelling of"
+              + " 'name', so give one");
     }
     if (name == null) {
       name = header;
     }
     if (name != null && !name.matches(TOKEN_CHARS)) {
-      reader.error(auth.value(auth.has("name") ? "name" : "header"),
+      reader.error(
+          auth.value(auth.has("name") ? "name" : "header"),
           "'" + name + "' cannot be a header, query parameter or cookie name");
     }
     checkPlacementNamed(auth, method, in);
-    String prefix = auth.present("prefix") == null ? null : reader.text(auth.value("prefix"), "'prefix' in auth");
+    String prefix =
+        auth.present("prefix") == null
+            ? null
+            : reader.text(auth.value("prefix"), "'prefix' in auth");
     Map<String, String> headers = headers(auth.value("headers"));
-    OAuth2Spec oauth2 = auth.present("oauth2") == null ? null
-        : new OAuth2Reader(reader, credentialReader).read(auth.value("oauth2"));
+    OAuth2Spec oauth2 =
+        auth.present("oauth2") == null
+            ? null
+            : new OAuth2Reader(reader, credentialReader).read(auth.value("oauth2"));
     if (oauth2 != null && method != AuthMethod.OAUTH2) {
-      reader.error(auth.keyNode("oauth2"), "'oauth2' settings need 'method: oauth2', but the method is '"
-          + method.wireName() + "'");
+      reader.error(
+          auth.keyNode("oauth2"),
+          "'oauth2' settings need 'method: oauth2', but the method is '" + method.wireName() + "'");
     }
-    return new AuthSpec(auth.location(), method, credentials, headers, credential, in, name, prefix, username,
-        password, oauth2);
+    return new AuthSpec(
+        auth.location(),
+        method,
+        credentials,
+        headers,
+        credential,
+        in,
+        name,
+        prefix,
+        username,
+        password,
+        oauth2);
   }
 
   private AuthMethod method(YamlMapping auth) {
     Node node = auth.present("method");
     if (node == null) {
-      reader.error(auth.node(), "auth has no 'method' (one of " + String.join(", ", METHOD_NAMES) + ")");
+      reader.error(
+          auth.node(), "auth has no 'method' (one of " + String.join(", ", METHOD_NAMES) + ")");
       return AuthMethod.NONE;
     }
     String text = reader.string(node, "'method' in auth");
@@ -84,19 +120,31 @@ final class AuthReader {
       return AuthMethod.NONE;
     }
     // Exact spelling, as PocketPaw compares it ('API_KEY' would silently send no auth there).
-    return AuthMethod.parse(text).filter(m -> text.equals(m.wireName()) || text.equals("oauth")).orElseGet(() -> {
-      List<String> candidates = new ArrayList<>(METHOD_NAMES);
-      candidates.add("oauth");
-      reader.error(node, "unknown auth method '" + text + "'" + Wording.hintOrList(text, candidates, METHOD_NAMES));
-      return AuthMethod.NONE;
-    });
+    return AuthMethod.parse(text)
+        .filter(m -> text.equals(m.wireName()) || text.equals("oauth"))
+        .orElseGet(
+            () -> {
+              List<String> candidates = new ArrayList<>(METHOD_NAMES);
+              candidates.add("oauth");
+              reader.error(
+                  node,
+                  "unknown auth method '"
+                      + text
+                      + "'"
+                      + Wording.hintOrList(text, candidates, METHOD_NAMES));
+              return AuthMethod.NONE;
+            });
   }
 
   private String in(YamlMapping auth) {
     String in = optionalString(auth, "in");
     if (in != null && !in.equals(AuthSpec.IN_HEADER) && !in.equals(AuthSpec.IN_QUERY)) {
-      reader.error(auth.value("in"), "'in' in auth must be 'header' or 'query', not '" + in + "'"
-          + Wording.didYouMean(in, List.of(AuthSpec.IN_HEADER, AuthSpec.IN_QUERY)));
+      reader.error(
+          auth.value("in"),
+          "'in' in auth must be 'header' or 'query', not '"
+              + in
+              + "'"
+              + Wording.didYouMean(in, List.of(AuthSpec.IN_HEADER, AuthSpec.IN_QUERY)));
       return null;
     }
     return in;
@@ -112,31 +160,52 @@ final class AuthReader {
     appliesTo.put("prefix", placeable);
     appliesTo.put("username", List.of(AuthMethod.BASIC));
     appliesTo.put("password", List.of(AuthMethod.BASIC));
-    appliesTo.put("credential", List.of(AuthMethod.API_KEY, AuthMethod.BEARER, AuthMethod.HEADER, AuthMethod.COOKIE,
-        AuthMethod.OAUTH2));
+    appliesTo.put(
+        "credential",
+        List.of(
+            AuthMethod.API_KEY,
+            AuthMethod.BEARER,
+            AuthMethod.HEADER,
+            AuthMethod.COOKIE,
+            AuthMethod.OAUTH2));
     for (Map.Entry<String, List<AuthMethod>> rule : appliesTo.entrySet()) {
       if (auth.has(rule.getKey()) && !rule.getValue().contains(method)) {
-        reader.error(auth.keyNode(rule.getKey()), "'" + rule.getKey() + "' does not apply to '" + method.wireName()
-            + "' auth (only to " + String.join(", ", rule.getValue().stream().map(AuthMethod::wireName).toList())
-            + ")");
+        reader.error(
+            auth.keyNode(rule.getKey()),
+            "'"
+                + rule.getKey()
+                + "' does not apply to '"
+                + method.wireName()
+                + "' auth (only to "
+                + String.join(", ", rule.getValue().stream().map(AuthMethod::wireName).toList())
+                + ")");
       }
     }
   }
 
-  /** A credential sent in the query, in a custom header or in a cookie needs the name to send it under. */
+  /**
+   * A credential sent in the query, in a custom header or in a cookie needs the name to send it
+   * under.
+   */
   private void checkPlacementNamed(YamlMapping auth, AuthMethod method, String in) {
     if (auth.has("name") || auth.has("header")) {
       return;
     }
     if (method == AuthMethod.API_KEY && AuthSpec.IN_QUERY.equals(in)) {
-      reader.error(auth.value("in"), "api_key auth in the query needs 'name' (the query parameter that carries the"
-          + " key, e.g. name: api_key)");
+      reader.error(
+          auth.value("in"),
+          "api_key auth in the query needs 'name' (the query parameter that carries the"
+              + " key, e.g. name: api_key)");
     } else if (method == AuthMethod.HEADER) {
-      reader.error(auth.value("method"), "header auth needs 'header' (the name of the header that carries the"
-          + " credential, e.g. header: X-Api-Key)");
+      reader.error(
+          auth.value("method"),
+          "header auth needs 'header' (the name of the header that carries the"
+              + " credential, e.g. header: X-Api-Key)");
     } else if (method == AuthMethod.COOKIE) {
-      reader.error(auth.value("method"), "cookie auth needs 'name' (the cookie that carries the credential, e.g."
-          + " name: session)");
+      reader.error(
+          auth.value("method"),
+          "cookie auth needs 'name' (the cookie that carries the credential, e.g."
+              + " name: session)");
     }
   }
 
@@ -165,7 +234,9 @@ final class AuthReader {
         continue;
       }
       if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-        reader.error(valueNode, "header '" + name + "' must be one line (a line break would start another header)");
+        reader.error(
+            valueNode,
+            "header '" + name + "' must be one line (a line break would start another header)");
         continue;
       }
       credentialReader.template(valueNode, value, "header '" + name + "'");
@@ -173,5 +244,4 @@ final class AuthReader {
     }
     return headers;
   }
-
 }

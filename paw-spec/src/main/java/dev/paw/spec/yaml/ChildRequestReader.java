@@ -8,8 +8,9 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a stream's {@code each}: the action called once per listed record, and its parameters, whose
- * {@code {path}} placeholders take fields of that record. The linker checks them against the action.
+ * Reads a stream's {@code each}: the action called once per listed record, and its parameters,
+ * whose {@code {path}} placeholders take fields of that record. The linker checks them against the
+ * action.
  */
 final class ChildRequestReader {
 
@@ -27,7 +28,9 @@ final class ChildRequestReader {
     each.checkKeys(SyncReader.EACH_KEYS);
     Node actionNode = each.present("action");
     if (actionNode == null) {
-      reader.error(each.node(), "'each' of " + what + " has no 'action' (the action called for every listed record)");
+      reader.error(
+          each.node(),
+          "'each' of " + what + " has no 'action' (the action called for every listed record)");
       return null;
     }
     String name = reader.string(actionNode, "'action' of 'each' of " + what);
@@ -36,16 +39,25 @@ final class ChildRequestReader {
     }
     List<WrittenParam> params = new ArrayList<>();
     Node paramsNode = each.present("params");
-    YamlMapping mapping = paramsNode == null ? null
-        : reader.mapping(paramsNode, "'params' of 'each' of " + what, "in the params of 'each' of " + what);
+    YamlMapping mapping =
+        paramsNode == null
+            ? null
+            : reader.mapping(
+                paramsNode, "'params' of 'each' of " + what, "in the params of 'each' of " + what);
     if (mapping != null) {
       for (String param : mapping.keys()) {
         Node valueNode = mapping.value(param);
         String value = reader.text(valueNode, "parameter '" + param + "' of 'each' of " + what);
-        params.add(new WrittenParam(param, value, null, reader.location(mapping.keyNode(param)),
-            reader.location(valueNode)));
+        params.add(
+            new WrittenParam(
+                param,
+                value,
+                null,
+                reader.location(mapping.keyNode(param)),
+                reader.location(valueNode)));
       }
     }
-    return new ReadChildRequest(each.location(), new Reference(name, reader.location(actionNode)), params);
+    return new ReadChildRequest(
+        each.location(), new Reference(name, reader.location(actionNode)), params);
   }
 }

@@ -16,13 +16,14 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads a sync stream's {@code mapping}: one column per key, its value a field path ({@code amount: amount_due}),
- * {@code {from, type}}, or null (the column's own name is the path).
+ * Reads a sync stream's {@code mapping}: one column per key, its value a field path ({@code amount:
+ * amount_due}), {@code {from, type}}, or null (the column's own name is the path).
  */
 final class ColumnReader {
 
   static final List<String> KEYS = List.of("from", "type");
-  private static final List<String> TYPES = Arrays.stream(ColumnType.values()).map(ColumnType::wireName).toList();
+  private static final List<String> TYPES =
+      Arrays.stream(ColumnType.values()).map(ColumnType::wireName).toList();
 
   private final YamlReader reader;
 
@@ -35,13 +36,17 @@ final class ColumnReader {
     return read(node, "mapping", what);
   }
 
-  /** The fields under {@code key} of {@code what}, each a column-like {@code from}/{@code type}, in file order. */
+  /**
+   * The fields under {@code key} of {@code what}, each a column-like {@code from}/{@code type}, in
+   * file order.
+   */
   List<ColumnSpec> read(Node node, String keyName, String what) {
     List<ColumnSpec> columns = new ArrayList<>();
     if (node == null) {
       return columns;
     }
-    YamlMapping mapping = reader.mapping(node, "'" + keyName + "' of " + what, "in the " + keyName + " of " + what);
+    YamlMapping mapping =
+        reader.mapping(node, "'" + keyName + "' of " + what, "in the " + keyName + " of " + what);
     if (mapping == null) {
       return columns;
     }
@@ -55,8 +60,15 @@ final class ColumnReader {
       }
       String clash = lowerCase.putIfAbsent(name.toLowerCase(Locale.ROOT), name);
       if (clash != null) {
-        reader.error(key, "column '" + name + "' in " + what + " clashes with '" + clash
-            + "' (SQLite names ignore case)");
+        reader.error(
+            key,
+            "column '"
+                + name
+                + "' in "
+                + what
+                + " clashes with '"
+                + clash
+                + "' (SQLite names ignore case)");
         continue;
       }
       ColumnSpec column = column(name, key, mapping.value(name), what);
@@ -87,16 +99,25 @@ final class ColumnReader {
         String typeName = reader.string(typeNode, "'type' of " + col);
         if (typeName != null) {
           if (!TYPES.contains(typeName)) {
-            reader.error(typeNode, "unknown column type '" + typeName + "' of " + col
-                + Wording.hintOrList(typeName, TYPES, TYPES));
+            reader.error(
+                typeNode,
+                "unknown column type '"
+                    + typeName
+                    + "' of "
+                    + col
+                    + Wording.hintOrList(typeName, TYPES, TYPES));
             return null;
           }
           type = ColumnType.valueOf(typeName.toUpperCase(Locale.ROOT));
         }
       }
     } else if (!reader.isNull(value)) {
-      reader.error(value, "the mapping of " + col + " must be a field path or {from, type}, not "
-          + reader.describe(value));
+      reader.error(
+          value,
+          "the mapping of "
+              + col
+              + " must be a field path or {from, type}, not "
+              + reader.describe(value));
       return null;
     }
     if (from == null) {

@@ -13,14 +13,25 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads a composed connector document into a {@link ReadConnector}, reporting every structural problem (unknown
- * keys, wrong types, bad names and values) with its location. Names that refer to other elements are kept as
- * written: resolving them, and inference, are the linker's job.
+ * Reads a composed connector document into a {@link ReadConnector}, reporting every structural
+ * problem (unknown keys, wrong types, bad names and values) with its location. Names that refer to
+ * other elements are kept as written: resolving them, and inference, are the linker's job.
  */
 public final class ConnectorReader {
 
-  static final List<String> KEYS = List.of("spec_version", "name", "display_name", "type", "icon", "base_url", "auth",
-      "actions", "sync", "senses", "surface_profile");
+  static final List<String> KEYS =
+      List.of(
+          "spec_version",
+          "name",
+          "display_name",
+          "type",
+          "icon",
+          "base_url",
+          "auth",
+          "actions",
+          "sync",
+          "senses",
+          "surface_profile");
   static final List<String> SURFACE_KEYS = List.of("skill", "allow_tools", "deny_tools");
 
   private final YamlReader reader;
@@ -37,8 +48,10 @@ public final class ConnectorReader {
       return null;
     }
     if (reader.isNull(root) || !(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
-      reader.error(root, "a connector file must be a mapping of keys (name, auth, actions, sync), not "
-          + reader.describe(root));
+      reader.error(
+          root,
+          "a connector file must be a mapping of keys (name, auth, actions, sync), not "
+              + reader.describe(root));
       return null;
     }
     YamlMapping top = reader.mapping(root, "the connector", "at the top level");
@@ -46,8 +59,10 @@ public final class ConnectorReader {
     int specVersion = specVersion(top);
     String name = name(top);
     Node displayNode = top.present("display_name");
-    String displayName = displayNode == null ? null
-        : DisplayText.read(reader, displayNode, "'display_name'", DisplayText.Lines.ONE);
+    String displayName =
+        displayNode == null
+            ? null
+            : DisplayText.read(reader, displayNode, "'display_name'", DisplayText.Lines.ONE);
     String type = string(top, "type");
     String icon = string(top, "icon");
     CredentialReader credentials = new CredentialReader(reader);
@@ -57,11 +72,22 @@ public final class ConnectorReader {
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
-    ConnectorSpec connector = new ConnectorSpec(top.location(), specVersion, name,
-        displayName == null ? name : displayName, type, icon, baseUrl, auth,
-        actions.stream().map(ReadAction::action).toList(),
-        streams.stream().filter(ReadStream::kept).map(ReadStream::stream).toList(), senses, surface);
-    return new ReadConnector(connector, credentials.references(), credentials.templates(), actions, streams);
+    ConnectorSpec connector =
+        new ConnectorSpec(
+            top.location(),
+            specVersion,
+            name,
+            displayName == null ? name : displayName,
+            type,
+            icon,
+            baseUrl,
+            auth,
+            actions.stream().map(ReadAction::action).toList(),
+            streams.stream().filter(ReadStream::kept).map(ReadStream::stream).toList(),
+            senses,
+            surface);
+    return new ReadConnector(
+        connector, credentials.references(), credentials.templates(), actions, streams);
   }
 
   private int specVersion(YamlMapping top) {
@@ -76,8 +102,14 @@ public final class ConnectorReader {
     if (version < 1) {
       reader.error(node, "spec_version must be 1 or more, not " + version);
     } else if (version > ConnectorSpec.SPEC_VERSION) {
-      reader.error(node, "spec_version " + version + " is newer than this paw reads (up to "
-          + ConnectorSpec.SPEC_VERSION + "); upgrade paw or write spec_version: " + ConnectorSpec.SPEC_VERSION);
+      reader.error(
+          node,
+          "spec_version "
+              + version
+              + " is newer than this paw reads (up to "
+              + ConnectorSpec.SPEC_VERSION
+              + "); upgrade paw or write spec_version: "
+              + ConnectorSpec.SPEC_VERSION);
     }
     return version.intValue();
   }
@@ -85,20 +117,31 @@ public final class ConnectorReader {
   private String name(YamlMapping top) {
     Node node = top.present("name");
     if (node == null) {
-      reader.error(top.node(), "the connector has no 'name' (the key it is registered under, e.g. 'name: stripe')");
+      reader.error(
+          top.node(),
+          "the connector has no 'name' (the key it is registered under, e.g. 'name: stripe')");
       return null;
     }
     String name = reader.string(node, "'name'");
     if (name != null && !name.matches("[a-z][a-z0-9_]{0,62}")) {
-      reader.error(node, "connector name '" + name + "' must be lower-case letters, digits and '_', starting with a"
-          + " letter");
+      reader.error(
+          node,
+          "connector name '"
+              + name
+              + "' must be lower-case letters, digits and '_', starting with a"
+              + " letter");
       return null;
     }
     if (name != null && name.startsWith("paw_")) {
-      // paw keeps its own credentials under such names (the administrator secret's hash is under paw_admin):
+      // paw keeps its own credentials under such names (the administrator secret's hash is under
+      // paw_admin):
       // a connector of that name would be handed them
-      reader.error(node, "connector name '" + name + "' starts with 'paw_', which is reserved for paw's own"
-          + " credentials");
+      reader.error(
+          node,
+          "connector name '"
+              + name
+              + "' starts with 'paw_', which is reserved for paw's own"
+              + " credentials");
       return null;
     }
     return name;
@@ -132,7 +175,9 @@ public final class ConnectorReader {
       return null;
     }
     s.checkKeys(SURFACE_KEYS);
-    return new SurfaceProfile(string(s, "skill"), strings(s.value("allow_tools"), "'allow_tools'"),
+    return new SurfaceProfile(
+        string(s, "skill"),
+        strings(s.value("allow_tools"), "'allow_tools'"),
         strings(s.value("deny_tools"), "'deny_tools'"));
   }
 

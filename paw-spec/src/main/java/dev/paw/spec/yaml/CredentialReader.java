@@ -11,8 +11,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads {@code auth.credentials}, and notes every place that names a credential (auth settings and placeholders of
- * texts sent with each request) for the linker to resolve.
+ * Reads {@code auth.credentials}, and notes every place that names a credential (auth settings and
+ * placeholders of texts sent with each request) for the linker to resolve.
  */
 final class CredentialReader {
 
@@ -43,7 +43,10 @@ final class CredentialReader {
       if (c == null) {
         continue;
       }
-      String name = c.present("name") == null ? null : reader.string(c.value("name"), "'name' of credential #" + index);
+      String name =
+          c.present("name") == null
+              ? null
+              : reader.string(c.value("name"), "'name' of credential #" + index);
       String context = name == null ? "in credential #" + index : "in credential '" + name + "'";
       c = c.withContext(context);
       c.checkKeys(KEYS);
@@ -54,24 +57,41 @@ final class CredentialReader {
         continue;
       }
       if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-        reader.error(c.value("name"), "credential name '" + name + "' must be letters, digits and '_' (it is also an"
-            + " environment variable and a {placeholder})");
+        reader.error(
+            c.value("name"),
+            "credential name '"
+                + name
+                + "' must be letters, digits and '_' (it is also an"
+                + " environment variable and a {placeholder})");
         continue;
       }
       if (name.toUpperCase(java.util.Locale.ROOT).startsWith("PAW_")) {
-        // PAW_ is paw's own namespace (PAW_MASTER_KEY, PAW_ADMIN_SECRET, PAW_HOME, PAW_<CONNECTOR>_<NAME>):
+        // PAW_ is paw's own namespace (PAW_MASTER_KEY, PAW_ADMIN_SECRET, PAW_HOME,
+        // PAW_<CONNECTOR>_<NAME>):
         // a connector file that declared one could read paw's secrets from the environment
-        reader.error(c.value("name"), "credential name '" + name + "' starts with 'PAW_', which is reserved for"
-            + " paw's own variables (name it after the connector instead, e.g. STRIPE_API_KEY for stripe)");
+        reader.error(
+            c.value("name"),
+            "credential name '"
+                + name
+                + "' starts with 'PAW_', which is reserved for"
+                + " paw's own variables (name it after the connector instead, e.g. STRIPE_API_KEY for stripe)");
         continue;
       }
       Integer firstLine = seen.putIfAbsent(name, reader.location(c.value("name")).line());
       if (firstLine != null) {
-        reader.error(c.value("name"), "duplicate credential '" + name + "' (first declared at line " + firstLine + ")");
+        reader.error(
+            c.value("name"),
+            "duplicate credential '" + name + "' (first declared at line " + firstLine + ")");
         continue;
       }
-      String description = c.present("description") == null ? null
-          : DisplayText.read(reader, c.value("description"), "'description' " + context, DisplayText.Lines.MANY);
+      String description =
+          c.present("description") == null
+              ? null
+              : DisplayText.read(
+                  reader,
+                  c.value("description"),
+                  "'description' " + context,
+                  DisplayText.Lines.MANY);
       boolean required = flag(c, "required", context, false);
       boolean secret = flag(c, "secret", context, true);
       credentials.add(new CredentialSpec(c.location(), name, description, required, secret));
@@ -88,8 +108,8 @@ final class CredentialReader {
   }
 
   /**
-   * The credential name {@code key} of {@code mapping} gives, as written, or {@code null}; the linker checks that it
-   * is declared.
+   * The credential name {@code key} of {@code mapping} gives, as written, or {@code null}; the
+   * linker checks that it is declared.
    */
   String reference(YamlMapping mapping, String key) {
     Node node = mapping.present(key);
@@ -101,8 +121,8 @@ final class CredentialReader {
   }
 
   /**
-   * Notes the placeholders of a header value or an OAuth URL, which may name credentials only (no parameter exists
-   * when they are sent); a malformed text is reported here.
+   * Notes the placeholders of a header value or an OAuth URL, which may name credentials only (no
+   * parameter exists when they are sent); a malformed text is reported here.
    */
   void template(Node node, String text, String what) {
     UrlTemplate.Result parsed = UrlTemplate.parse(text);

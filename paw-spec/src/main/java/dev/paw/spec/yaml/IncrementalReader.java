@@ -4,10 +4,14 @@ import dev.paw.spec.IncrementalSpec;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads a stream's {@code incremental}: a record cursor or a sync token, and the parameter that carries it. */
+/**
+ * Reads a stream's {@code incremental}: a record cursor or a sync token, and the parameter that
+ * carries it.
+ */
 final class IncrementalReader {
 
-  static final List<String> KEYS = List.of("cursor", "param", "token", "format", "divide_by", "lookback");
+  static final List<String> KEYS =
+      List.of("cursor", "param", "token", "format", "divide_by", "lookback");
 
   private final YamlReader reader;
 
@@ -21,37 +25,62 @@ final class IncrementalReader {
     if (node == null) {
       return null;
     }
-    YamlMapping inc = reader.mapping(node, "'incremental' of " + what, "in the incremental settings of " + what);
+    YamlMapping inc =
+        reader.mapping(node, "'incremental' of " + what, "in the incremental settings of " + what);
     if (inc == null) {
       return null;
     }
     inc.checkKeys(KEYS);
     boolean byToken = inc.present("token") != null;
     if (inc.present("cursor") == null && !byToken) {
-      reader.error(inc.node(), "incremental settings of " + what + " have no 'cursor' (the record field whose"
-          + " highest value the next run starts from) or 'token' (the page field that holds a sync token)");
+      reader.error(
+          inc.node(),
+          "incremental settings of "
+              + what
+              + " have no 'cursor' (the record field whose"
+              + " highest value the next run starts from) or 'token' (the page field that holds a sync token)");
     }
     if (inc.present("cursor") != null && byToken) {
-      reader.error(inc.keyNode("token"), "incremental settings of " + what + " give both 'cursor' and 'token';"
-          + " a stream follows one or the other");
+      reader.error(
+          inc.keyNode("token"),
+          "incremental settings of "
+              + what
+              + " give both 'cursor' and 'token';"
+              + " a stream follows one or the other");
       return null;
     }
     if (inc.present("param") == null) {
-      reader.error(inc.node(), "incremental settings of " + what + " have no 'param' (the request parameter that"
-          + " asks for records from the cursor on)");
+      reader.error(
+          inc.node(),
+          "incremental settings of "
+              + what
+              + " have no 'param' (the request parameter that"
+              + " asks for records from the cursor on)");
     }
     for (String key : List.of("format", "divide_by", "lookback")) {
       if (byToken && inc.present(key) != null) {
-        reader.error(inc.keyNode(key), "'" + key + "' applies to a cursor, not to the sync token of " + what);
+        reader.error(
+            inc.keyNode(key),
+            "'" + key + "' applies to a cursor, not to the sync token of " + what);
       }
     }
     String cursor = inc.fieldPath("cursor", what);
     String token = inc.fieldPath("token", what);
-    String param = inc.present("param") == null ? null : reader.string(inc.value("param"), "'param' of " + what);
-    String format = inc.present("format") == null ? null : reader.string(inc.value("format"), "'format' of " + what);
+    String param =
+        inc.present("param") == null
+            ? null
+            : reader.string(inc.value("param"), "'param' of " + what);
+    String format =
+        inc.present("format") == null
+            ? null
+            : reader.string(inc.value("format"), "'format' of " + what);
     if (format != null && !format.contains("{value}")) {
-      reader.error(inc.value("format"), "'format' of " + what + " must hold {value} where the cursor goes, as in"
-          + " 'after:{value}'");
+      reader.error(
+          inc.value("format"),
+          "'format' of "
+              + what
+              + " must hold {value} where the cursor goes, as in"
+              + " 'after:{value}'");
       format = null;
     }
     Long divideBy = whole(inc, "divide_by", what, 1);
@@ -69,7 +98,9 @@ final class IncrementalReader {
     }
     Long value = reader.integer(mapping.value(key), "'" + key + "' of " + what);
     if (value != null && value < minimum) {
-      reader.error(mapping.value(key), "'" + key + "' of " + what + " must be at least " + minimum + ", not " + value);
+      reader.error(
+          mapping.value(key),
+          "'" + key + "' of " + what + " must be at least " + minimum + ", not " + value);
       return null;
     }
     return value;

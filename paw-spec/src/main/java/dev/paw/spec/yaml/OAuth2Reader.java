@@ -8,12 +8,25 @@ import java.util.List;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
-/** Reads {@code auth.oauth2}: the grant, the endpoints, scopes, PKCE and the credentials that hold the client. */
+/**
+ * Reads {@code auth.oauth2}: the grant, the endpoints, scopes, PKCE and the credentials that hold
+ * the client.
+ */
 final class OAuth2Reader {
 
-  static final List<String> KEYS = List.of("grant", "authorization_url", "token_url", "revoke_url", "scopes",
-      "pkce", "client_id", "client_secret", "authorization_params");
-  private static final List<String> GRANTS = List.of(OAuth2Spec.AUTHORIZATION_CODE, OAuth2Spec.CLIENT_CREDENTIALS);
+  static final List<String> KEYS =
+      List.of(
+          "grant",
+          "authorization_url",
+          "token_url",
+          "revoke_url",
+          "scopes",
+          "pkce",
+          "client_id",
+          "client_secret",
+          "authorization_params");
+  private static final List<String> GRANTS =
+      List.of(OAuth2Spec.AUTHORIZATION_CODE, OAuth2Spec.CLIENT_CREDENTIALS);
 
   private final YamlReader reader;
   private final CredentialReader credentialReader;
@@ -34,8 +47,9 @@ final class OAuth2Reader {
     if (grant == null) {
       grant = OAuth2Spec.AUTHORIZATION_CODE;
     } else if (!GRANTS.contains(grant)) {
-      reader.error(o.value("grant"), "unknown OAuth 2 grant '" + grant + "'"
-          + Wording.hintOrList(grant, GRANTS, GRANTS));
+      reader.error(
+          o.value("grant"),
+          "unknown OAuth 2 grant '" + grant + "'" + Wording.hintOrList(grant, GRANTS, GRANTS));
       grant = OAuth2Spec.AUTHORIZATION_CODE;
       grantKnown = false;
     }
@@ -45,9 +59,13 @@ final class OAuth2Reader {
     if (o.present("token_url") == null) {
       reader.error(o.node(), "oauth2 has no 'token_url' (the endpoint that issues access tokens)");
     }
-    if (grantKnown && grant.equals(OAuth2Spec.AUTHORIZATION_CODE) && o.present("authorization_url") == null) {
-      reader.error(o.node(), "oauth2 with grant 'authorization_code' needs 'authorization_url' (where the user"
-          + " approves access), or write 'grant: client_credentials'");
+    if (grantKnown
+        && grant.equals(OAuth2Spec.AUTHORIZATION_CODE)
+        && o.present("authorization_url") == null) {
+      reader.error(
+          o.node(),
+          "oauth2 with grant 'authorization_code' needs 'authorization_url' (where the user"
+              + " approves access), or write 'grant: client_credentials'");
     }
     List<String> scopes = new ArrayList<>();
     if (o.present("scopes") != null) {
@@ -61,14 +79,25 @@ final class OAuth2Reader {
         }
       }
     }
-    boolean pkce = o.present("pkce") == null || Boolean.TRUE.equals(reader.bool(o.value("pkce"), "'pkce' in oauth2"));
+    boolean pkce =
+        o.present("pkce") == null
+            || Boolean.TRUE.equals(reader.bool(o.value("pkce"), "'pkce' in oauth2"));
     String clientId = credentialReader.reference(o, "client_id");
     String clientSecret = credentialReader.reference(o, "client_secret");
     if (o.present("client_id") == null) {
       reader.error(o.node(), "oauth2 has no 'client_id' (the credential that holds the client id)");
     }
-    return new OAuth2Spec(o.location(), grant, authorizationUrl, tokenUrl, revokeUrl, scopes, pkce, clientId,
-        clientSecret, authorizationParams(o));
+    return new OAuth2Spec(
+        o.location(),
+        grant,
+        authorizationUrl,
+        tokenUrl,
+        revokeUrl,
+        scopes,
+        pkce,
+        clientId,
+        clientSecret,
+        authorizationParams(o));
   }
 
   /** Extra query parameters of the authorization URL: plain names and one-line values. */
@@ -78,7 +107,8 @@ final class OAuth2Reader {
     if (node == null) {
       return params;
     }
-    YamlMapping mapping = reader.mapping(node, "'authorization_params' in oauth2", "in oauth2 authorization_params");
+    YamlMapping mapping =
+        reader.mapping(node, "'authorization_params' in oauth2", "in oauth2 authorization_params");
     if (mapping == null) {
       return params;
     }
@@ -88,8 +118,12 @@ final class OAuth2Reader {
         continue;
       }
       if (!name.matches("[A-Za-z0-9_.-]+") || value.chars().anyMatch(c -> c < 0x20)) {
-        reader.error(mapping.keyNode(name), "authorization parameter '" + name + "' must be a plain name with a"
-            + " one-line value");
+        reader.error(
+            mapping.keyNode(name),
+            "authorization parameter '"
+                + name
+                + "' must be a plain name with a"
+                + " one-line value");
         continue;
       }
       params.put(name, value);

@@ -13,26 +13,32 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
 /**
- * Reads an action's {@code pagination}, either a style name ({@code pagination: link_header}) or a mapping with
- * settings, applies each style's defaults, and rejects settings that cannot work. How the paging parameters meet
- * the action's URL and declared parameters is the linker's.
+ * Reads an action's {@code pagination}, either a style name ({@code pagination: link_header}) or a
+ * mapping with settings, applies each style's defaults, and rejects settings that cannot work. How
+ * the paging parameters meet the action's URL and declared parameters is the linker's.
  */
 final class PaginationReader {
 
-  static final List<String> KEYS = List.of("style", "param", "from", "has_more", "path", "size_param", "size", "start",
-      "max_pages");
+  static final List<String> KEYS =
+      List.of(
+          "style", "param", "from", "has_more", "path", "size_param", "size", "start", "max_pages");
   static final List<String> STYLE_NAMES =
       Arrays.stream(PaginationStyle.values()).map(PaginationStyle::wireName).toList();
 
   /** The keys each style uses; any other key is a mistake worth reporting. */
-  private static final Map<PaginationStyle, List<String>> STYLE_KEYS = Map.of(
-      PaginationStyle.NONE, List.of("style"),
-      PaginationStyle.CURSOR, List.of("style", "param", "from", "has_more", "size_param", "size", "max_pages"),
-      PaginationStyle.TOKEN, List.of("style", "param", "path", "size_param", "size", "max_pages"),
-      PaginationStyle.LINK_HEADER, List.of("style", "size_param", "size", "max_pages"),
-      PaginationStyle.PAGE, List.of("style", "param", "start", "size_param", "size", "max_pages"),
-      PaginationStyle.OFFSET, List.of("style", "param", "start", "size_param", "size", "max_pages"),
-      PaginationStyle.NEXT_URL, List.of("style", "path", "size_param", "size", "max_pages"));
+  private static final Map<PaginationStyle, List<String>> STYLE_KEYS =
+      Map.of(
+          PaginationStyle.NONE, List.of("style"),
+          PaginationStyle.CURSOR,
+              List.of("style", "param", "from", "has_more", "size_param", "size", "max_pages"),
+          PaginationStyle.TOKEN,
+              List.of("style", "param", "path", "size_param", "size", "max_pages"),
+          PaginationStyle.LINK_HEADER, List.of("style", "size_param", "size", "max_pages"),
+          PaginationStyle.PAGE,
+              List.of("style", "param", "start", "size_param", "size", "max_pages"),
+          PaginationStyle.OFFSET,
+              List.of("style", "param", "start", "size_param", "size", "max_pages"),
+          PaginationStyle.NEXT_URL, List.of("style", "path", "size_param", "size", "max_pages"));
 
   private final YamlReader reader;
 
@@ -45,12 +51,16 @@ final class PaginationReader {
     String what = "pagination of action '" + action + "'";
     if (node instanceof ScalarNode scalar && !reader.isNull(node)) {
       if (!scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
-        reader.error(node, what + " must be a style name (e.g. cursor) or a mapping of settings, not "
-            + reader.describe(node));
+        reader.error(
+            node,
+            what
+                + " must be a style name (e.g. cursor) or a mapping of settings, not "
+                + reader.describe(node));
         return PaginationSpec.none(reader.location(node));
       }
       PaginationStyle style = style(node, what);
-      return style == null ? PaginationSpec.none(reader.location(node))
+      return style == null
+          ? PaginationSpec.none(reader.location(node))
           : complete(reader.location(node), node, null, style, action);
     }
     YamlMapping p = reader.mapping(node, "'pagination' of action '" + action + "'", "in " + what);
@@ -69,8 +79,15 @@ final class PaginationReader {
     }
     for (String key : p.keys()) {
       if (KEYS.contains(key) && !STYLE_KEYS.get(style).contains(key)) {
-        reader.error(p.keyNode(key), "'" + key + "' does not apply to '" + style.wireName() + "' pagination of action '"
-            + action + "'");
+        reader.error(
+            p.keyNode(key),
+            "'"
+                + key
+                + "' does not apply to '"
+                + style.wireName()
+                + "' pagination of action '"
+                + action
+                + "'");
       }
     }
     return complete(p.location(), node, p, style, action);
@@ -89,13 +106,18 @@ final class PaginationReader {
     } catch (IllegalArgumentException e) {
       // reported below
     }
-    reader.error(node, "unknown pagination style '" + text + "' in " + what
-        + Wording.hintOrList(text, STYLE_NAMES, STYLE_NAMES));
+    reader.error(
+        node,
+        "unknown pagination style '"
+            + text
+            + "' in "
+            + what
+            + Wording.hintOrList(text, STYLE_NAMES, STYLE_NAMES));
     return null;
   }
 
-  private PaginationSpec complete(Location location, Node node, YamlMapping p, PaginationStyle style,
-      String action) {
+  private PaginationSpec complete(
+      Location location, Node node, YamlMapping p, PaginationStyle style, String action) {
     String what = "'" + style.wireName() + "' pagination of action '" + action + "'";
     String param = string(p, "param", defaultParam(style));
     String from = path(p, "from", style == PaginationStyle.CURSOR ? "id" : null, what);
@@ -122,9 +144,12 @@ final class PaginationReader {
       }
     }
     if (size != null && sizeParam == null) {
-      reader.error(p.value("size"), what + " sets 'size' but not 'size_param', so the server never learns the size");
+      reader.error(
+          p.value("size"),
+          what + " sets 'size' but not 'size_param', so the server never learns the size");
     }
-    return new PaginationSpec(location, style, param, from, hasMore, path, sizeParam, size, start, maxPages);
+    return new PaginationSpec(
+        location, style, param, from, hasMore, path, sizeParam, size, start, maxPages);
   }
 
   private static String defaultParam(PaginationStyle style) {

@@ -5,9 +5,10 @@ import java.util.List;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
- * Reads an action's {@code returns}: the fields of its answer that generated code gives a record of their own, in
- * the form of a stream's mapping ({@code available: {from: available.0.amount, type: integer}}). Whether the fields
- * can be read in one pass over the answer is for the linker ({@code ReturnsLinker}) to decide.
+ * Reads an action's {@code returns}: the fields of its answer that generated code gives a record of
+ * their own, in the form of a stream's mapping ({@code available: {from: available.0.amount, type:
+ * integer}}). Whether the fields can be read in one pass over the answer is for the linker ({@code
+ * ReturnsLinker}) to decide.
  */
 final class ReturnsReader {
 

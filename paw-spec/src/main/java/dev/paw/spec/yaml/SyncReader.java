@@ -26,17 +26,30 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * Reads {@code sync}: one stream (a mapping, as PocketPaw writes it) or several (a list). PocketPaw's
- * {@code table: null} means the connector syncs nothing. The source action, the parameters for it, the primary key
- * and {@code each} are kept as written, with their locations, for the linker to resolve.
+ * Reads {@code sync}: one stream (a mapping, as PocketPaw writes it) or several (a list).
+ * PocketPaw's {@code table: null} means the connector syncs nothing. The source action, the
+ * parameters for it, the primary key and {@code each} are kept as written, with their locations,
+ * for the linker to resolve.
  */
 final class SyncReader {
 
-  static final List<String> KEYS = List.of("table", "schedule", "mapping", "source", "params", "records",
-      "primary_key", "incremental", "write_mode", "max_pages", "each");
+  static final List<String> KEYS =
+      List.of(
+          "table",
+          "schedule",
+          "mapping",
+          "source",
+          "params",
+          "records",
+          "primary_key",
+          "incremental",
+          "write_mode",
+          "max_pages",
+          "each");
   static final List<String> INCREMENTAL_KEYS = IncrementalReader.KEYS;
   static final List<String> EACH_KEYS = List.of("action", "params");
-  private static final List<String> WRITE_MODES = Arrays.stream(WriteMode.values()).map(WriteMode::wireName).toList();
+  private static final List<String> WRITE_MODES =
+      Arrays.stream(WriteMode.values()).map(WriteMode::wireName).toList();
   private static final Pattern EVERY = Pattern.compile("every_([0-9]+)([mhd]?)");
 
   private final YamlReader reader;
@@ -49,7 +62,10 @@ final class SyncReader {
     this.incremental = new IncrementalReader(reader);
   }
 
-  /** Every stream read, in file order; those that go no further ({@code table: null}, a repeat) are not kept. */
+  /**
+   * Every stream read, in file order; those that go no further ({@code table: null}, a repeat) are
+   * not kept.
+   */
   List<ReadStream> read(Node node) {
     List<ReadStream> streams = new ArrayList<>();
     if (node == null || reader.isNull(node)) {
@@ -61,7 +77,10 @@ final class SyncReader {
     } else if (node instanceof SequenceNode sequence) {
       items = sequence.getValue();
     } else {
-      reader.error(node, "'sync' must be a mapping (one stream) or a list of streams, not " + reader.describe(node));
+      reader.error(
+          node,
+          "'sync' must be a mapping (one stream) or a list of streams, not "
+              + reader.describe(node));
       return streams;
     }
     Map<String, Integer> seen = new HashMap<>();
@@ -87,10 +106,12 @@ final class SyncReader {
 
   /** Whether the stream's table is synced already (reported); SQLite names ignore case. */
   private boolean repeats(StreamSpec stream, Node tableNode, Map<String, Integer> seen) {
-    Integer firstLine = seen.putIfAbsent(stream.table().toLowerCase(Locale.ROOT), stream.location().line());
+    Integer firstLine =
+        seen.putIfAbsent(stream.table().toLowerCase(Locale.ROOT), stream.location().line());
     if (firstLine != null) {
-      reader.error(tableNode, "duplicate sync table '" + stream.table() + "' (first synced at line " + firstLine
-          + ")");
+      reader.error(
+          tableNode,
+          "duplicate sync table '" + stream.table() + "' (first synced at line " + firstLine + ")");
     }
     return firstLine != null;
   }
@@ -98,7 +119,9 @@ final class SyncReader {
   private ReadStream stream(YamlMapping s, String label) {
     if (!s.has("table")) {
       s.checkKeys(KEYS);
-      reader.error(s.node(), label + " has no 'table' (write 'table: null' for a connector that syncs nothing)");
+      reader.error(
+          s.node(),
+          label + " has no 'table' (write 'table: null' for a connector that syncs nothing)");
       return null;
     }
     if (s.present("table") == null) {
@@ -122,36 +145,61 @@ final class SyncReader {
     return settings(s, table, what);
   }
 
-  /** Reads everything of a stream but its table name; a stream without one ({@code table: null}) is not kept. */
+  /**
+   * Reads everything of a stream but its table name; a stream without one ({@code table: null}) is
+   * not kept.
+   */
   private ReadStream settings(YamlMapping s, String table, String what) {
     Schedule schedule = schedule(s, what);
     List<ColumnSpec> mapped = columns.read(s.present("mapping"), what);
-    String sourceName = s.present("source") == null ? null : reader.string(s.value("source"), "'source' of " + what);
-    Reference source = sourceName == null ? null : new Reference(sourceName, reader.location(s.value("source")));
+    String sourceName =
+        s.present("source") == null
+            ? null
+            : reader.string(s.value("source"), "'source' of " + what);
+    Reference source =
+        sourceName == null ? null : new Reference(sourceName, reader.location(s.value("source")));
     List<WrittenParam> params = params(s, what);
     String records = s.fieldPath("records", what);
     List<Reference> primaryKey = primaryKey(s, what);
     IncrementalSpec cursor = incremental.read(s, what);
     WriteMode writeMode = writeMode(s, what);
     if (cursor != null && writeMode == WriteMode.REPLACE) {
-      reader.error(s.value("write_mode"), what + " is incremental, so a run fetches only new records and"
-          + " 'write_mode: replace' would delete all the others; use merge or append");
+      reader.error(
+          s.value("write_mode"),
+          what
+              + " is incremental, so a run fetches only new records and"
+              + " 'write_mode: replace' would delete all the others; use merge or append");
     }
     Integer maxPages = null;
     if (s.present("max_pages") != null) {
       Long value = reader.integer(s.value("max_pages"), "'max_pages' of " + what);
       if (value != null && (value < 1 || value > Integer.MAX_VALUE)) {
-        reader.error(s.value("max_pages"), "'max_pages' of " + what + " must be at least 1, not " + value);
+        reader.error(
+            s.value("max_pages"), "'max_pages' of " + what + " must be at least 1, not " + value);
       } else if (value != null) {
         maxPages = value.intValue();
       }
     }
-    ReadChildRequest each = s.present("each") == null ? null
-        : new ChildRequestReader(reader).read(s.value("each"), what);
+    ReadChildRequest each =
+        s.present("each") == null
+            ? null
+            : new ChildRequestReader(reader).read(s.value("each"), what);
     Map<String, Object> values = new LinkedHashMap<>();
     params.forEach(p -> values.put(p.name(), p.value()));
-    StreamSpec stream = new StreamSpec(reader.location(s.value("table")), table, schedule, sourceName, values, records,
-        mapped, primaryKey.stream().map(Reference::name).toList(), cursor, writeMode, maxPages, null);
+    StreamSpec stream =
+        new StreamSpec(
+            reader.location(s.value("table")),
+            table,
+            schedule,
+            sourceName,
+            values,
+            records,
+            mapped,
+            primaryKey.stream().map(Reference::name).toList(),
+            cursor,
+            writeMode,
+            maxPages,
+            null);
     return new ReadStream(stream, table != null, what, source, params, primaryKey, each);
   }
 
@@ -164,10 +212,12 @@ final class SyncReader {
     if (text == null) {
       return Schedule.MANUAL;
     }
-    return Schedule.parse(text).orElseGet(() -> {
-      reader.error(node, scheduleProblem(text, what));
-      return Schedule.MANUAL;
-    });
+    return Schedule.parse(text)
+        .orElseGet(
+            () -> {
+              reader.error(node, scheduleProblem(text, what));
+              return Schedule.MANUAL;
+            });
   }
 
   /** Why {@code text} is not a schedule, with the fix when one is likely. */
@@ -179,30 +229,58 @@ final class SyncReader {
     Matcher every = EVERY.matcher(normalised);
     if (every.matches() && every.group(2).isEmpty()) {
       String n = every.group(1);
-      return "schedule '" + text + "' in " + what + " has no unit (write every_" + n + "m, every_" + n + "h or every_"
-          + n + "d)";
+      return "schedule '"
+          + text
+          + "' in "
+          + what
+          + " has no unit (write every_"
+          + n
+          + "m, every_"
+          + n
+          + "h or every_"
+          + n
+          + "d)";
     }
     if (every.matches()) {
-      String unit = switch (every.group(2)) {
-        case "m" -> "minute";
-        case "h" -> "hour";
-        default -> "day";
-      };
-      return "schedule '" + text + "' in " + what + (every.group(1).matches("0+")
-          ? " must wait at least 1 " + unit + " between runs (e.g. every_1" + every.group(2) + ")"
-          : " must count " + unit + "s from 1 to 999999, without leading zeros");
+      String unit =
+          switch (every.group(2)) {
+            case "m" -> "minute";
+            case "h" -> "hour";
+            default -> "day";
+          };
+      return "schedule '"
+          + text
+          + "' in "
+          + what
+          + (every.group(1).matches("0+")
+              ? " must wait at least 1 "
+                  + unit
+                  + " between runs (e.g. every_1"
+                  + every.group(2)
+                  + ")"
+              : " must count " + unit + "s from 1 to 999999, without leading zeros");
     }
     String hint = Wording.didYouMean(text, Schedule.EXAMPLES);
-    return "unknown schedule '" + text + "' in " + what + (hint.isEmpty()
-        ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)" : hint);
+    return "unknown schedule '"
+        + text
+        + "' in "
+        + what
+        + (hint.isEmpty()
+            ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)"
+            : hint);
   }
 
-  /** The fixed parameters for the source, as written; values that cannot be read are reported and left out. */
+  /**
+   * The fixed parameters for the source, as written; values that cannot be read are reported and
+   * left out.
+   */
   private List<WrittenParam> params(YamlMapping s, String what) {
     List<WrittenParam> params = new ArrayList<>();
     Node node = s.present("params");
-    YamlMapping mapping = node == null ? null
-        : reader.mapping(node, "'params' of " + what, "in the params of " + what);
+    YamlMapping mapping =
+        node == null
+            ? null
+            : reader.mapping(node, "'params' of " + what, "in the params of " + what);
     if (mapping == null) {
       return params;
     }
@@ -211,8 +289,13 @@ final class SyncReader {
       int errorsBefore = reader.diagnostics().errorCount();
       Object value = reader.value(valueNode);
       if (reader.diagnostics().errorCount() == errorsBefore) {
-        params.add(new WrittenParam(name, value, reader.describe(valueNode), reader.location(mapping.keyNode(name)),
-            reader.location(valueNode)));
+        params.add(
+            new WrittenParam(
+                name,
+                value,
+                reader.describe(valueNode),
+                reader.location(mapping.keyNode(name)),
+                reader.location(valueNode)));
       }
     }
     return params;
@@ -225,7 +308,8 @@ final class SyncReader {
     if (node == null) {
       return key;
     }
-    List<Node> items = node instanceof ScalarNode ? List.of(node) : reader.list(node, "'primary_key' of " + what);
+    List<Node> items =
+        node instanceof ScalarNode ? List.of(node) : reader.list(node, "'primary_key' of " + what);
     if (items == null) {
       return key;
     }
@@ -253,8 +337,13 @@ final class SyncReader {
       return WriteMode.MERGE;
     }
     if (!WRITE_MODES.contains(text)) {
-      reader.error(node, "unknown write_mode '" + text + "' of " + what
-          + Wording.hintOrList(text, WRITE_MODES, WRITE_MODES));
+      reader.error(
+          node,
+          "unknown write_mode '"
+              + text
+              + "' of "
+              + what
+              + Wording.hintOrList(text, WRITE_MODES, WRITE_MODES));
       return WriteMode.MERGE;
     }
     return WriteMode.valueOf(text.toUpperCase(Locale.ROOT));

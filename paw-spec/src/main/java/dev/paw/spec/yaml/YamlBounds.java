@@ -18,14 +18,18 @@ import org.yaml.snakeyaml.events.NodeEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 
 /**
- * Finds where a document breaks one of {@link YamlComposer}'s bounds. SnakeYAML stops at the bound without saying
- * where; this walks the parser's events (cheap: no nodes are built, no alias is expanded) to name the place.
+ * Finds where a document breaks one of {@link YamlComposer}'s bounds. SnakeYAML stops at the bound
+ * without saying where; this walks the parser's events (cheap: no nodes are built, no alias is
+ * expanded) to name the place.
  */
 final class YamlBounds {
 
   private YamlBounds() {}
 
-  /** The bound {@code text} breaks first, as a diagnostic at the place it breaks it, or {@code null}. */
+  /**
+   * The bound {@code text} breaks first, as a diagnostic at the place it breaks it, or {@code
+   * null}.
+   */
   static Diagnostic firstBreach(String text, Location file) {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(YamlComposer.MAX_CODE_POINTS);
@@ -37,14 +41,22 @@ final class YamlBounds {
         if (event instanceof AliasEvent alias) {
           if (collectionAnchors.contains(alias.getAnchor())
               && ++collectionAliases > YamlComposer.MAX_COLLECTION_ALIASES) {
-            return error(file, event.getStartMark(), "the file uses more than " + YamlComposer.MAX_COLLECTION_ALIASES
-                + " aliases of lists or mappings, which could expand without bound (an alias bomb?); refusing to read"
-                + " it");
+            return error(
+                file,
+                event.getStartMark(),
+                "the file uses more than "
+                    + YamlComposer.MAX_COLLECTION_ALIASES
+                    + " aliases of lists or mappings, which could expand without bound (an alias bomb?); refusing to read"
+                    + " it");
           }
         } else if (event instanceof NodeEvent node) {
           if (depth + 1 > YamlComposer.MAX_NESTING_DEPTH) {
-            return error(file, event.getStartMark(), "the file nests lists and mappings more than "
-                + YamlComposer.MAX_NESTING_DEPTH + " levels deep; refusing to read it");
+            return error(
+                file,
+                event.getStartMark(),
+                "the file nests lists and mappings more than "
+                    + YamlComposer.MAX_NESTING_DEPTH
+                    + " levels deep; refusing to read it");
           }
           String anchor = node.getAnchor();
           if (anchor != null && event instanceof ScalarEvent) {
@@ -66,6 +78,7 @@ final class YamlBounds {
   }
 
   private static Diagnostic error(Location file, Mark mark, String message) {
-    return new Diagnostic(Severity.ERROR, file.at(mark.getLine() + 1, mark.getColumn() + 1), message);
+    return new Diagnostic(
+        Severity.ERROR, file.at(mark.getLine() + 1, mark.getColumn() + 1), message);
   }
 }

@@ -17,16 +17,21 @@ import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Composes YAML text into a node tree that keeps every element's line and column, within bounds that stop
- * hostile files (alias bombs, deep nesting, huge inputs) before they cost memory or time.
+ * Composes YAML text into a node tree that keeps every element's line and column, within bounds
+ * that stop hostile files (alias bombs, deep nesting, huge inputs) before they cost memory or time.
  */
 public final class YamlComposer {
 
   /** Connector files are a few kilobytes; a megabyte is far beyond any real one. */
   public static final int MAX_CODE_POINTS = 1024 * 1024;
+
   /** Deeper than any connector's structure plus a generous object default. */
   public static final int MAX_NESTING_DEPTH = 64;
-  /** Aliases of lists and mappings; with {@link YamlReader}'s node budget this bounds alias expansion. */
+
+  /**
+   * Aliases of lists and mappings; with {@link YamlReader}'s node budget this bounds alias
+   * expansion.
+   */
   public static final int MAX_COLLECTION_ALIASES = 32;
 
   private YamlComposer() {}
@@ -48,22 +53,32 @@ public final class YamlComposer {
       return new Result(root, null);
     } catch (MarkedYAMLException e) {
       Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-      Location where = mark == null ? file.at(1, 1) : file.at(mark.getLine() + 1, mark.getColumn() + 1);
-      return new Result(null, new Diagnostic(Severity.ERROR, where,
-          "YAML syntax error: " + YamlSyntaxMessages.describe(e)));
+      Location where =
+          mark == null ? file.at(1, 1) : file.at(mark.getLine() + 1, mark.getColumn() + 1);
+      return new Result(
+          null,
+          new Diagnostic(
+              Severity.ERROR, where, "YAML syntax error: " + YamlSyntaxMessages.describe(e)));
     } catch (IllegalArgumentException e) {
-      // SnakeYAML's composer refuses some tags the parser let through ("!%1"), without a location: find the tag
+      // SnakeYAML's composer refuses some tags the parser let through ("!%1"), without a location:
+      // find the tag
       return new Result(null, invalidTag(text, options, file, e));
     } catch (YAMLException e) {
-      // SnakeYAML stops at a bound (aliases, nesting) without a location: find where the document breaks it.
+      // SnakeYAML stops at a bound (aliases, nesting) without a location: find where the document
+      // breaks it.
       Diagnostic breach = YamlBounds.firstBreach(text, file);
-      return new Result(null, breach != null ? breach
-          : new Diagnostic(Severity.ERROR, file.at(1, 1), "YAML error: " + firstLine(e.getMessage())));
+      return new Result(
+          null,
+          breach != null
+              ? breach
+              : new Diagnostic(
+                  Severity.ERROR, file.at(1, 1), "YAML error: " + firstLine(e.getMessage())));
     }
   }
 
   /** The diagnostic at the first tag SnakeYAML cannot make a {@link Tag} of. */
-  private static Diagnostic invalidTag(String text, LoaderOptions options, Location file, IllegalArgumentException e) {
+  private static Diagnostic invalidTag(
+      String text, LoaderOptions options, Location file, IllegalArgumentException e) {
     for (Event event : new Yaml(options).parse(new StringReader(text))) {
       String tag = event instanceof NodeEvent node ? tagOf(node) : null;
       if (tag == null || tag.equals("!")) {
@@ -73,11 +88,14 @@ public final class YamlComposer {
         new Tag(tag);
       } catch (IllegalArgumentException invalid) {
         Mark mark = event.getStartMark();
-        return new Diagnostic(Severity.ERROR, file.at(mark.getLine() + 1, mark.getColumn() + 1),
+        return new Diagnostic(
+            Severity.ERROR,
+            file.at(mark.getLine() + 1, mark.getColumn() + 1),
             "YAML syntax error: invalid tag '" + tag + "': " + firstLine(invalid.getMessage()));
       }
     }
-    return new Diagnostic(Severity.ERROR, file.at(1, 1), "YAML error: " + firstLine(e.getMessage()));
+    return new Diagnostic(
+        Severity.ERROR, file.at(1, 1), "YAML error: " + firstLine(e.getMessage()));
   }
 
   private static String tagOf(NodeEvent event) {

@@ -16,8 +16,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * A YAML mapping read by key. Duplicate keys are errors (SnakeYAML would keep the last one silently), merge keys
- * ({@code <<: *base}) are applied, and {@link #checkKeys} reports keys the format does not know.
+ * A YAML mapping read by key. Duplicate keys are errors (SnakeYAML would keep the last one
+ * silently), merge keys ({@code <<: *base}) are applied, and {@link #checkKeys} reports keys the
+ * format does not know.
  */
 public final class YamlMapping {
 
@@ -25,8 +26,11 @@ public final class YamlMapping {
   private final String context;
   private final YamlReader reader;
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
+
   /** Mappings merged so far, compared by identity (aliases share nodes). */
-  private final java.util.Set<Node> merging = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final java.util.Set<Node> merging =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   /** Keys that came from a merge key; the mapping's own entries override them. */
   private final java.util.Set<String> mergedKeys = new java.util.HashSet<>();
 
@@ -46,7 +50,10 @@ public final class YamlMapping {
     this.entries.putAll(other.entries);
   }
 
-  /** The same mapping, named differently in messages (once its name is known); nothing is checked again. */
+  /**
+   * The same mapping, named differently in messages (once its name is known); nothing is checked
+   * again.
+   */
   public YamlMapping withContext(String newContext) {
     return new YamlMapping(this, newContext);
   }
@@ -74,14 +81,22 @@ public final class YamlMapping {
     } else if (!merged && mergedKeys.remove(name)) {
       entries.put(name, tuple);
     } else if (!merged) {
-      reader.error(key, "duplicate key '" + name + "' " + context + " (first written at line "
-          + reader.location(first.getKeyNode()).line() + ")");
+      reader.error(
+          key,
+          "duplicate key '"
+              + name
+              + "' "
+              + context
+              + " (first written at line "
+              + reader.location(first.getKeyNode()).line()
+              + ")");
     }
   }
 
   /**
-   * Applies a merge key: entries of the merged mapping(s) fill keys this mapping does not set itself. Each mapping
-   * is merged once, so a merge that reaches itself through aliases ends instead of looping.
+   * Applies a merge key: entries of the merged mapping(s) fill keys this mapping does not set
+   * itself. Each mapping is merged once, so a merge that reaches itself through aliases ends
+   * instead of looping.
    */
   private void merge(Node value) {
     List<Node> sources = value instanceof SequenceNode seq ? seq.getValue() : List.of(value);
@@ -93,7 +108,8 @@ public final class YamlMapping {
           add(tuple, true);
         }
       } else {
-        reader.error(source, "a merge key ('<<') must name a mapping, not " + reader.describe(source));
+        reader.error(
+            source, "a merge key ('<<') must name a mapping, not " + reader.describe(source));
       }
     }
   }
@@ -129,7 +145,9 @@ public final class YamlMapping {
     return tuple == null ? null : tuple.getValueNode();
   }
 
-  /** The key node of {@code key} (for locating a message at the key), or {@code null} when absent. */
+  /**
+   * The key node of {@code key} (for locating a message at the key), or {@code null} when absent.
+   */
   public Node keyNode(String key) {
     NodeTuple tuple = entries.get(key);
     return tuple == null ? null : tuple.getKeyNode();
@@ -141,7 +159,10 @@ public final class YamlMapping {
     return value == null || reader.isNull(value) ? null : value;
   }
 
-  /** The field path under {@code key} of {@code what}, or {@code null} when absent or (with an error) malformed. */
+  /**
+   * The field path under {@code key} of {@code what}, or {@code null} when absent or (with an
+   * error) malformed.
+   */
   public String fieldPath(String key, String what) {
     if (present(key) == null) {
       return null;
@@ -159,8 +180,13 @@ public final class YamlMapping {
   public void checkKeys(Collection<String> known) {
     for (Map.Entry<String, NodeTuple> entry : entries.entrySet()) {
       if (!known.contains(entry.getKey())) {
-        reader.error(entry.getValue().getKeyNode(), "unknown key '" + entry.getKey() + "' " + context
-            + Wording.didYouMean(entry.getKey(), known));
+        reader.error(
+            entry.getValue().getKeyNode(),
+            "unknown key '"
+                + entry.getKey()
+                + "' "
+                + context
+                + Wording.didYouMean(entry.getKey(), known));
       }
     }
   }

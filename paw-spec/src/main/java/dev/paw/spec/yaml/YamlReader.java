@@ -16,12 +16,16 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 
 /**
- * Typed reads of composed YAML nodes that report, rather than throw, when a node is not what the connector format
- * wants there. Every read names the element it was reading, so messages say where and what.
+ * Typed reads of composed YAML nodes that report, rather than throw, when a node is not what the
+ * connector format wants there. Every read names the element it was reading, so messages say where
+ * and what.
  */
 public final class YamlReader {
 
-  /** The most nodes one file may expand to (aliases included); real connector files have a few hundred. */
+  /**
+   * The most nodes one file may expand to (aliases included); real connector files have a few
+   * hundred.
+   */
   public static final int MAX_NODES = 100_000;
 
   private final String path;
@@ -39,7 +43,8 @@ public final class YamlReader {
   }
 
   public Location location(Node node) {
-    return new Location(path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    return new Location(
+        path, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
   }
 
   public void error(Node node, String message) {
@@ -119,10 +124,11 @@ public final class YamlReader {
   }
 
   /**
-   * The plain value of any node: {@code String}, {@code Long}, {@code Double}, {@code Boolean}, {@code null}, or
-   * unmodifiable ordered maps and lists of them. Counts nodes against {@link #MAX_NODES}, so alias expansion is
-   * bounded, and depth against {@link YamlComposer#MAX_NESTING_DEPTH}, so an alias that contains itself
-   * ({@code a: &a [*a]}, which SnakeYAML composes as a cycle) ends with an error, not a stack overflow.
+   * The plain value of any node: {@code String}, {@code Long}, {@code Double}, {@code Boolean},
+   * {@code null}, or unmodifiable ordered maps and lists of them. Counts nodes against {@link
+   * #MAX_NODES}, so alias expansion is bounded, and depth against {@link
+   * YamlComposer#MAX_NESTING_DEPTH}, so an alias that contains itself ({@code a: &a [*a]}, which
+   * SnakeYAML composes as a cycle) ends with an error, not a stack overflow.
    */
   public Object value(Node node) {
     return value(node, 0);
@@ -134,8 +140,12 @@ public final class YamlReader {
     }
     if (depth > YamlComposer.MAX_NESTING_DEPTH) {
       budgetExceeded = true;
-      error(node, "the value nests deeper than " + YamlComposer.MAX_NESTING_DEPTH + " levels (an alias that"
-          + " contains itself?); refusing to read it");
+      error(
+          node,
+          "the value nests deeper than "
+              + YamlComposer.MAX_NESTING_DEPTH
+              + " levels (an alias that"
+              + " contains itself?); refusing to read it");
       return null;
     }
     if (node instanceof ScalarNode) {
@@ -165,13 +175,20 @@ public final class YamlReader {
     }
     if (++nodesRead > MAX_NODES) {
       budgetExceeded = true;
-      error(node, "the file expands to more than " + MAX_NODES + " nodes (too many aliases?); refusing to read it");
+      error(
+          node,
+          "the file expands to more than "
+              + MAX_NODES
+              + " nodes (too many aliases?); refusing to read it");
       return false;
     }
     return true;
   }
 
-  /** A scalar's value by its resolved YAML tag; a non-scalar yields the node itself (never equal to a value). */
+  /**
+   * A scalar's value by its resolved YAML tag; a non-scalar yields the node itself (never equal to
+   * a value).
+   */
   Object scalarValue(Node node) {
     if (!(node instanceof ScalarNode scalar)) {
       return node;
@@ -222,11 +239,13 @@ public final class YamlReader {
   }
 
   /**
-   * YAML 1.1 also resolves base-60 numbers ({@code 1:30.5}) and lone underscores and dots ({@code ._}) as numbers;
-   * connector files do not use them, and almost always meant a string.
+   * YAML 1.1 also resolves base-60 numbers ({@code 1:30.5}) and lone underscores and dots ({@code
+   * ._}) as numbers; connector files do not use them, and almost always meant a string.
    */
   private static String unreadableNumber(String text) {
-    return "'" + text + "' is read as a number in a form connector files do not use (base 60, or no digits);"
+    return "'"
+        + text
+        + "' is read as a number in a form connector files do not use (base 60, or no digits);"
         + " quote it to make it a string";
   }
 

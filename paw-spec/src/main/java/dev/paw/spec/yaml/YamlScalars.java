@@ -2,12 +2,18 @@ package dev.paw.spec.yaml;
 
 import java.math.BigInteger;
 
-/** Parses the text of scalars that SnakeYAML resolved as booleans and integers, as YAML 1.1 writes them. */
+/**
+ * Parses the text of scalars that SnakeYAML resolved as booleans and integers, as YAML 1.1 writes
+ * them.
+ */
 final class YamlScalars {
 
   private YamlScalars() {}
 
-  /** YAML 1.1 booleans: {@code true}, {@code yes}, {@code y}, {@code on} are true (the tag says it is one). */
+  /**
+   * YAML 1.1 booleans: {@code true}, {@code yes}, {@code y}, {@code on} are true (the tag says it
+   * is one).
+   */
   static Boolean parseBoolean(String text) {
     return switch (text.toLowerCase(java.util.Locale.ROOT)) {
       case "true", "yes", "y", "on" -> Boolean.TRUE;
@@ -16,8 +22,8 @@ final class YamlScalars {
   }
 
   /**
-   * A YAML 1.1 integer (signs, {@code _} separators, {@code 0x}, {@code 0b} and octal {@code 0} prefixes), or
-   * {@code null} for base 60 or text that is not one.
+   * A YAML 1.1 integer (signs, {@code _} separators, {@code 0x}, {@code 0b} and octal {@code 0}
+   * prefixes), or {@code null} for base 60 or text that is not one.
    */
   static BigInteger parseInteger(String text) {
     String t = text.replace("_", "");

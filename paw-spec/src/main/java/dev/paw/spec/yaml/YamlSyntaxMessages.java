@@ -2,7 +2,10 @@ package dev.paw.spec.yaml;
 
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
-/** Turns SnakeYAML's syntax errors into messages that say what is wrong in the words of the person who wrote it. */
+/**
+ * Turns SnakeYAML's syntax errors into messages that say what is wrong in the words of the person
+ * who wrote it.
+ */
 final class YamlSyntaxMessages {
 
   private YamlSyntaxMessages() {}
@@ -15,7 +18,9 @@ final class YamlSyntaxMessages {
       return "a tab cannot indent YAML; indent with spaces";
     }
     if (problem.startsWith("expected <block end>")) {
-      return "this line is indented differently from the keys or list items above it (" + problem + ")";
+      return "this line is indented differently from the keys or list items above it ("
+          + problem
+          + ")";
     }
     if (problem.equals("but found another document")) {
       return "a connector file holds one YAML document, but '---' starts another";

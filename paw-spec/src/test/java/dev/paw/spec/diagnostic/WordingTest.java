@@ -7,8 +7,18 @@ import org.junit.jupiter.api.Test;
 
 class WordingTest {
 
-  private static final List<String> ACTION_KEYS = List.of("name", "description", "method", "url", "params", "body",
-      "trust_level", "content_type", "records", "pagination");
+  private static final List<String> ACTION_KEYS =
+      List.of(
+          "name",
+          "description",
+          "method",
+          "url",
+          "params",
+          "body",
+          "trust_level",
+          "content_type",
+          "records",
+          "pagination");
 
   @Test
   void aSwapOfTwoLettersIsOneEdit() {
@@ -51,18 +61,30 @@ class WordingTest {
 
   @Test
   void distancesMatchTheFullTable() {
-    String[][] pairs = {{"", ""}, {"", "abc"}, {"abc", ""}, {"kitten", "sitting"}, {"ca", "abc"}, {"abcd", "badc"},
-        {"trust_levle", "trust_level"}, {"a", "b"}, {"ab", "ba"}, {"flaw", "lawn"}};
+    String[][] pairs = {
+      {"", ""},
+      {"", "abc"},
+      {"abc", ""},
+      {"kitten", "sitting"},
+      {"ca", "abc"},
+      {"abcd", "badc"},
+      {"trust_levle", "trust_level"},
+      {"a", "b"},
+      {"ab", "ba"},
+      {"flaw", "lawn"}
+    };
     int[] expected = {0, 3, 3, 3, 3, 2, 1, 1, 1, 2};
     for (int i = 0; i < pairs.length; i++) {
-      assertThat(Wording.distance(pairs[i][0], pairs[i][1])).as("%s / %s", pairs[i][0], pairs[i][1])
+      assertThat(Wording.distance(pairs[i][0], pairs[i][1]))
+          .as("%s / %s", pairs[i][0], pairs[i][1])
           .isEqualTo(expected[i]);
     }
   }
 
   @Test
   void aHugeWordCostsNoMoreThanItsLength() {
-    // a hostile file's megabyte key: it is too long to be close to any candidate, so nothing is compared
+    // a hostile file's megabyte key: it is too long to be close to any candidate, so nothing is
+    // compared
     String huge = "k".repeat(1_000_000);
 
     long started = System.nanoTime();
@@ -75,13 +97,15 @@ class WordingTest {
     assertThat(Wording.notOfItems("integer", null))
         .isEqualTo("holds a value that is not an integer (its items are integers)");
     assertThat(Wording.notOfItems("string", "action 'list_incidents'"))
-        .isEqualTo("holds a value that is not a string (its items are strings, as action 'list_incidents' declares"
-            + " them)");
+        .isEqualTo(
+            "holds a value that is not a string (its items are strings, as action 'list_incidents' declares"
+                + " them)");
   }
 
   @Test
   void fieldsThatCannotBeReadInOnePassAreWordedAlikeForStreamsAndAnswers() {
     assertThat(Wording.notOnePass("'returns' of action 'get_balance'", "'a.b' reads inside 'a'"))
-        .isEqualTo("'returns' of action 'get_balance' cannot read its fields in one pass: 'a.b' reads inside 'a'");
+        .isEqualTo(
+            "'returns' of action 'get_balance' cannot read its fields in one pass: 'a.b' reads inside 'a'");
   }
 }

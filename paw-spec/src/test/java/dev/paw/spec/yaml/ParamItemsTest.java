@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class ParamItemsTest {
 
   private static ConnectorLoader.Result load(String param) {
-    return ConnectorLoader.load("""
+    return ConnectorLoader.load(
+        """
         name: incidents
         base_url: https://api.incidents.example
         actions:
@@ -20,29 +21,53 @@ class ParamItemsTest {
             trust_level: auto
             params:
               ids: %s
-        """.formatted(param), "incidents.yaml");
+        """
+            .formatted(param),
+        "incidents.yaml");
   }
 
   @Test
   void readsTheItemType() {
-    assertThat(load("{ type: array, items: integer, default: [1, 2] }").orThrow().action("list_incidents")
-        .orElseThrow().param("ids").orElseThrow().items()).isEqualTo(ParamType.INTEGER);
-    assertThat(load("{ type: array }").orThrow().action("list_incidents")
-        .orElseThrow().param("ids").orElseThrow().items()).isNull();
+    assertThat(
+            load("{ type: array, items: integer, default: [1, 2] }")
+                .orThrow()
+                .action("list_incidents")
+                .orElseThrow()
+                .param("ids")
+                .orElseThrow()
+                .items())
+        .isEqualTo(ParamType.INTEGER);
+    assertThat(
+            load("{ type: array }")
+                .orThrow()
+                .action("list_incidents")
+                .orElseThrow()
+                .param("ids")
+                .orElseThrow()
+                .items())
+        .isNull();
   }
 
   @Test
   void itemsAreForArraysOfAKnownType() {
-    assertThat(load("{ type: string, items: integer }").errors()).map(Diagnostic::message)
-        .containsExactly("'items' of parameter 'ids' of action 'list_incidents' is for array parameters, but it is"
-            + " a string");
-    assertThat(load("{ type: array, items: integr }").errors()).map(Diagnostic::message).singleElement().asString()
+    assertThat(load("{ type: string, items: integer }").errors())
+        .map(Diagnostic::message)
+        .containsExactly(
+            "'items' of parameter 'ids' of action 'list_incidents' is for array parameters, but it is"
+                + " a string");
+    assertThat(load("{ type: array, items: integr }").errors())
+        .map(Diagnostic::message)
+        .singleElement()
+        .asString()
         .startsWith("unknown item type 'integr'");
   }
 
   @Test
   void theDefaultsElementsMustBeOfTheItemType() {
-    assertThat(load("{ type: array, items: integer, default: [1, two] }").errors()).map(Diagnostic::message)
-        .singleElement().asString().contains("holds a value that is not an integer");
+    assertThat(load("{ type: array, items: integer, default: [1, two] }").errors())
+        .map(Diagnostic::message)
+        .singleElement()
+        .asString()
+        .contains("holds a value that is not an integer");
   }
 }

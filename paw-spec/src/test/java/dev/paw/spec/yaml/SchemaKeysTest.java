@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The JSON Schema knows exactly the keys each reader knows, so neither can drift from the other. */
+/**
+ * The JSON Schema knows exactly the keys each reader knows, so neither can drift from the other.
+ */
 class SchemaKeysTest {
 
   private static final JsonNode SCHEMA = ConnectorSchema.json();
@@ -16,13 +18,15 @@ class SchemaKeysTest {
   @Test
   void topLevel() {
     assertThat(keys("")).containsExactlyInAnyOrderElementsOf(ConnectorReader.KEYS);
-    assertThat(keys("/properties/surface_profile")).containsExactlyInAnyOrderElementsOf(ConnectorReader.SURFACE_KEYS);
+    assertThat(keys("/properties/surface_profile"))
+        .containsExactlyInAnyOrderElementsOf(ConnectorReader.SURFACE_KEYS);
   }
 
   @Test
   void auth() {
     assertThat(keys("/$defs/auth")).containsExactlyInAnyOrderElementsOf(AuthReader.KEYS);
-    assertThat(keys("/$defs/credential")).containsExactlyInAnyOrderElementsOf(CredentialReader.KEYS);
+    assertThat(keys("/$defs/credential"))
+        .containsExactlyInAnyOrderElementsOf(CredentialReader.KEYS);
     assertThat(keys("/$defs/oauth2")).containsExactlyInAnyOrderElementsOf(OAuth2Reader.KEYS);
   }
 
@@ -30,7 +34,8 @@ class SchemaKeysTest {
   void actions() {
     assertThat(keys("/$defs/action")).containsExactlyInAnyOrderElementsOf(ActionReader.KEYS);
     assertThat(keys("/$defs/param")).containsExactlyInAnyOrderElementsOf(ParamReader.KEYS);
-    assertThat(keys("/$defs/pagination/anyOf/1")).containsExactlyInAnyOrderElementsOf(PaginationReader.KEYS);
+    assertThat(keys("/$defs/pagination/anyOf/1"))
+        .containsExactlyInAnyOrderElementsOf(PaginationReader.KEYS);
   }
 
   @Test
@@ -38,15 +43,28 @@ class SchemaKeysTest {
     assertThat(keys("/$defs/stream")).containsExactlyInAnyOrderElementsOf(SyncReader.KEYS);
     assertThat(keys("/$defs/stream/properties/incremental"))
         .containsExactlyInAnyOrderElementsOf(SyncReader.INCREMENTAL_KEYS);
-    assertThat(keys("/$defs/column/anyOf/2")).containsExactlyInAnyOrderElementsOf(ColumnReader.KEYS);
+    assertThat(keys("/$defs/column/anyOf/2"))
+        .containsExactlyInAnyOrderElementsOf(ColumnReader.KEYS);
   }
 
   @Test
   void everyObjectRejectsUnknownKeysAsTheReadersDo() {
-    for (String pointer : List.of("", "/properties/surface_profile", "/$defs/auth", "/$defs/credential",
-        "/$defs/oauth2", "/$defs/action", "/$defs/param", "/$defs/pagination/anyOf/1", "/$defs/stream",
-        "/$defs/stream/properties/incremental", "/$defs/column/anyOf/2")) {
-      assertThat(SCHEMA.at(pointer + "/additionalProperties").asBoolean(true)).as(pointer).isFalse();
+    for (String pointer :
+        List.of(
+            "",
+            "/properties/surface_profile",
+            "/$defs/auth",
+            "/$defs/credential",
+            "/$defs/oauth2",
+            "/$defs/action",
+            "/$defs/param",
+            "/$defs/pagination/anyOf/1",
+            "/$defs/stream",
+            "/$defs/stream/properties/incremental",
+            "/$defs/column/anyOf/2")) {
+      assertThat(SCHEMA.at(pointer + "/additionalProperties").asBoolean(true))
+          .as(pointer)
+          .isFalse();
     }
   }
 

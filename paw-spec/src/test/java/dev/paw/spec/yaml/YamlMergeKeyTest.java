@@ -10,12 +10,17 @@ import dev.paw.spec.TrustLevel;
 import dev.paw.spec.diagnostic.Diagnostic;
 import org.junit.jupiter.api.Test;
 
-/** YAML merge keys ({@code <<: *base}) let actions share settings, as YAML 1.1 readers (and PocketPaw's) allow. */
+/**
+ * YAML merge keys ({@code <<: *base}) let actions share settings, as YAML 1.1 readers (and
+ * PocketPaw's) allow.
+ */
 class YamlMergeKeyTest {
 
   @Test
   void anActionInheritsTheSettingsOfAnAnchoredOne() {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: shop
         actions:
           - &list
@@ -34,12 +39,15 @@ class YamlMergeKeyTest {
     assertThat(orders.trustLevel()).isEqualTo(TrustLevel.AUTO);
     assertThat(orders.params()).extracting(ParamSpec::name).containsExactly("limit");
     assertThat(orders.param("limit").orElseThrow().defaultValue()).isEqualTo(25L);
-    assertThat(spec.action("list_items").orElseThrow().url()).isEqualTo("https://api.example.com/items");
+    assertThat(spec.action("list_items").orElseThrow().url())
+        .isEqualTo("https://api.example.com/items");
   }
 
   @Test
   void theMappingsOwnKeysWinWhereverTheMergeKeyIs() {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: shop
         actions:
           - &base
@@ -58,7 +66,9 @@ class YamlMergeKeyTest {
 
   @Test
   void ofSeveralMergedMappingsTheFirstWins() {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: shop
         actions:
           - &first
@@ -82,7 +92,9 @@ class YamlMergeKeyTest {
 
   @Test
   void mergingParamsDefinitionsWorksAtAnyLevel() {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: shop
         actions:
           - name: list_items
@@ -99,28 +111,36 @@ class YamlMergeKeyTest {
               status: { type: string, enum: [open, closed] }
         """);
 
-    assertThat(spec.action("list_orders").orElseThrow().params()).extracting(ParamSpec::name)
+    assertThat(spec.action("list_orders").orElseThrow().params())
+        .extracting(ParamSpec::name)
         .containsExactly("limit", "cursor", "status");
   }
 
   @Test
   void aMergeKeyThatNamesNoMappingIsAnError() {
-    ConnectorLoader.Result result = ConnectorLoader.load("""
+    ConnectorLoader.Result result =
+        ConnectorLoader.load(
+            """
         name: shop
         actions:
           - <<: [1, 2]
             name: list_items
             url: https://api.example.com/items
-        """, "merge.yaml");
+        """,
+            "merge.yaml");
 
-    assertThat(result.errors()).map(Diagnostic::toString).containsExactly(
-        "merge.yaml:3:10: a merge key ('<<') must name a mapping, not the integer 1",
-        "merge.yaml:3:13: a merge key ('<<') must name a mapping, not the integer 2");
+    assertThat(result.errors())
+        .map(Diagnostic::toString)
+        .containsExactly(
+            "merge.yaml:3:10: a merge key ('<<') must name a mapping, not the integer 1",
+            "merge.yaml:3:13: a merge key ('<<') must name a mapping, not the integer 2");
   }
 
   @Test
   void aKeyWrittenTwiceIsStillADuplicateWhenAMergeKeyIsPresent() {
-    ConnectorLoader.Result result = ConnectorLoader.load("""
+    ConnectorLoader.Result result =
+        ConnectorLoader.load(
+            """
         name: shop
         actions:
           - &base
@@ -129,10 +149,13 @@ class YamlMergeKeyTest {
           - <<: *base
             name: one
             name: two
-        """, "merge.yaml");
+        """,
+            "merge.yaml");
 
-    assertThat(result.errors()).map(Diagnostic::toString)
-        .containsExactly("merge.yaml:8:5: duplicate key 'name' in action #2 (first written at line 7)");
+    assertThat(result.errors())
+        .map(Diagnostic::toString)
+        .containsExactly(
+            "merge.yaml:8:5: duplicate key 'name' in action #2 (first written at line 7)");
   }
 
   private static ConnectorSpec load(String yaml) {

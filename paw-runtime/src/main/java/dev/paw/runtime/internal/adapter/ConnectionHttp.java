@@ -24,35 +24,53 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The HTTP side of one connection: a request factory for its base URL and an OkHttp client that adds retries, the
- * connector's rate limit, its auth and redacted logging on top of the runtime's shared client (one connection pool
- * for everything).
+ * The HTTP side of one connection: a request factory for its base URL and an OkHttp client that
+ * adds retries, the connector's rate limit, its auth and redacted logging on top of the runtime's
+ * shared client (one connection pool for everything).
  */
 final class ConnectionHttp {
 
   private final RequestFactory requests;
   private final OkHttpClient client;
 
-  /** @param pinnedHost whether a host may receive the connection's credentials (the connection's pin) */
-  ConnectionHttp(ConnectorSpec spec, ScopedCredentials credentials, OkHttpClient shared, String baseUrlOverride,
-      java.util.function.Predicate<String> pinnedHost, RuntimeSettings settings) {
+  /**
+   * @param pinnedHost whether a host may receive the connection's credentials (the connection's
+   *     pin)
+   */
+  ConnectionHttp(
+      ConnectorSpec spec,
+      ScopedCredentials credentials,
+      OkHttpClient shared,
+      String baseUrlOverride,
+      java.util.function.Predicate<String> pinnedHost,
+      RuntimeSettings settings) {
     HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
     this.requests = new RequestFactory(spec, credentials, override);
     AuthSpec auth = spec.auth();
-    OAuth2TokenSource tokens = auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null
-        ? new OAuth2TokenSource(spec, credentials, shared, settings.clock()) : null;
+    OAuth2TokenSource tokens =
+        auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null
+            ? new OAuth2TokenSource(spec, credentials, shared, settings.clock())
+            : null;
     Set<String> secretNames = new HashSet<>();
     if (AuthSpec.IN_QUERY.equals(auth.in()) && auth.name() != null) {
       secretNames.add(auth.name());
     }
-    ConnectionClientBuilder builder = ConnectionClientBuilder.on(shared)
-        .retry(new RetryInterceptor(settings.retry(), settings.clock(), settings.sleeper(),
-            () -> ThreadLocalRandom.current().nextDouble()))
-        .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name(), pinnedHost))
-        .logging(new LoggingInterceptor(System.getLogger("dev.paw.http." + spec.name()),
-            redactor(spec, credentials), secretNames))
-        .limits(settings.limits().interceptor())
-        .callTimeout(settings.limits().callTimeout());
+    ConnectionClientBuilder builder =
+        ConnectionClientBuilder.on(shared)
+            .retry(
+                new RetryInterceptor(
+                    settings.retry(),
+                    settings.clock(),
+                    settings.sleeper(),
+                    () -> ThreadLocalRandom.current().nextDouble()))
+            .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name(), pinnedHost))
+            .logging(
+                new LoggingInterceptor(
+                    System.getLogger("dev.paw.http." + spec.name()),
+                    redactor(spec, credentials),
+                    secretNames))
+            .limits(settings.limits().interceptor())
+            .callTimeout(settings.limits().callTimeout());
     Double perSecond = settings.rateLimits().get(spec.name());
     if (perSecond != null) {
       builder.rateLimit(new TokenBucket(perSecond, Math.max(1, (int) Math.ceil(perSecond))));
@@ -61,15 +79,18 @@ final class ConnectionHttp {
   }
 
   /**
-   * Masks secret-looking names and the values of every credential the connection holds, and for {@code basic} auth
-   * the {@code user:password} pair, whose base64 is what goes on the wire (and what a server echoes back).
+   * Masks secret-looking names and the values of every credential the connection holds, and for
+   * {@code basic} auth the {@code user:password} pair, whose base64 is what goes on the wire (and
+   * what a server echoes back).
    */
   static Redactor redactor(ConnectorSpec spec, ScopedCredentials credentials) {
-    List<Secret> secrets = new ArrayList<>(spec.auth().credentials().stream()
-        .filter(c -> c.secret())
-        .map(c -> credentials.get(c.name()))
-        .flatMap(Optional::stream)
-        .toList());
+    List<Secret> secrets =
+        new ArrayList<>(
+            spec.auth().credentials().stream()
+                .filter(c -> c.secret())
+                .map(c -> credentials.get(c.name()))
+                .flatMap(Optional::stream)
+                .toList());
     AuthSpec auth = spec.auth();
     if (auth.method() == AuthMethod.BASIC && auth.username() != null && auth.password() != null) {
       Optional<Secret> user = credentials.get(auth.username());

@@ -13,12 +13,16 @@ import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 
 /**
- * The owner-only file outside {@code pocket.db} that holds the trail's newest {@link AuditLog.Head}. It only moves
- * forward: two processes that append at once may finish in either order, and the later row must stay the head.
+ * The owner-only file outside {@code pocket.db} that holds the trail's newest {@link
+ * AuditLog.Head}. It only moves forward: two processes that append at once may finish in either
+ * order, and the later row must stay the head.
  */
 public final class AuditHeadFile {
 
-  /** One JVM-wide lock: a file lock is per process, and two channels of one JVM on the same file would clash. */
+  /**
+   * One JVM-wide lock: a file lock is per process, and two channels of one JVM on the same file
+   * would clash.
+   */
   private static final Object IN_PROCESS = new Object();
 
   private final Path file;
@@ -42,7 +46,10 @@ public final class AuditHeadFile {
     }
   }
 
-  /** Records {@code head} unless a later row is recorded already; replaced atomically, flushed to disk. */
+  /**
+   * Records {@code head} unless a later row is recorded already; replaced atomically, flushed to
+   * disk.
+   */
   public void advance(AuditLog.Head head) throws IOException {
     OwnerOnlyFiles.createDirectories(file.getParent());
     Path lockFile = file.resolveSibling(file.getFileName() + ".lock");

@@ -21,16 +21,17 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Appends to a pocket's audit trail: each row redacted, timestamped and chained to the one before by a hash keyed
- * under the master key (see {@link AuditChain}). After each append the newest row's sequence number and hash (the
- * {@link AuditLog.Head}) are written to a file outside {@code pocket.db}, so that rows removed from the end are found too.
- * Appends take the database's write lock for the read-last-hash-then-insert step, so concurrent writers cannot fork
- * the chain.
+ * Appends to a pocket's audit trail: each row redacted, timestamped and chained to the one before
+ * by a hash keyed under the master key (see {@link AuditChain}). After each append the newest row's
+ * sequence number and hash (the {@link AuditLog.Head}) are written to a file outside {@code
+ * pocket.db}, so that rows removed from the end are found too. Appends take the database's write
+ * lock for the read-last-hash-then-insert step, so concurrent writers cannot fork the chain.
  */
 public final class AuditWriter {
 
   static final int MAX_ERROR_LENGTH = 2000;
-  private static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
   private final Pocket pocket;
   private final AuditChain chain;
@@ -39,8 +40,8 @@ public final class AuditWriter {
   private final String defaultActor;
 
   /**
-   * The pocket's trail, keyed under {@code masterKey}, timestamped by the system clock, with the OS user as the
-   * default actor.
+   * The pocket's trail, keyed under {@code masterKey}, timestamped by the system clock, with the OS
+   * user as the default actor.
    */
   public AuditWriter(Pocket pocket, MasterKey masterKey) {
     this(pocket, masterKey, Clock.systemUTC(), System.getProperty("user.name", "unknown"));
@@ -55,8 +56,8 @@ public final class AuditWriter {
   }
 
   /**
-   * Appends {@code event}, with its parameters and error passed through {@code redactor} (give the connection's
-   * redactor, which knows the credential values).
+   * Appends {@code event}, with its parameters and error passed through {@code redactor} (give the
+   * connection's redactor, which knows the credential values).
    */
   public AuditEntry append(AuditEvent event, Redactor redactor) throws SQLException {
     Names.connector(event.connector());
@@ -66,24 +67,43 @@ public final class AuditWriter {
     String trustLevel = event.trust() == null ? null : event.trust().level().wireName();
     String decision = event.trust() == null ? null : event.trust().outcome().wireName();
     try (Connection connection = PocketDatabase.open(pocket)) {
-      connection.setAutoCommit(false); // the pocket's connections begin IMMEDIATE: the write lock is ours from here
+      connection.setAutoCommit(
+          false); // the pocket's connections begin IMMEDIATE: the write lock is ours from here
       try {
         long seq = 1;
         String previous = AuditChain.GENESIS;
         try (Statement s = connection.createStatement();
-            ResultSet rs = s.executeQuery("SELECT seq, hash FROM _paw_audit ORDER BY seq DESC LIMIT 1")) {
+            ResultSet rs =
+                s.executeQuery("SELECT seq, hash FROM _paw_audit ORDER BY seq DESC LIMIT 1")) {
           if (rs.next()) {
             seq = rs.getLong(1) + 1;
             previous = rs.getString(2);
           }
         }
         Instant time = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        AuditEntry unhashed = new AuditEntry(seq, time, pocket.slug(), event.connector(), event.kind(),
-            event.target(), params, trustLevel, decision, event.outcome(), error, event.duration().toMillis(), actor,
-            previous, null);
+        AuditEntry unhashed =
+            new AuditEntry(
+                seq,
+                time,
+                pocket.slug(),
+                event.connector(),
+                event.kind(),
+                event.target(),
+                params,
+                trustLevel,
+                decision,
+                event.outcome(),
+                error,
+                event.duration().toMillis(),
+                actor,
+                previous,
+                null);
         AuditEntry entry = withHash(unhashed, chain.link(previous, AuditChain.canonical(unhashed)));
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO _paw_audit (" + AuditChain.COLUMNS
-            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert =
+            connection.prepareStatement(
+                "INSERT INTO _paw_audit ("
+                    + AuditChain.COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
           insert.setLong(1, entry.seq());
           insert.setString(2, AuditChain.TIME.format(entry.time()));
           insert.setString(3, entry.pocket());
@@ -116,26 +136,48 @@ public final class AuditWriter {
     try {
       headFile.advance(new AuditLog.Head(entry.seq(), entry.hash()));
     } catch (IOException e) {
-      throw new SQLException("audit row " + entry.seq() + " was written but the audit head file could not be: "
-          + e.getMessage(), e);
+      throw new SQLException(
+          "audit row "
+              + entry.seq()
+              + " was written but the audit head file could not be: "
+              + e.getMessage(),
+          e);
     }
   }
 
-  /** The keyed hash a row gets after {@code previous}: for tests that play someone holding the master key. */
+  /**
+   * The keyed hash a row gets after {@code previous}: for tests that play someone holding the
+   * master key.
+   */
   String hash(String previous, String canonical) {
     return chain.link(previous, canonical);
   }
 
   private static AuditEntry withHash(AuditEntry e, String hash) {
-    return new AuditEntry(e.seq(), e.time(), e.pocket(), e.connector(), e.kind(), e.target(), e.parametersJson(),
-        e.trustLevel(), e.decision(), e.outcome(), e.error(), e.durationMillis(), e.actor(), e.previousHash(), hash);
+    return new AuditEntry(
+        e.seq(),
+        e.time(),
+        e.pocket(),
+        e.connector(),
+        e.kind(),
+        e.target(),
+        e.parametersJson(),
+        e.trustLevel(),
+        e.decision(),
+        e.outcome(),
+        e.error(),
+        e.durationMillis(),
+        e.actor(),
+        e.previousHash(),
+        hash);
   }
 
   private static String json(Object value) {
     try {
       return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot record the parameters as JSON: " + e.getOriginalMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot record the parameters as JSON: " + e.getOriginalMessage(), e);
     }
   }
 

@@ -1,7 +1,7 @@
 /**
- * Internal, no compatibility promise. Appending to the audit trail: redacted, timestamped rows chained by a hash keyed
- * under the master key ({@link dev.paw.runtime.internal.audit.AuditWriter}, {@link
- * dev.paw.runtime.internal.audit.AuditChain}), and the head file outside {@code pocket.db} that records the newest
- * row ({@link dev.paw.runtime.internal.audit.AuditHeadFile}).
+ * Internal, no compatibility promise. Appending to the audit trail: redacted, timestamped rows
+ * chained by a hash keyed under the master key ({@link dev.paw.runtime.internal.audit.AuditWriter},
+ * {@link dev.paw.runtime.internal.audit.AuditChain}), and the head file outside {@code pocket.db}
+ * that records the newest row ({@link dev.paw.runtime.internal.audit.AuditHeadFile}).
  */
 package dev.paw.runtime.internal.audit;

@@ -30,12 +30,13 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * The default credential store: one JSON file per pocket under {@code $PAW_HOME/credentials/}, each value encrypted
- * with AES-256-GCM under the {@link MasterKey}. Every write uses a fresh random 12-byte IV. The associated data binds
- * each ciphertext to its pocket, connector and credential name, so a value copied to another scope fails to decrypt
- * instead of being used there. Credential and connector names are stored in clear (they are not secret); values never
- * are. Files are owner-only and replaced atomically; writers on one file queue behind a file lock, so two processes
- * cannot lose each other's updates.
+ * The default credential store: one JSON file per pocket under {@code $PAW_HOME/credentials/}, each
+ * value encrypted with AES-256-GCM under the {@link MasterKey}. Every write uses a fresh random
+ * 12-byte IV. The associated data binds each ciphertext to its pocket, connector and credential
+ * name, so a value copied to another scope fails to decrypt instead of being used there. Credential
+ * and connector names are stored in clear (they are not secret); values never are. Files are
+ * owner-only and replaced atomically; writers on one file queue behind a file lock, so two
+ * processes cannot lose each other's updates.
  */
 public final class EncryptedFileCredentialStore implements CredentialStore {
 
@@ -44,10 +45,16 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
   private static final ObjectMapper JSON = new ObjectMapper();
+
   /** One JVM-wide monitor per file: a FileLock cannot be taken twice by one JVM. */
   private static final ConcurrentHashMap<Path, Object> MONITORS = new ConcurrentHashMap<>();
-  /** The lock files this thread holds, so that a change made inside {@link #exclusively} does not lock again. */
-  private static final ThreadLocal<Set<Path>> HELD = ThreadLocal.withInitial(java.util.HashSet::new);
+
+  /**
+   * The lock files this thread holds, so that a change made inside {@link #exclusively} does not
+   * lock again.
+   */
+  private static final ThreadLocal<Set<Path>> HELD =
+      ThreadLocal.withInitial(java.util.HashSet::new);
 
   private final Path directory;
   private final MasterKey key;
@@ -71,26 +78,32 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
   @Override
   public void put(CredentialScope scope, String name, Secret value) {
     Names.credential(name);
-    update(scope, connectors -> {
-      ObjectNode entries = connectors.has(scope.connector()) ? (ObjectNode) connectors.get(scope.connector())
-          : connectors.putObject(scope.connector());
-      entries.set(name, encrypt(scope, name, value.reveal()));
-      return true;
-    });
+    update(
+        scope,
+        connectors -> {
+          ObjectNode entries =
+              connectors.has(scope.connector())
+                  ? (ObjectNode) connectors.get(scope.connector())
+                  : connectors.putObject(scope.connector());
+          entries.set(name, encrypt(scope, name, value.reveal()));
+          return true;
+        });
   }
 
   @Override
   public boolean delete(CredentialScope scope, String name) {
     Names.credential(name);
     boolean[] existed = new boolean[1];
-    update(scope, connectors -> {
-      JsonNode entries = connectors.get(scope.connector());
-      existed[0] = entries instanceof ObjectNode object && object.remove(name) != null;
-      if (entries != null && entries.isEmpty()) {
-        connectors.remove(scope.connector());
-      }
-      return existed[0];
-    });
+    update(
+        scope,
+        connectors -> {
+          JsonNode entries = connectors.get(scope.connector());
+          existed[0] = entries instanceof ObjectNode object && object.remove(name) != null;
+          if (entries != null && entries.isEmpty()) {
+            connectors.remove(scope.connector());
+          }
+          return existed[0];
+        });
     return existed[0];
   }
 
@@ -120,22 +133,30 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
   private void update(CredentialScope scope, Change change) {
     Path file = file(scope);
     try {
-      exclusively(scope, () -> {
-        ObjectNode root = read(scope).deepCopy();
-        ObjectNode connectors = root.has("connectors") ? (ObjectNode) root.get("connectors")
-            : root.putObject("connectors");
-        if (change.apply(connectors)) {
-          OwnerOnlyFiles.writeAtomically(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
-        }
-        return null;
-      });
+      exclusively(
+          scope,
+          () -> {
+            ObjectNode root = read(scope).deepCopy();
+            ObjectNode connectors =
+                root.has("connectors")
+                    ? (ObjectNode) root.get("connectors")
+                    : root.putObject("connectors");
+            if (change.apply(connectors)) {
+              OwnerOnlyFiles.writeAtomically(
+                  file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root));
+            }
+            return null;
+          });
     } catch (IOException e) {
-      throw new CredentialStoreException("cannot write the credentials of " + scope + " to " + file + ": "
-          + e.getMessage(), e);
+      throw new CredentialStoreException(
+          "cannot write the credentials of " + scope + " to " + file + ": " + e.getMessage(), e);
     }
   }
 
-  /** Holds the pocket's lock file (other processes wait) and its JVM-wide monitor (other threads wait). */
+  /**
+   * Holds the pocket's lock file (other processes wait) and its JVM-wide monitor (other threads
+   * wait).
+   */
   @Override
   public <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws IOException {
     Path lockFile = directory.resolve(scope.pocket() + ".lock");
@@ -167,16 +188,22 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
       empty.put("format", FORMAT).put("version", VERSION).putObject("connectors");
       return empty;
     } catch (IOException e) {
-      throw new CredentialStoreException("cannot read the credentials file " + file + ": " + e.getMessage(), e);
+      throw new CredentialStoreException(
+          "cannot read the credentials file " + file + ": " + e.getMessage(), e);
     }
     try {
       JsonNode root = JSON.readTree(bytes);
       if (!(root instanceof ObjectNode object) || !FORMAT.equals(root.path("format").asText())) {
-        throw new CredentialStoreException("the credentials file " + file + " is not a paw credentials file");
+        throw new CredentialStoreException(
+            "the credentials file " + file + " is not a paw credentials file");
       }
       if (root.path("version").asInt() > VERSION) {
-        throw new CredentialStoreException("the credentials file " + file + " was written by a newer paw (format "
-            + root.path("version").asInt() + ")");
+        throw new CredentialStoreException(
+            "the credentials file "
+                + file
+                + " was written by a newer paw (format "
+                + root.path("version").asInt()
+                + ")");
       }
       return object;
     } catch (IOException e) {
@@ -210,15 +237,27 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
       cipher.updateAAD(associatedData(scope, name));
       return new String(cipher.doFinal(sealed), StandardCharsets.UTF_8);
     } catch (AEADBadTagException e) {
-      throw new CredentialStoreException("cannot decrypt credential '" + name + "' of " + scope + ": the master key"
-          + " (from " + key.origin() + ") is not the one it was stored with, or the file was altered", e);
+      throw new CredentialStoreException(
+          "cannot decrypt credential '"
+              + name
+              + "' of "
+              + scope
+              + ": the master key"
+              + " (from "
+              + key.origin()
+              + ") is not the one it was stored with, or the file was altered",
+          e);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
-      throw new CredentialStoreException("cannot decrypt credential '" + name + "' of " + scope + ": the entry is"
-          + " damaged", e);
+      throw new CredentialStoreException(
+          "cannot decrypt credential '" + name + "' of " + scope + ": the entry is" + " damaged",
+          e);
     }
   }
 
-  /** Binds a ciphertext to its place: moved to another pocket, connector or name, it no longer decrypts. */
+  /**
+   * Binds a ciphertext to its place: moved to another pocket, connector or name, it no longer
+   * decrypts.
+   */
   private static byte[] associatedData(CredentialScope scope, String name) {
     return (FORMAT + "/" + VERSION + "|" + scope.pocket() + "|" + scope.connector() + "|" + name)
         .getBytes(StandardCharsets.UTF_8);

@@ -13,19 +13,21 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads credentials from environment variables, as CI jobs and containers supply them, but only the variables tied
- * to the connector, so a connector file cannot read paw's own secrets or any other variable of the process:
+ * Reads credentials from environment variables, as CI jobs and containers supply them, but only the
+ * variables tied to the connector, so a connector file cannot read paw's own secrets or any other
+ * variable of the process:
  *
  * <ul>
- *   <li>{@code PAW_<CONNECTOR>_<NAME>} ({@code PAW_SHOP_TOKEN} for credential {@code TOKEN} of {@code shop}): the
- *       scoped form, read for every credential;</li>
- *   <li>{@code <NAME>} itself only when it starts with {@code <CONNECTOR>_} ({@code STRIPE_API_KEY} for
- *       {@code stripe}), so the names users already set keep working.</li>
+ *   <li>{@code PAW_<CONNECTOR>_<NAME>} ({@code PAW_SHOP_TOKEN} for credential {@code TOKEN} of
+ *       {@code shop}): the scoped form, read for every credential;
+ *   <li>{@code <NAME>} itself only when it starts with {@code <CONNECTOR>_} ({@code STRIPE_API_KEY}
+ *       for {@code stripe}), so the names users already set keep working.
  * </ul>
  *
- * <p>Paw's own variables ({@link #RESERVED}: the master key, the administrator secret, the home directory) are
- * never read, whatever the connector and credential are called. Read-only, and the same for every pocket. Empty
- * variables count as unset. {@link #names} is empty: look credentials up by the names the connector declares.
+ * <p>Paw's own variables ({@link #RESERVED}: the master key, the administrator secret, the home
+ * directory) are never read, whatever the connector and credential are called. Read-only, and the
+ * same for every pocket. Empty variables count as unset. {@link #names} is empty: look credentials
+ * up by the names the connector declares.
  */
 public final class EnvironmentCredentialStore implements CredentialStore {
 
@@ -55,7 +57,10 @@ public final class EnvironmentCredentialStore implements CredentialStore {
     return Optional.empty();
   }
 
-  /** The variables read for a credential of a connector, in the order they are read: scoped form first. */
+  /**
+   * The variables read for a credential of a connector, in the order they are read: scoped form
+   * first.
+   */
   static List<String> variables(String connector, String credential) {
     String prefix = connector.toUpperCase(Locale.ROOT) + "_";
     List<String> variables = new ArrayList<>(2);
@@ -63,13 +68,14 @@ public final class EnvironmentCredentialStore implements CredentialStore {
     if (credential.startsWith(prefix)) {
       variables.add(credential);
     }
-    variables.removeIf(v -> RESERVED.contains(v) || (!v.startsWith("PAW_" + prefix) && v.startsWith("PAW_")));
+    variables.removeIf(
+        v -> RESERVED.contains(v) || (!v.startsWith("PAW_" + prefix) && v.startsWith("PAW_")));
     return variables;
   }
 
   /**
-   * The variable to tell a user to set for a credential: its own name when the connector may read it
-   * ({@code STRIPE_API_KEY}), else the scoped form ({@code PAW_SHOP_TOKEN}).
+   * The variable to tell a user to set for a credential: its own name when the connector may read
+   * it ({@code STRIPE_API_KEY}), else the scoped form ({@code PAW_SHOP_TOKEN}).
    */
   public static String variableFor(String connector, String credential) {
     List<String> variables = variables(connector, credential);
@@ -97,8 +103,8 @@ public final class EnvironmentCredentialStore implements CredentialStore {
   }
 
   private static CredentialStoreException readOnly(String name) {
-    return new CredentialStoreException("environment variables are read-only to paw; cannot change credential '"
-        + name + "'");
+    return new CredentialStoreException(
+        "environment variables are read-only to paw; cannot change credential '" + name + "'");
   }
 
   @Override

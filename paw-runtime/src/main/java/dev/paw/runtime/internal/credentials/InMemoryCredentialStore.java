@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A store that keeps credentials in memory only: for tests and for callers that supply credentials per run. */
+/**
+ * A store that keeps credentials in memory only: for tests and for callers that supply credentials
+ * per run.
+ */
 public final class InMemoryCredentialStore implements CredentialStore {
 
   private final Map<CredentialScope, Map<String, Secret>> values = new ConcurrentHashMap<>();
@@ -22,7 +25,9 @@ public final class InMemoryCredentialStore implements CredentialStore {
 
   @Override
   public void put(CredentialScope scope, String name, Secret value) {
-    values.computeIfAbsent(scope, s -> new ConcurrentHashMap<>()).put(Names.credential(name), value);
+    values
+        .computeIfAbsent(scope, s -> new ConcurrentHashMap<>())
+        .put(Names.credential(name), value);
   }
 
   @Override

@@ -10,10 +10,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Two stores read as one: {@code over} wins when both hold a credential, and every write goes to {@code under}. The
- * standard arrangement puts the environment over the encrypted file, because that is what users of CLIs and CI
- * expect: {@code STRIPE_API_KEY=... paw sync} uses that key for this run without touching what {@code paw connect}
- * stored.
+ * Two stores read as one: {@code over} wins when both hold a credential, and every write goes to
+ * {@code under}. The standard arrangement puts the environment over the encrypted file, because
+ * that is what users of CLIs and CI expect: {@code STRIPE_API_KEY=... paw sync} uses that key for
+ * this run without touching what {@code paw connect} stored.
  */
 public final class LayeredCredentialStore implements CredentialStore {
 
@@ -25,14 +25,21 @@ public final class LayeredCredentialStore implements CredentialStore {
     this.under = under;
   }
 
-  /** The environment over an {@link EncryptedFileCredentialStore} in {@code home}, keyed from {@code env}. */
+  /**
+   * The environment over an {@link EncryptedFileCredentialStore} in {@code home}, keyed from {@code
+   * env}.
+   */
   public static LayeredCredentialStore standard(PawHome home, Map<String, String> env) {
     return standard(home, env, MasterKey.resolve(home, env));
   }
 
-  /** The environment over an {@link EncryptedFileCredentialStore} in {@code home} under {@code key}. */
-  public static LayeredCredentialStore standard(PawHome home, Map<String, String> env, MasterKey key) {
-    return new LayeredCredentialStore(new EnvironmentCredentialStore(env), new EncryptedFileCredentialStore(home, key));
+  /**
+   * The environment over an {@link EncryptedFileCredentialStore} in {@code home} under {@code key}.
+   */
+  public static LayeredCredentialStore standard(
+      PawHome home, Map<String, String> env, MasterKey key) {
+    return new LayeredCredentialStore(
+        new EnvironmentCredentialStore(env), new EncryptedFileCredentialStore(home, key));
   }
 
   @Override

@@ -21,20 +21,24 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The AES-256 key that encrypts stored credentials. Resolved in this order:
+ *
  * <ol>
- *   <li>{@code PAW_MASTER_KEY} holding base64 of exactly 32 bytes: the key itself;</li>
- *   <li>{@code PAW_MASTER_KEY} holding anything else: a passphrase, stretched with PBKDF2-HMAC-SHA256 and a random
- *       salt kept in {@code $PAW_HOME/master.salt} (the salt is not secret; it only makes each home's key unique);</li>
- *   <li>otherwise the key file {@code $PAW_HOME/master.key}, created on first use with owner-only permissions. A key
- *       file that others can read is refused, as ssh refuses such a private key.</li>
+ *   <li>{@code PAW_MASTER_KEY} holding base64 of exactly 32 bytes: the key itself;
+ *   <li>{@code PAW_MASTER_KEY} holding anything else: a passphrase, stretched with
+ *       PBKDF2-HMAC-SHA256 and a random salt kept in {@code $PAW_HOME/master.salt} (the salt is not
+ *       secret; it only makes each home's key unique);
+ *   <li>otherwise the key file {@code $PAW_HOME/master.key}, created on first use with owner-only
+ *       permissions. A key file that others can read is refused, as ssh refuses such a private key.
  * </ol>
  */
 public final class MasterKey {
 
   /** The environment variable that holds the key or a passphrase. */
   public static final String ENV = "PAW_MASTER_KEY";
+
   /** OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256. */
   static final int PBKDF2_ITERATIONS = 600_000;
+
   static final int MIN_PASSPHRASE_LENGTH = 12;
   private static final int KEY_BYTES = 32;
   private static final int SALT_BYTES = 16;
@@ -78,8 +82,9 @@ public final class MasterKey {
   }
 
   /**
-   * A key for another purpose, derived as HMAC-SHA256(master key, {@code label}): one key per label, none of which
-   * reveals the master key or another label's key. Give each use its own versioned label.
+   * A key for another purpose, derived as HMAC-SHA256(master key, {@code label}): one key per
+   * label, none of which reveals the master key or another label's key. Give each use its own
+   * versioned label.
    */
   public SecretKey derive(String label) {
     try {
@@ -117,17 +122,22 @@ public final class MasterKey {
 
   private static MasterKey fromPassphrase(String passphrase, PawHome home, int iterations) {
     if (passphrase.length() < MIN_PASSPHRASE_LENGTH) {
-      throw new CredentialStoreException(ENV + " is neither a base64 32-byte key nor a passphrase of at least "
-          + MIN_PASSPHRASE_LENGTH + " characters");
+      throw new CredentialStoreException(
+          ENV
+              + " is neither a base64 32-byte key nor a passphrase of at least "
+              + MIN_PASSPHRASE_LENGTH
+              + " characters");
     }
     byte[] salt = readOrCreate(home.root().resolve("master.salt"), SALT_BYTES, "salt");
     char[] chars = passphrase.toCharArray();
     PBEKeySpec spec = new PBEKeySpec(chars, salt, iterations, KEY_BYTES * 8);
     try {
-      byte[] derived = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+      byte[] derived =
+          SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
       return new MasterKey(derived, "the passphrase in " + ENV);
     } catch (GeneralSecurityException e) {
-      throw new CredentialStoreException("cannot derive the master key from " + ENV + ": " + e.getMessage(), e);
+      throw new CredentialStoreException(
+          "cannot derive the master key from " + ENV + ": " + e.getMessage(), e);
     } finally {
       spec.clearPassword();
       Arrays.fill(chars, '\0');
@@ -139,7 +149,10 @@ public final class MasterKey {
     return new MasterKey(bytes, file.toString());
   }
 
-  /** Reads a base64 file of {@code size} random bytes, creating it owner-only first if it does not exist. */
+  /**
+   * Reads a base64 file of {@code size} random bytes, creating it owner-only first if it does not
+   * exist.
+   */
   private static byte[] readOrCreate(Path file, int size, String what) {
     try {
       OwnerOnlyFiles.createDirectories(file.getParent());
@@ -149,11 +162,13 @@ public final class MasterKey {
         Path temp = file.resolveSibling(file.getFileName() + ".new");
         Files.deleteIfExists(temp);
         OwnerOnlyFiles.createFile(temp);
-        // on disk before it is linked into place: credentials encrypted under a key that a crash then lost could
+        // on disk before it is linked into place: credentials encrypted under a key that a crash
+        // then lost could
         // never be read again
         OwnerOnlyFiles.writeToDisk(temp, Base64.getEncoder().encode(fresh));
         try {
-          // a hard link never replaces: when two processes race, the first key wins and the other reads it
+          // a hard link never replaces: when two processes race, the first key wins and the other
+          // reads it
           Files.createLink(file, temp);
         } catch (FileAlreadyExistsException e) {
           // another process created it first
@@ -165,18 +180,25 @@ public final class MasterKey {
         OwnerOnlyFiles.syncDirectory(file.getParent());
       }
       if (OwnerOnlyFiles.isOpenToOthers(file)) {
-        throw new CredentialStoreException("the master " + what + " file " + file + " can be read by other users;"
-            + " make it private (chmod 600) or move it away to start afresh");
+        throw new CredentialStoreException(
+            "the master "
+                + what
+                + " file "
+                + file
+                + " can be read by other users;"
+                + " make it private (chmod 600) or move it away to start afresh");
       }
-      byte[] decoded = Base64.getDecoder().decode(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim());
+      byte[] decoded =
+          Base64.getDecoder()
+              .decode(new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).trim());
       if (decoded.length != size) {
-        throw new CredentialStoreException("the master " + what + " file " + file + " does not hold " + size
-            + " base64 bytes");
+        throw new CredentialStoreException(
+            "the master " + what + " file " + file + " does not hold " + size + " base64 bytes");
       }
       return decoded;
     } catch (IOException | IllegalArgumentException e) {
-      throw new CredentialStoreException("cannot read or create the master " + what + " file " + file + ": "
-          + e.getMessage(), e);
+      throw new CredentialStoreException(
+          "cannot read or create the master " + what + " file " + file + ": " + e.getMessage(), e);
     }
   }
 }

@@ -37,7 +37,8 @@ final class ActionParams {
     try {
       return Integer.parseInt(value.toString().trim());
     } catch (NumberFormatException e) {
-      throw new FileActionException(action + ": parameter '" + name + "' must be an integer, not '" + value + "'");
+      throw new FileActionException(
+          action + ": parameter '" + name + "' must be an integer, not '" + value + "'");
     }
   }
 
@@ -53,6 +54,7 @@ final class ActionParams {
     if (text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")) {
       return Boolean.parseBoolean(text);
     }
-    throw new FileActionException(action + ": parameter '" + name + "' must be true or false, not '" + value + "'");
+    throw new FileActionException(
+        action + ": parameter '" + name + "' must be true or false, not '" + value + "'");
   }
 }

@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Inserts batches of rows with multi-row {@code INSERT ... VALUES (...), (...), ...} statements: through JDBC each
- * statement execution costs far more than a bound value, so binding a few hundred rows per execution is what makes
- * the load fast.
+ * Inserts batches of rows with multi-row {@code INSERT ... VALUES (...), (...), ...} statements:
+ * through JDBC each statement execution costs far more than a bound value, so binding a few hundred
+ * rows per execution is what makes the load fast.
  */
 final class BatchInserter implements AutoCloseable {
 
   /** SQLite's default limit on bound parameters in one statement (since 3.32). */
   private static final int MAX_PARAMETERS = 32766;
+
   private static final int MAX_ROWS_PER_STATEMENT = 256;
 
   private final Connection connection;
@@ -33,11 +34,16 @@ final class BatchInserter implements AutoCloseable {
    * @param columns the target columns, in the order the values arrive
    * @param formats how each arriving value is stored
    */
-  BatchInserter(Connection connection, String table, List<String> columns, List<ColumnFormat> formats) {
+  BatchInserter(
+      Connection connection, String table, List<String> columns, List<ColumnFormat> formats) {
     this.connection = connection;
     this.width = columns.size();
-    this.prefix = "INSERT INTO " + SqlNames.quote(table) + " ("
-        + columns.stream().map(SqlNames::quote).collect(Collectors.joining(", ")) + ") VALUES ";
+    this.prefix =
+        "INSERT INTO "
+            + SqlNames.quote(table)
+            + " ("
+            + columns.stream().map(SqlNames::quote).collect(Collectors.joining(", "))
+            + ") VALUES ";
     this.rowPlaceholders = "(" + "?,".repeat(width - 1) + "?)";
     this.formats = formats.toArray(new ColumnFormat[0]);
     this.rowsPerStatement = Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, MAX_PARAMETERS / width));
@@ -64,7 +70,8 @@ final class BatchInserter implements AutoCloseable {
   private PreparedStatement statementFor(int rows) throws SQLException {
     PreparedStatement statement = statements.get(rows);
     if (statement == null) {
-      StringBuilder sql = new StringBuilder(prefix.length() + rows * (rowPlaceholders.length() + 1));
+      StringBuilder sql =
+          new StringBuilder(prefix.length() + rows * (rowPlaceholders.length() + 1));
       sql.append(prefix);
       for (int i = 0; i < rows; i++) {
         sql.append(i == 0 ? "" : ",").append(rowPlaceholders);

@@ -10,16 +10,25 @@ import java.sql.Types;
 import java.util.Locale;
 
 /**
- * How one imported column is stored and how its stored values are turned back into the file's exact text. The
- * {@link #code() code} (e.g. {@code real:2}, {@code boolean:TRUE/FALSE}) is kept in {@code _paw_imports}, since
- * SQLite's declared type alone cannot say how {@code 1.50} or {@code TRUE} were written.
+ * How one imported column is stored and how its stored values are turned back into the file's exact
+ * text. The {@link #code() code} (e.g. {@code real:2}, {@code boolean:TRUE/FALSE}) is kept in
+ * {@code _paw_imports}, since SQLite's declared type alone cannot say how {@code 1.50} or {@code
+ * TRUE} were written.
  */
 record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
 
   /** The stored kinds, each with the SQL type the table declares. */
   enum Kind {
-    INTEGER("INTEGER"), REAL("REAL"), BOOLEAN("BOOLEAN"), DATE("DATE"), DATETIME("DATETIME"), TEXT("TEXT"),
-    /** JSON numbers and booleans no other kind keeps exactly ({@code 1E2}, {@code -0.0}, a mix): text, exported raw. */
+    INTEGER("INTEGER"),
+    REAL("REAL"),
+    BOOLEAN("BOOLEAN"),
+    DATE("DATE"),
+    DATETIME("DATETIME"),
+    TEXT("TEXT"),
+    /**
+     * JSON numbers and booleans no other kind keeps exactly ({@code 1E2}, {@code -0.0}, a mix):
+     * text, exported raw.
+     */
     JSON("TEXT"),
     /** A column paw did not import: values are shown as SQLite holds them. */
     NATIVE("");
@@ -43,7 +52,8 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   static final ColumnFormat JSON_LITERAL = new ColumnFormat(Kind.JSON, 0, null, null);
   static final ColumnFormat NATIVE = new ColumnFormat(Kind.NATIVE, 0, null, null);
 
-  private static final MathContext DOUBLE_DIGITS = new MathContext(ValueShape.MAX_REAL_DIGITS, RoundingMode.HALF_EVEN);
+  private static final MathContext DOUBLE_DIGITS =
+      new MathContext(ValueShape.MAX_REAL_DIGITS, RoundingMode.HALF_EVEN);
 
   static ColumnFormat realScale(int scale) {
     return new ColumnFormat(Kind.REAL, scale, null, null);
@@ -54,8 +64,8 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   }
 
   /**
-   * The best format every value of a column fits, from the AND of their {@link ValueShape shapes}. A column with
-   * no values at all is text: nothing says it is anything else.
+   * The best format every value of a column fits, from the AND of their {@link ValueShape shapes}.
+   * A column with no values at all is text: nothing says it is anything else.
    */
   static ColumnFormat choose(int shapes, long nonNullValues) {
     if (nonNullValues == 0) {
@@ -95,15 +105,22 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   /** The shape bit a value must have to be stored in this format. */
   int shape() {
     switch (kind) {
-      case INTEGER: return ValueShape.INTEGER;
-      case REAL: return scale > 0 ? ValueShape.realScale(scale) : ValueShape.REAL_SHORTEST;
+      case INTEGER:
+        return ValueShape.INTEGER;
+      case REAL:
+        return scale > 0 ? ValueShape.realScale(scale) : ValueShape.REAL_SHORTEST;
       case BOOLEAN:
-        return "true".equals(trueText) ? ValueShape.BOOLEAN_LOWER
+        return "true".equals(trueText)
+            ? ValueShape.BOOLEAN_LOWER
             : "TRUE".equals(trueText) ? ValueShape.BOOLEAN_UPPER : ValueShape.BOOLEAN_TITLE;
-      case DATE: return ValueShape.DATE;
-      case DATETIME: return ValueShape.DATETIME;
-      case JSON: return ValueShape.JSON_LITERAL;
-      default: return ValueShape.TEXT;
+      case DATE:
+        return ValueShape.DATE;
+      case DATETIME:
+        return ValueShape.DATETIME;
+      case JSON:
+        return ValueShape.JSON_LITERAL;
+      default:
+        return ValueShape.TEXT;
     }
   }
 
@@ -111,7 +128,10 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
     return kind.sqlType();
   }
 
-  /** Stored in {@code _paw_imports}: {@code integer}, {@code real}, {@code real:2}, {@code boolean:true/false}, ... */
+  /**
+   * Stored in {@code _paw_imports}: {@code integer}, {@code real}, {@code real:2}, {@code
+   * boolean:true/false}, ...
+   */
   String code() {
     String name = kind.name().toLowerCase(Locale.ROOT);
     if (kind == Kind.REAL && scale > 0) {
@@ -125,20 +145,24 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
 
   static ColumnFormat parse(String code) {
     int colon = code.indexOf(':');
-    Kind kind = Kind.valueOf((colon < 0 ? code : code.substring(0, colon)).toUpperCase(Locale.ROOT));
+    Kind kind =
+        Kind.valueOf((colon < 0 ? code : code.substring(0, colon)).toUpperCase(Locale.ROOT));
     String detail = colon < 0 ? "" : code.substring(colon + 1);
     switch (kind) {
-      case REAL: return detail.isEmpty() ? REAL_SHORTEST : realScale(Integer.parseInt(detail));
+      case REAL:
+        return detail.isEmpty() ? REAL_SHORTEST : realScale(Integer.parseInt(detail));
       case BOOLEAN:
         int slash = detail.indexOf('/');
         return bool(detail.substring(0, slash), detail.substring(slash + 1));
-      default: return new ColumnFormat(kind, 0, null, null);
+      default:
+        return new ColumnFormat(kind, 0, null, null);
     }
   }
 
   /**
-   * Binds a value that {@link ValueShape#classify fits} this format. Only called after the shape check: a value
-   * that does not fit never reaches the table, so {@code parseLong("007")} cannot happen.
+   * Binds a value that {@link ValueShape#classify fits} this format. Only called after the shape
+   * check: a value that does not fit never reaches the table, so {@code parseLong("007")} cannot
+   * happen.
    */
   void bind(PreparedStatement statement, int index, String value) throws SQLException {
     if (value == null) {
@@ -146,14 +170,24 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
       return;
     }
     switch (kind) {
-      case INTEGER: statement.setLong(index, Long.parseLong(value)); break;
-      case REAL: statement.setDouble(index, Decimals.parse(value)); break;
-      case BOOLEAN: statement.setInt(index, value.equals(trueText) ? 1 : 0); break;
-      default: statement.setString(index, value);
+      case INTEGER:
+        statement.setLong(index, Long.parseLong(value));
+        break;
+      case REAL:
+        statement.setDouble(index, Decimals.parse(value));
+        break;
+      case BOOLEAN:
+        statement.setInt(index, value.equals(trueText) ? 1 : 0);
+        break;
+      default:
+        statement.setString(index, value);
     }
   }
 
-  /** The stored value at {@code index} as the exact text it was imported from; {@code null} for NULL. */
+  /**
+   * The stored value at {@code index} as the exact text it was imported from; {@code null} for
+   * NULL.
+   */
   String text(ResultSet row, int index) throws SQLException {
     Object value = row.getObject(index);
     if (value == null) {
@@ -164,7 +198,9 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
     }
     if (value instanceof Double || value instanceof Float) {
       double d = ((Number) value).doubleValue();
-      return kind == Kind.REAL && Double.isFinite(d) ? decimal(d).toPlainString() : Double.toString(d);
+      return kind == Kind.REAL && Double.isFinite(d)
+          ? decimal(d).toPlainString()
+          : Double.toString(d);
     }
     if (value instanceof byte[]) {
       return java.util.Base64.getEncoder().encodeToString((byte[]) value);
@@ -173,8 +209,9 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   }
 
   /**
-   * The stored value as a JSON-friendly object: numbers stay numbers (a scaled REAL as a {@link BigDecimal} that
-   * keeps {@code 1.50}), booleans become {@code true}/{@code false}, dates and text are strings.
+   * The stored value as a JSON-friendly object: numbers stay numbers (a scaled REAL as a {@link
+   * BigDecimal} that keeps {@code 1.50}), booleans become {@code true}/{@code false}, dates and
+   * text are strings.
    */
   Object json(ResultSet row, int index) throws SQLException {
     Object value = row.getObject(index);
@@ -198,10 +235,10 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
   }
 
   /**
-   * A double back as the decimal it was parsed from: rounding to 15 significant digits recovers any decimal of at
-   * most 15 digits, then the column's scale restores trailing zeros ({@code 1.5} to {@code 1.50}). A value with more
-   * decimals than the scale keeps them (a query may show another column's values under this one's name): a format
-   * adds zeros, it never rounds a value away.
+   * A double back as the decimal it was parsed from: rounding to 15 significant digits recovers any
+   * decimal of at most 15 digits, then the column's scale restores trailing zeros ({@code 1.5} to
+   * {@code 1.50}). A value with more decimals than the scale keeps them (a query may show another
+   * column's values under this one's name): a format adds zeros, it never rounds a value away.
    */
   BigDecimal decimal(double value) {
     if (!Double.isFinite(value)) {

@@ -1,8 +1,8 @@
 package dev.paw.runtime.internal.files;
 
 /**
- * One column of a pocket table: its SQL name, the header text it came from, how its values are stored, and its
- * declared SQL type (the format's, for an imported table).
+ * One column of a pocket table: its SQL name, the header text it came from, how its values are
+ * stored, and its declared SQL type (the format's, for an imported table).
  */
 record ColumnLayout(String name, String header, ColumnFormat format, String declaredType) {
 
@@ -11,7 +11,10 @@ record ColumnLayout(String name, String header, ColumnFormat format, String decl
     this(name, header, format, format.sqlType());
   }
 
-  /** What export writes as the column's header: the file's own text, or the name when the file had none. */
+  /**
+   * What export writes as the column's header: the file's own text, or the name when the file had
+   * none.
+   */
   String headerOrName() {
     return header != null ? header : name;
   }

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one pass over a file saw in each column: the shapes all its values share and how many were NULL. It only
- * narrows as values arrive, so the format it chooses for the whole file is never one a value does not fit.
+ * What one pass over a file saw in each column: the shapes all its values share and how many were
+ * NULL. It only narrows as values arrive, so the format it chooses for the whole file is never one
+ * a value does not fit.
  */
 final class ColumnProfile {
 
@@ -20,8 +21,8 @@ final class ColumnProfile {
   }
 
   /**
-   * A profile that also checks every value against the formats a table is being loaded with, so that the loader
-   * stops before a value that does not fit reaches the table.
+   * A profile that also checks every value against the formats a table is being loaded with, so
+   * that the loader stops before a value that does not fit reaches the table.
    */
   ColumnProfile(int width, List<ColumnFormat> loading) {
     shapes = new int[width];

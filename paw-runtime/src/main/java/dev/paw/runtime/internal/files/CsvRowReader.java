@@ -12,10 +12,10 @@ import java.nio.file.Path;
 import java.util.Spliterator;
 
 /**
- * One pass over a delimited text file with FastCSV: RFC 4180 quoting (delimiters, doubled quotes and CR, LF or
- * CRLF line breaks inside quotes), strict decoding, and every row checked to have exactly as many fields as the
- * header. Empty lines are skipped, except in a one-column file, where an empty line is a row whose value is NULL
- * (which is how such a row is written).
+ * One pass over a delimited text file with FastCSV: RFC 4180 quoting (delimiters, doubled quotes
+ * and CR, LF or CRLF line breaks inside quotes), strict decoding, and every row checked to have
+ * exactly as many fields as the header. Empty lines are skipped, except in a one-column file, where
+ * an empty line is a row whose value is NULL (which is how such a row is written).
  */
 final class CsvRowReader implements RowReader {
 
@@ -33,42 +33,48 @@ final class CsvRowReader implements RowReader {
   private String widthFrom = "the header";
   private long dataRows;
 
-  CsvRowReader(Path file, String name, char delimiter, Charset charset, int maxFieldChars, int maxColumns)
+  CsvRowReader(
+      Path file, String name, char delimiter, Charset charset, int maxFieldChars, int maxColumns)
       throws IOException {
     this.file = file;
     this.name = name;
     this.charset = charset;
     this.maxFieldChars = maxFieldChars;
     this.collector = new FieldCollector(maxColumns + 1, maxFieldChars);
-    this.reader = CsvReader.builder()
-        .fieldSeparator(delimiter)
-        .quoteCharacter('"')
-        .commentStrategy(CommentStrategy.NONE)
-        .skipEmptyLines(false) // decided here: see nextRecord()
-        .allowUnclosedQuote(false) // FastCSV's default would take the rest of the file as one value
-        .allowExtraCharsAfterClosingQuote(false)
-        .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // checked here, with a better message
-        .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .maxBufferSize(maxFieldChars + READ_ROOM) // the buffer holds a field plus one read; the collector checks
-        .build(collector, StrictText.open(file, charset));
+    this.reader =
+        CsvReader.builder()
+            .fieldSeparator(delimiter)
+            .quoteCharacter('"')
+            .commentStrategy(CommentStrategy.NONE)
+            .skipEmptyLines(false) // decided here: see nextRecord()
+            .allowUnclosedQuote(
+                false) // FastCSV's default would take the rest of the file as one value
+            .allowExtraCharsAfterClosingQuote(false)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE) // checked here, with a better message
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .maxBufferSize(
+                maxFieldChars
+                    + READ_ROOM) // the buffer holds a field plus one read; the collector checks
+            .build(collector, StrictText.open(file, charset));
     this.records = reader.spliterator();
   }
 
   /**
-   * Reads the next record and returns its fields (valid until the next call), or {@code null} at the end.
-   * Callers read the header with this; rows go through {@link #next}.
+   * Reads the next record and returns its fields (valid until the next call), or {@code null} at
+   * the end. Callers read the header with this; rows go through {@link #next}.
    */
   String[] nextRecord() {
     boolean read;
     try {
       do {
-        read = records.tryAdvance(record -> { });
+        read = records.tryAdvance(record -> {});
       } while (read && collector.emptyLine() && width != 1);
     } catch (UncheckedIOException e) {
       if (e.getCause() instanceof CharacterCodingException) {
         throw StrictText.encodingError(file, name, charset);
       }
-      throw new FileActionException(name, collector.line(), null, "cannot read: " + e.getCause().getMessage(), e);
+      throw new FileActionException(
+          name, collector.line(), null, "cannot read: " + e.getCause().getMessage(), e);
     } catch (CsvParseException e) {
       throw parseError(e);
     }
@@ -77,19 +83,28 @@ final class CsvRowReader implements RowReader {
 
   private FileActionException parseError(CsvParseException e) {
     String message = e.getMessage() == null ? "" : e.getMessage();
-    if (e.getCause() instanceof FieldCollector.FieldTooLong || message.contains("maximum buffer size")) {
-      return FileActionException.at(name, collector.line(), "a field is longer than the limit of "
-          + String.format(java.util.Locale.ROOT, "%,d", maxFieldChars) + " characters"
-          + (maxFieldChars >= 1 << 20 ? " (" + (maxFieldChars >> 20) + " MiB)" : "") + "; is a quote left open?");
+    if (e.getCause() instanceof FieldCollector.FieldTooLong
+        || message.contains("maximum buffer size")) {
+      return FileActionException.at(
+          name,
+          collector.line(),
+          "a field is longer than the limit of "
+              + String.format(java.util.Locale.ROOT, "%,d", maxFieldChars)
+              + " characters"
+              + (maxFieldChars >= 1 << 20 ? " (" + (maxFieldChars >> 20) + " MiB)" : "")
+              + "; is a quote left open?");
     }
     Throwable cause = e.getCause() != null ? e.getCause() : e;
     if (cause instanceof CharacterCodingException) {
       return StrictText.encodingError(file, name, charset);
     }
-    return new FileActionException(name, collector.line(), null, "not valid CSV: " + cause.getMessage(), e);
+    return new FileActionException(
+        name, collector.line(), null, "not valid CSV: " + cause.getMessage(), e);
   }
 
-  /** The number of fields every row must have, and what fixed it ("the header", "the first row"). */
+  /**
+   * The number of fields every row must have, and what fixed it ("the header", "the first row").
+   */
   void width(int width, String widthFrom) {
     this.width = width;
     this.widthFrom = widthFrom;
@@ -108,9 +123,20 @@ final class CsvRowReader implements RowReader {
     dataRows++;
     int count = collector.count();
     if (count != width) {
-      throw FileActionException.at(name, collector.line(), "row " + dataRows + " has " + count + " field"
-          + (count == 1 ? "" : "s") + ", but " + widthFrom + " has " + width
-          + " (an unquoted delimiter or line break in a value?)");
+      throw FileActionException.at(
+          name,
+          collector.line(),
+          "row "
+              + dataRows
+              + " has "
+              + count
+              + " field"
+              + (count == 1 ? "" : "s")
+              + ", but "
+              + widthFrom
+              + " has "
+              + width
+              + " (an unquoted delimiter or line break in a value?)");
     }
     System.arraycopy(fields, 0, values, offset, width);
     java.util.Arrays.fill(kinds, offset, offset + width, ValueKind.PLAIN);

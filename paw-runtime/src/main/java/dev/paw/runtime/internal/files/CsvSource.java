@@ -19,7 +19,13 @@ final class CsvSource implements TabularSource {
   private final ImportLimits limits;
   private final List<String> headers;
 
-  CsvSource(Path file, String format, char delimiter, Charset charset, boolean hasHeader, ImportLimits limits)
+  CsvSource(
+      Path file,
+      String format,
+      char delimiter,
+      Charset charset,
+      boolean hasHeader,
+      ImportLimits limits)
       throws IOException {
     this.file = file;
     this.name = file.getFileName().toString();
@@ -35,17 +41,20 @@ final class CsvSource implements TabularSource {
       }
       int width = reader.fieldCount();
       if (width > limits.maxColumns()) {
-        throw FileActionException.at(name, reader.line(), "has " + width + " columns; the limit is "
-            + limits.maxColumns());
+        throw FileActionException.at(
+            name, reader.line(), "has " + width + " columns; the limit is " + limits.maxColumns());
       }
-      this.headers = hasHeader
-          ? java.util.Collections.unmodifiableList(new ArrayList<>(Arrays.asList(first).subList(0, width)))
-          : java.util.Collections.nCopies(width, null);
+      this.headers =
+          hasHeader
+              ? java.util.Collections.unmodifiableList(
+                  new ArrayList<>(Arrays.asList(first).subList(0, width)))
+              : java.util.Collections.nCopies(width, null);
     }
   }
 
   private CsvRowReader newReader() throws IOException {
-    return new CsvRowReader(file, name, delimiter, charset, limits.maxFieldChars(), limits.maxColumns());
+    return new CsvRowReader(
+        file, name, delimiter, charset, limits.maxFieldChars(), limits.maxColumns());
   }
 
   @Override

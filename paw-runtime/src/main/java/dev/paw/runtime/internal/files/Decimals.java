@@ -1,10 +1,11 @@
 package dev.paw.runtime.internal.files;
 
 /**
- * Parses the plain decimals REAL columns hold ({@code -?digits(.digits)?}, at most 15 significant digits) without
- * {@link Double#parseDouble}'s general machinery, which dominated the load. With at most 15 digits the digits form
- * a long below 2^53 and, for up to 22 fraction digits, the power of ten is an exact double too, so one IEEE division
- * gives the correctly rounded value: exactly what {@code parseDouble} returns.
+ * Parses the plain decimals REAL columns hold ({@code -?digits(.digits)?}, at most 15 significant
+ * digits) without {@link Double#parseDouble}'s general machinery, which dominated the load. With at
+ * most 15 digits the digits form a long below 2^53 and, for up to 22 fraction digits, the power of
+ * ten is an exact double too, so one IEEE division gives the correctly rounded value: exactly what
+ * {@code parseDouble} returns.
  */
 final class Decimals {
 

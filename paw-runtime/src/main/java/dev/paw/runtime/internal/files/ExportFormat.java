@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /** The formats {@code export_table} writes. */
 public enum ExportFormat {
-  CSV, JSON;
+  CSV,
+  JSON;
 
   public String wireName() {
     return name().toLowerCase(Locale.ROOT);

@@ -3,13 +3,16 @@ package dev.paw.runtime.internal.files;
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
 
 /**
- * Receives FastCSV's fields straight from its buffer, telling an empty unquoted field (NULL) from an empty quoted
- * one ({@code ""}, the empty string), which FastCSV's own records cannot. One instance per pass; its field array is
- * reused for every record.
+ * Receives FastCSV's fields straight from its buffer, telling an empty unquoted field (NULL) from
+ * an empty quoted one ({@code ""}, the empty string), which FastCSV's own records cannot. One
+ * instance per pass; its field array is reused for every record.
  */
 final class FieldCollector extends AbstractBaseCsvCallbackHandler<FieldCollector> {
 
-  /** Thrown from inside FastCSV's parse when a field is longer than the limit; the reader explains it. */
+  /**
+   * Thrown from inside FastCSV's parse when a field is longer than the limit; the reader explains
+   * it.
+   */
   static final class FieldTooLong extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

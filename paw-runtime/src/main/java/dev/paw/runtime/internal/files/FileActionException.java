@@ -1,9 +1,9 @@
 package dev.paw.runtime.internal.files;
 
 /**
- * A file action that could not be done, with where in the input the problem is when there is such a place. The
- * message reads like a compiler's: {@code sales.csv:42: row 41 has 5 fields, but the header has 4}. When an import
- * fails, the pocket is exactly as it was before it started.
+ * A file action that could not be done, with where in the input the problem is when there is such a
+ * place. The message reads like a compiler's: {@code sales.csv:42: row 41 has 5 fields, but the
+ * header has 4}. When an import fails, the pocket is exactly as it was before it started.
  */
 public final class FileActionException extends RuntimeException {
 
@@ -49,7 +49,9 @@ public final class FileActionException extends RuntimeException {
     return file;
   }
 
-  /** The line (for a spreadsheet: the row) where the problem is, or 0 when it is not at one place. */
+  /**
+   * The line (for a spreadsheet: the row) where the problem is, or 0 when it is not at one place.
+   */
   public long line() {
     return line;
   }

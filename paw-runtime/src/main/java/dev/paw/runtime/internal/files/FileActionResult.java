@@ -7,11 +7,17 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 /**
- * What a file action returns. Every result is a record that renders as the JSON a {@code LOCAL} action answers
- * with, in the connector's snake_case ({@code rows_imported}, {@code null_count}).
+ * What a file action returns. Every result is a record that renders as the JSON a {@code LOCAL}
+ * action answers with, in the connector's snake_case ({@code rows_imported}, {@code null_count}).
  */
 public sealed interface FileActionResult
-    permits ImportResult, TableList, TablePreview, TableStats, QueryResult, DropResult, ExportResult {
+    permits ImportResult,
+        TableList,
+        TablePreview,
+        TableStats,
+        QueryResult,
+        DropResult,
+        ExportResult {
 
   /** The result as JSON; scaled decimals keep their digits ({@code 1.50}). */
   default JsonNode toJson() {
@@ -23,16 +29,19 @@ public sealed interface FileActionResult
     try {
       return Json.MAPPER.writeValueAsString(this);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot render " + getClass().getSimpleName() + " as JSON", e);
+      throw new IllegalStateException(
+          "cannot render " + getClass().getSimpleName() + " as JSON", e);
     }
   }
 
   /** The mapper results render with. */
   final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper()
-        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false) // 1.50 must stay 1.50
-        .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
+    static final ObjectMapper MAPPER =
+        new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .configure(
+                JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false) // 1.50 must stay 1.50
+            .configure(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN, true);
 
     private Json() {}
   }

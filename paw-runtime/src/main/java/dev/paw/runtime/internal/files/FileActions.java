@@ -7,13 +7,13 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * The engine behind the {@code csv} connector's {@code LOCAL} actions: one method per action, each working on a
- * pocket's {@code pocket.db} connection. Methods throw {@link FileActionException} for anything they cannot do; a
- * failed import or drop leaves the pocket as it was.
+ * The engine behind the {@code csv} connector's {@code LOCAL} actions: one method per action, each
+ * working on a pocket's {@code pocket.db} connection. Methods throw {@link FileActionException} for
+ * anything they cannot do; a failed import or drop leaves the pocket as it was.
  *
- * <p>Wiring a {@code LOCAL} adapter is one call: {@link #execute(String, Map, Connection, ReadOnlyDatabase)} takes
- * the action's wire name and parameters and returns a result whose {@link FileActionResult#toJson()} is the
- * action's answer.
+ * <p>Wiring a {@code LOCAL} adapter is one call: {@link #execute(String, Map, Connection,
+ * ReadOnlyDatabase)} takes the action's wire name and parameters and returns a result whose {@link
+ * FileActionResult#toJson()} is the action's answer.
  */
 public final class FileActions {
 
@@ -31,7 +31,9 @@ public final class FileActions {
     this(limits, clock, ReadOnlyQuery.DEFAULT_TIMEOUT);
   }
 
-  /** @param queryTimeout the most time one {@code query_table} may run */
+  /**
+   * @param queryTimeout the most time one {@code query_table} may run
+   */
   public FileActions(ImportLimits limits, Clock clock, Duration queryTimeout) {
     this.importer = new FileImporter(limits, clock);
     this.query = new ReadOnlyQuery(queryTimeout);
@@ -58,8 +60,9 @@ public final class FileActions {
   }
 
   /**
-   * {@code query_table}: runs {@code sql} on a connection from {@code readOnly}, returning at most {@code limit}
-   * rows (1 to 100,000), within the query time limit. Writes are refused by SQLite ({@code SQLITE_READONLY}).
+   * {@code query_table}: runs {@code sql} on a connection from {@code readOnly}, returning at most
+   * {@code limit} rows (1 to 100,000), within the query time limit. Writes are refused by SQLite
+   * ({@code SQLITE_READONLY}).
    */
   public QueryResult queryTable(ReadOnlyDatabase readOnly, String sql, int limit) {
     return query.run(readOnly, sql, limit);
@@ -70,35 +73,51 @@ public final class FileActions {
     return dropper.drop(pocket, tableName);
   }
 
-  /** {@code export_table}: writes a table as CSV (an imported one exactly as it was read) or JSON. */
-  public ExportResult exportTable(Connection pocket, String tableName, Path outputPath, ExportFormat format) {
+  /**
+   * {@code export_table}: writes a table as CSV (an imported one exactly as it was read) or JSON.
+   */
+  public ExportResult exportTable(
+      Connection pocket, String tableName, Path outputPath, ExportFormat format) {
     return exporter.export(pocket, tableName, outputPath, format);
   }
 
   /**
-   * {@code export_table} with {@code spreadsheet_safe}: a CSV that a spreadsheet opens without running formulas
-   * ({@code =HYPERLINK(...)}, {@code +cmd|...}); cells that would start one get a leading single quote.
+   * {@code export_table} with {@code spreadsheet_safe}: a CSV that a spreadsheet opens without
+   * running formulas ({@code =HYPERLINK(...)}, {@code +cmd|...}); cells that would start one get a
+   * leading single quote.
    */
-  public ExportResult exportTable(Connection pocket, String tableName, Path outputPath, ExportFormat format,
+  public ExportResult exportTable(
+      Connection pocket,
+      String tableName,
+      Path outputPath,
+      ExportFormat format,
       boolean spreadsheetSafe) {
     return exporter.export(pocket, tableName, outputPath, format, spreadsheetSafe);
   }
 
   /**
-   * Runs an action of {@code connectors/csv.yaml} by its wire name with its wire-named parameters (missing ones
-   * take the connector's defaults).
+   * Runs an action of {@code connectors/csv.yaml} by its wire name with its wire-named parameters
+   * (missing ones take the connector's defaults).
    *
-   * @param pocket   the pocket's read-write connection
+   * @param pocket the pocket's read-write connection
    * @param readOnly read-only connections to the same database, for {@code query_table}
    */
-  public FileActionResult execute(String action, Map<String, ?> params, Connection pocket,
-      ReadOnlyDatabase readOnly) {
+  public FileActionResult execute(
+      String action, Map<String, ?> params, Connection pocket, ReadOnlyDatabase readOnly) {
     ActionParams p = new ActionParams(action, params);
     switch (action) {
       case "import_file":
-        return importFile(pocket, new ImportRequest(Path.of(p.required("file_path")), p.string("table_name", null),
-            FileFormat.of(p.string("format", "auto")), p.string("delimiter", ","), p.bool("has_header", true),
-            p.string("encoding", "utf-8"), p.string("sheet_name", null), ImportMode.of(p.string("mode", "replace"))));
+        return importFile(
+            pocket,
+            new ImportRequest(
+                Path.of(p.required("file_path")),
+                p.string("table_name", null),
+                FileFormat.of(p.string("format", "auto")),
+                p.string("delimiter", ","),
+                p.bool("has_header", true),
+                p.string("encoding", "utf-8"),
+                p.string("sheet_name", null),
+                ImportMode.of(p.string("mode", "replace"))));
       case "list_tables":
         return listTables(pocket);
       case "preview_table":
@@ -110,11 +129,18 @@ public final class FileActions {
       case "drop_table":
         return dropTable(pocket, p.required("table_name"));
       case "export_table":
-        return exportTable(pocket, p.required("table_name"), Path.of(p.required("output_path")),
-            ExportFormat.of(p.string("format", "csv")), p.bool("spreadsheet_safe", false));
+        return exportTable(
+            pocket,
+            p.required("table_name"),
+            Path.of(p.required("output_path")),
+            ExportFormat.of(p.string("format", "csv")),
+            p.bool("spreadsheet_safe", false));
       default:
-        throw new FileActionException("the csv connector has no action '" + action + "'; it has import_file,"
-            + " list_tables, preview_table, table_stats, query_table, drop_table and export_table");
+        throw new FileActionException(
+            "the csv connector has no action '"
+                + action
+                + "'; it has import_file,"
+                + " list_tables, preview_table, table_stats, query_table, drop_table and export_table");
     }
   }
 }

@@ -12,9 +12,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The file connector's {@code LOCAL} actions (connectors/csv.yaml) as the runtime calls them: each runs on the
- * pocket's own database, {@code query_table} on a read-only connection to it. A file to import or export may not be
- * one of paw's own files ({@link Pocket#isPawFile}): these actions run at trust level {@code auto}.
+ * The file connector's {@code LOCAL} actions (connectors/csv.yaml) as the runtime calls them: each
+ * runs on the pocket's own database, {@code query_table} on a read-only connection to it. A file to
+ * import or export may not be one of paw's own files ({@link Pocket#isPawFile}): these actions run
+ * at trust level {@code auto}.
  */
 public final class FileConnector implements LocalActions {
 
@@ -32,18 +33,25 @@ public final class FileConnector implements LocalActions {
   }
 
   @Override
-  public ActionResult run(ActionSpec action, Map<String, Object> params, Pocket pocket) throws Exception {
+  public ActionResult run(ActionSpec action, Map<String, Object> params, Pocket pocket)
+      throws Exception {
     long started = System.nanoTime();
     for (String parameter : List.of("file_path", "output_path")) {
       Object path = params.get(parameter);
       if (path != null && pocket.isPawFile(Path.of(path.toString()))) {
-        throw new FileActionException(path + ": is in paw's own files (pockets' databases, credentials, keys);"
-            + " " + action.name() + " neither reads nor writes there");
+        throw new FileActionException(
+            path
+                + ": is in paw's own files (pockets' databases, credentials, keys);"
+                + " "
+                + action.name()
+                + " neither reads nor writes there");
       }
     }
     try (Connection db = PocketDatabase.open(pocket)) {
-      FileActionResult result = actions.execute(action.name(), params, db, pocket::openReadOnlyConnection);
-      return ActionResult.ofJson(action.name(), result.toJson(), Duration.ofNanos(System.nanoTime() - started));
+      FileActionResult result =
+          actions.execute(action.name(), params, db, pocket::openReadOnlyConnection);
+      return ActionResult.ofJson(
+          action.name(), result.toJson(), Duration.ofNanos(System.nanoTime() - started));
     }
   }
 }

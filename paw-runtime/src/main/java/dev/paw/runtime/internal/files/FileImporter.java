@@ -13,14 +13,16 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Runs {@code import_file}. Everything happens inside one savepoint on the pocket connection, so a failure at any
- * row leaves the pocket exactly as it was:
+ * Runs {@code import_file}. Everything happens inside one savepoint on the pocket connection, so a
+ * failure at any row leaves the pocket exactly as it was:
+ *
  * <ul>
- *   <li>replace: column formats are chosen from a sample, the file is loaded into a staging table while every value
- *       is checked, and the staging table is renamed over the old one at the end. If a value past the sample did not
- *       fit, the load is rolled back and repeated once with the formats of the whole file.
- *   <li>append: the file's columns must be the table's, and its values must fit the table's formats; they are
- *       inserted into the table directly.
+ *   <li>replace: column formats are chosen from a sample, the file is loaded into a staging table
+ *       while every value is checked, and the staging table is renamed over the old one at the end.
+ *       If a value past the sample did not fit, the load is rolled back and repeated once with the
+ *       formats of the whole file.
+ *   <li>append: the file's columns must be the table's, and its values must fit the table's
+ *       formats; they are inserted into the table directly.
  * </ul>
  */
 final class FileImporter {
@@ -40,31 +42,53 @@ final class FileImporter {
     Path file = request.file();
     try {
       TabularSource source = Sources.open(request, limits);
-      String table = request.tableName() == null || request.tableName().isBlank()
-          ? SafeNames.tableFor(file.getFileName().toString()) : Tables.checkName(request.tableName());
+      String table =
+          request.tableName() == null || request.tableName().isBlank()
+              ? SafeNames.tableFor(file.getFileName().toString())
+              : Tables.checkName(request.tableName());
       List<String> columns = SafeNames.columns(source.headers());
       PocketPragmas.forImport(connection);
       try (Savepoint transaction = Savepoint.set(connection, "paw_import")) {
         ImportCatalog.ensureExists(connection);
         Target target = target(connection, table, source);
-        Outcome outcome = request.mode() == ImportMode.APPEND && target.existing
-            ? append(connection, source, target, columns)
-            : replace(connection, source, target, columns);
-        ImportCatalog.record(connection, new ImportCatalog.Entry(target.table, file.toAbsolutePath().toString(),
-            source.format(), request.mode().wireName(), clock.instant().toString(), outcome.rows,
-            outcome.hasHeader, outcome.layout));
-        // a replaced table holds exactly the rows read; counting a million rows again would cost a scan
+        Outcome outcome =
+            request.mode() == ImportMode.APPEND && target.existing
+                ? append(connection, source, target, columns)
+                : replace(connection, source, target, columns);
+        ImportCatalog.record(
+            connection,
+            new ImportCatalog.Entry(
+                target.table,
+                file.toAbsolutePath().toString(),
+                source.format(),
+                request.mode().wireName(),
+                clock.instant().toString(),
+                outcome.rows,
+                outcome.hasHeader,
+                outcome.layout));
+        // a replaced table holds exactly the rows read; counting a million rows again would cost a
+        // scan
         long rowCount = outcome.appended ? Tables.rowCount(connection, target.table) : outcome.rows;
         transaction.release();
-        return new ImportResult(target.table, file.toAbsolutePath().toString(), source.format(),
-            request.mode().wireName(), outcome.rows, rowCount, !target.existing,
+        return new ImportResult(
+            target.table,
+            file.toAbsolutePath().toString(),
+            source.format(),
+            request.mode().wireName(),
+            outcome.rows,
+            rowCount,
+            !target.existing,
             target.existing && request.mode() == ImportMode.REPLACE,
-            outcome.layout.stream().map(ColumnInfo::of).collect(Collectors.toList()), outcome.loads,
+            outcome.layout.stream().map(ColumnInfo::of).collect(Collectors.toList()),
+            outcome.loads,
             (System.nanoTime() - started) / 1_000_000);
       }
     } catch (SQLException e) {
-      throw new FileActionException(file.getFileName() + ": import failed in the database, nothing was imported: "
-          + e.getMessage(), e);
+      throw new FileActionException(
+          file.getFileName()
+              + ": import failed in the database, nothing was imported: "
+              + e.getMessage(),
+          e);
     } catch (IOException e) {
       throw new FileActionException(file.getFileName() + ": cannot read: " + e, e);
     }
@@ -74,25 +98,33 @@ final class FileImporter {
   private record Target(String table, boolean existing) {}
 
   /** What a load left in the table: rows read, how many passes, and the table's columns. */
-  private record Outcome(long rows, int loads, boolean hasHeader, List<ColumnLayout> layout, boolean appended) {}
+  private record Outcome(
+      long rows, int loads, boolean hasHeader, List<ColumnLayout> layout, boolean appended) {}
 
-  private Target target(Connection connection, String table, TabularSource source) throws SQLException {
+  private Target target(Connection connection, String table, TabularSource source)
+      throws SQLException {
     String type = Tables.typeOf(connection, table);
     if ("view".equals(type)) {
-      throw new FileActionException("'" + table + "' is a view in this pocket; choose another table_name");
+      throw new FileActionException(
+          "'" + table + "' is a view in this pocket; choose another table_name");
     }
     if (type == null) {
       return new Target(table, false);
     }
     String stored = Tables.storedName(connection, table);
     if (ImportCatalog.latest(connection, stored).isEmpty()) {
-      throw new FileActionException(source.name() + ": table '" + stored + "' exists and was not made by"
-          + " import_file (a synced table?); it is left alone: choose another table_name");
+      throw new FileActionException(
+          source.name()
+              + ": table '"
+              + stored
+              + "' exists and was not made by"
+              + " import_file (a synced table?); it is left alone: choose another table_name");
     }
     return new Target(stored, true);
   }
 
-  private Outcome replace(Connection connection, TabularSource source, Target target, List<String> columns)
+  private Outcome replace(
+      Connection connection, TabularSource source, Target target, List<String> columns)
       throws IOException, SQLException {
     TableLoader loader = new TableLoader(connection, limits);
     String staging = STAGING_PREFIX + target.table.toLowerCase(Locale.ROOT);
@@ -111,8 +143,10 @@ final class FileImporter {
         Tables.create(connection, staging, columns, formats);
         load = loader.load(source, staging, columns, formats, false);
         if (load.misfit() != null) {
-          throw FileActionException.at(source.name(), load.misfit().line(), "the file changed while it was being"
-              + " imported; nothing was imported");
+          throw FileActionException.at(
+              source.name(),
+              load.misfit().line(),
+              "the file changed while it was being" + " imported; nothing was imported");
         }
       }
       loading.release();
@@ -129,11 +163,13 @@ final class FileImporter {
     return new Outcome(load.rows(), loads, source.hasHeader(), layout, false);
   }
 
-  private Outcome append(Connection connection, TabularSource source, Target target, List<String> columns)
+  private Outcome append(
+      Connection connection, TabularSource source, Target target, List<String> columns)
       throws IOException, SQLException {
     TableLayout layout = ImportCatalog.layout(connection, target.table);
-    Map<String, ColumnLayout> byName = layout.columns().stream()
-        .collect(Collectors.toMap(c -> c.name().toLowerCase(Locale.ROOT), c -> c));
+    Map<String, ColumnLayout> byName =
+        layout.columns().stream()
+            .collect(Collectors.toMap(c -> c.name().toLowerCase(Locale.ROOT), c -> c));
     checkSameColumns(source, target.table, columns, byName.keySet());
     List<ColumnFormat> formats = new ArrayList<>();
     List<String> tableColumns = new ArrayList<>();
@@ -142,15 +178,28 @@ final class FileImporter {
       formats.add(existing.format());
       tableColumns.add(existing.name());
     }
-    TableLoader.Load load = new TableLoader(connection, limits).load(source, target.table, tableColumns, formats,
-        false);
+    TableLoader.Load load =
+        new TableLoader(connection, limits)
+            .load(source, target.table, tableColumns, formats, false);
     Misfit misfit = load.misfit();
     if (misfit != null) {
       ColumnLayout column = byName.get(columns.get(misfit.column()).toLowerCase(Locale.ROOT));
-      throw FileActionException.at(source.name(), misfit.line(), column.name(), "row " + misfit.row()
-          + ", column '" + column.name() + "': '" + abbreviated(misfit.value()) + "' does not fit the "
-          + column.format().code() + " column of table '" + target.table + "', so nothing was appended;"
-          + " import with mode=replace to let the column's type follow the data");
+      throw FileActionException.at(
+          source.name(),
+          misfit.line(),
+          column.name(),
+          "row "
+              + misfit.row()
+              + ", column '"
+              + column.name()
+              + "': '"
+              + abbreviated(misfit.value())
+              + "' does not fit the "
+              + column.format().code()
+              + " column of table '"
+              + target.table
+              + "', so nothing was appended;"
+              + " import with mode=replace to let the column's type follow the data");
     }
     return new Outcome(load.rows(), 1, layout.hasHeader(), layout.columns(), true);
   }
@@ -159,7 +208,10 @@ final class FileImporter {
     return value.length() <= 80 ? value : value.substring(0, 77) + "...";
   }
 
-  private static void checkSameColumns(TabularSource source, String table, List<String> fileColumns,
+  private static void checkSameColumns(
+      TabularSource source,
+      String table,
+      List<String> fileColumns,
       java.util.Set<String> tableColumns) {
     TreeSet<String> missing = new TreeSet<>(tableColumns);
     TreeSet<String> extra = new TreeSet<>();
@@ -171,8 +223,10 @@ final class FileImporter {
     if (missing.isEmpty() && extra.isEmpty()) {
       return;
     }
-    StringBuilder message = new StringBuilder("cannot append to table '").append(table)
-        .append("': the file's columns differ from the table's;");
+    StringBuilder message =
+        new StringBuilder("cannot append to table '")
+            .append(table)
+            .append("': the file's columns differ from the table's;");
     if (!missing.isEmpty()) {
       message.append(" missing from the file: ").append(String.join(", ", missing)).append(';');
     }

@@ -6,17 +6,26 @@ import java.util.Objects;
 /**
  * The parameters of {@code import_file}, with the connector's defaults.
  *
- * @param file      the file to import
+ * @param file the file to import
  * @param tableName the target table, or {@code null} for one named after the file
- * @param format    the file's format; {@link FileFormat#AUTO} judges by the file name
+ * @param format the file's format; {@link FileFormat#AUTO} judges by the file name
  * @param delimiter the column delimiter of a CSV file: one character, or {@code \t} / {@code tab}
- * @param hasHeader whether the first row holds the column names (else they are {@code col_1}, {@code col_2}, ...)
- * @param encoding  the text encoding of a CSV, TSV or JSON file, e.g. {@code utf-8}, {@code windows-1252}
+ * @param hasHeader whether the first row holds the column names (else they are {@code col_1},
+ *     {@code col_2}, ...)
+ * @param encoding the text encoding of a CSV, TSV or JSON file, e.g. {@code utf-8}, {@code
+ *     windows-1252}
  * @param sheetName the sheet of an Excel file, or {@code null} for the first
- * @param mode      whether to replace the table or append to it
+ * @param mode whether to replace the table or append to it
  */
-public record ImportRequest(Path file, String tableName, FileFormat format, String delimiter, boolean hasHeader,
-    String encoding, String sheetName, ImportMode mode) {
+public record ImportRequest(
+    Path file,
+    String tableName,
+    FileFormat format,
+    String delimiter,
+    boolean hasHeader,
+    String encoding,
+    String sheetName,
+    ImportMode mode) {
 
   public ImportRequest {
     Objects.requireNonNull(file, "file");
@@ -26,36 +35,47 @@ public record ImportRequest(Path file, String tableName, FileFormat format, Stri
     Objects.requireNonNull(mode, "mode");
   }
 
-  /** A request for {@code file} with the connector's defaults: auto format, {@code ,}, header, UTF-8, replace. */
+  /**
+   * A request for {@code file} with the connector's defaults: auto format, {@code ,}, header,
+   * UTF-8, replace.
+   */
   public static ImportRequest of(Path file) {
-    return new ImportRequest(file, null, FileFormat.AUTO, ",", true, "utf-8", null, ImportMode.REPLACE);
+    return new ImportRequest(
+        file, null, FileFormat.AUTO, ",", true, "utf-8", null, ImportMode.REPLACE);
   }
 
   public ImportRequest withTableName(String tableName) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 
   public ImportRequest withFormat(FileFormat format) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 
   public ImportRequest withDelimiter(String delimiter) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 
   public ImportRequest withHeader(boolean hasHeader) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 
   public ImportRequest withEncoding(String encoding) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 
   public ImportRequest withSheetName(String sheetName) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 
   public ImportRequest withMode(ImportMode mode) {
-    return new ImportRequest(file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
+    return new ImportRequest(
+        file, tableName, format, delimiter, hasHeader, encoding, sheetName, mode);
   }
 }

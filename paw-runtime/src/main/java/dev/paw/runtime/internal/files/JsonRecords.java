@@ -15,9 +15,10 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 
 /**
- * Streams the records of a JSON array of objects or of NDJSON (one object per line), flattening each record into
- * leaves by path: {@code {"address": {"city": "Oslo"}}} gives {@code address.city = Oslo}. Arrays are kept as
- * compact JSON text with their numbers exactly as written; an empty object is the text {@code {}}.
+ * Streams the records of a JSON array of objects or of NDJSON (one object per line), flattening
+ * each record into leaves by path: {@code {"address": {"city": "Oslo"}}} gives {@code address.city
+ * = Oslo}. Arrays are kept as compact JSON text with their numbers exactly as written; an empty
+ * object is the text {@code {}}.
  */
 final class JsonRecords implements Closeable {
 
@@ -36,15 +37,18 @@ final class JsonRecords implements Closeable {
   private long line;
   private long records;
 
-  JsonRecords(Path file, String name, Charset charset, boolean ndjson, int maxFieldChars) throws IOException {
+  JsonRecords(Path file, String name, Charset charset, boolean ndjson, int maxFieldChars)
+      throws IOException {
     this.file = file;
     this.name = name;
     this.charset = charset;
     this.ndjson = ndjson;
     this.maxFieldChars = maxFieldChars;
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(maxFieldChars).build())
-        .build();
+    JsonFactory factory =
+        JsonFactory.builder()
+            .streamReadConstraints(
+                StreamReadConstraints.builder().maxStringLength(maxFieldChars).build())
+            .build();
     this.parser = factory.createParser(StrictText.open(file, charset));
   }
 
@@ -58,14 +62,23 @@ final class JsonRecords implements Closeable {
       line = parser.currentTokenLocation().getLineNr();
       records++;
       if (token != JsonToken.START_OBJECT) {
-        throw FileActionException.at(name, line, "record " + records + " is " + describe(token)
-            + ", expected an object" + (ndjson ? " (NDJSON has one object per line)" : ""));
+        throw FileActionException.at(
+            name,
+            line,
+            "record "
+                + records
+                + " is "
+                + describe(token)
+                + ", expected an object"
+                + (ndjson ? " (NDJSON has one object per line)" : ""));
       }
       readObject(null, sink);
       return true;
     } catch (StreamConstraintsException e) {
-      // the string length limit is ours (maxFieldChars); number length and nesting depth are Jackson's own
-      throw FileActionException.at(name, location(), "exceeds a safety limit: " + e.getOriginalMessage());
+      // the string length limit is ours (maxFieldChars); number length and nesting depth are
+      // Jackson's own
+      throw FileActionException.at(
+          name, location(), "exceeds a safety limit: " + e.getOriginalMessage());
     } catch (JsonProcessingException e) {
       throw FileActionException.at(name, location(), "not valid JSON: " + e.getOriginalMessage());
     } catch (CharacterCodingException e) {
@@ -88,15 +101,20 @@ final class JsonRecords implements Closeable {
         throw FileActionException.at(name, 0, "is empty");
       }
       if (token != JsonToken.START_ARRAY) {
-        throw FileActionException.at(name, location(), "expected a JSON array of objects, found "
-            + describe(token) + " (for one object per line use format=ndjson)");
+        throw FileActionException.at(
+            name,
+            location(),
+            "expected a JSON array of objects, found "
+                + describe(token)
+                + " (for one object per line use format=ndjson)");
       }
       token = parser.nextToken();
     }
     if (token == JsonToken.END_ARRAY) {
       JsonToken after = parser.nextToken();
       if (after != null) {
-        throw FileActionException.at(name, location(), "unexpected " + describe(after) + " after the array");
+        throw FileActionException.at(
+            name, location(), "unexpected " + describe(after) + " after the array");
       }
       return null;
     }
@@ -106,7 +124,9 @@ final class JsonRecords implements Closeable {
   /** Emits the leaves of the object at the current token; returns how many it emitted. */
   private int readObject(String prefix, Sink sink) throws IOException {
     int leaves = 0;
-    for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
+    for (JsonToken token = parser.nextToken();
+        token == JsonToken.FIELD_NAME;
+        token = parser.nextToken()) {
       String key = parser.currentName();
       String path = prefix == null ? key : prefix + "." + key;
       JsonToken value = parser.nextToken();
@@ -127,7 +147,8 @@ final class JsonRecords implements Closeable {
           break;
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
-          sink.leaf(path, parser.getText(), ValueKind.LITERAL); // the literal as written: 1.50 stays 1.50
+          sink.leaf(
+              path, parser.getText(), ValueKind.LITERAL); // the literal as written: 1.50 stays 1.50
           break;
         case VALUE_TRUE:
           sink.leaf(path, "true", ValueKind.LITERAL);
@@ -151,16 +172,40 @@ final class JsonRecords implements Closeable {
       JsonToken token = parser.currentToken();
       do {
         switch (token) {
-          case START_ARRAY: out.writeStartArray(); depth++; break;
-          case END_ARRAY: out.writeEndArray(); depth--; break;
-          case START_OBJECT: out.writeStartObject(); depth++; break;
-          case END_OBJECT: out.writeEndObject(); depth--; break;
-          case FIELD_NAME: out.writeFieldName(parser.currentName()); break;
-          case VALUE_STRING: out.writeString(parser.getText()); break;
-          case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: out.writeNumber(parser.getText()); break;
-          case VALUE_TRUE: out.writeBoolean(true); break;
-          case VALUE_FALSE: out.writeBoolean(false); break;
-          default: out.writeNull();
+          case START_ARRAY:
+            out.writeStartArray();
+            depth++;
+            break;
+          case END_ARRAY:
+            out.writeEndArray();
+            depth--;
+            break;
+          case START_OBJECT:
+            out.writeStartObject();
+            depth++;
+            break;
+          case END_OBJECT:
+            out.writeEndObject();
+            depth--;
+            break;
+          case FIELD_NAME:
+            out.writeFieldName(parser.currentName());
+            break;
+          case VALUE_STRING:
+            out.writeString(parser.getText());
+            break;
+          case VALUE_NUMBER_INT:
+          case VALUE_NUMBER_FLOAT:
+            out.writeNumber(parser.getText());
+            break;
+          case VALUE_TRUE:
+            out.writeBoolean(true);
+            break;
+          case VALUE_FALSE:
+            out.writeBoolean(false);
+            break;
+          default:
+            out.writeNull();
         }
         if (depth > 0) {
           token = parser.nextToken();
@@ -168,21 +213,32 @@ final class JsonRecords implements Closeable {
       } while (depth > 0);
     }
     if (text.getBuffer().length() > maxFieldChars) {
-      throw FileActionException.at(name, location(), "an array is longer than the limit of " + maxFieldChars
-          + " characters");
+      throw FileActionException.at(
+          name,
+          location(),
+          "an array is longer than the limit of " + maxFieldChars + " characters");
     }
     return text.toString();
   }
 
   private static String describe(JsonToken token) {
     switch (token) {
-      case START_ARRAY: return "an array";
-      case START_OBJECT: return "an object";
-      case VALUE_STRING: return "a string";
-      case VALUE_NUMBER_INT: case VALUE_NUMBER_FLOAT: return "a number";
-      case VALUE_TRUE: case VALUE_FALSE: return "a boolean";
-      case VALUE_NULL: return "null";
-      default: return token.toString();
+      case START_ARRAY:
+        return "an array";
+      case START_OBJECT:
+        return "an object";
+      case VALUE_STRING:
+        return "a string";
+      case VALUE_NUMBER_INT:
+      case VALUE_NUMBER_FLOAT:
+        return "a number";
+      case VALUE_TRUE:
+      case VALUE_FALSE:
+        return "a boolean";
+      case VALUE_NULL:
+        return "null";
+      default:
+        return token.toString();
     }
   }
 

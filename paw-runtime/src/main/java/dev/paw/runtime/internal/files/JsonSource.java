@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A JSON array of objects, or NDJSON. Records need not share their keys, so a first pass collects every leaf path
- * in the order they first appear; each becomes a column, and a record without it has NULL there.
+ * A JSON array of objects, or NDJSON. Records need not share their keys, so a first pass collects
+ * every leaf path in the order they first appear; each becomes a column, and a record without it
+ * has NULL there.
  */
 final class JsonSource implements TabularSource {
 
@@ -31,20 +32,31 @@ final class JsonSource implements TabularSource {
     this.limits = limits;
     LinkedHashMap<String, Integer> paths = new LinkedHashMap<>();
     try (JsonRecords records = newRecords()) {
-      while (records.next((path, value, kind) -> {
-        if (paths.putIfAbsent(path, paths.size()) == null && paths.size() > limits.maxColumns()) {
-          throw FileActionException.at(name, records.line(), "has more than " + limits.maxColumns()
-              + " distinct keys; the limit is " + limits.maxColumns() + " columns");
-        }
-      })) {
+      while (records.next(
+          (path, value, kind) -> {
+            if (paths.putIfAbsent(path, paths.size()) == null
+                && paths.size() > limits.maxColumns()) {
+              throw FileActionException.at(
+                  name,
+                  records.line(),
+                  "has more than "
+                      + limits.maxColumns()
+                      + " distinct keys; the limit is "
+                      + limits.maxColumns()
+                      + " columns");
+            }
+          })) {
         // collecting paths
       }
       if (records.records() == 0) {
-        throw FileActionException.at(name, 0, "has no records, so there are no columns to make a table of");
+        throw FileActionException.at(
+            name, 0, "has no records, so there are no columns to make a table of");
       }
       if (paths.isEmpty()) {
-        throw FileActionException.at(name, 0, "has only empty records ({}), so there are no columns to make a table"
-            + " of");
+        throw FileActionException.at(
+            name,
+            0,
+            "has only empty records ({}), so there are no columns to make a table" + " of");
       }
     }
     this.columns = Collections.unmodifiableMap(new HashMap<>(paths));
@@ -96,20 +108,33 @@ final class JsonSource implements TabularSource {
       java.util.Arrays.fill(values, offset, offset + headers.size(), null);
       java.util.Arrays.fill(kinds, offset, offset + headers.size(), ValueKind.PLAIN);
       int record = (int) records.records() + 1;
-      return records.next((path, value, kind) -> {
-        Integer column = columns.get(path);
-        if (column == null) {
-          throw FileActionException.at(name, records.line(), path, "key '" + path
-              + "' was not in the file when it was first read; was it changed during the import?");
-        }
-        if (seenIn[column] == record) {
-          throw FileActionException.at(name, records.line(), path, "record " + record + " has '" + path
-              + "' twice (a repeated key, or a key with a dot that equals a nested path)");
-        }
-        seenIn[column] = record;
-        values[offset + column] = value;
-        kinds[offset + column] = kind;
-      });
+      return records.next(
+          (path, value, kind) -> {
+            Integer column = columns.get(path);
+            if (column == null) {
+              throw FileActionException.at(
+                  name,
+                  records.line(),
+                  path,
+                  "key '"
+                      + path
+                      + "' was not in the file when it was first read; was it changed during the import?");
+            }
+            if (seenIn[column] == record) {
+              throw FileActionException.at(
+                  name,
+                  records.line(),
+                  path,
+                  "record "
+                      + record
+                      + " has '"
+                      + path
+                      + "' twice (a repeated key, or a key with a dot that equals a nested path)");
+            }
+            seenIn[column] = record;
+            values[offset + column] = value;
+            kinds[offset + column] = kind;
+          });
     }
 
     @Override

@@ -7,8 +7,9 @@ import java.sql.Statement;
 
 /**
  * The settings an import runs with. They keep durability: WAL (the pocket's journal mode) with
- * {@code synchronous=NORMAL}, which in WAL mode never corrupts and loses at most the last commits on power loss;
- * journaling is never turned off. Applied only outside a transaction, where SQLite allows them.
+ * {@code synchronous=NORMAL}, which in WAL mode never corrupts and loses at most the last commits
+ * on power loss; journaling is never turned off. Applied only outside a transaction, where SQLite
+ * allows them.
  */
 final class PocketPragmas {
 
@@ -23,7 +24,8 @@ final class PocketPragmas {
       try {
         Tables.execute(connection, "PRAGMA journal_mode=WAL");
       } catch (SQLException busy) {
-        // another connection holds the database: the import still runs, durably, in its current journal mode
+        // another connection holds the database: the import still runs, durably, in its current
+        // journal mode
       }
     }
     Tables.execute(connection, "PRAGMA synchronous=NORMAL");

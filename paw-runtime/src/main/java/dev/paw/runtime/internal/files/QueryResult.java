@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param truncated whether the query had more rows than the limit
  */
-public record QueryResult(List<String> columns, List<List<Object>> rows, int limit, boolean truncated)
+public record QueryResult(
+    List<String> columns, List<List<Object>> rows, int limit, boolean truncated)
     implements FileActionResult {
 
   public QueryResult {

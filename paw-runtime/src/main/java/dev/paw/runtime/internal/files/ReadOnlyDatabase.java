@@ -6,8 +6,9 @@ import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 
 /**
- * Opens connections to the pocket database that SQLite itself keeps from writing: {@code query_table} runs the
- * user's SQL on one, so a write is refused by the database ({@code SQLITE_READONLY}), not by guessing at the text.
+ * Opens connections to the pocket database that SQLite itself keeps from writing: {@code
+ * query_table} runs the user's SQL on one, so a write is refused by the database ({@code
+ * SQLITE_READONLY}), not by guessing at the text.
  */
 @FunctionalInterface
 public interface ReadOnlyDatabase {
@@ -15,7 +16,9 @@ public interface ReadOnlyDatabase {
   /** A new read-only connection; the caller closes it. */
   Connection open() throws SQLException;
 
-  /** Read-only connections to the SQLite file {@code database} (e.g. a pocket's {@code pocket.db}). */
+  /**
+   * Read-only connections to the SQLite file {@code database} (e.g. a pocket's {@code pocket.db}).
+   */
   static ReadOnlyDatabase at(Path database) {
     return () -> {
       SQLiteConfig config = new SQLiteConfig();

@@ -1,6 +1,9 @@
 package dev.paw.runtime.internal.files;
 
-/** Rows handed from the reading thread to the writing one: flat, reused arrays, so a row costs no objects. */
+/**
+ * Rows handed from the reading thread to the writing one: flat, reused arrays, so a row costs no
+ * objects.
+ */
 final class RowBatch {
 
   final int width;

@@ -7,11 +7,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads and checks rows on a thread of its own while the caller's thread writes them to SQLite, so parsing and
- * inserting overlap. Batches circulate between two small queues, so memory stays flat however big the file is.
+ * Reads and checks rows on a thread of its own while the caller's thread writes them to SQLite, so
+ * parsing and inserting overlap. Batches circulate between two small queues, so memory stays flat
+ * however big the file is.
  *
- * <p>Every value is profiled. When one does not fit the format its column is being loaded with, no further batch is
- * handed over; the reader either stops there or reads on to the end so the profile covers the whole file.
+ * <p>Every value is profiled. When one does not fit the format its column is being loaded with, no
+ * further batch is handed over; the reader either stops there or reads on to the end so the profile
+ * covers the whole file.
  */
 final class RowPipeline implements AutoCloseable {
 
@@ -30,10 +32,15 @@ final class RowPipeline implements AutoCloseable {
   private volatile long rows;
 
   /**
-   * @param loading        the formats rows are being loaded with
+   * @param loading the formats rows are being loaded with
    * @param readPastMisfit whether to read on after a misfit, to profile the whole file
    */
-  RowPipeline(RowReader reader, int width, List<ColumnFormat> loading, int batchRows, boolean readPastMisfit) {
+  RowPipeline(
+      RowReader reader,
+      int width,
+      List<ColumnFormat> loading,
+      int batchRows,
+      boolean readPastMisfit) {
     this.reader = reader;
     this.profile = new ColumnProfile(width, loading);
     this.readPastMisfit = readPastMisfit;
@@ -115,8 +122,8 @@ final class RowPipeline implements AutoCloseable {
   }
 
   /**
-   * The next batch to write, or {@code null} when there is nothing more to write (the end of the data, or a
-   * misfit: see {@link #misfit()}).
+   * The next batch to write, or {@code null} when there is nothing more to write (the end of the
+   * data, or a misfit: see {@link #misfit()}).
    */
   RowBatch take() throws IOException, InterruptedException {
     RowBatch batch = full.take();
@@ -147,7 +154,10 @@ final class RowPipeline implements AutoCloseable {
     }
   }
 
-  /** The first value that did not fit, or {@code null}. Valid once {@link #take()} returned {@code null}. */
+  /**
+   * The first value that did not fit, or {@code null}. Valid once {@link #take()} returned {@code
+   * null}.
+   */
   Misfit misfit() {
     return misfit;
   }

@@ -3,7 +3,10 @@ package dev.paw.runtime.internal.files;
 import java.io.Closeable;
 import java.io.IOException;
 
-/** One pass over a {@link TabularSource}: rows of text values, each a slice of a caller's arrays (no row objects). */
+/**
+ * One pass over a {@link TabularSource}: rows of text values, each a slice of a caller's arrays (no
+ * row objects).
+ */
 interface RowReader extends Closeable {
 
   /**

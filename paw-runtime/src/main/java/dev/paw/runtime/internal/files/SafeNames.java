@@ -9,9 +9,10 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Turns free text (a CSV header, a JSON path, a file name) into safe SQL identifiers: lower-case ASCII letters,
- * digits and {@code _}, not starting with a digit, not paw's or SQLite's reserved prefixes, not {@code rowid} (export
- * orders by it), at most 63 characters, and unique among their siblings ignoring case ({@code Name}, {@code name} become {@code name}, {@code name_2}).
+ * Turns free text (a CSV header, a JSON path, a file name) into safe SQL identifiers: lower-case
+ * ASCII letters, digits and {@code _}, not starting with a digit, not paw's or SQLite's reserved
+ * prefixes, not {@code rowid} (export orders by it), at most 63 characters, and unique among their
+ * siblings ignoring case ({@code Name}, {@code name} become {@code name}, {@code name_2}).
  */
 final class SafeNames {
 
@@ -20,7 +21,10 @@ final class SafeNames {
 
   private SafeNames() {}
 
-  /** Column names for a header, position by position; a blank header cell becomes {@code col_<position>}. */
+  /**
+   * Column names for a header, position by position; a blank header cell becomes {@code
+   * col_<position>}.
+   */
   static List<String> columns(List<String> headers) {
     List<String> names = new ArrayList<>(headers.size());
     Set<String> taken = new HashSet<>();
@@ -43,9 +47,19 @@ final class SafeNames {
     if (text == null) {
       return "";
     }
-    String ascii = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "")
-        .replace("ß", "ss").replace("æ", "ae").replace("Æ", "ae").replace("ø", "o").replace("Ø", "o")
-        .replace("œ", "oe").replace("Œ", "oe").replace("ł", "l").replace("Ł", "l").replace("đ", "d");
+    String ascii =
+        Normalizer.normalize(text, Normalizer.Form.NFKD)
+            .replaceAll("\\p{M}+", "")
+            .replace("ß", "ss")
+            .replace("æ", "ae")
+            .replace("Æ", "ae")
+            .replace("ø", "o")
+            .replace("Ø", "o")
+            .replace("œ", "oe")
+            .replace("Œ", "oe")
+            .replace("ł", "l")
+            .replace("Ł", "l")
+            .replace("đ", "d");
     StringBuilder name = new StringBuilder(ascii.length());
     for (int i = 0; i < ascii.length(); i++) {
       char c = Character.toLowerCase(ascii.charAt(i));
@@ -63,9 +77,12 @@ final class SafeNames {
       return "";
     }
     String candidate = name.toString();
-    if (Character.isDigit(candidate.charAt(0)) || SqlNames.problem(candidate) != null
-        || candidate.equals("rowid") || candidate.equals("oid")) {
-      candidate = "col_" + candidate; // 2024_sales, sqlite_version, rowid: keep the words, lose the problem
+    if (Character.isDigit(candidate.charAt(0))
+        || SqlNames.problem(candidate) != null
+        || candidate.equals("rowid")
+        || candidate.equals("oid")) {
+      candidate =
+          "col_" + candidate; // 2024_sales, sqlite_version, rowid: keep the words, lose the problem
     }
     if (candidate.length() > MAX_LENGTH - ROOM_FOR_SUFFIX) {
       candidate = candidate.substring(0, MAX_LENGTH - ROOM_FOR_SUFFIX);

@@ -4,9 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * A named SQLite savepoint: outside a transaction it is one (released means committed); inside the caller's
- * transaction it nests, and the caller's commit decides. Closing without {@link #release()} undoes everything done
- * since it was set.
+ * A named SQLite savepoint: outside a transaction it is one (released means committed); inside the
+ * caller's transaction it nests, and the caller's commit decides. Closing without {@link
+ * #release()} undoes everything done since it was set.
  */
 final class Savepoint implements AutoCloseable {
 

@@ -7,7 +7,10 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Opens the right {@link TabularSource} for an import request, after checking the file can be read at all. */
+/**
+ * Opens the right {@link TabularSource} for an import request, after checking the file can be read
+ * at all.
+ */
 final class Sources {
 
   private Sources() {}
@@ -15,22 +18,31 @@ final class Sources {
   static TabularSource open(ImportRequest request, ImportLimits limits) throws IOException {
     Path file = request.file();
     checkReadable(file);
-    FileFormat format = request.format() == FileFormat.AUTO ? FileFormat.fromFileName(file) : request.format();
-    if (request.format() == FileFormat.AUTO && format == FileFormat.JSON
+    FileFormat format =
+        request.format() == FileFormat.AUTO ? FileFormat.fromFileName(file) : request.format();
+    if (request.format() == FileFormat.AUTO
+        && format == FileFormat.JSON
         && !startsWithArray(file, charset(request.encoding()))) {
       format = FileFormat.NDJSON; // a .json file of one object per line
     }
     switch (format) {
       case CSV:
-        return new CsvSource(file, "csv", delimiter(request.delimiter()), charset(request.encoding()),
-            request.hasHeader(), limits);
+        return new CsvSource(
+            file,
+            "csv",
+            delimiter(request.delimiter()),
+            charset(request.encoding()),
+            request.hasHeader(),
+            limits);
       case TSV:
-        return new CsvSource(file, "tsv", '\t', charset(request.encoding()), request.hasHeader(), limits);
+        return new CsvSource(
+            file, "tsv", '\t', charset(request.encoding()), request.hasHeader(), limits);
       case XLSX:
         return new XlsxSource(file, request.sheetName(), request.hasHeader(), limits);
       case JSON:
       case NDJSON:
-        return new JsonSource(file, charset(request.encoding()), format == FileFormat.NDJSON, limits);
+        return new JsonSource(
+            file, charset(request.encoding()), format == FileFormat.NDJSON, limits);
       default:
         throw new IllegalStateException("format " + format);
     }
@@ -45,7 +57,8 @@ final class Sources {
       throw FileActionException.at(name, 0, "no such file");
     }
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-      throw FileActionException.at(name, 0, "cannot be read (not a regular file, or no permission)");
+      throw FileActionException.at(
+          name, 0, "cannot be read (not a regular file, or no permission)");
     }
     if (Files.size(file) == 0) {
       throw FileActionException.at(file.getFileName().toString(), 0, "is empty");
@@ -71,14 +84,18 @@ final class Sources {
     try {
       return Charset.forName(encoding.trim());
     } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new FileActionException("unknown encoding '" + encoding + "' (e.g. utf-8, utf-16, windows-1252,"
-          + " iso-8859-1)");
+      throw new FileActionException(
+          "unknown encoding '"
+              + encoding
+              + "' (e.g. utf-8, utf-16, windows-1252,"
+              + " iso-8859-1)");
     }
   }
 
   /**
-   * Whether the first character that is not whitespace is {@code [}, read in the file's encoding (a UTF-16 file
-   * starts with a byte order mark and zero bytes); an undecodable start is left to the JSON reader to report.
+   * Whether the first character that is not whitespace is {@code [}, read in the file's encoding (a
+   * UTF-16 file starts with a byte order mark and zero bytes); an undecodable start is left to the
+   * JSON reader to report.
    */
   private static boolean startsWithArray(Path file, Charset charset) throws IOException {
     try (java.io.Reader in = StrictText.open(file, charset)) {

@@ -16,24 +16,29 @@ import java.nio.file.Path;
 import java.util.Locale;
 
 /**
- * Reads a text file in a given encoding, strictly: bytes that are not valid in it are an error, never replaced
- * with U+FFFD, because a silently changed character is a changed value. A leading byte order mark is dropped.
+ * Reads a text file in a given encoding, strictly: bytes that are not valid in it are an error,
+ * never replaced with U+FFFD, because a silently changed character is a changed value. A leading
+ * byte order mark is dropped.
  */
 final class StrictText {
 
   private StrictText() {}
 
   static Reader open(Path file, Charset charset) throws IOException {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    PushbackReader reader = new PushbackReader(new InputStreamReader(Files.newInputStream(file), decoder), 1);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    PushbackReader reader =
+        new PushbackReader(new InputStreamReader(Files.newInputStream(file), decoder), 1);
     int first;
     try {
       first = reader.read();
     } catch (java.nio.charset.CharacterCodingException e) {
       reader.close();
-      throw encodingError(file, file.getFileName().toString(), charset); // the very first bytes: say which and how
+      throw encodingError(
+          file, file.getFileName().toString(), charset); // the very first bytes: say which and how
     }
     if (first >= 0 && first != '\uFEFF') {
       reader.unread(first);
@@ -42,13 +47,15 @@ final class StrictText {
   }
 
   /**
-   * Finds the first bytes of {@code file} that are not valid {@code charset} and explains them with their line
-   * (lines end at CR, LF or CRLF, as in the CSV reader's line numbers).
+   * Finds the first bytes of {@code file} that are not valid {@code charset} and explains them with
+   * their line (lines end at CR, LF or CRLF, as in the CSV reader's line numbers).
    */
   static FileActionException encodingError(Path file, String name, Charset charset) {
-    CharsetDecoder decoder = charset.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        charset
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.allocate(1 << 16);
     CharBuffer out = CharBuffer.allocate(1 << 16);
     long consumed = 0;
@@ -83,11 +90,21 @@ final class StrictText {
           long offset = consumed + (in.position() - start);
           StringBuilder hex = new StringBuilder();
           for (int i = 0; i < result.length(); i++) {
-            hex.append(i > 0 ? " " : "").append(String.format(Locale.ROOT, "%02X", in.get(in.position() + i) & 0xff));
+            hex.append(i > 0 ? " " : "")
+                .append(String.format(Locale.ROOT, "%02X", in.get(in.position() + i) & 0xff));
           }
-          return FileActionException.at(name, line, "byte" + (result.length() > 1 ? "s " : " ") + hex
-              + " at byte offset " + offset + (result.length() > 1 ? " are" : " is") + " not valid "
-              + charset.name() + "; pass the file's encoding (e.g. encoding=windows-1252)");
+          return FileActionException.at(
+              name,
+              line,
+              "byte"
+                  + (result.length() > 1 ? "s " : " ")
+                  + hex
+                  + " at byte offset "
+                  + offset
+                  + (result.length() > 1 ? " are" : " is")
+                  + " not valid "
+                  + charset.name()
+                  + "; pass the file's encoding (e.g. encoding=windows-1252)");
         }
         consumed += in.position() - start;
         in.compact();

@@ -25,12 +25,13 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
- * Runs {@code export_table}. CSV gives back an imported file's values exactly: the original header text, each
- * value rendered by its column's {@link ColumnFormat format}, NULL as an empty field and the empty string as
- * {@code ""} (quoting is otherwise minimal, lines end in CRLF, the encoding is UTF-8). JSON writes an array of
- * objects keyed by header, with typed values. The file is written beside the target and moved into place, so a
- * failed export leaves no half-written file. A spreadsheet-safe CSV export gives up the exact round trip for cells
- * that a spreadsheet would run as formulas (see {@link SpreadsheetSafeCells}).
+ * Runs {@code export_table}. CSV gives back an imported file's values exactly: the original header
+ * text, each value rendered by its column's {@link ColumnFormat format}, NULL as an empty field and
+ * the empty string as {@code ""} (quoting is otherwise minimal, lines end in CRLF, the encoding is
+ * UTF-8). JSON writes an array of objects keyed by header, with typed values. The file is written
+ * beside the target and moved into place, so a failed export leaves no half-written file. A
+ * spreadsheet-safe CSV export gives up the exact round trip for cells that a spreadsheet would run
+ * as formulas (see {@link SpreadsheetSafeCells}).
  */
 final class TableExporter {
 
@@ -38,17 +39,23 @@ final class TableExporter {
     return export(connection, tableName, output, format, false);
   }
 
-  ExportResult export(Connection connection, String tableName, Path output, ExportFormat format,
+  ExportResult export(
+      Connection connection,
+      String tableName,
+      Path output,
+      ExportFormat format,
       boolean spreadsheetSafe) {
     if (spreadsheetSafe && format != ExportFormat.CSV) {
-      throw new FileActionException("spreadsheet_safe applies to csv exports only, not " + format.wireName());
+      throw new FileActionException(
+          "spreadsheet_safe applies to csv exports only, not " + format.wireName());
     }
     try {
       String table = Tables.requireUserTable(connection, tableName);
       TableLayout layout = ImportCatalog.layout(connection, table);
       Path target = output.toAbsolutePath();
       if (Files.isDirectory(target)) {
-        throw FileActionException.at(output.toString(), 0, "is a directory; give the path of the file to write");
+        throw FileActionException.at(
+            output.toString(), 0, "is a directory; give the path of the file to write");
       }
       Path directory = target.getParent();
       if (directory == null || !Files.isDirectory(directory)) {
@@ -57,13 +64,17 @@ final class TableExporter {
       Path partial = Files.createTempFile(directory, "." + target.getFileName(), ".partial");
       long rows;
       try {
-        rows = format == ExportFormat.CSV ? writeCsv(connection, layout, partial, spreadsheetSafe)
-            : writeJson(connection, layout, partial);
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        rows =
+            format == ExportFormat.CSV
+                ? writeCsv(connection, layout, partial, spreadsheetSafe)
+                : writeJson(connection, layout, partial);
+        Files.move(
+            partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(partial);
       }
-      return new ExportResult(table, target.toString(), format.wireName(), rows, Files.size(target));
+      return new ExportResult(
+          table, target.toString(), format.wireName(), rows, Files.size(target));
     } catch (SQLException e) {
       throw new FileActionException("cannot export '" + tableName + "': " + e.getMessage(), e);
     } catch (IOException e) {
@@ -71,13 +82,18 @@ final class TableExporter {
     }
   }
 
-  private static long writeCsv(Connection connection, TableLayout layout, Path file, boolean spreadsheetSafe)
+  private static long writeCsv(
+      Connection connection, TableLayout layout, Path file, boolean spreadsheetSafe)
       throws IOException, SQLException {
     List<ColumnLayout> columns = layout.columns();
-    UnaryOperator<String> cell = spreadsheetSafe ? SpreadsheetSafeCells::neutralise : UnaryOperator.identity();
-    try (CsvWriter csv = CsvWriter.builder()
-            .quoteStrategy(spreadsheetSafe ? SpreadsheetSafeCells.QUOTES : QuoteStrategies.EMPTY)
-            .lineDelimiter(LineDelimiter.CRLF).build(file, StandardCharsets.UTF_8);
+    UnaryOperator<String> cell =
+        spreadsheetSafe ? SpreadsheetSafeCells::neutralise : UnaryOperator.identity();
+    try (CsvWriter csv =
+            CsvWriter.builder()
+                .quoteStrategy(
+                    spreadsheetSafe ? SpreadsheetSafeCells.QUOTES : QuoteStrategies.EMPTY)
+                .lineDelimiter(LineDelimiter.CRLF)
+                .build(file, StandardCharsets.UTF_8);
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(select(layout))) {
       String[] record = new String[columns.size()];
@@ -106,8 +122,10 @@ final class TableExporter {
     List<String> keys = jsonKeys(columns);
     JsonFactory factory = new JsonFactory();
     try (OutputStream out = Files.newOutputStream(file);
-        JsonGenerator json = factory.createGenerator(out, JsonEncoding.UTF8)
-            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        JsonGenerator json =
+            factory
+                .createGenerator(out, JsonEncoding.UTF8)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery(select(layout))) {
       json.writeStartArray();
@@ -129,7 +147,10 @@ final class TableExporter {
     }
   }
 
-  /** Header texts as keys, unless two are the same (or missing): then column names, which are unique. */
+  /**
+   * Header texts as keys, unless two are the same (or missing): then column names, which are
+   * unique.
+   */
   private static List<String> jsonKeys(List<ColumnLayout> columns) {
     Set<String> seen = new HashSet<>();
     boolean unique = columns.stream().allMatch(c -> c.header() != null && seen.add(c.header()));
@@ -158,8 +179,14 @@ final class TableExporter {
 
   /** Every column in layout order; imported tables in the order their rows were imported. */
   static String select(TableLayout layout) {
-    String columns = layout.columns().stream().map(c -> SqlNames.quote(c.name())).collect(Collectors.joining(", "));
-    return "SELECT " + columns + " FROM " + SqlNames.quote(layout.table())
+    String columns =
+        layout.columns().stream()
+            .map(c -> SqlNames.quote(c.name()))
+            .collect(Collectors.joining(", "));
+    return "SELECT "
+        + columns
+        + " FROM "
+        + SqlNames.quote(layout.table())
         + (layout.imported() ? " ORDER BY _rowid_" : "");
   }
 }

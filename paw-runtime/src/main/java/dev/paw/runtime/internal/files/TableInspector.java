@@ -22,10 +22,14 @@ final class TableInspector {
       List<TableList.Entry> entries = new ArrayList<>();
       for (String table : Tables.userTables(connection)) {
         Optional<ImportCatalog.Entry> imported = ImportCatalog.latest(connection, table);
-        entries.add(new TableList.Entry(table, Tables.rowCount(connection, table),
-            Tables.columns(connection, table).size(), imported.isPresent(),
-            imported.map(ImportCatalog.Entry::sourceFile).orElse(null),
-            imported.map(ImportCatalog.Entry::importedAt).orElse(null)));
+        entries.add(
+            new TableList.Entry(
+                table,
+                Tables.rowCount(connection, table),
+                Tables.columns(connection, table).size(),
+                imported.isPresent(),
+                imported.map(ImportCatalog.Entry::sourceFile).orElse(null),
+                imported.map(ImportCatalog.Entry::importedAt).orElse(null)));
       }
       return new TableList(entries);
     } catch (SQLException e) {
@@ -41,7 +45,8 @@ final class TableInspector {
       List<List<Object>> rows = new ArrayList<>();
       boolean truncated = false;
       try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery(TableExporter.select(layout) + " LIMIT " + (limit + 1))) {
+          ResultSet rs =
+              statement.executeQuery(TableExporter.select(layout) + " LIMIT " + (limit + 1))) {
         while (rs.next()) {
           if (rows.size() == limit) {
             truncated = true;
@@ -66,25 +71,39 @@ final class TableInspector {
       String table = Tables.requireUserTable(connection, tableName);
       TableLayout layout = ImportCatalog.layout(connection, table);
       List<ColumnLayout> columns = layout.columns();
-      String aggregates = columns.stream().map(c -> SqlNames.quote(c.name()))
-          .map(c -> "count(" + c + "), min(" + c + "), max(" + c + ")").collect(Collectors.joining(", "));
+      String aggregates =
+          columns.stream()
+              .map(c -> SqlNames.quote(c.name()))
+              .map(c -> "count(" + c + "), min(" + c + "), max(" + c + ")")
+              .collect(Collectors.joining(", "));
       try (Statement statement = connection.createStatement();
-          ResultSet rs = statement.executeQuery("SELECT count(*)" + (aggregates.isEmpty() ? "" : ", " + aggregates)
-              + " FROM " + SqlNames.quote(table))) {
+          ResultSet rs =
+              statement.executeQuery(
+                  "SELECT count(*)"
+                      + (aggregates.isEmpty() ? "" : ", " + aggregates)
+                      + " FROM "
+                      + SqlNames.quote(table))) {
         rs.next();
         long rowCount = rs.getLong(1);
         List<TableStats.ColumnStats> stats = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
           ColumnLayout column = columns.get(i);
           int at = 2 + 3 * i;
-          stats.add(new TableStats.ColumnStats(column.name(), column.header(), column.declaredType(),
-              column.format().code(), rowCount - rs.getLong(at), shown(column.format().json(rs, at + 1)),
-              shown(column.format().json(rs, at + 2))));
+          stats.add(
+              new TableStats.ColumnStats(
+                  column.name(),
+                  column.header(),
+                  column.declaredType(),
+                  column.format().code(),
+                  rowCount - rs.getLong(at),
+                  shown(column.format().json(rs, at + 1)),
+                  shown(column.format().json(rs, at + 2))));
         }
         return new TableStats(table, rowCount, stats);
       }
     } catch (SQLException e) {
-      throw new FileActionException("cannot compute statistics of '" + tableName + "': " + e.getMessage(), e);
+      throw new FileActionException(
+          "cannot compute statistics of '" + tableName + "': " + e.getMessage(), e);
     }
   }
 

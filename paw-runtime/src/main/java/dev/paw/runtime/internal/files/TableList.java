@@ -6,9 +6,15 @@ import java.util.List;
 public record TableList(List<Entry> tables) implements FileActionResult {
 
   /**
-   * One table; {@code sourceFile} and {@code importedAt} are {@code null} unless {@code import_file} made it.
+   * One table; {@code sourceFile} and {@code importedAt} are {@code null} unless {@code
+   * import_file} made it.
    */
-  public record Entry(String name, long rowCount, int columnCount, boolean imported, String sourceFile,
+  public record Entry(
+      String name,
+      long rowCount,
+      int columnCount,
+      boolean imported,
+      String sourceFile,
       String importedAt) {}
 
   public TableList {

@@ -8,7 +8,10 @@ import java.util.List;
 /** Chooses column formats from a sample of a file and loads the file's rows into a table. */
 final class TableLoader {
 
-  /** What one load did: rows read, the profile of the whole pass, and the first value that did not fit, if any. */
+  /**
+   * What one load did: rows read, the profile of the whole pass, and the first value that did not
+   * fit, if any.
+   */
   record Load(long rows, ColumnProfile profile, Misfit misfit) {}
 
   private final Connection connection;
@@ -34,16 +37,23 @@ final class TableLoader {
   }
 
   /**
-   * Loads every row of {@code source} into {@code table}, stopping the writes at the first value that does not fit
-   * its format. The caller owns the transaction and rolls back a load that reports a misfit.
+   * Loads every row of {@code source} into {@code table}, stopping the writes at the first value
+   * that does not fit its format. The caller owns the transaction and rolls back a load that
+   * reports a misfit.
    *
-   * @param columns        the table's columns in the order of the file's
+   * @param columns the table's columns in the order of the file's
    * @param readPastMisfit whether to read on after a misfit so the profile covers the whole file
    */
-  Load load(TabularSource source, String table, List<String> columns, List<ColumnFormat> formats,
-      boolean readPastMisfit) throws IOException, SQLException {
+  Load load(
+      TabularSource source,
+      String table,
+      List<String> columns,
+      List<ColumnFormat> formats,
+      boolean readPastMisfit)
+      throws IOException, SQLException {
     RowReader reader = source.open();
-    try (RowPipeline pipeline = new RowPipeline(reader, columns.size(), formats, limits.batchRows(), readPastMisfit);
+    try (RowPipeline pipeline =
+            new RowPipeline(reader, columns.size(), formats, limits.batchRows(), readPastMisfit);
         BatchInserter inserter = new BatchInserter(connection, table, columns, formats)) {
       for (RowBatch batch = pipeline.take(); batch != null; batch = pipeline.take()) {
         inserter.insert(batch);

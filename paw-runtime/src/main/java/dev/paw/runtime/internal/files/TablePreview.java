@@ -7,8 +7,9 @@ import java.util.List;
  *
  * @param truncated whether the table has more rows than shown
  */
-public record TablePreview(String table, List<ColumnInfo> columns, List<List<Object>> rows, int limit,
-    boolean truncated) implements FileActionResult {
+public record TablePreview(
+    String table, List<ColumnInfo> columns, List<List<Object>> rows, int limit, boolean truncated)
+    implements FileActionResult {
 
   public TablePreview {
     columns = List.copyOf(columns);

@@ -1,44 +1,60 @@
 package dev.paw.runtime.internal.files;
 
 /**
- * The shapes one text value could be stored as without changing it, as bits of an {@code int}. A column's shape is
- * the AND of its values' shapes, so the stored type is the best one that every value survives: a value fits a
- * shape only when rendering the stored form gives back exactly the same text.
+ * The shapes one text value could be stored as without changing it, as bits of an {@code int}. A
+ * column's shape is the AND of its values' shapes, so the stored type is the best one that every
+ * value survives: a value fits a shape only when rendering the stored form gives back exactly the
+ * same text.
  */
 final class ValueShape {
 
-  /** A canonical 64-bit integer: {@code 0}, {@code -12}; not {@code 007}, {@code +1}, {@code -0}. */
+  /**
+   * A canonical 64-bit integer: {@code 0}, {@code -12}; not {@code 007}, {@code +1}, {@code -0}.
+   */
   static final int INTEGER = 1;
+
   /** A decimal stored as REAL and rendered shortest: {@code 1.5}, {@code 3}; not {@code 1.50}. */
   static final int REAL_SHORTEST = 1 << 1;
-  private static final int REAL_SCALE_SHIFT = 1; // bit (shift + s) is "exactly s fraction digits", s = 1..15
+
+  private static final int REAL_SCALE_SHIFT =
+      1; // bit (shift + s) is "exactly s fraction digits", s = 1..15
+
   /** The most fraction digits a fixed-scale REAL column may have. */
   static final int MAX_SCALE = 15;
+
   static final int BOOLEAN_LOWER = 1 << 17;
   static final int BOOLEAN_UPPER = 1 << 18;
   static final int BOOLEAN_TITLE = 1 << 19;
+
   /** An ISO-8601 calendar date {@code 2024-02-29}, kept as text. */
   static final int DATE = 1 << 20;
+
   /** An ISO-8601 local or offset date-time {@code 2024-02-29T13:45:00Z}, kept as text. */
   static final int DATETIME = 1 << 21;
+
   /** Any text: every value fits. */
   static final int TEXT = 1 << 22;
+
   /** A JSON number or boolean literal, kept as its text and exported as the literal it was. */
   static final int JSON_LITERAL = 1 << 23;
+
   /** No value seen yet: every shape is still possible. */
   static final int ANY = (1 << 24) - 1;
 
   /**
-   * A double holds every decimal of at most 15 significant digits exactly enough to give it back (DBL_DIG), so
-   * REAL is only chosen for those.
+   * A double holds every decimal of at most 15 significant digits exactly enough to give it back
+   * (DBL_DIG), so REAL is only chosen for those.
    */
   static final int MAX_REAL_DIGITS = 15;
+
   private static final String LONG_MAX = "9223372036854775807";
   private static final String LONG_MIN_DIGITS = "9223372036854775808";
 
   private ValueShape() {}
 
-  /** The bit for a fixed-scale REAL with {@code scale} fraction digits (1 to {@link #MAX_SCALE}). */
+  /**
+   * The bit for a fixed-scale REAL with {@code scale} fraction digits (1 to {@link #MAX_SCALE}).
+   */
   static int realScale(int scale) {
     return 1 << (REAL_SCALE_SHIFT + scale);
   }
@@ -54,8 +70,9 @@ final class ValueShape {
   }
 
   /**
-   * The shapes {@code value} fits. A {@linkplain ValueKind#STRING string} from a typed source (a JSON string, an
-   * Excel text cell) stays text, though it may still be a date, which is stored as text too.
+   * The shapes {@code value} fits. A {@linkplain ValueKind#STRING string} from a typed source (a
+   * JSON string, an Excel text cell) stays text, though it may still be a date, which is stored as
+   * text too.
    */
   static int classify(String value, byte kind) {
     int shapes = classifyText(value, kind);
@@ -83,14 +100,24 @@ final class ValueShape {
 
   private static int bool(String value) {
     switch (value) {
-      case "true": case "false": return BOOLEAN_LOWER;
-      case "TRUE": case "FALSE": return BOOLEAN_UPPER;
-      case "True": case "False": return BOOLEAN_TITLE;
-      default: return 0;
+      case "true":
+      case "false":
+        return BOOLEAN_LOWER;
+      case "TRUE":
+      case "FALSE":
+        return BOOLEAN_UPPER;
+      case "True":
+      case "False":
+        return BOOLEAN_TITLE;
+      default:
+        return 0;
     }
   }
 
-  /** Integer and REAL shapes of a plain decimal {@code -?digits(.digits)?}; 0 for anything else. One pass. */
+  /**
+   * Integer and REAL shapes of a plain decimal {@code -?digits(.digits)?}; 0 for anything else. One
+   * pass.
+   */
   private static int numeric(String value) {
     int length = value.length();
     boolean negative = value.charAt(0) == '-';
@@ -180,9 +207,15 @@ final class ValueShape {
 
   private static int daysIn(int year, int month) {
     switch (month) {
-      case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
-      case 4: case 6: case 9: case 11: return 30;
-      default: return 31;
+      case 2:
+        return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28;
+      case 4:
+      case 6:
+      case 9:
+      case 11:
+        return 30;
+      default:
+        return 31;
     }
   }
 
@@ -230,7 +263,9 @@ final class ValueShape {
     return false;
   }
 
-  /** The decimal number in {@code v[start, start+digits)}, or -1 when a character is not a digit. */
+  /**
+   * The decimal number in {@code v[start, start+digits)}, or -1 when a character is not a digit.
+   */
   private static int number(String v, int start, int digits) {
     int n = 0;
     for (int i = start; i < start + digits; i++) {

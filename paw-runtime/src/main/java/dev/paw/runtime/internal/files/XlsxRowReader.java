@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellAddress;
@@ -13,13 +12,17 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
 /**
- * One pass over a sheet. A cell's value is the text the workbook stores (a number as written in the file, so
- * {@code 1.5} stays {@code 1.5}); a number formatted as a date becomes an ISO date or date-time; text cells stay
- * text. Blank rows are skipped; a value right of the header's last column is an error.
+ * One pass over a sheet. A cell's value is the text the workbook stores (a number as written in the
+ * file, so {@code 1.5} stays {@code 1.5}); a number formatted as a date becomes an ISO date or
+ * date-time; text cells stay text. Blank rows are skipped; a value right of the header's last
+ * column is an error.
  */
 final class XlsxRowReader implements RowReader {
 
-  /** Seconds always, fractions of a second only when there are any ({@code 10:00:00}, {@code 10:00:00.5}). */
+  /**
+   * Seconds always, fractions of a second only when there are any ({@code 10:00:00}, {@code
+   * 10:00:00.5}).
+   */
   private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ISO_LOCAL_DATE_TIME;
 
   private final ReadableWorkbook workbook;
@@ -52,23 +55,39 @@ final class XlsxRowReader implements RowReader {
       }
       row = rows.next();
     } catch (org.dhatim.fastexcel.reader.ExcelReaderException | java.io.UncheckedIOException e) {
-      throw FileActionException.at(where, line + 1, "is not a readable .xlsx sheet after row " + line + ": "
-          + e.getMessage());
+      throw FileActionException.at(
+          where,
+          line + 1,
+          "is not a readable .xlsx sheet after row " + line + ": " + e.getMessage());
     }
     line = row.getRowNum();
     int last = lastValueColumn(row);
     if (last >= width) {
-      throw FileActionException.at(where, line, CellAddress.convertNumToColString(last), "row " + line
-          + " has a value in column " + CellAddress.convertNumToColString(last) + ", right of the header's last column "
-          + CellAddress.convertNumToColString(width - 1));
+      throw FileActionException.at(
+          where,
+          line,
+          CellAddress.convertNumToColString(last),
+          "row "
+              + line
+              + " has a value in column "
+              + CellAddress.convertNumToColString(last)
+              + ", right of the header's last column "
+              + CellAddress.convertNumToColString(width - 1));
     }
     for (int column = 0; column < width; column++) {
       Cell cell = column < row.getCellCount() ? row.getCell(column) : null;
       String text = text(cell, workbook);
       if (text != null && text.length() > maxFieldChars) {
-        throw FileActionException.at(where, line, CellAddress.convertNumToColString(column), "cell "
-            + CellAddress.convertNumToColString(column) + line + " is longer than the limit of " + maxFieldChars
-            + " characters");
+        throw FileActionException.at(
+            where,
+            line,
+            CellAddress.convertNumToColString(column),
+            "cell "
+                + CellAddress.convertNumToColString(column)
+                + line
+                + " is longer than the limit of "
+                + maxFieldChars
+                + " characters");
       }
       values[offset + column] = text;
       kinds[offset + column] = isText(cell) ? ValueKind.STRING : ValueKind.PLAIN;
@@ -91,13 +110,20 @@ final class XlsxRowReader implements RowReader {
       return false;
     }
     switch (cell.getType()) {
-      case STRING: case ERROR: return true;
-      case FORMULA: return cell.getValue() instanceof String;
-      default: return false;
+      case STRING:
+      case ERROR:
+        return true;
+      case FORMULA:
+        return cell.getValue() instanceof String;
+      default:
+        return false;
     }
   }
 
-  /** The cell's value as text; {@code null} for an empty cell (an empty text cell too: Excel shows no difference). */
+  /**
+   * The cell's value as text; {@code null} for an empty cell (an empty text cell too: Excel shows
+   * no difference).
+   */
   static String text(Cell cell, ReadableWorkbook workbook) {
     if (cell == null) {
       return null;
@@ -131,13 +157,17 @@ final class XlsxRowReader implements RowReader {
     }
     if (workbook != null && isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
       LocalDateTime dateTime = cell.asDate();
-      return dateTime.toLocalTime().toNanoOfDay() == 0 ? dateTime.toLocalDate().toString()
+      return dateTime.toLocalTime().toNanoOfDay() == 0
+          ? dateTime.toLocalDate().toString()
           : DATE_TIME.format(dateTime);
     }
     return raw;
   }
 
-  /** Excel's built-in date formats, or a custom format with date or time letters outside quotes and brackets. */
+  /**
+   * Excel's built-in date formats, or a custom format with date or time letters outside quotes and
+   * brackets.
+   */
   static boolean isDateFormat(Integer id, String format) {
     if (id != null && ((id >= 14 && id <= 22) || (id >= 45 && id <= 47))) {
       return true;
@@ -145,7 +175,8 @@ final class XlsxRowReader implements RowReader {
     if (format == null || format.isEmpty() || format.equalsIgnoreCase("General")) {
       return false;
     }
-    String bare = format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "").replaceAll("\\\\.", "");
+    String bare =
+        format.replaceAll("\"[^\"]*\"", "").replaceAll("\\[[^\\]]*\\]", "").replaceAll("\\\\.", "");
     return bare.matches(".*[dDmMyYhHsS].*");
   }
 

@@ -10,7 +10,10 @@ import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
-/** One sheet of an Excel {@code .xlsx} workbook (the named one, else the first), streamed row by row. */
+/**
+ * One sheet of an Excel {@code .xlsx} workbook (the named one, else the first), streamed row by
+ * row.
+ */
 final class XlsxSource implements TabularSource {
 
   private final Path file;
@@ -21,7 +24,8 @@ final class XlsxSource implements TabularSource {
   private final String resolvedSheet;
   private final List<String> headers;
 
-  XlsxSource(Path file, String sheetName, boolean hasHeader, ImportLimits limits) throws IOException {
+  XlsxSource(Path file, String sheetName, boolean hasHeader, ImportLimits limits)
+      throws IOException {
     this.file = file;
     this.name = file.getFileName().toString();
     this.sheetName = sheetName;
@@ -31,12 +35,18 @@ final class XlsxSource implements TabularSource {
       Sheet sheet = sheet(workbook);
       this.resolvedSheet = sheet.getName();
       try (var rows = sheet.openStream()) {
-        Row first = rows.filter(row -> XlsxRowReader.lastValueColumn(row) >= 0).findFirst().orElseThrow(
-            () -> FileActionException.at(name, 0, "sheet '" + resolvedSheet + "' is empty"));
+        Row first =
+            rows.filter(row -> XlsxRowReader.lastValueColumn(row) >= 0)
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        FileActionException.at(name, 0, "sheet '" + resolvedSheet + "' is empty"));
         int width = XlsxRowReader.lastValueColumn(first) + 1;
         if (width > limits.maxColumns()) {
-          throw FileActionException.at(name, first.getRowNum(), "has " + width + " columns; the limit is "
-              + limits.maxColumns());
+          throw FileActionException.at(
+              name,
+              first.getRowNum(),
+              "has " + width + " columns; the limit is " + limits.maxColumns());
         }
         if (hasHeader) {
           List<String> texts = new ArrayList<>(width);
@@ -49,17 +59,24 @@ final class XlsxSource implements TabularSource {
         }
       }
     } catch (org.dhatim.fastexcel.reader.ExcelReaderException | java.io.UncheckedIOException e) {
-      throw new FileActionException(name, 0, null, "is not a readable .xlsx workbook: " + e.getMessage(), e);
+      throw new FileActionException(
+          name, 0, null, "is not a readable .xlsx workbook: " + e.getMessage(), e);
     }
   }
 
   ReadableWorkbook openWorkbook() throws IOException {
     try {
-      return new ReadableWorkbook(file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+      return new ReadableWorkbook(
+          file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
     } catch (IOException | RuntimeException e) {
-      throw new FileActionException(name, 0, null, "is not a readable .xlsx workbook ("
-          + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-          + "); legacy .xls files must be saved as .xlsx first", e);
+      throw new FileActionException(
+          name,
+          0,
+          null,
+          "is not a readable .xlsx workbook ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + "); legacy .xls files must be saved as .xlsx first",
+          e);
     }
   }
 
@@ -67,9 +84,20 @@ final class XlsxSource implements TabularSource {
     if (sheetName == null || sheetName.isEmpty()) {
       return workbook.getFirstSheet();
     }
-    return workbook.findSheet(sheetName).orElseThrow(() -> FileActionException.at(name, 0, "has no sheet '"
-        + sheetName + "'; its sheets: " + workbook.getSheets().map(Sheet::getName)
-            .collect(Collectors.joining(", "))));
+    return workbook
+        .findSheet(sheetName)
+        .orElseThrow(
+            () ->
+                FileActionException.at(
+                    name,
+                    0,
+                    "has no sheet '"
+                        + sheetName
+                        + "'; its sheets: "
+                        + workbook
+                            .getSheets()
+                            .map(Sheet::getName)
+                            .collect(Collectors.joining(", "))));
   }
 
   @Override
@@ -98,7 +126,7 @@ final class XlsxSource implements TabularSource {
 
   @Override
   public RowReader open() throws IOException {
-    return new XlsxRowReader(this, name + " [" + resolvedSheet + "]", headers.size(), hasHeader,
-        limits.maxFieldChars());
+    return new XlsxRowReader(
+        this, name + " [" + resolvedSheet + "]", headers.size(), hasHeader, limits.maxFieldChars());
   }
 }

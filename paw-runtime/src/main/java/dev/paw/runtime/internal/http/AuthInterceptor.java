@@ -15,11 +15,12 @@ import okhttp3.Response;
 
 /**
  * Authenticates every request of one connection as its {@link AuthSpec} says: static headers (with
- * {@code {CREDENTIAL}} placeholders) first, then the method: {@code api_key} in a header or query parameter with its
- * name and prefix, {@code bearer}, {@code basic} from the two configured credentials, {@code cookie}, {@code header},
- * {@code oauth2} with a stored token, or a token from an {@link OAuth2TokenSource}. With a token source, a 401 makes it
- * fetch a fresh token and the request is sent once more. Credentials are read for each request, so a credential
- * changed in the store is used from the next request on.
+ * {@code {CREDENTIAL}} placeholders) first, then the method: {@code api_key} in a header or query
+ * parameter with its name and prefix, {@code bearer}, {@code basic} from the two configured
+ * credentials, {@code cookie}, {@code header}, {@code oauth2} with a stored token, or a token from
+ * an {@link OAuth2TokenSource}. With a token source, a 401 makes it fetch a fresh token and the
+ * request is sent once more. Credentials are read for each request, so a credential changed in the
+ * store is used from the next request on.
  */
 public final class AuthInterceptor implements Interceptor {
 
@@ -30,7 +31,11 @@ public final class AuthInterceptor implements Interceptor {
   private final String context;
   private final java.util.function.Predicate<String> pinnedHost;
 
-  private AuthInterceptor(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String connector,
+  private AuthInterceptor(
+      AuthSpec auth,
+      CredentialSource credentials,
+      OAuth2TokenSource tokens,
+      String connector,
       java.util.function.Predicate<String> pinnedHost) {
     this.pinnedHost = pinnedHost;
     this.auth = auth;
@@ -43,29 +48,40 @@ public final class AuthInterceptor implements Interceptor {
   /**
    * Auth for a connection.
    *
-   * @param tokens the token source for {@code oauth2} connectors with {@code auth.oauth2} settings; {@code null}
-   *     otherwise
+   * @param tokens the token source for {@code oauth2} connectors with {@code auth.oauth2} settings;
+   *     {@code null} otherwise
    * @param connector the connector's name, for messages
    */
-  public static AuthInterceptor create(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens,
-      String connector) {
+  public static AuthInterceptor create(
+      AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens, String connector) {
     return create(auth, credentials, tokens, connector, host -> true);
   }
 
   /**
-   * Auth for a connection that sends credentials to some hosts only: a request to any other host (a pagination
-   * link or a URL a server put in its answer) is refused before it is sent, so no credential leaves for a host the
-   * user did not approve when connecting.
+   * Auth for a connection that sends credentials to some hosts only: a request to any other host (a
+   * pagination link or a URL a server put in its answer) is refused before it is sent, so no
+   * credential leaves for a host the user did not approve when connecting.
    *
    * @param pinnedHost whether a host may receive the connection's credentials
    */
-  public static AuthInterceptor create(AuthSpec auth, CredentialSource credentials, OAuth2TokenSource tokens,
-      String connector, java.util.function.Predicate<String> pinnedHost) {
+  public static AuthInterceptor create(
+      AuthSpec auth,
+      CredentialSource credentials,
+      OAuth2TokenSource tokens,
+      String connector,
+      java.util.function.Predicate<String> pinnedHost) {
     if (auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null && tokens == null) {
-      throw new IllegalArgumentException("connector '" + connector + "' uses OAuth 2 with a token endpoint: pass an"
-          + " OAuth2TokenSource");
+      throw new IllegalArgumentException(
+          "connector '"
+              + connector
+              + "' uses OAuth 2 with a token endpoint: pass an"
+              + " OAuth2TokenSource");
     }
-    return new AuthInterceptor(auth, credentials, auth.method() == AuthMethod.OAUTH2 ? tokens : null, connector,
+    return new AuthInterceptor(
+        auth,
+        credentials,
+        auth.method() == AuthMethod.OAUTH2 ? tokens : null,
+        connector,
         pinnedHost);
   }
 
@@ -74,8 +90,11 @@ public final class AuthInterceptor implements Interceptor {
     Request original = chain.request();
     boolean carriesCredentials = auth.method() != AuthMethod.NONE || !auth.headers().isEmpty();
     if (carriesCredentials && !pinnedHost.test(original.url().host())) {
-      throw new AuthenticationException(context + " does not send its credentials to " + original.url().host()
-          + ", which is not one of the hosts approved when it was connected; the request was not sent");
+      throw new AuthenticationException(
+          context
+              + " does not send its credentials to "
+              + original.url().host()
+              + ", which is not one of the hosts approved when it was connected; the request was not sent");
     }
     if (tokens == null) {
       return chain.proceed(authenticate(original, null));
@@ -94,17 +113,24 @@ public final class AuthInterceptor implements Interceptor {
   private Request authenticate(Request request, Secret token) throws AuthenticationException {
     Request.Builder builder = request.newBuilder();
     for (Map.Entry<String, String> header : auth.headers().entrySet()) {
-      builder.header(header.getKey(), headerValue(header.getKey(), fill(header.getValue(), header.getKey())));
+      builder.header(
+          header.getKey(), headerValue(header.getKey(), fill(header.getValue(), header.getKey())));
     }
     switch (auth.method()) {
-      case NONE -> { }
-      case BASIC -> builder.header("Authorization", Credentials.basic(
-          require(auth.username(), "user name"), require(auth.password(), "password"), StandardCharsets.UTF_8));
+      case NONE -> {}
+      case BASIC ->
+          builder.header(
+              "Authorization",
+              Credentials.basic(
+                  require(auth.username(), "user name"),
+                  require(auth.password(), "password"),
+                  StandardCharsets.UTF_8));
       case COOKIE -> {
         String value = require(auth.credential(), "cookie");
         String cookie = auth.name() == null ? value : auth.name() + "=" + value;
         String existing = request.header("Cookie");
-        builder.header("Cookie", headerValue("Cookie", existing == null ? cookie : existing + "; " + cookie));
+        builder.header(
+            "Cookie", headerValue("Cookie", existing == null ? cookie : existing + "; " + cookie));
       }
       case OAUTH2 -> {
         if (token != null) {
@@ -121,7 +147,8 @@ public final class AuthInterceptor implements Interceptor {
   /** The credential in a header or query parameter, after its prefix. */
   private void carrier(Request request, Request.Builder builder) throws AuthenticationException {
     String name = auth.name() == null ? "Authorization" : auth.name();
-    String value = (auth.prefix() == null ? "" : auth.prefix()) + require(auth.credential(), "key or token");
+    String value =
+        (auth.prefix() == null ? "" : auth.prefix()) + require(auth.credential(), "key or token");
     if (AuthSpec.IN_QUERY.equals(auth.in())) {
       builder.url(request.url().newBuilder().setQueryParameter(name, value).build());
     } else {
@@ -131,16 +158,32 @@ public final class AuthInterceptor implements Interceptor {
 
   private String require(String credential, String role) throws AuthenticationException {
     if (credential == null) {
-      throw new AuthenticationException(context + " uses " + auth.method().wireName() + " auth but names no"
-          + " credential for the " + role);
+      throw new AuthenticationException(
+          context
+              + " uses "
+              + auth.method().wireName()
+              + " auth but names no"
+              + " credential for the "
+              + role);
     }
-    return credentials.get(credential).map(Secret::reveal).orElseThrow(() -> new AuthenticationException(
-        "missing credential '" + credential + "' for " + context + ": store it with 'paw connect'"
-            + environmentHint(credential)));
+    return credentials
+        .get(credential)
+        .map(Secret::reveal)
+        .orElseThrow(
+            () ->
+                new AuthenticationException(
+                    "missing credential '"
+                        + credential
+                        + "' for "
+                        + context
+                        + ": store it with 'paw connect'"
+                        + environmentHint(credential)));
   }
 
   private String environmentHint(String credential) {
-    String variable = dev.paw.runtime.internal.credentials.EnvironmentCredentialStore.variableFor(connector, credential);
+    String variable =
+        dev.paw.runtime.internal.credentials.EnvironmentCredentialStore.variableFor(
+            connector, credential);
     return variable == null ? "" : " or set the environment variable " + variable;
   }
 
@@ -151,21 +194,27 @@ public final class AuthInterceptor implements Interceptor {
     }
     StringBuilder value = new StringBuilder();
     for (UrlTemplate.Part part : parsed.parts()) {
-      value.append(part.placeholder() ? require(part.text(), "header '" + header + "'") : part.text());
+      value.append(
+          part.placeholder() ? require(part.text(), "header '" + header + "'") : part.text());
     }
     return value.toString();
   }
 
   /**
-   * A line break would end the header and start another one. OkHttp refuses the other characters too, but its
-   * message would quote the value for most header names.
+   * A line break would end the header and start another one. OkHttp refuses the other characters
+   * too, but its message would quote the value for most header names.
    */
   private String headerValue(String header, String value) throws AuthenticationException {
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
       if (c != '\t' && (c < 0x20 || c > 0x7e)) {
-        throw new AuthenticationException("the value for header '" + header + "' of " + context + " holds a line"
-            + " break, control or non-ASCII character (check its credentials)");
+        throw new AuthenticationException(
+            "the value for header '"
+                + header
+                + "' of "
+                + context
+                + " holds a line"
+                + " break, control or non-ASCII character (check its credentials)");
       }
     }
     return value;

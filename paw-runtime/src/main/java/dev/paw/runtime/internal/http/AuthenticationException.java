@@ -3,9 +3,9 @@ package dev.paw.runtime.internal.http;
 import java.io.IOException;
 
 /**
- * A request cannot be authenticated: a credential is missing or unusable, or the OAuth 2 token endpoint refused.
- * An {@link IOException} so that OkHttp reports it through the call like any other failure. The message names
- * credentials, never their values.
+ * A request cannot be authenticated: a credential is missing or unusable, or the OAuth 2 token
+ * endpoint refused. An {@link IOException} so that OkHttp reports it through the call like any
+ * other failure. The message names credentials, never their values.
  */
 public final class AuthenticationException extends IOException {
 

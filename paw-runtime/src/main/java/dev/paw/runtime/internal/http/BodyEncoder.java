@@ -16,9 +16,10 @@ final class BodyEncoder {
   private BodyEncoder() {}
 
   /**
-   * Adds one query parameter: scalars as {@code name=value}, arrays as repeated {@code name=item}, objects as one
-   * {@code key=value} pair per entry (how PocketPaw's {@code query: {type: object}} parameters are meant). Values
-   * nested deeper are written as JSON text. OkHttp encodes each name and value, so none can start another parameter.
+   * Adds one query parameter: scalars as {@code name=value}, arrays as repeated {@code name=item},
+   * objects as one {@code key=value} pair per entry (how PocketPaw's {@code query: {type: object}}
+   * parameters are meant). Values nested deeper are written as JSON text. OkHttp encodes each name
+   * and value, so none can start another parameter.
    */
   static void addQuery(HttpUrl.Builder url, String name, Object value) {
     if (value instanceof Map<?, ?> map) {
@@ -49,8 +50,9 @@ final class BodyEncoder {
 
   /**
    * A form body, nested the way Stripe and Rails read it: {@code metadata[order]=6735} for objects,
-   * {@code tags[]=a&tags[]=b} for arrays of plain values, {@code items[0][price]=p1} for arrays that hold objects or
-   * arrays. A null inside an object is sent as an empty value (Stripe's way to unset a field).
+   * {@code tags[]=a&tags[]=b} for arrays of plain values, {@code items[0][price]=p1} for arrays
+   * that hold objects or arrays. A null inside an object is sent as an empty value (Stripe's way to
+   * unset a field).
    */
   static RequestBody form(Map<String, Object> fields) {
     FormBody.Builder form = new FormBody.Builder();

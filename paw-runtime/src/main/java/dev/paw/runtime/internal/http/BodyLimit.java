@@ -1,11 +1,11 @@
 package dev.paw.runtime.internal.http;
 
 /**
- * The most bytes one answer may have once decoded, what kind of answer it is and the setting that raises the limit,
- * for the message. Travels with a request as its tag, so one client can apply the action limit to actions and the
- * page limit to sync pages.
+ * The most bytes one answer may have once decoded, what kind of answer it is and the setting that
+ * raises the limit, for the message. Travels with a request as its tag, so one client can apply the
+ * action limit to actions and the page limit to sync pages.
  *
- * @param what    the answer, as a message names it: "an action answer", "a sync page"
+ * @param what the answer, as a message names it: "an action answer", "a sync page"
  * @param setting how to raise the limit: "PAW_MAX_PAGE_BYTES or Paw.Builder.limits"
  */
 public record BodyLimit(long maxBytes, String what, String setting) {
@@ -18,7 +18,8 @@ public record BodyLimit(long maxBytes, String what, String setting) {
 
   /** The limit as a person reads it: "64 MiB", "1500 bytes". */
   String shown() {
-    return maxBytes % (1 << 20) == 0 ? (maxBytes >> 20) + " MiB"
+    return maxBytes % (1 << 20) == 0
+        ? (maxBytes >> 20) + " MiB"
         : maxBytes % 1024 == 0 ? (maxBytes >> 10) + " KiB" : maxBytes + " bytes";
   }
 }

@@ -7,12 +7,13 @@ import okhttp3.Interceptor;
 import okhttp3.OkHttpClient;
 
 /**
- * Assembles one connection's client from the shared one. Interceptors run in a fixed order whatever order they were
- * given in: retry outermost (each attempt passes through everything below it), then the rate limit (so retries are
- * limited too), then auth (each attempt authenticated afresh, so a refreshed OAuth token is used), then the response
- * limits (innermost, so each attempt's body is bounded, after OkHttp has inflated it); logging runs as a
- * network interceptor, so it records what actually went on the wire, auth included, once per attempt. Connection
- * clients do not retry on their own ({@link RetryInterceptor} decides) and do not follow redirects.
+ * Assembles one connection's client from the shared one. Interceptors run in a fixed order whatever
+ * order they were given in: retry outermost (each attempt passes through everything below it), then
+ * the rate limit (so retries are limited too), then auth (each attempt authenticated afresh, so a
+ * refreshed OAuth token is used), then the response limits (innermost, so each attempt's body is
+ * bounded, after OkHttp has inflated it); logging runs as a network interceptor, so it records what
+ * actually went on the wire, auth included, once per attempt. Connection clients do not retry on
+ * their own ({@link RetryInterceptor} decides) and do not follow redirects.
  */
 public final class ConnectionClientBuilder {
 
@@ -65,9 +66,11 @@ public final class ConnectionClientBuilder {
   }
 
   public OkHttpClient build() {
-    // Redirects are not followed: auth is added above OkHttp's redirect handling, so a redirect to another host
+    // Redirects are not followed: auth is added above OkHttp's redirect handling, so a redirect to
+    // another host
     // would carry an api-key header or query parameter there. A 3xx reaches the caller as it is.
-    OkHttpClient.Builder builder = base.newBuilder().retryOnConnectionFailure(false).followRedirects(false);
+    OkHttpClient.Builder builder =
+        base.newBuilder().retryOnConnectionFailure(false).followRedirects(false);
     List<Interceptor> ordered = new ArrayList<>();
     if (retry != null) {
       ordered.add(retry);

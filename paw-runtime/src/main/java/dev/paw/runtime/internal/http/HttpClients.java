@@ -4,14 +4,16 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * The one OkHttp client the runtime shares: one connection pool and one dispatcher for every connection. Connections
- * derive their own client from it with {@link ConnectionClientBuilder}, which shares the pool and adds interceptors.
+ * The one OkHttp client the runtime shares: one connection pool and one dispatcher for every
+ * connection. Connections derive their own client from it with {@link ConnectionClientBuilder},
+ * which shares the pool and adds interceptors.
  */
 public final class HttpClients {
 
   public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
   public static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
   public static final Duration WRITE_TIMEOUT = Duration.ofSeconds(30);
+
   /** Bounds a whole call, retries and their waits included, so a call never hangs forever. */
   public static final Duration CALL_TIMEOUT = Duration.ofMinutes(5);
 
@@ -26,7 +28,10 @@ public final class HttpClients {
     return Holder.SHARED;
   }
 
-  /** A new client with the runtime's timeouts (for tests and embedding applications that manage their own). */
+  /**
+   * A new client with the runtime's timeouts (for tests and embedding applications that manage
+   * their own).
+   */
   public static OkHttpClient newClient() {
     return new OkHttpClient.Builder()
         .connectTimeout(CONNECT_TIMEOUT)

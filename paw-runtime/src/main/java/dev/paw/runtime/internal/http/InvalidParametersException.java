@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The parameters of an action call are wrong: missing, of the wrong type, outside the enum, unknown, or unusable in
- * the URL. Thrown before anything is sent, with every problem at once. Messages name parameters, never echo secret
- * values.
+ * The parameters of an action call are wrong: missing, of the wrong type, outside the enum,
+ * unknown, or unusable in the URL. Thrown before anything is sent, with every problem at once.
+ * Messages name parameters, never echo secret values.
  */
 public final class InvalidParametersException extends IllegalArgumentException {
 
@@ -24,8 +24,11 @@ public final class InvalidParametersException extends IllegalArgumentException {
   private final transient List<Problem> problems;
 
   public InvalidParametersException(String action, List<Problem> problems) {
-    super("invalid parameters for action '" + action + "': "
-        + problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
+    super(
+        "invalid parameters for action '"
+            + action
+            + "': "
+            + problems.stream().map(Problem::message).collect(Collectors.joining("; ")));
     this.action = action;
     this.problems = List.copyOf(problems);
   }

@@ -8,9 +8,10 @@ import okio.ForwardingSource;
 import okio.Source;
 
 /**
- * Counts the bytes read from an answer's decoded body and fails the read that passes the answer's {@link BodyLimit},
- * so a huge body or a gzip bomb stops at the limit, not when memory runs out. Also fails when fewer than
- * {@code minBytes} arrived in a {@code window}: a server dripping a byte at a time never trips the read timeout.
+ * Counts the bytes read from an answer's decoded body and fails the read that passes the answer's
+ * {@link BodyLimit}, so a huge body or a gzip bomb stops at the limit, not when memory runs out.
+ * Also fails when fewer than {@code minBytes} arrived in a {@code window}: a server dripping a byte
+ * at a time never trips the read timeout.
  */
 final class LimitedSource extends ForwardingSource {
 
@@ -28,8 +29,14 @@ final class LimitedSource extends ForwardingSource {
    * @param declaredLength the body's length as the server declared it, or -1
    * @param rateSetting how to lower the minimum rate, for the message
    */
-  LimitedSource(Source delegate, BodyLimit limit, long declaredLength, long minBytes, Duration window,
-      String rateSetting, LongSupplier nanoTime) {
+  LimitedSource(
+      Source delegate,
+      BodyLimit limit,
+      long declaredLength,
+      long minBytes,
+      Duration window,
+      String rateSetting,
+      LongSupplier nanoTime) {
     super(delegate);
     this.limit = limit;
     this.declaredLength = declaredLength;
@@ -56,10 +63,19 @@ final class LimitedSource extends ForwardingSource {
     long now = nanoTime.getAsLong();
     if (read != -1 && now - windowStart >= windowNanos) {
       if (windowBytes < minBytes) {
-        throw new ResponseLimitException(limit.what() + " arrived too slowly: " + windowBytes + " bytes in "
-            + Duration.ofNanos(now - windowStart).toSeconds() + " s, under the minimum of " + minBytes
-            + " bytes per " + Duration.ofNanos(windowNanos).toSeconds() + " s (lower it with "
-            + rateSetting + ")");
+        throw new ResponseLimitException(
+            limit.what()
+                + " arrived too slowly: "
+                + windowBytes
+                + " bytes in "
+                + Duration.ofNanos(now - windowStart).toSeconds()
+                + " s, under the minimum of "
+                + minBytes
+                + " bytes per "
+                + Duration.ofNanos(windowNanos).toSeconds()
+                + " s (lower it with "
+                + rateSetting
+                + ")");
       }
       windowStart = now;
       windowBytes = 0;
@@ -68,7 +84,13 @@ final class LimitedSource extends ForwardingSource {
   }
 
   private ResponseLimitException tooLarge(String how) {
-    return new ResponseLimitException(limit.what() + " is larger than the " + limit.shown() + " limit (it " + how
-        + "); raise it with " + limit.setting());
+    return new ResponseLimitException(
+        limit.what()
+            + " is larger than the "
+            + limit.shown()
+            + " limit (it "
+            + how
+            + "); raise it with "
+            + limit.setting());
   }
 }

@@ -2,8 +2,8 @@ package dev.paw.runtime.internal.http;
 
 import dev.paw.runtime.internal.credentials.Redactor;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,16 +14,17 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Logs each request and response through {@link System.Logger} with secrets removed: request line and outcome at
- * {@code DEBUG}, headers at {@code TRACE}. Values of {@code Authorization}, {@code Cookie}, {@code Set-Cookie} and of
- * any header or query parameter whose name looks secret (or is the connector's api-key parameter) are masked, and
- * every credential value is masked wherever it appears. Bodies are never logged. Install it as a network interceptor
- * to see what goes on the wire, auth included.
+ * Logs each request and response through {@link System.Logger} with secrets removed: request line
+ * and outcome at {@code DEBUG}, headers at {@code TRACE}. Values of {@code Authorization}, {@code
+ * Cookie}, {@code Set-Cookie} and of any header or query parameter whose name looks secret (or is
+ * the connector's api-key parameter) are masked, and every credential value is masked wherever it
+ * appears. Bodies are never logged. Install it as a network interceptor to see what goes on the
+ * wire, auth included.
  */
 public final class LoggingInterceptor implements Interceptor {
 
-  private static final Set<String> ALWAYS_SECRET = Set.of("authorization", "proxy-authorization", "cookie",
-      "set-cookie");
+  private static final Set<String> ALWAYS_SECRET =
+      Set.of("authorization", "proxy-authorization", "cookie", "set-cookie");
 
   private final Logger logger;
   private final Redactor redactor;
@@ -31,14 +32,16 @@ public final class LoggingInterceptor implements Interceptor {
 
   /**
    * @param redactor the connection's redactor, which knows its credential values
-   * @param secretNames further header or query parameter names to mask (the auth header or api-key parameter),
-   *     compared without case
+   * @param secretNames further header or query parameter names to mask (the auth header or api-key
+   *     parameter), compared without case
    */
   public LoggingInterceptor(Logger logger, Redactor redactor, Set<String> secretNames) {
     this.logger = logger;
     this.redactor = redactor;
-    this.secretNames = secretNames.stream().map(n -> n.toLowerCase(Locale.ROOT))
-        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    this.secretNames =
+        secretNames.stream()
+            .map(n -> n.toLowerCase(Locale.ROOT))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
   @Override
@@ -57,7 +60,9 @@ public final class LoggingInterceptor implements Interceptor {
     try {
       response = chain.proceed(request);
     } catch (IOException e) {
-      logger.log(Level.DEBUG, "<-- failed " + line + ": " + redactor.redact(String.valueOf(e.getMessage())));
+      logger.log(
+          Level.DEBUG,
+          "<-- failed " + line + ": " + redactor.redact(String.valueOf(e.getMessage())));
       throw e;
     }
     long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
@@ -83,8 +88,10 @@ public final class LoggingInterceptor implements Interceptor {
     StringBuilder text = new StringBuilder();
     for (int i = 0; i < headers.size(); i++) {
       String name = headers.name(i);
-      String value = isSecret(name) || ALWAYS_SECRET.contains(name.toLowerCase(Locale.ROOT)) ? Redactor.MASK
-          : redactor.redact(headers.value(i));
+      String value =
+          isSecret(name) || ALWAYS_SECRET.contains(name.toLowerCase(Locale.ROOT))
+              ? Redactor.MASK
+              : redactor.redact(headers.value(i));
       text.append(i == 0 ? "" : "\n").append(arrow).append(name).append(": ").append(value);
     }
     return text.toString();

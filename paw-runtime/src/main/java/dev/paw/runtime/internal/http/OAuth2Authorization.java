@@ -33,10 +33,11 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The OAuth 2 authorization-code flow for a person at a browser (RFC 6749 §4.1, with PKCE S256 from RFC 7636 and
- * a loopback redirect from RFC 8252 §7.3): paw listens on {@code 127.0.0.1}, the person approves access at the
- * authorization URL, the browser brings the code back, and paw exchanges it and stores the refresh token, encrypted,
- * where {@link OAuth2TokenSource} takes it from.
+ * The OAuth 2 authorization-code flow for a person at a browser (RFC 6749 §4.1, with PKCE S256 from
+ * RFC 7636 and a loopback redirect from RFC 8252 §7.3): paw listens on {@code 127.0.0.1}, the
+ * person approves access at the authorization URL, the browser brings the code back, and paw
+ * exchanges it and stores the refresh token, encrypted, where {@link OAuth2TokenSource} takes it
+ * from.
  */
 public final class OAuth2Authorization {
 
@@ -49,17 +50,26 @@ public final class OAuth2Authorization {
   private final TokenEndpoint endpoint;
   private final Clock clock;
 
-  public OAuth2Authorization(ConnectorSpec connector, ScopedCredentials credentials, OkHttpClient client, Clock clock) {
+  public OAuth2Authorization(
+      ConnectorSpec connector, ScopedCredentials credentials, OkHttpClient client, Clock clock) {
     this.connector = connector;
     this.oauth2 = connector.auth().oauth2();
     if (oauth2 == null || !OAuth2Spec.AUTHORIZATION_CODE.equals(oauth2.grant())) {
-      throw new IllegalArgumentException("connector '" + connector.name() + "' does not use the OAuth 2"
-          + " authorization-code grant");
+      throw new IllegalArgumentException(
+          "connector '"
+              + connector.name()
+              + "' does not use the OAuth 2"
+              + " authorization-code grant");
     }
     this.credentials = credentials;
     this.clock = clock;
-    this.endpoint = new TokenEndpoint(connector, credentials, client, "connector '" + connector.name() + "'",
-        OAuth2TokenSource.reauthorize(connector, credentials));
+    this.endpoint =
+        new TokenEndpoint(
+            connector,
+            credentials,
+            client,
+            "connector '" + connector.name() + "'",
+            OAuth2TokenSource.reauthorize(connector, credentials));
   }
 
   /** True when the connector needs a person to authorize it (it has no refresh token yet). */
@@ -67,7 +77,10 @@ public final class OAuth2Authorization {
     return credentials.get(OAuth2TokenSource.refreshTokenCredential(connector)).isEmpty();
   }
 
-  /** Starts listening for the redirect; the caller shows {@link Pending#authorizationUrl()} to the person. */
+  /**
+   * Starts listening for the redirect; the caller shows {@link Pending#authorizationUrl()} to the
+   * person.
+   */
   public Pending begin() throws IOException {
     return new Pending();
   }
@@ -85,9 +98,13 @@ public final class OAuth2Authorization {
     private final CompletableFuture<Map<String, String>> callback = new CompletableFuture<>();
 
     private Pending() throws IOException {
-      // 127.0.0.1 itself, as the redirect URI says: the loopback address may be ::1 (java.net.preferIPv6Addresses)
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getByAddress("localhost",
-          new byte[] {127, 0, 0, 1}), 0), 0);
+      // 127.0.0.1 itself, as the redirect URI says: the loopback address may be ::1
+      // (java.net.preferIPv6Addresses)
+      server =
+          HttpServer.create(
+              new InetSocketAddress(
+                  InetAddress.getByAddress("localhost", new byte[] {127, 0, 0, 1}), 0),
+              0);
       server.createContext(CALLBACK, this::receive);
       server.start();
       redirectUri = "http://127.0.0.1:" + server.getAddress().getPort() + CALLBACK;
@@ -95,14 +112,18 @@ public final class OAuth2Authorization {
 
     /** Where the person approves access. */
     public String authorizationUrl() throws AuthenticationException {
-      HttpUrl base = new UrlExpander(connector, credentials, "connector '" + connector.name()
-          + "' (authorization_url)")
-          .expand(oauth2.authorizationUrl(), Map.of(), Set.of(), new ArrayList<>());
-      HttpUrl.Builder url = base.newBuilder()
-          .addQueryParameter("response_type", "code")
-          .addQueryParameter("client_id", endpoint.credential(oauth2.clientId()))
-          .addQueryParameter("redirect_uri", redirectUri)
-          .addQueryParameter("state", state);
+      HttpUrl base =
+          new UrlExpander(
+                  connector,
+                  credentials,
+                  "connector '" + connector.name() + "' (authorization_url)")
+              .expand(oauth2.authorizationUrl(), Map.of(), Set.of(), new ArrayList<>());
+      HttpUrl.Builder url =
+          base.newBuilder()
+              .addQueryParameter("response_type", "code")
+              .addQueryParameter("client_id", endpoint.credential(oauth2.clientId()))
+              .addQueryParameter("redirect_uri", redirectUri)
+              .addQueryParameter("state", state);
       if (!oauth2.scopes().isEmpty()) {
         url.addQueryParameter("scope", String.join(" ", oauth2.scopes()));
       }
@@ -125,15 +146,18 @@ public final class OAuth2Authorization {
       try {
         answer = callback.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       } catch (TimeoutException e) {
-        throw new AuthenticationException("no answer from the browser within " + timeout.toSeconds()
-            + " s; run the command again to get a new authorization URL");
+        throw new AuthenticationException(
+            "no answer from the browser within "
+                + timeout.toSeconds()
+                + " s; run the command again to get a new authorization URL");
       } catch (ExecutionException e) {
         throw new AuthenticationException(e.getCause().getMessage());
       }
-      FormBody.Builder form = new FormBody.Builder()
-          .add("grant_type", "authorization_code")
-          .add("code", answer.get("code"))
-          .add("redirect_uri", redirectUri);
+      FormBody.Builder form =
+          new FormBody.Builder()
+              .add("grant_type", "authorization_code")
+              .add("code", answer.get("code"))
+              .add("redirect_uri", redirectUri);
       if (oauth2.pkce()) {
         form.add("code_verifier", verifier);
       }
@@ -146,9 +170,12 @@ public final class OAuth2Authorization {
       String refresh = body.path("refresh_token").asText("");
       String accessCredential = connector.auth().credential();
       if (refresh.isEmpty() && accessCredential == null) {
-        throw new AuthenticationException("the authorization server of connector '" + connector.name() + "' issued"
-            + " no refresh token, so paw could not sync later on its own; ask for offline access (for Google:"
-            + " authorization_params: { access_type: offline, prompt: consent })");
+        throw new AuthenticationException(
+            "the authorization server of connector '"
+                + connector.name()
+                + "' issued"
+                + " no refresh token, so paw could not sync later on its own; ask for offline access (for Google:"
+                + " authorization_params: { access_type: offline, prompt: consent })");
       }
       if (!refresh.isEmpty()) {
         credentials.put(OAuth2TokenSource.refreshTokenCredential(connector), Secret.of(refresh));
@@ -157,7 +184,9 @@ public final class OAuth2Authorization {
         credentials.put(accessCredential, Secret.of(body.get("access_token").asText()));
       }
       long lifetime = body.path("expires_in").asLong(0);
-      return new Grant(!refresh.isEmpty(), lifetime > 0 ? sentAt.plusSeconds(lifetime) : null,
+      return new Grant(
+          !refresh.isEmpty(),
+          lifetime > 0 ? sentAt.plusSeconds(lifetime) : null,
           body.path("scope").asText(null));
     }
 
@@ -167,23 +196,34 @@ public final class OAuth2Authorization {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
         String page;
         String answered = query.get("state");
-        if (answered == null || !MessageDigest.isEqual(state.getBytes(StandardCharsets.US_ASCII),
-            answered.getBytes(StandardCharsets.US_ASCII))) {
-          page = "This answer does not belong to the authorization paw started (its state differs); ignored.";
+        if (answered == null
+            || !MessageDigest.isEqual(
+                state.getBytes(StandardCharsets.US_ASCII),
+                answered.getBytes(StandardCharsets.US_ASCII))) {
+          page =
+              "This answer does not belong to the authorization paw started (its state differs); ignored.";
           respond(exchange, 400, page);
           return;
         }
         if (query.containsKey("error")) {
-          String error = query.get("error").matches("[a-z_]{1,40}") ? query.get("error") : "unreadable error";
-          callback.completeExceptionally(new AuthenticationException("authorization of connector '"
-              + connector.name() + "' was not granted (" + error + ")"));
+          String error =
+              query.get("error").matches("[a-z_]{1,40}") ? query.get("error") : "unreadable error";
+          callback.completeExceptionally(
+              new AuthenticationException(
+                  "authorization of connector '"
+                      + connector.name()
+                      + "' was not granted ("
+                      + error
+                      + ")"));
           page = "Authorization was not granted (" + error + "). You can close this window.";
         } else if (query.get("code") == null) {
-          callback.completeExceptionally(new AuthenticationException("the authorization server sent no code"));
+          callback.completeExceptionally(
+              new AuthenticationException("the authorization server sent no code"));
           page = "The authorization server sent no code. You can close this window.";
         } else {
           callback.complete(query);
-          page = "paw is authorized for " + connector.displayName() + ". You can close this window.";
+          page =
+              "paw is authorized for " + connector.displayName() + ". You can close this window.";
         }
         respond(exchange, 200, page);
       }
@@ -196,8 +236,9 @@ public final class OAuth2Authorization {
   }
 
   private static void respond(HttpExchange exchange, int status, String text) throws IOException {
-    byte[] body = ("<!doctype html><meta charset=utf-8><title>paw</title><p>" + text.replace("<", "&lt;"))
-        .getBytes(StandardCharsets.UTF_8);
+    byte[] body =
+        ("<!doctype html><meta charset=utf-8><title>paw</title><p>" + text.replace("<", "&lt;"))
+            .getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {
@@ -212,8 +253,10 @@ public final class OAuth2Authorization {
     }
     for (String pair : raw.split("&")) {
       int eq = pair.indexOf('=');
-      String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-      values.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+      String name =
+          URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+      values.put(
+          name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
     }
     return values;
   }
@@ -228,7 +271,8 @@ public final class OAuth2Authorization {
   /** {@code BASE64URL(SHA256(verifier))}, RFC 7636 §4.2. */
   static String challenge(String verifier) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
       return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);

@@ -17,18 +17,24 @@ import okhttp3.OkHttpClient;
 
 /**
  * Access tokens for one OAuth 2 connection, from its {@code auth.oauth2.token_url}:
- * <ul>
- *   <li>grant {@code client_credentials}: a token for the client itself (client id and secret from credentials);</li>
- *   <li>otherwise the refresh-token grant, from the refresh token stored under {@link #refreshTokenCredential}.
- *       When the server rotates refresh tokens, the new one is written back to the credential store at once.</li>
- * </ul>
- * Without a refresh token, a ready-made access token in the connector's {@code credential} is used as is. Tokens are
- * cached in memory (never stored) until {@value #EXPIRY_MARGIN_SECONDS} seconds before they expire.
  *
- * <p>The browser authorization-code flow is a later addition. Its seam is the credential store: that flow only has to
- * store the refresh token (and may store an access token) in this connection's scope; this class takes it from there.
- * The client authenticates with HTTP Basic when it has a secret (RFC 6749 §2.3.1 says every server must accept it),
- * and sends only its {@code client_id} when it is a public client.
+ * <ul>
+ *   <li>grant {@code client_credentials}: a token for the client itself (client id and secret from
+ *       credentials);
+ *   <li>otherwise the refresh-token grant, from the refresh token stored under {@link
+ *       #refreshTokenCredential}. When the server rotates refresh tokens, the new one is written
+ *       back to the credential store at once.
+ * </ul>
+ *
+ * Without a refresh token, a ready-made access token in the connector's {@code credential} is used
+ * as is. Tokens are cached in memory (never stored) until {@value #EXPIRY_MARGIN_SECONDS} seconds
+ * before they expire.
+ *
+ * <p>The browser authorization-code flow is a later addition. Its seam is the credential store:
+ * that flow only has to store the refresh token (and may store an access token) in this
+ * connection's scope; this class takes it from there. The client authenticates with HTTP Basic when
+ * it has a secret (RFC 6749 §2.3.1 says every server must accept it), and sends only its {@code
+ * client_id} when it is a public client.
  */
 public final class OAuth2TokenSource {
 
@@ -43,19 +49,27 @@ public final class OAuth2TokenSource {
   private final String context;
 
   private Secret cached;
+
   /** The refresh token the server rotated to last, in this process. */
   private Secret rotatedRefresh;
-  /** What the store read as right after {@link #rotatedRefresh} was stored: itself, unless something shadows it. */
+
+  /**
+   * What the store read as right after {@link #rotatedRefresh} was stored: itself, unless something
+   * shadows it.
+   */
   private Optional<String> storedAfterRotation = Optional.empty();
+
   private Instant expiresAt;
 
   /**
-   * @param client the client for the token endpoint: the shared one (with retry and logging if wanted), not a
-   *     connection client, whose auth would call back into this source
+   * @param client the client for the token endpoint: the shared one (with retry and logging if
+   *     wanted), not a connection client, whose auth would call back into this source
    */
-  public OAuth2TokenSource(ConnectorSpec connector, ScopedCredentials credentials, OkHttpClient client, Clock clock) {
+  public OAuth2TokenSource(
+      ConnectorSpec connector, ScopedCredentials credentials, OkHttpClient client, Clock clock) {
     if (connector.auth().oauth2() == null) {
-      throw new IllegalArgumentException("connector '" + connector.name() + "' has no auth.oauth2 settings");
+      throw new IllegalArgumentException(
+          "connector '" + connector.name() + "' has no auth.oauth2 settings");
     }
     this.oauth2 = connector.auth().oauth2();
     this.accessTokenCredential = connector.auth().credential();
@@ -63,7 +77,9 @@ public final class OAuth2TokenSource {
     this.credentials = credentials;
     this.clock = clock;
     this.context = "connector '" + connector.name() + "'";
-    this.endpoint = new TokenEndpoint(connector, credentials, client, context, reauthorize(connector, credentials));
+    this.endpoint =
+        new TokenEndpoint(
+            connector, credentials, client, context, reauthorize(connector, credentials));
   }
 
   /**
@@ -71,8 +87,10 @@ public final class OAuth2TokenSource {
    * {@code REFRESH_TOKEN}, else {@code <CONNECTOR>_REFRESH_TOKEN} ({@code GMAIL_REFRESH_TOKEN}).
    */
   public static String refreshTokenCredential(ConnectorSpec connector) {
-    return connector.auth().credentials().stream().map(CredentialSpec::name)
-        .filter(n -> n.toUpperCase(Locale.ROOT).endsWith("REFRESH_TOKEN")).findFirst()
+    return connector.auth().credentials().stream()
+        .map(CredentialSpec::name)
+        .filter(n -> n.toUpperCase(Locale.ROOT).endsWith("REFRESH_TOKEN"))
+        .findFirst()
         .orElse(connector.name().toUpperCase(Locale.ROOT) + "_REFRESH_TOKEN");
   }
 
@@ -89,14 +107,23 @@ public final class OAuth2TokenSource {
     if (OAuth2Spec.CLIENT_CREDENTIALS.equals(oauth2.grant())) {
       return fetch(new FormBody.Builder().add("grant_type", "client_credentials"), true);
     }
-    // Read, send and store the refresh token holding the scope's credentials: another process (or connection)
-    // refreshing at the same time waits, then reads the token this one stored, instead of sending the one the
+    // Read, send and store the refresh token holding the scope's credentials: another process (or
+    // connection)
+    // refreshing at the same time waits, then reads the token this one stored, instead of sending
+    // the one the
     // server has just rotated away, or storing an older token after a newer one.
-    Secret fresh = credentials.exclusively(() -> {
-      Optional<Secret> refresh = refreshToken();
-      return refresh.isEmpty() ? null : fetch(new FormBody.Builder().add("grant_type", "refresh_token")
-          .add("refresh_token", refresh.get().reveal()), false);
-    });
+    Secret fresh =
+        credentials.exclusively(
+            () -> {
+              Optional<Secret> refresh = refreshToken();
+              return refresh.isEmpty()
+                  ? null
+                  : fetch(
+                      new FormBody.Builder()
+                          .add("grant_type", "refresh_token")
+                          .add("refresh_token", refresh.get().reveal()),
+                      false);
+            });
     if (fresh != null) {
       return fresh;
     }
@@ -108,12 +135,22 @@ public final class OAuth2TokenSource {
         return cached;
       }
     }
-    throw new AuthenticationException(context + " has no OAuth 2 refresh token ('" + refreshTokenCredential + "')"
-        + (accessTokenCredential == null ? "" : " or access token ('" + accessTokenCredential + "')")
-        + ": authorize it first with: " + endpoint.reauthorize());
+    throw new AuthenticationException(
+        context
+            + " has no OAuth 2 refresh token ('"
+            + refreshTokenCredential
+            + "')"
+            + (accessTokenCredential == null
+                ? ""
+                : " or access token ('" + accessTokenCredential + "')")
+            + ": authorize it first with: "
+            + endpoint.reauthorize());
   }
 
-  /** Forgets {@code rejected} (the server answered 401 to it), so the next {@link #token()} fetches a new one. */
+  /**
+   * Forgets {@code rejected} (the server answered 401 to it), so the next {@link #token()} fetches
+   * a new one.
+   */
   public synchronized void invalidate(Secret rejected) {
     if (cached == rejected) {
       cached = null;
@@ -122,8 +159,9 @@ public final class OAuth2TokenSource {
   }
 
   /**
-   * The refresh token to send: the stored one, unless the store still reads as it did right after this source
-   * stored its rotated token, which it then cannot have taken (an environment variable shadows the encrypted store).
+   * The refresh token to send: the stored one, unless the store still reads as it did right after
+   * this source stored its rotated token, which it then cannot have taken (an environment variable
+   * shadows the encrypted store).
    */
   private Optional<Secret> refreshToken() {
     Optional<Secret> stored = credentials.get(refreshTokenCredential);
@@ -141,7 +179,10 @@ public final class OAuth2TokenSource {
     JsonNode body = endpoint.post(form);
     cached = Secret.of(body.get("access_token").asText());
     long lifetime = body.path("expires_in").asLong(0);
-    expiresAt = lifetime > 0 ? sentAt.plus(Duration.ofSeconds(Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS))) : null;
+    expiresAt =
+        lifetime > 0
+            ? sentAt.plus(Duration.ofSeconds(Math.max(0, lifetime - EXPIRY_MARGIN_SECONDS)))
+            : null;
     String rotated = body.path("refresh_token").asText("");
     if (!rotated.isEmpty()) {
       rotatedRefresh = Secret.of(rotated);
@@ -150,14 +191,22 @@ public final class OAuth2TokenSource {
         storedAfterRotation = credentials.get(refreshTokenCredential).map(Secret::reveal);
       } catch (RuntimeException e) {
         try {
-          storedAfterRotation = credentials.get(refreshTokenCredential).map(Secret::reveal); // the old one
+          storedAfterRotation =
+              credentials.get(refreshTokenCredential).map(Secret::reveal); // the old one
         } catch (RuntimeException unreadable) {
           storedAfterRotation = Optional.empty();
         }
         // this process goes on with the new token; the next one will find only the old, refused one
-        System.getLogger(OAuth2TokenSource.class.getName()).log(System.Logger.Level.WARNING, () -> context
-            + ": the rotated refresh token could not be stored (" + e.getMessage() + "); the next run will need: "
-            + endpoint.reauthorize() + " --reauthorize");
+        System.getLogger(OAuth2TokenSource.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                () ->
+                    context
+                        + ": the rotated refresh token could not be stored ("
+                        + e.getMessage()
+                        + "); the next run will need: "
+                        + endpoint.reauthorize()
+                        + " --reauthorize");
       }
     }
     return cached;

@@ -13,9 +13,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies defaults and checks an action call's parameters against the spec: unknown names, required values, types
- * and enums. Values come back normalised to the spec's model types ({@code Long}, {@code Double}, {@code Boolean},
- * {@code String}, {@code Map}, {@code List}) so encoding has one set of types to handle.
+ * Applies defaults and checks an action call's parameters against the spec: unknown names, required
+ * values, types and enums. Values come back normalised to the spec's model types ({@code Long},
+ * {@code Double}, {@code Boolean}, {@code String}, {@code Map}, {@code List}) so encoding has one
+ * set of types to handle.
  */
 public final class ParameterChecker {
 
@@ -23,8 +24,8 @@ public final class ParameterChecker {
 
   /**
    * The checked values of a call, defaults applied, by wire name; every problem at once in an
-   * {@link InvalidParametersException}. For actions that are not HTTP requests ({@code LOCAL}); {@link RequestFactory}
-   * checks HTTP actions itself.
+   * {@link InvalidParametersException}. For actions that are not HTTP requests ({@code LOCAL});
+   * {@link RequestFactory} checks HTTP actions itself.
    */
   public static Map<String, Object> checked(ActionSpec action, Map<String, ?> given) {
     List<InvalidParametersException.Problem> problems = new ArrayList<>();
@@ -35,15 +36,26 @@ public final class ParameterChecker {
     return values;
   }
 
-  /** The checked values by wire name, in the spec's order; problems are added to {@code problems}. */
-  static Map<String, Object> check(ActionSpec action, Map<String, ?> given,
-      List<InvalidParametersException.Problem> problems) {
+  /**
+   * The checked values by wire name, in the spec's order; problems are added to {@code problems}.
+   */
+  static Map<String, Object> check(
+      ActionSpec action, Map<String, ?> given, List<InvalidParametersException.Problem> problems) {
     List<ParamSpec> specs = action.allParams();
     for (String name : given.keySet()) {
       if (specs.stream().noneMatch(p -> p.name().equals(name))) {
-        problems.add(new InvalidParametersException.Problem(name, "unknown parameter '" + printable(name) + "' (action '"
-            + action.name() + "' takes " + (specs.isEmpty() ? "none" : String.join(", ",
-            specs.stream().map(ParamSpec::name).toList())) + ")"));
+        problems.add(
+            new InvalidParametersException.Problem(
+                name,
+                "unknown parameter '"
+                    + printable(name)
+                    + "' (action '"
+                    + action.name()
+                    + "' takes "
+                    + (specs.isEmpty()
+                        ? "none"
+                        : String.join(", ", specs.stream().map(ParamSpec::name).toList()))
+                    + ")"));
       }
     }
     Map<String, Object> values = new LinkedHashMap<>();
@@ -54,21 +66,37 @@ public final class ParameterChecker {
       }
       if (value == null) {
         if (spec.required()) {
-          problems.add(new InvalidParametersException.Problem(spec.name(), "missing required parameter '"
-              + spec.name() + "'"));
+          problems.add(
+              new InvalidParametersException.Problem(
+                  spec.name(), "missing required parameter '" + spec.name() + "'"));
         }
         continue;
       }
       Object normalised = normalise(value, spec.type());
       if (normalised == null) {
-        problems.add(new InvalidParametersException.Problem(spec.name(), "parameter '" + spec.name() + "' must be "
-            + article(spec.type()) + ", not " + describe(value)));
+        problems.add(
+            new InvalidParametersException.Problem(
+                spec.name(),
+                "parameter '"
+                    + spec.name()
+                    + "' must be "
+                    + article(spec.type())
+                    + ", not "
+                    + describe(value)));
         continue;
       }
       if (!spec.enumValues().isEmpty() && !spec.enumValues().contains(normalised)) {
         String shown = Redactor.isSecretName(spec.name()) ? Redactor.MASK : show(normalised);
-        problems.add(new InvalidParametersException.Problem(spec.name(), "parameter '" + spec.name() + "' must be one"
-            + " of " + spec.enumValues().stream().map(ParameterChecker::show).toList() + ", not " + shown));
+        problems.add(
+            new InvalidParametersException.Problem(
+                spec.name(),
+                "parameter '"
+                    + spec.name()
+                    + "' must be one"
+                    + " of "
+                    + spec.enumValues().stream().map(ParameterChecker::show).toList()
+                    + ", not "
+                    + shown));
         continue;
       }
       values.put(spec.name(), normalised);
@@ -83,15 +111,22 @@ public final class ParameterChecker {
       case INTEGER -> integer(value);
       case NUMBER -> number(value);
       case BOOLEAN -> value instanceof Boolean ? value : null;
-      case OBJECT -> value instanceof Map<?, ?> || value instanceof List<?> ? tree(value)
-          : value instanceof Object[] array ? tree(Arrays.asList(array)) : null;
-      case ARRAY -> value instanceof List<?> ? tree(value)
-          : value instanceof Object[] array ? tree(Arrays.asList(array)) : null;
+      case OBJECT ->
+          value instanceof Map<?, ?> || value instanceof List<?>
+              ? tree(value)
+              : value instanceof Object[] array ? tree(Arrays.asList(array)) : null;
+      case ARRAY ->
+          value instanceof List<?>
+              ? tree(value)
+              : value instanceof Object[] array ? tree(Arrays.asList(array)) : null;
     };
   }
 
   private static Long integer(Object value) {
-    if (value instanceof Long || value instanceof Integer || value instanceof Short || value instanceof Byte) {
+    if (value instanceof Long
+        || value instanceof Integer
+        || value instanceof Short
+        || value instanceof Byte) {
       return ((Number) value).longValue();
     }
     if (value instanceof BigInteger big && big.bitLength() < 64) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
-/** Holds every request (each retry too) until its connector's {@link TokenBucket} grants a permit. */
+/**
+ * Holds every request (each retry too) until its connector's {@link TokenBucket} grants a permit.
+ */
 public final class RateLimitInterceptor implements Interceptor {
 
   private final TokenBucket bucket;

@@ -19,19 +19,21 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 
 /**
- * Builds the HTTP request for one action call of one connection. Defaults are applied and every parameter is checked
- * (unknown names, required, type, enum, usable in the URL) before a request exists, and all problems are reported
- * together in an {@link InvalidParametersException}. The request carries no auth: the connection's
- * {@link AuthInterceptor} adds it on the way out, so a built request holds no secret unless the connector puts a
- * credential in its URL.
+ * Builds the HTTP request for one action call of one connection. Defaults are applied and every
+ * parameter is checked (unknown names, required, type, enum, usable in the URL) before a request
+ * exists, and all problems are reported together in an {@link InvalidParametersException}. The
+ * request carries no auth: the connection's {@link AuthInterceptor} adds it on the way out, so a
+ * built request holds no secret unless the connector puts a credential in its URL.
  *
- * <p>URLs: a relative action URL is joined to the connector's {@code base_url}. A base URL override (a test server,
- * a proxy, GitHub Enterprise) replaces the scheme, host and base path: the connector's {@code base_url} when the
- * action URL starts with it, otherwise the action URL's origin ({@code https://api.stripe.com/v1/charges} with
- * override {@code http://127.0.0.1:8080} becomes {@code http://127.0.0.1:8080/v1/charges}).
+ * <p>URLs: a relative action URL is joined to the connector's {@code base_url}. A base URL override
+ * (a test server, a proxy, GitHub Enterprise) replaces the scheme, host and base path: the
+ * connector's {@code base_url} when the action URL starts with it, otherwise the action URL's
+ * origin ({@code https://api.stripe.com/v1/charges} with override {@code http://127.0.0.1:8080}
+ * becomes {@code http://127.0.0.1:8080/v1/charges}).
  *
- * <p>Parameters go where the spec says: {@code PATH} fills the URL, {@code QUERY} the query string, {@code BODY}
- * the JSON or form body. A {@code GET} cannot carry a body in OkHttp, so body fields of a {@code GET} go to the query.
+ * <p>Parameters go where the spec says: {@code PATH} fills the URL, {@code QUERY} the query string,
+ * {@code BODY} the JSON or form body. A {@code GET} cannot carry a body in OkHttp, so body fields
+ * of a {@code GET} go to the query.
  */
 public final class RequestFactory {
 
@@ -42,7 +44,8 @@ public final class RequestFactory {
   /**
    * @param baseUrlOverride replaces the connector's origin and base path, or {@code null}
    */
-  public RequestFactory(ConnectorSpec connector, CredentialSource credentials, HttpUrl baseUrlOverride) {
+  public RequestFactory(
+      ConnectorSpec connector, CredentialSource credentials, HttpUrl baseUrlOverride) {
     this.connector = connector;
     this.credentials = credentials;
     this.baseUrlOverride = baseUrlOverride;
@@ -50,25 +53,46 @@ public final class RequestFactory {
 
   /** Builds the request for {@code action} with parameters keyed by wire name. */
   public Request create(String action, Map<String, ?> params) {
-    ActionSpec spec = connector.action(action).orElseThrow(() -> new IllegalArgumentException("connector '"
-        + connector.name() + "' has no action '" + action + "' (it has " + connector.actions().stream()
-        .map(ActionSpec::name).collect(Collectors.joining(", ")) + ")"));
+    ActionSpec spec =
+        connector
+            .action(action)
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "connector '"
+                            + connector.name()
+                            + "' has no action '"
+                            + action
+                            + "' (it has "
+                            + connector.actions().stream()
+                                .map(ActionSpec::name)
+                                .collect(Collectors.joining(", "))
+                            + ")"));
     return create(spec, params);
   }
 
   /** Builds the request for {@code action} with parameters keyed by wire name. */
   public Request create(ActionSpec action, Map<String, ?> params) {
     if (action.method() == HttpMethod.LOCAL || action.url() == null) {
-      throw new IllegalArgumentException("action '" + action.name() + "' of connector '" + connector.name()
-          + "' is not an HTTP action" + (action.method() == HttpMethod.LOCAL ? " (it is LOCAL)" : " (it has no url)"));
+      throw new IllegalArgumentException(
+          "action '"
+              + action.name()
+              + "' of connector '"
+              + connector.name()
+              + "' is not an HTTP action"
+              + (action.method() == HttpMethod.LOCAL ? " (it is LOCAL)" : " (it has no url)"));
     }
     List<InvalidParametersException.Problem> problems = new ArrayList<>();
     Map<String, Object> values = ParameterChecker.check(action, params, problems);
-    Set<String> pathParams = action.params().stream().filter(p -> p.in() == ParamIn.PATH).map(ParamSpec::name)
-        .collect(Collectors.toSet());
+    Set<String> pathParams =
+        action.params().stream()
+            .filter(p -> p.in() == ParamIn.PATH)
+            .map(ParamSpec::name)
+            .collect(Collectors.toSet());
     String context = "action '" + action.name() + "' of connector '" + connector.name() + "'";
-    HttpUrl url = new UrlExpander(connector, credentials, context).expand(template(action), values, pathParams,
-        problems);
+    HttpUrl url =
+        new UrlExpander(connector, credentials, context)
+            .expand(template(action), values, pathParams, problems);
     if (!problems.isEmpty()) {
       throw new InvalidParametersException(action.name(), problems);
     }
@@ -102,7 +126,9 @@ public final class RequestFactory {
       // OkHttp needs a body for POST, PUT and PATCH; DELETE goes without
       return method == HttpMethod.DELETE ? null : RequestBody.create(new byte[0], null);
     }
-    return action.contentType() == ContentType.FORM ? BodyEncoder.form(fields) : BodyEncoder.json(fields);
+    return action.contentType() == ContentType.FORM
+        ? BodyEncoder.form(fields)
+        : BodyEncoder.json(fields);
   }
 
   /** The action's URL as an absolute template, with the base URL override applied. */
@@ -112,8 +138,15 @@ public final class RequestFactory {
     boolean absolute = UrlTemplate.parse(url).template().isAbsolute();
     if (!absolute) {
       if (base == null) {
-        throw new IllegalArgumentException("url '" + url + "' of action '" + action.name() + "' is relative, but"
-            + " connector '" + connector.name() + "' has no base_url");
+        throw new IllegalArgumentException(
+            "url '"
+                + url
+                + "' of action '"
+                + action.name()
+                + "' is relative, but"
+                + " connector '"
+                + connector.name()
+                + "' has no base_url");
       }
       url = join(base, url);
     }
@@ -127,7 +160,10 @@ public final class RequestFactory {
     return join(override, url.substring(originEnd(url)));
   }
 
-  /** Where the origin of an absolute template ends: the first '/' after "scheme://" or after a leading placeholder. */
+  /**
+   * Where the origin of an absolute template ends: the first '/' after "scheme://" or after a
+   * leading placeholder.
+   */
   private static int originEnd(String url) {
     int scheme = url.indexOf("://");
     int from = scheme >= 0 ? scheme + 3 : Math.max(0, url.indexOf('}') + 1);

@@ -12,9 +12,10 @@ import okio.BufferedSource;
 import okio.Okio;
 
 /**
- * Bounds what an answer's body may cost: its decoded bytes (the request's {@link BodyLimit} tag, else the default)
- * and how slowly they may arrive. As an application interceptor it sees the body after OkHttp has inflated a gzip
- * answer, so a gzip bomb is counted by what it inflates to and stops at the limit.
+ * Bounds what an answer's body may cost: its decoded bytes (the request's {@link BodyLimit} tag,
+ * else the default) and how slowly they may arrive. As an application interceptor it sees the body
+ * after OkHttp has inflated a gzip answer, so a gzip bomb is counted by what it inflates to and
+ * stops at the limit.
  */
 public final class ResponseLimitInterceptor implements Interceptor {
 
@@ -26,14 +27,20 @@ public final class ResponseLimitInterceptor implements Interceptor {
 
   /**
    * @param defaultLimit the limit of a request without a {@link BodyLimit} tag
-   * @param minBytes     the fewest bytes an answer must deliver in each {@code window}; 0 for no minimum
-   * @param rateSetting  how to change the minimum, for the message
+   * @param minBytes the fewest bytes an answer must deliver in each {@code window}; 0 for no
+   *     minimum
+   * @param rateSetting how to change the minimum, for the message
    */
-  public ResponseLimitInterceptor(BodyLimit defaultLimit, long minBytes, Duration window, String rateSetting) {
+  public ResponseLimitInterceptor(
+      BodyLimit defaultLimit, long minBytes, Duration window, String rateSetting) {
     this(defaultLimit, minBytes, window, rateSetting, System::nanoTime);
   }
 
-  ResponseLimitInterceptor(BodyLimit defaultLimit, long minBytes, Duration window, String rateSetting,
+  ResponseLimitInterceptor(
+      BodyLimit defaultLimit,
+      long minBytes,
+      Duration window,
+      String rateSetting,
       LongSupplier nanoTime) {
     this.defaultLimit = defaultLimit;
     this.minBytes = minBytes;
@@ -75,8 +82,16 @@ public final class ResponseLimitInterceptor implements Interceptor {
     @Override
     public synchronized BufferedSource source() {
       if (source == null) {
-        source = Okio.buffer(new LimitedSource(delegate.source(), limit, delegate.contentLength(), minBytes, window,
-            rateSetting, nanoTime));
+        source =
+            Okio.buffer(
+                new LimitedSource(
+                    delegate.source(),
+                    limit,
+                    delegate.contentLength(),
+                    minBytes,
+                    window,
+                    rateSetting,
+                    nanoTime));
       }
       return source;
     }

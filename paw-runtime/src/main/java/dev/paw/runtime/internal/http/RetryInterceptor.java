@@ -21,21 +21,26 @@ import okhttp3.Response;
 
 /**
  * Retries what is safe to retry, as {@link RetryPolicy} bounds it.
+ *
  * <ul>
- *   <li>Statuses 429, 500, 502, 503 and 504, for idempotent methods (GET, HEAD, OPTIONS, PUT, DELETE) and for any
- *       request that carries an {@code Idempotency-Key}.</li>
- *   <li>For POST and PATCH without one, only 429 and 503 with {@code Retry-After}: the server says it did not act.
- *       After a 500 or a gateway error it may have, and repeating could charge a card twice.</li>
- *   <li>Connection faults: when the connection was never made (refused, unknown host, no route), for every method;
- *       other I/O faults (reset, timeout, truncated response) only for idempotent requests, since the server may have
- *       received the request. TLS failures and cancelled calls are never retried.</li>
+ *   <li>Statuses 429, 500, 502, 503 and 504, for idempotent methods (GET, HEAD, OPTIONS, PUT,
+ *       DELETE) and for any request that carries an {@code Idempotency-Key}.
+ *   <li>For POST and PATCH without one, only 429 and 503 with {@code Retry-After}: the server says
+ *       it did not act. After a 500 or a gateway error it may have, and repeating could charge a
+ *       card twice.
+ *   <li>Connection faults: when the connection was never made (refused, unknown host, no route),
+ *       for every method; other I/O faults (reset, timeout, truncated response) only for idempotent
+ *       requests, since the server may have received the request. TLS failures and cancelled calls
+ *       are never retried.
  * </ul>
- * Give the connection client {@code retryOnConnectionFailure(false)} (as {@link ConnectionClientBuilder} does) so
- * that these rules are the only ones.
+ *
+ * Give the connection client {@code retryOnConnectionFailure(false)} (as {@link
+ * ConnectionClientBuilder} does) so that these rules are the only ones.
  */
 public final class RetryInterceptor implements Interceptor {
 
-  private static final Set<String> IDEMPOTENT = Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
+  private static final Set<String> IDEMPOTENT =
+      Set.of("GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE");
   private static final Set<Integer> RETRYABLE = Set.of(429, 500, 502, 503, 504);
 
   private final RetryPolicy policy;
@@ -66,7 +71,9 @@ public final class RetryInterceptor implements Interceptor {
       try {
         response = chain.proceed(request);
       } catch (IOException e) {
-        if (attempt >= policy.maxAttempts() || chain.call().isCanceled() || !retryable(request, e)) {
+        if (attempt >= policy.maxAttempts()
+            || chain.call().isCanceled()
+            || !retryable(request, e)) {
           throw e;
         }
         sleep(backoff(attempt));
@@ -88,13 +95,16 @@ public final class RetryInterceptor implements Interceptor {
     return IDEMPOTENT.contains(request.method()) || request.header("Idempotency-Key") != null;
   }
 
-  /** @param retryAfter the response's {@code Retry-After}, {@code null} when absent or unreadable */
+  /**
+   * @param retryAfter the response's {@code Retry-After}, {@code null} when absent or unreadable
+   */
   private static boolean retryable(Request request, Response response, Duration retryAfter) {
     int code = response.code();
     if (!RETRYABLE.contains(code)) {
       return false;
     }
-    // a 503 to a call that may have acted is retried only when the server said when: an unreadable Retry-After is
+    // a 503 to a call that may have acted is retried only when the server said when: an unreadable
+    // Retry-After is
     // no such word, and retrying at once would also ignore the wait it meant to ask for
     return idempotent(request) || code == 429 || (code == 503 && retryAfter != null);
   }
@@ -103,13 +113,17 @@ public final class RetryInterceptor implements Interceptor {
     if (e instanceof SSLException || e instanceof AuthenticationException) {
       return false;
     }
-    boolean neverSent = e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof NoRouteToHostException;
+    boolean neverSent =
+        e instanceof ConnectException
+            || e instanceof UnknownHostException
+            || e instanceof NoRouteToHostException;
     if (neverSent) {
       return true;
     }
-    // InterruptedIOException covers timeouts; a call timeout cancels the call, which intercept() checks first
-    return idempotent(request) && (!(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException);
+    // InterruptedIOException covers timeouts; a call timeout cancels the call, which intercept()
+    // checks first
+    return idempotent(request)
+        && (!(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException);
   }
 
   private Duration backoff(int attempt) {
@@ -124,7 +138,8 @@ public final class RetryInterceptor implements Interceptor {
       return null;
     }
     value = value.trim();
-    if (value.matches("\\d{1,18}")) { // delay-seconds is digits only (RFC 9110); 18 of them always fit a long
+    if (value.matches(
+        "\\d{1,18}")) { // delay-seconds is digits only (RFC 9110); 18 of them always fit a long
       return Duration.ofSeconds(Long.parseLong(value));
     }
     try {

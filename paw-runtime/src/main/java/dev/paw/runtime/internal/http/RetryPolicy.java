@@ -3,12 +3,14 @@ package dev.paw.runtime.internal.http;
 import java.time.Duration;
 
 /**
- * How a connection retries: at most {@code maxAttempts} tries in all; between them an exponential backoff with full
- * jitter (a random wait between zero and {@code min(maxDelay, baseDelay * 2^(retry - 1))}); a server's
- * {@code Retry-After} is honoured instead when it asks for no more than {@code maxRetryAfter}. A server asking for a
- * longer wait gets its answer returned to the caller rather than a retry that would come too early or block too long.
+ * How a connection retries: at most {@code maxAttempts} tries in all; between them an exponential
+ * backoff with full jitter (a random wait between zero and {@code min(maxDelay, baseDelay *
+ * 2^(retry - 1))}); a server's {@code Retry-After} is honoured instead when it asks for no more
+ * than {@code maxRetryAfter}. A server asking for a longer wait gets its answer returned to the
+ * caller rather than a retry that would come too early or block too long.
  */
-public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
+public record RetryPolicy(
+    int maxAttempts, Duration baseDelay, Duration maxDelay, Duration maxRetryAfter) {
 
   public RetryPolicy {
     if (maxAttempts < 1) {
@@ -21,7 +23,8 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
 
   /** Four attempts, 500 ms base, 30 s longest backoff, Retry-After honoured up to 60 s. */
   public static RetryPolicy defaults() {
-    return new RetryPolicy(4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60));
+    return new RetryPolicy(
+        4, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60));
   }
 
   /** One attempt: no retries. */

@@ -5,9 +5,10 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket: {@code permitsPerSecond} on average, bursts of up to {@code burst} after a quiet spell. A caller
- * that finds the bucket empty reserves the next permit and sleeps until it is due, outside the lock, so waiting
- * callers queue in order without holding each other up. Thread-safe; share one per connector and account.
+ * A token bucket: {@code permitsPerSecond} on average, bursts of up to {@code burst} after a quiet
+ * spell. A caller that finds the bucket empty reserves the next permit and sleeps until it is due,
+ * outside the lock, so waiting callers queue in order without holding each other up. Thread-safe;
+ * share one per connector and account.
  */
 public final class TokenBucket {
 
@@ -26,8 +27,8 @@ public final class TokenBucket {
   /** With an injectable monotonic clock (nanoseconds) and sleeper, for tests. */
   public TokenBucket(double permitsPerSecond, int burst, LongSupplier nanoTime, Sleeper sleeper) {
     if (!(permitsPerSecond > 0) || Double.isInfinite(permitsPerSecond)) {
-      throw new IllegalArgumentException("a rate limit needs a positive number of requests per second, not "
-          + permitsPerSecond);
+      throw new IllegalArgumentException(
+          "a rate limit needs a positive number of requests per second, not " + permitsPerSecond);
     }
     if (burst < 1) {
       throw new IllegalArgumentException("a rate limit's burst must be at least 1, not " + burst);
@@ -54,7 +55,10 @@ public final class TokenBucket {
     }
   }
 
-  /** Takes one permit now, possibly on credit; returns how long the caller must wait before using it. */
+  /**
+   * Takes one permit now, possibly on credit; returns how long the caller must wait before using
+   * it.
+   */
   synchronized Duration reserve() {
     long now = nanoTime.getAsLong();
     tokens = Math.min(burst, tokens + (now - last) * permitsPerNano);

@@ -14,30 +14,40 @@ import java.util.Set;
 import okhttp3.HttpUrl;
 
 /**
- * Fills a URL template. The template's origin (scheme, host, port, and any base path a credential brings) comes from
- * the template's literal text and credentials only. Every value after it is percent-encoded except the RFC 3986
- * unreserved characters, so {@code /}, {@code ?}, {@code #}, {@code @}, {@code %}, line breaks and non-ASCII stay data
- * inside one path segment or query value. A reserved {@code {+name}} value may add {@code /}-separated segments, but
- * none empty, {@code .} or {@code ..}, and no {@code ?} or {@code #}. A segment that a value makes {@code .} or
- * {@code ..} is refused: servers, and OkHttp itself, would resolve it and move the request up the path. After
- * building, the host and the number of segments are checked against the template as a last line of defence.
+ * Fills a URL template. The template's origin (scheme, host, port, and any base path a credential
+ * brings) comes from the template's literal text and credentials only. Every value after it is
+ * percent-encoded except the RFC 3986 unreserved characters, so {@code /}, {@code ?}, {@code #},
+ * {@code @}, {@code %}, line breaks and non-ASCII stay data inside one path segment or query value.
+ * A reserved {@code {+name}} value may add {@code /}-separated segments, but none empty, {@code .}
+ * or {@code ..}, and no {@code ?} or {@code #}. A segment that a value makes {@code .} or {@code
+ * ..} is refused: servers, and OkHttp itself, would resolve it and move the request up the path.
+ * After building, the host and the number of segments are checked against the template as a last
+ * line of defence.
  */
 final class UrlExpander {
 
-  private enum Mode { ORIGIN, PATH, QUERY, FRAGMENT }
+  private enum Mode {
+    ORIGIN,
+    PATH,
+    QUERY,
+    FRAGMENT
+  }
 
   private final CredentialSource credentials;
   private final String connector;
   private final String context;
 
   /**
-   * @param connector whose declared credentials may fill placeholders: no other stored or environment value can
-   *     reach a URL, whatever the template names
+   * @param connector whose declared credentials may fill placeholders: no other stored or
+   *     environment value can reach a URL, whatever the template names
    */
   UrlExpander(ConnectorSpec connector, CredentialSource credentials, String context) {
-    Set<String> declared = connector.auth().credentials().stream().map(CredentialSpec::name)
-        .collect(java.util.stream.Collectors.toSet());
-    this.credentials = name -> declared.contains(name) ? credentials.get(name) : java.util.Optional.empty();
+    Set<String> declared =
+        connector.auth().credentials().stream()
+            .map(CredentialSpec::name)
+            .collect(java.util.stream.Collectors.toSet());
+    this.credentials =
+        name -> declared.contains(name) ? credentials.get(name) : java.util.Optional.empty();
     this.connector = connector.name();
     this.context = context;
   }
@@ -46,14 +56,19 @@ final class UrlExpander {
    * The template with its placeholders filled: credentials first, then {@code values}.
    *
    * @param template a complete (absolute) template
-   * @param placed names of the parameters the URL may take ({@code values} may hold others, for the query)
+   * @param placed names of the parameters the URL may take ({@code values} may hold others, for the
+   *     query)
    * @return the URL, or {@code null} when problems were found (they are added to {@code problems})
    */
-  HttpUrl expand(String template, Map<String, Object> values, Set<String> placed,
+  HttpUrl expand(
+      String template,
+      Map<String, Object> values,
+      Set<String> placed,
       List<InvalidParametersException.Problem> problems) {
     UrlTemplate parsed = UrlTemplate.parse(template).template();
     if (parsed == null) {
-      throw new IllegalArgumentException("malformed url template of " + context + ": " + UrlTemplate.parse(template).error());
+      throw new IllegalArgumentException(
+          "malformed url template of " + context + ": " + UrlTemplate.parse(template).error());
     }
     StringBuilder origin = new StringBuilder();
     List<Segment> segments = new ArrayList<>();
@@ -71,8 +86,13 @@ final class UrlExpander {
         case ORIGIN -> {
           if (credential.isEmpty()) {
             if (placed.contains(name)) {
-              problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' cannot set the"
-                  + " host of the url; only a credential may"));
+              problems.add(
+                  new InvalidParametersException.Problem(
+                      name,
+                      "parameter '"
+                          + name
+                          + "' cannot set the"
+                          + " host of the url; only a credential may"));
             } else {
               throw new MissingCredentialException(name, connector, context);
             }
@@ -102,14 +122,18 @@ final class UrlExpander {
             query.append(encode(value));
           }
         }
-        case FRAGMENT -> { }
+        case FRAGMENT -> {}
       }
     }
     for (Segment segment : segments) {
       if (segment.isDotSegment()) {
-        problems.add(new InvalidParametersException.Problem(segment.valueNames.get(0), "parameter '"
-            + String.join("', '", segment.valueNames) + "' makes the path segment '.' or '..', which would change"
-            + " the path"));
+        problems.add(
+            new InvalidParametersException.Problem(
+                segment.valueNames.get(0),
+                "parameter '"
+                    + String.join("', '", segment.valueNames)
+                    + "' makes the path segment '.' or '..', which would change"
+                    + " the path"));
       }
     }
     if (problems.size() > before) {
@@ -118,8 +142,8 @@ final class UrlExpander {
     return build(origin.toString(), segments, query.toString());
   }
 
-  private static Mode literal(String text, Mode start, StringBuilder origin, List<Segment> segments,
-      StringBuilder query) {
+  private static Mode literal(
+      String text, Mode start, StringBuilder origin, List<Segment> segments, StringBuilder query) {
     Mode mode = start;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -136,7 +160,8 @@ final class UrlExpander {
         if (c == ':' && text.startsWith("://", i)) {
           origin.append("://");
           i += 2;
-        } else if (c == '/' && origin.length() > 0) { // the first '/' after "scheme://host" or a host credential
+        } else if (c == '/'
+            && origin.length() > 0) { // the first '/' after "scheme://host" or a host credential
           mode = Mode.PATH;
           segments.add(new Segment());
         } else {
@@ -158,39 +183,58 @@ final class UrlExpander {
     return segments.get(segments.size() - 1);
   }
 
-  private String pathValue(String name, Map<String, Object> values, Set<String> placed,
+  private String pathValue(
+      String name,
+      Map<String, Object> values,
+      Set<String> placed,
       List<InvalidParametersException.Problem> problems) {
     if (!placed.contains(name)) {
       throw new MissingCredentialException(name, connector, context);
     }
     Object value = values.get(name);
     if (value == null) {
-      // an optional path parameter left out would leave an empty segment ("/items/" instead of "/items/7")
+      // an optional path parameter left out would leave an empty segment ("/items/" instead of
+      // "/items/7")
       if (problems.stream().noneMatch(p -> p.parameter().equals(name))) {
-        problems.add(new InvalidParametersException.Problem(name, "missing parameter '" + name + "', which the url"
-            + " needs"));
+        problems.add(
+            new InvalidParametersException.Problem(
+                name, "missing parameter '" + name + "', which the url" + " needs"));
       }
       return null;
     }
     if (!ValueText.isScalar(value)) {
-      problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' fills the url, so it must"
-          + " be a single value, not an object or array"));
+      problems.add(
+          new InvalidParametersException.Problem(
+              name,
+              "parameter '"
+                  + name
+                  + "' fills the url, so it must"
+                  + " be a single value, not an object or array"));
       return null;
     }
     String text = ValueText.of(value);
     if (text.isEmpty()) {
-      problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' fills the url, so it"
-          + " cannot be empty"));
+      problems.add(
+          new InvalidParametersException.Problem(
+              name, "parameter '" + name + "' fills the url, so it" + " cannot be empty"));
       return null;
     }
     return text;
   }
 
-  private static void reserved(String name, String value, List<Segment> segments,
+  private static void reserved(
+      String name,
+      String value,
+      List<Segment> segments,
       List<InvalidParametersException.Problem> problems) {
     if (value.indexOf('?') >= 0 || value.indexOf('#') >= 0) {
-      problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' may hold a path but not"
-          + " '?' or '#' (give query parameters separately)"));
+      problems.add(
+          new InvalidParametersException.Problem(
+              name,
+              "parameter '"
+                  + name
+                  + "' may hold a path but not"
+                  + " '?' or '#' (give query parameters separately)"));
       return;
     }
     String path = value;
@@ -201,8 +245,9 @@ final class UrlExpander {
     for (int i = 0; i < pieces.length; i++) {
       String piece = pieces[i];
       if (piece.isEmpty() || piece.equals(".") || piece.equals("..")) {
-        problems.add(new InvalidParametersException.Problem(name, "parameter '" + name + "' holds an empty, '.' or"
-            + " '..' path segment"));
+        problems.add(
+            new InvalidParametersException.Problem(
+                name, "parameter '" + name + "' holds an empty, '.' or" + " '..' path segment"));
         return;
       }
       if (i > 0) {
@@ -212,11 +257,21 @@ final class UrlExpander {
     }
   }
 
-  /** A credential that sets the scheme or host is the user's own configuration: used as written, but checked. */
+  /**
+   * A credential that sets the scheme or host is the user's own configuration: used as written, but
+   * checked.
+   */
   private String hostValue(String name, String value) {
-    if (value.chars().anyMatch(c -> c <= 0x20 || c == 0x7f) || value.indexOf('?') >= 0 || value.indexOf('#') >= 0) {
-      throw new IllegalArgumentException("credential '" + name + "' for " + context + " cannot be part of a URL: it"
-          + " holds a space, a control character, '?' or '#'");
+    if (value.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)
+        || value.indexOf('?') >= 0
+        || value.indexOf('#') >= 0) {
+      throw new IllegalArgumentException(
+          "credential '"
+              + name
+              + "' for "
+              + context
+              + " cannot be part of a URL: it"
+              + " holds a space, a control character, '?' or '#'");
     }
     return value;
   }
@@ -225,8 +280,11 @@ final class UrlExpander {
     String base = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
     HttpUrl originUrl = HttpUrl.parse(base + "/");
     if (originUrl == null || originUrl.host().isEmpty()) {
-      throw new IllegalArgumentException("the url of " + context + " does not start with an http(s) origin once its"
-          + " credentials are filled in");
+      throw new IllegalArgumentException(
+          "the url of "
+              + context
+              + " does not start with an http(s) origin once its"
+              + " credentials are filled in");
     }
     StringBuilder url = new StringBuilder(base);
     for (Segment segment : segments) {
@@ -239,12 +297,19 @@ final class UrlExpander {
       url.append('?').append(query);
     }
     HttpUrl result = HttpUrl.parse(url.toString());
-    int baseSegments = originUrl.pathSize() - (originUrl.pathSegments().get(originUrl.pathSize() - 1).isEmpty() ? 1 : 0);
+    int baseSegments =
+        originUrl.pathSize()
+            - (originUrl.pathSegments().get(originUrl.pathSize() - 1).isEmpty() ? 1 : 0);
     int expected = baseSegments + Math.max(segments.size(), 1);
-    if (result == null || !result.host().equals(originUrl.host()) || result.port() != originUrl.port()
-        || !result.scheme().equals(originUrl.scheme()) || result.pathSize() != expected) {
-      // cannot happen with the encoding above; refuse rather than send a request somewhere unintended
-      throw new IllegalStateException("filling the url of " + context + " changed its host or path structure");
+    if (result == null
+        || !result.host().equals(originUrl.host())
+        || result.port() != originUrl.port()
+        || !result.scheme().equals(originUrl.scheme())
+        || result.pathSize() != expected) {
+      // cannot happen with the encoding above; refuse rather than send a request somewhere
+      // unintended
+      throw new IllegalStateException(
+          "filling the url of " + context + " changed its host or path structure");
     }
     return result;
   }
@@ -254,11 +319,17 @@ final class UrlExpander {
     StringBuilder out = new StringBuilder(value.length());
     for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
       int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.'
-          || c == '_' || c == '~') {
+      if ((c >= 'a' && c <= 'z')
+          || (c >= 'A' && c <= 'Z')
+          || (c >= '0' && c <= '9')
+          || c == '-'
+          || c == '.'
+          || c == '_'
+          || c == '~') {
         out.append((char) c);
       } else {
-        out.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+        out.append('%')
+            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
             .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
       }
     }

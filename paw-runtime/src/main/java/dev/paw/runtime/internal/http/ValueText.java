@@ -6,7 +6,10 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
-/** How one checked value is written as text in a URL or form: integers plainly, booleans lower case, trees as JSON. */
+/**
+ * How one checked value is written as text in a URL or form: integers plainly, booleans lower case,
+ * trees as JSON.
+ */
 final class ValueText {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -18,7 +21,8 @@ final class ValueText {
       return "";
     } else if (value instanceof Double d) {
       // 1e10 as "10000000000", 2.5 as "2.5": servers parse plain decimals, not Java's exponent form
-      return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
+      return d == Math.rint(d) && Math.abs(d) < 1e15
+          ? Long.toString(d.longValue())
           : BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     } else if (value instanceof Map<?, ?> || value instanceof List<?>) {
       try {

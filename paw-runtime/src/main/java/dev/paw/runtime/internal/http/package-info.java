@@ -1,9 +1,10 @@
 /**
  * Internal, no compatibility promise. HTTP for connectors, on OkHttp. {@link
- * dev.paw.runtime.internal.http.RequestFactory} turns an action and its parameters into a request (checked before
- * anything is sent, values encoded so they cannot move the host or the path). A connection's client is the one
- * shared client ({@link dev.paw.runtime.internal.http.HttpClients#shared()}) plus interceptors assembled by {@link
- * dev.paw.runtime.internal.http.ConnectionClientBuilder}: retry, rate limit, auth and redacted logging, each a
- * one-method {@link okhttp3.Interceptor} with one job.
+ * dev.paw.runtime.internal.http.RequestFactory} turns an action and its parameters into a request
+ * (checked before anything is sent, values encoded so they cannot move the host or the path). A
+ * connection's client is the one shared client ({@link
+ * dev.paw.runtime.internal.http.HttpClients#shared()}) plus interceptors assembled by {@link
+ * dev.paw.runtime.internal.http.ConnectionClientBuilder}: retry, rate limit, auth and redacted
+ * logging, each a one-method {@link okhttp3.Interceptor} with one job.
  */
 package dev.paw.runtime.internal.http;

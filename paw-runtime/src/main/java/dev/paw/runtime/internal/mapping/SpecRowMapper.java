@@ -18,8 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The mapper of a connector loaded from YAML: it walks the stream's {@link FieldTree} at run time, where a generated
- * mapper has the same walk unrolled into code. Rows are {@code Object[]} in column order.
+ * The mapper of a connector loaded from YAML: it walks the stream's {@link FieldTree} at run time,
+ * where a generated mapper has the same walk unrolled into code. Rows are {@code Object[]} in
+ * column order.
  */
 public final class SpecRowMapper implements RowMapper<Object[]> {
 
@@ -32,10 +33,13 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
     this.stream = stream;
     this.tree = FieldTree.of(connector, stream);
     this.columns = stream.columns();
-    this.keyColumns = stream.primaryKey().stream()
-        .mapToInt(name -> columns.stream().map(ColumnSpec::name).toList().indexOf(name)).toArray();
+    this.keyColumns =
+        stream.primaryKey().stream()
+            .mapToInt(name -> columns.stream().map(ColumnSpec::name).toList().indexOf(name))
+            .toArray();
     if (!tree.conflicts().isEmpty()) {
-      throw new IllegalArgumentException("stream " + stream.table() + " cannot be mapped: " + tree.conflicts());
+      throw new IllegalArgumentException(
+          "stream " + stream.table() + " cannot be mapped: " + tree.conflicts());
     }
   }
 
@@ -51,7 +55,8 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
     return row;
   }
 
-  private void readObject(JsonParser parser, FieldTree.Node node, Object[] row, RecordContext context)
+  private void readObject(
+      JsonParser parser, FieldTree.Node node, Object[] row, RecordContext context)
       throws IOException {
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       FieldTree.Node child = node.children().get(parser.currentName());
@@ -85,7 +90,8 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
     }
   }
 
-  private static Object readValue(JsonParser parser, ColumnType type, String field) throws IOException {
+  private static Object readValue(JsonParser parser, ColumnType type, String field)
+      throws IOException {
     return switch (type) {
       case STRING -> JsonColumns.readString(parser, field);
       case INTEGER -> JsonColumns.readInteger(parser, field);
@@ -107,13 +113,14 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
   public Object[] read(ResultSet resultSet) throws SQLException {
     Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
-      row[i] = switch (columns.get(i).type()) {
-        case STRING, JSON -> JsonColumns.getString(resultSet, i + 1);
-        case INTEGER -> JsonColumns.getLong(resultSet, i + 1);
-        case NUMBER -> JsonColumns.getDouble(resultSet, i + 1);
-        case BOOLEAN -> JsonColumns.getBoolean(resultSet, i + 1);
-        case ANY -> JsonColumns.getAny(resultSet, i + 1);
-      };
+      row[i] =
+          switch (columns.get(i).type()) {
+            case STRING, JSON -> JsonColumns.getString(resultSet, i + 1);
+            case INTEGER -> JsonColumns.getLong(resultSet, i + 1);
+            case NUMBER -> JsonColumns.getDouble(resultSet, i + 1);
+            case BOOLEAN -> JsonColumns.getBoolean(resultSet, i + 1);
+            case ANY -> JsonColumns.getAny(resultSet, i + 1);
+          };
     }
     return row;
   }

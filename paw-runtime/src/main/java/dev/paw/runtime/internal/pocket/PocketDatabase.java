@@ -6,7 +6,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import org.sqlite.SQLiteConfig;
 
-/** Opens a pocket's database for writing: for the runtime only (a host gets read-only connections). */
+/**
+ * Opens a pocket's database for writing: for the runtime only (a host gets read-only connections).
+ */
 public final class PocketDatabase {
 
   /** How long a connection waits for another writer before failing with SQLITE_BUSY. */
@@ -15,12 +17,13 @@ public final class PocketDatabase {
   private PocketDatabase() {}
 
   /**
-   * Opens a new connection to this pocket's database, configured for the runtime: WAL journal (readers never block
-   * the writer), {@code synchronous=NORMAL} (durable at each checkpoint, fast commits), a busy timeout, foreign keys
-   * enforced, and transactions that take the write lock when they begin ({@code BEGIN IMMEDIATE}) so two writers
-   * queue instead of deadlocking on lock upgrade. The driver's generated keys are off: left on, it runs a regex and
-   * prepares and runs {@code SELECT last_insert_rowid()} after every INSERT, which doubled the cost of each row a sync
-   * writes; nothing in paw reads them. The caller closes it.
+   * Opens a new connection to this pocket's database, configured for the runtime: WAL journal
+   * (readers never block the writer), {@code synchronous=NORMAL} (durable at each checkpoint, fast
+   * commits), a busy timeout, foreign keys enforced, and transactions that take the write lock when
+   * they begin ({@code BEGIN IMMEDIATE}) so two writers queue instead of deadlocking on lock
+   * upgrade. The driver's generated keys are off: left on, it runs a regex and prepares and runs
+   * {@code SELECT last_insert_rowid()} after every INSERT, which doubled the cost of each row a
+   * sync writes; nothing in paw reads them. The caller closes it.
    */
   public static Connection open(Pocket pocket) throws SQLException {
     SQLiteConfig config = new SQLiteConfig();
@@ -30,6 +33,7 @@ public final class PocketDatabase {
     config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
     config.enforceForeignKeys(true);
     config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    return DriverManager.getConnection("jdbc:sqlite:" + PocketInternals.get().database(pocket), config.toProperties());
+    return DriverManager.getConnection(
+        "jdbc:sqlite:" + PocketInternals.get().database(pocket), config.toProperties());
   }
 }

@@ -5,9 +5,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 /**
- * What the runtime's machinery may do with a {@link Pocket} that a host may not: make one, and find its database
- * file and clock. {@code Pocket} installs the implementation when its class is initialised (OkHttp 3's
- * {@code Internal.instance}), so none of this is on the public type.
+ * What the runtime's machinery may do with a {@link Pocket} that a host may not: make one, and find
+ * its database file and clock. {@code Pocket} installs the implementation when its class is
+ * initialised (OkHttp 3's {@code Internal.instance}), so none of this is on the public type.
  */
 public abstract class PocketInternals {
 
@@ -32,8 +32,12 @@ public abstract class PocketInternals {
     return instance;
   }
 
-  /** @param home the paw home directory the pocket lives in, with every pocket, the credentials and the keys */
-  public abstract Pocket newPocket(String name, String slug, Path directory, Path home, Clock clock);
+  /**
+   * @param home the paw home directory the pocket lives in, with every pocket, the credentials and
+   *     the keys
+   */
+  public abstract Pocket newPocket(
+      String name, String slug, Path directory, Path home, Clock clock);
 
   /** The pocket's {@code pocket.db}. */
   public abstract Path database(Pocket pocket);

@@ -3,10 +3,11 @@ package dev.paw.runtime.internal.pocket;
 import java.util.Locale;
 
 /**
- * Turns a pocket's display name into the slug that names its directory: lower case, every run of characters other
- * than {@code a-z} and {@code 0-9} becomes one {@code -}, and leading and trailing {@code -} are dropped. "My
- * Business" becomes {@code my-business}; so does "my business!". The slug can hold no {@code .} or {@code /}, so it
- * can never name a directory outside {@code pockets/}.
+ * Turns a pocket's display name into the slug that names its directory: lower case, every run of
+ * characters other than {@code a-z} and {@code 0-9} becomes one {@code -}, and leading and trailing
+ * {@code -} are dropped. "My Business" becomes {@code my-business}; so does "my business!". The
+ * slug can hold no {@code .} or {@code /}, so it can never name a directory outside {@code
+ * pockets/}.
  */
 public final class PocketSlug {
 
@@ -18,8 +19,8 @@ public final class PocketSlug {
   /**
    * The slug of {@code name}.
    *
-   * @throws IllegalArgumentException when the name has no letter or digit, or its slug is longer than {@value
-   *     #MAX_LENGTH}
+   * @throws IllegalArgumentException when the name has no letter or digit, or its slug is longer
+   *     than {@value #MAX_LENGTH}
    */
   public static String of(String name) {
     if (name == null) {
@@ -41,12 +42,19 @@ public final class PocketSlug {
       }
     }
     if (slug.length() == 0) {
-      throw new IllegalArgumentException("pocket name '" + printable(name) + "' has no letter or digit (a-z, 0-9)"
-          + " to name its directory");
+      throw new IllegalArgumentException(
+          "pocket name '"
+              + printable(name)
+              + "' has no letter or digit (a-z, 0-9)"
+              + " to name its directory");
     }
     if (slug.length() > MAX_LENGTH) {
-      throw new IllegalArgumentException("pocket name is too long: its slug has " + slug.length()
-          + " characters, at most " + MAX_LENGTH + " are allowed");
+      throw new IllegalArgumentException(
+          "pocket name is too long: its slug has "
+              + slug.length()
+              + " characters, at most "
+              + MAX_LENGTH
+              + " are allowed");
     }
     return slug.toString();
   }

@@ -35,8 +35,9 @@ public final class Pockets {
   }
 
   /**
-   * The pocket named {@code name}, created (directory, pocket.db, internal tables) if it does not exist. Names with
-   * the same slug ("My Business", "my business") are the same pocket; it keeps the name it was created with.
+   * The pocket named {@code name}, created (directory, pocket.db, internal tables) if it does not
+   * exist. Names with the same slug ("My Business", "my business") are the same pocket; it keeps
+   * the name it was created with.
    *
    * @throws IllegalArgumentException when the name has no usable slug (see {@link PocketSlug})
    */
@@ -50,7 +51,9 @@ public final class Pockets {
     try (Connection connection = PocketDatabase.open(pocket)) {
       PocketSchema.apply(connection);
       String stored = storedName(connection, name);
-      return stored.equals(name) ? pocket : PocketInternals.get().newPocket(stored, slug, directory, home.root(), clock);
+      return stored.equals(name)
+          ? pocket
+          : PocketInternals.get().newPocket(stored, slug, directory, home.root(), clock);
     }
   }
 
@@ -74,7 +77,8 @@ public final class Pockets {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root)) {
       for (Path dir : dirs) {
         String slug = dir.getFileName().toString();
-        if (isSlug(slug) && Files.isRegularFile(dir.resolve("pocket.db"), LinkOption.NOFOLLOW_LINKS)
+        if (isSlug(slug)
+            && Files.isRegularFile(dir.resolve("pocket.db"), LinkOption.NOFOLLOW_LINKS)
             && !Files.isSymbolicLink(dir)) {
           names.add(slug);
         }
@@ -101,20 +105,25 @@ public final class Pockets {
   /** A symbolic link in place of a pocket directory could point it at another pocket's data. */
   private static void refuseLinks(Path directory) throws IOException {
     if (Files.isSymbolicLink(directory) || Files.isSymbolicLink(directory.resolve("pocket.db"))) {
-      throw new IOException("refusing to open pocket '" + directory.getFileName() + "': its directory or pocket.db"
-          + " is a symbolic link");
+      throw new IOException(
+          "refusing to open pocket '"
+              + directory.getFileName()
+              + "': its directory or pocket.db"
+              + " is a symbolic link");
     }
   }
 
   /** The name stored at creation; the first opener's name wins. */
   private String storedName(Connection connection, String name) throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(
-        "INSERT OR IGNORE INTO _paw_pocket (key, value) VALUES ('name', ?), ('created_at', ?)")) {
+    try (PreparedStatement insert =
+        connection.prepareStatement(
+            "INSERT OR IGNORE INTO _paw_pocket (key, value) VALUES ('name', ?), ('created_at', ?)")) {
       insert.setString(1, name);
       insert.setString(2, clock.instant().toString());
       insert.executeUpdate();
     }
-    try (PreparedStatement select = connection.prepareStatement("SELECT value FROM _paw_pocket WHERE key = 'name'");
+    try (PreparedStatement select =
+            connection.prepareStatement("SELECT value FROM _paw_pocket WHERE key = 'name'");
         ResultSet rs = select.executeQuery()) {
       return rs.next() ? rs.getString(1) : name;
     }

@@ -12,10 +12,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A claim on syncing one table of one pocket, across processes: an exclusive lock on {@code sync-<table>.lock} in the
- * pocket's directory, held until closed. The operating system drops it when the process ends, however it ends, so a
- * killed sync leaves no claim behind. File locks belong to the whole JVM: within one process, take it under a lock
- * of your own ({@code DirectRestAdapter} does).
+ * A claim on syncing one table of one pocket, across processes: an exclusive lock on {@code
+ * sync-<table>.lock} in the pocket's directory, held until closed. The operating system drops it
+ * when the process ends, however it ends, so a killed sync leaves no claim behind. File locks
+ * belong to the whole JVM: within one process, take it under a lock of your own ({@code
+ * DirectRestAdapter} does).
  */
 public final class SyncLock implements AutoCloseable {
 
@@ -29,8 +30,8 @@ public final class SyncLock implements AutoCloseable {
 
   /** The claim on {@code table}, or empty when someone else holds it. */
   /**
-   * Claims the right to sync {@code table} of {@code pocket}, across processes, until the returned lock is closed;
-   * empty when another process is syncing it.
+   * Claims the right to sync {@code table} of {@code pocket}, across processes, until the returned
+   * lock is closed; empty when another process is syncing it.
    */
   public static Optional<SyncLock> tryAcquire(Pocket pocket, String table) throws IOException {
     return tryAcquire(PocketInternals.get().database(pocket).getParent(), table);
@@ -40,7 +41,9 @@ public final class SyncLock implements AutoCloseable {
     if (!table.matches("[A-Za-z_][A-Za-z0-9_]{0,62}")) {
       throw new IllegalArgumentException("'" + table + "' is not a table name");
     }
-    Path file = directory.resolve("sync-" + table.toLowerCase(Locale.ROOT) + ".lock"); // SQLite ignores case too
+    Path file =
+        directory.resolve(
+            "sync-" + table.toLowerCase(Locale.ROOT) + ".lock"); // SQLite ignores case too
     OwnerOnlyFiles.createFile(file);
     FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
     try {

@@ -8,9 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Whether two connector definitions say the same thing wherever they were read from: equal component by component,
- * ignoring locations. A file that is a copy of a built-in (the repository's {@code connectors/} folder, which the
- * built-ins are compiled from) changes nothing by shadowing it, so it needs no note.
+ * Whether two connector definitions say the same thing wherever they were read from: equal
+ * component by component, ignoring locations. A file that is a copy of a built-in (the repository's
+ * {@code connectors/} folder, which the built-ins are compiled from) changes nothing by shadowing
+ * it, so it needs no note.
  */
 final class SameDefinition {
 
@@ -62,7 +63,8 @@ final class SameDefinition {
     try {
       return component.getAccessor().invoke(record);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      return e; // unreadable: compares unequal to anything but itself, so the file is treated as different
+      return e; // unreadable: compares unequal to anything but itself, so the file is treated as
+      // different
     }
   }
 }

@@ -30,10 +30,11 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * A stream's {@code each}: for every record its source lists, one request to the child action, whose response is
- * the record the stream maps (Gmail lists message ids; each message is fetched). Children of a page are fetched a
- * few at a time and kept in list order; a child the server no longer has (404: deleted since it was listed) is
- * skipped, any other failure fails the page like a failed page fetch.
+ * A stream's {@code each}: for every record its source lists, one request to the child action,
+ * whose response is the record the stream maps (Gmail lists message ids; each message is fetched).
+ * Children of a page are fetched a few at a time and kept in list order; a child the server no
+ * longer has (404: deleted since it was listed) is skipped, any other failure fails the page like a
+ * failed page fetch.
  */
 final class ChildRequests<R> implements AutoCloseable {
 
@@ -46,7 +47,11 @@ final class ChildRequests<R> implements AutoCloseable {
   private final List<String> fields;
   private final Sleeper sleeper;
   private final ExecutorService threads;
-  /** The requests in flight, so a failed page or a closed run can cancel them (OkHttp ignores interrupts). */
+
+  /**
+   * The requests in flight, so a failed page or a closed run can cancel them (OkHttp ignores
+   * interrupts).
+   */
   private final Set<Call> calls = ConcurrentHashMap.newKeySet();
 
   ChildRequests(SyncJob<R> job, Sleeper sleeper) {
@@ -55,16 +60,19 @@ final class ChildRequests<R> implements AutoCloseable {
     this.action = job.connector().action(each.action()).orElseThrow();
     this.fields = each.fields();
     this.sleeper = sleeper;
-    this.threads = Executors.newFixedThreadPool(CONCURRENCY, runnable -> {
-      Thread thread = new Thread(runnable, "paw-sync-child");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.threads =
+        Executors.newFixedThreadPool(
+            CONCURRENCY,
+            runnable -> {
+              Thread thread = new Thread(runnable, "paw-sync-child");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
-   * The mapper of the listed records: an interpreted one that reads only the fields the child's parameters take
-   * (and the paging cursor), in the order of {@link ChildRequestSpec#fields()}.
+   * The mapper of the listed records: an interpreted one that reads only the fields the child's
+   * parameters take (and the paging cursor), in the order of {@link ChildRequestSpec#fields()}.
    */
   static RowMapper<Object[]> listedRecords(ConnectorSpec connector, StreamSpec stream) {
     List<ColumnSpec> columns = new ArrayList<>();
@@ -72,8 +80,20 @@ final class ChildRequests<R> implements AutoCloseable {
     for (int i = 0; i < fields.size(); i++) {
       columns.add(new ColumnSpec(stream.location(), "field_" + i, fields.get(i), ColumnType.ANY));
     }
-    StreamSpec listed = new StreamSpec(stream.location(), stream.table(), stream.schedule(), stream.source(),
-        stream.params(), stream.records(), columns, List.of(), null, WriteMode.APPEND, stream.maxPages(), null);
+    StreamSpec listed =
+        new StreamSpec(
+            stream.location(),
+            stream.table(),
+            stream.schedule(),
+            stream.source(),
+            stream.params(),
+            stream.records(),
+            columns,
+            List.of(),
+            null,
+            WriteMode.APPEND,
+            stream.maxPages(),
+            null);
     return new SpecRowMapper(connector, listed);
   }
 
@@ -101,7 +121,8 @@ final class ChildRequests<R> implements AutoCloseable {
       calls.forEach(Call::cancel);
       throw e;
     }
-    return new ParsedPage<>(rows, cursors, listed.lastPageCursor(), listed.fields(), listed.recordsFound());
+    return new ParsedPage<>(
+        rows, cursors, listed.lastPageCursor(), listed.fields(), listed.recordsFound());
   }
 
   /** A fetched child: its row and its incremental cursor. */
@@ -118,13 +139,14 @@ final class ChildRequests<R> implements AutoCloseable {
           return null;
         }
         if (!response.isSuccessful()) {
-          throw new SyncException("the '" + action.name() + "' request for " + what + " answered "
-              + response.code());
+          throw new SyncException(
+              "the '" + action.name() + "' request for " + what + " answered " + response.code());
         }
         RecordContext context = new RecordContext();
         try (InputStream body = response.body().byteStream()) {
-          R row = PageParser.parseRecord(body, job.mapper(), context, what + " (its '" + action.name()
-              + "' response)");
+          R row =
+              PageParser.parseRecord(
+                  body, job.mapper(), context, what + " (its '" + action.name() + "' response)");
           return new Child<>(row, context.get(RecordContext.INCREMENTAL_CURSOR));
         }
       } catch (SyncException e) {
@@ -136,15 +158,29 @@ final class ChildRequests<R> implements AutoCloseable {
         throw e; // a revoked grant does not come back by asking again
       } catch (ResponseLimitException e) {
         // too large or too slow: asking again would cost as much again
-        throw new SyncException("the '" + action.name() + "' request for " + what + ": " + e.getMessage(), e);
+        throw new SyncException(
+            "the '" + action.name() + "' request for " + what + ": " + e.getMessage(), e);
       } catch (IOException e) {
         if (call.isCanceled()) {
-          throw new SyncException("the '" + action.name() + "' request for " + what + " was cancelled: another"
-              + " record of the page failed");
+          throw new SyncException(
+              "the '"
+                  + action.name()
+                  + "' request for "
+                  + what
+                  + " was cancelled: another"
+                  + " record of the page failed");
         }
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
-          throw new SyncException("the '" + action.name() + "' request for " + what + " failed " + attempt
-              + " times; last: " + e, e);
+          throw new SyncException(
+              "the '"
+                  + action.name()
+                  + "' request for "
+                  + what
+                  + " failed "
+                  + attempt
+                  + " times; last: "
+                  + e,
+              e);
         }
         RetryPause.after(attempt, sleeper, "a child request");
       } finally {
@@ -153,7 +189,10 @@ final class ChildRequests<R> implements AutoCloseable {
     }
   }
 
-  /** The child's parameters: a template that is one placeholder keeps the field's value, others become text. */
+  /**
+   * The child's parameters: a template that is one placeholder keeps the field's value, others
+   * become text.
+   */
   private Map<String, Object> params(Object[] listed, String what) throws SyncException {
     Map<String, Object> params = new LinkedHashMap<>();
     for (Map.Entry<String, String> entry : each.params().entrySet()) {
@@ -165,26 +204,42 @@ final class ChildRequests<R> implements AutoCloseable {
           continue;
         }
         if (listed[i] == null) {
-          throw new SyncException(what + " has no '" + fields.get(i) + "' for the '" + entry.getKey()
-              + "' parameter of '" + action.name() + "'");
+          throw new SyncException(
+              what
+                  + " has no '"
+                  + fields.get(i)
+                  + "' for the '"
+                  + entry.getKey()
+                  + "' parameter of '"
+                  + action.name()
+                  + "'");
         }
-        value = template.equals(placeholder) ? listed[i]
-            : value.toString().replace(placeholder, String.valueOf(listed[i]));
+        value =
+            template.equals(placeholder)
+                ? listed[i]
+                : value.toString().replace(placeholder, String.valueOf(listed[i]));
       }
       params.put(entry.getKey(), value);
     }
     return params;
   }
 
-  /** Cancels what is still in flight and waits for the threads, so no child request outlives its run. */
+  /**
+   * Cancels what is still in flight and waits for the threads, so no child request outlives its
+   * run.
+   */
   @Override
   public void close() {
     threads.shutdownNow();
     calls.forEach(Call::cancel);
     try {
       if (!threads.awaitTermination(10, TimeUnit.SECONDS)) {
-        System.getLogger(ChildRequests.class.getName()).log(System.Logger.Level.WARNING,
-            "child requests of " + job.stream().table() + " still running 10 s after their run ended");
+        System.getLogger(ChildRequests.class.getName())
+            .log(
+                System.Logger.Level.WARNING,
+                "child requests of "
+                    + job.stream().table()
+                    + " still running 10 s after their run ended");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

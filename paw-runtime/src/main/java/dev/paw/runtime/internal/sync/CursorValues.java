@@ -7,8 +7,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * Incremental cursor values as stored in the checkpoint (JSON text, so a number stays a number) and compared
- * (numbers numerically, anything else as text, which orders ISO-8601 timestamps correctly).
+ * Incremental cursor values as stored in the checkpoint (JSON text, so a number stays a number) and
+ * compared (numbers numerically, anything else as text, which orders ISO-8601 timestamps
+ * correctly).
  */
 final class CursorValues {
 
@@ -35,9 +36,10 @@ final class CursorValues {
   }
 
   /**
-   * The run maximum after a page: {@link #max} folded over the encoding of each of the page's cursor values as read
-   * ({@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code null}), but comparing the values as they
-   * are and encoding only the winner. Encoding and re-reading every value cost more than mapping the record.
+   * The run maximum after a page: {@link #max} folded over the encoding of each of the page's
+   * cursor values as read ({@code String}, {@code Long}, {@code Double}, {@code Boolean} or {@code
+   * null}), but comparing the values as they are and encoding only the winner. Encoding and
+   * re-reading every value cost more than mapping the record.
    */
   static String maxOf(String stored, List<?> values) {
     Object max = stored == null ? null : asRead(read(stored));
@@ -52,9 +54,9 @@ final class CursorValues {
   }
 
   /**
-   * A stored value as a mapper would have read it, so that comparing it with each record's value takes no
-   * {@code BigDecimal} (a page of a newest-first list never beats the stored maximum); the node where no such value
-   * orders the same.
+   * A stored value as a mapper would have read it, so that comparing it with each record's value
+   * takes no {@code BigDecimal} (a page of a newest-first list never beats the stored maximum); the
+   * node where no such value orders the same.
    */
   private static Object asRead(JsonNode node) {
     if (node.isIntegralNumber() && node.canConvertToLong()) {
@@ -72,13 +74,16 @@ final class CursorValues {
     return node;
   }
 
-  /** As {@link #max} orders encodings: numbers numerically, anything else by {@link #compareText}. */
+  /**
+   * As {@link #max} orders encodings: numbers numerically, anything else by {@link #compareText}.
+   */
   private static int compare(Object a, Object b) {
     if (a instanceof Long x && b instanceof Long y) {
       return Long.compare(x, y);
     }
     if (a instanceof JsonNode node) {
-      return node.isNumber() && b instanceof Number y ? node.decimalValue().compareTo(decimal(y))
+      return node.isNumber() && b instanceof Number y
+          ? node.decimalValue().compareTo(decimal(y))
           : compareText(node.asText(), String.valueOf(b));
     }
     if (a instanceof Number x && b instanceof Number y) {
@@ -88,9 +93,9 @@ final class CursorValues {
   }
 
   /**
-   * Text order (right for ISO-8601 timestamps), except that two strings of digits order as the numbers they are:
-   * Gmail's {@code internalDate} is milliseconds as a string, and "946684800000" (2000) must not come
-   * after "1795000000000" (2026) because '9' follows '1'.
+   * Text order (right for ISO-8601 timestamps), except that two strings of digits order as the
+   * numbers they are: Gmail's {@code internalDate} is milliseconds as a string, and "946684800000"
+   * (2000) must not come after "1795000000000" (2026) because '9' follows '1'.
    */
   static int compareText(String a, String b) {
     if (isDigits(a) && isDigits(b)) {
@@ -123,7 +128,8 @@ final class CursorValues {
   }
 
   private static BigDecimal decimal(Number n) {
-    return n instanceof Double || n instanceof Float ? BigDecimal.valueOf(n.doubleValue())
+    return n instanceof Double || n instanceof Float
+        ? BigDecimal.valueOf(n.doubleValue())
         : BigDecimal.valueOf(n.longValue());
   }
 
@@ -146,9 +152,10 @@ final class CursorValues {
     try {
       JsonNode x = JSON.readTree(a);
       JsonNode y = JSON.readTree(b);
-      int order = x.isNumber() && y.isNumber()
-          ? x.decimalValue().compareTo(y.decimalValue())
-          : compareText(x.asText(), y.asText());
+      int order =
+          x.isNumber() && y.isNumber()
+              ? x.decimalValue().compareTo(y.decimalValue())
+              : compareText(x.asText(), y.asText());
       return order >= 0 ? a : b;
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("unreadable stored cursor", e);

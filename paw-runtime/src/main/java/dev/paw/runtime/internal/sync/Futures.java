@@ -5,13 +5,17 @@ import java.io.InterruptedIOException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
-/** Waiting for the fetches a run hands to other threads, with their failures thrown as they were thrown there. */
+/**
+ * Waiting for the fetches a run hands to other threads, with their failures thrown as they were
+ * thrown there.
+ */
 final class Futures {
 
   private Futures() {}
 
   /**
-   * The result of {@code future}; what it threw, unwrapped; on interruption the future is cancelled.
+   * The result of {@code future}; what it threw, unwrapped; on interruption the future is
+   * cancelled.
    *
    * @param what what is waited for, for the message if the wait is interrupted
    */

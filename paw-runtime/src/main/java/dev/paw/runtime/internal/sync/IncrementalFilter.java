@@ -5,9 +5,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The value of an incremental stream's filter parameter, from what the checkpoint stores: the highest record cursor
- * (divided, stepped back by the lookback, and written through the format: {@code after:1699999999}), or the sync
- * token as it came.
+ * The value of an incremental stream's filter parameter, from what the checkpoint stores: the
+ * highest record cursor (divided, stepped back by the lookback, and written through the format:
+ * {@code after:1699999999}), or the sync token as it came.
  */
 final class IncrementalFilter {
 
@@ -24,8 +24,13 @@ final class IncrementalFilter {
       try {
         number = new BigDecimal(value.strip());
       } catch (NumberFormatException e) {
-        throw new SyncException("the cursor '" + spec.cursor() + "' is '" + value + "', not a number, so it cannot be"
-            + " divided or stepped back");
+        throw new SyncException(
+            "the cursor '"
+                + spec.cursor()
+                + "' is '"
+                + value
+                + "', not a number, so it cannot be"
+                + " divided or stepped back");
       }
       if (spec.divideBy() != null) {
         number = number.divide(BigDecimal.valueOf(spec.divideBy()), 0, RoundingMode.FLOOR);

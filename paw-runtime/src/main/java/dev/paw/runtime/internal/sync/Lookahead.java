@@ -8,18 +8,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Fetches a run's next page on a thread of its own while the run writes the current one, so waiting on the network
- * and parsing JSON overlap the SQLite work. At most one page is in flight, and only once the run knows where it
- * starts; pages are still committed one at a time, in order, on the run's thread. Closing waits for a page still in
- * flight, so no request of a run outlives it.
+ * Fetches a run's next page on a thread of its own while the run writes the current one, so waiting
+ * on the network and parsing JSON overlap the SQLite work. At most one page is in flight, and only
+ * once the run knows where it starts; pages are still committed one at a time, in order, on the
+ * run's thread. Closing waits for a page still in flight, so no request of a run outlives it.
  */
 final class Lookahead<R> implements AutoCloseable {
 
-  private final ExecutorService thread = Executors.newSingleThreadExecutor(runnable -> {
-    Thread t = new Thread(runnable, "paw-sync-fetch");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ExecutorService thread =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread t = new Thread(runnable, "paw-sync-fetch");
+            t.setDaemon(true);
+            return t;
+          });
   private Future<FetchedPage<R>> pending;
 
   /** Starts fetching the next page. */

@@ -16,10 +16,11 @@ import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Fetches and parses one page of a run, trying again when the transport fails or the body arrives cut short, and
- * refuses a page with a record that has no primary key. For a stream with {@code each}, the page lists records and
- * each one's child request gives the row (see {@link ChildRequests}). Holds no state between pages, so a run may
- * fetch the next page on another thread while it writes this one.
+ * Fetches and parses one page of a run, trying again when the transport fails or the body arrives
+ * cut short, and refuses a page with a record that has no primary key. For a stream with {@code
+ * each}, the page lists records and each one's child request gives the row (see {@link
+ * ChildRequests}). Holds no state between pages, so a run may fetch the next page on another thread
+ * while it writes this one.
  */
 final class PageFetcher<R> implements AutoCloseable {
 
@@ -31,15 +32,22 @@ final class PageFetcher<R> implements AutoCloseable {
   private final PageParser parser;
   private final Sleeper sleeper;
   private final BodyLimit pageLimit;
+
   /** Whether the source action may leave its records field out of an empty answer. */
   private final boolean recordsOptional;
+
   /** The column index of each primary key column, in key order. */
   private final int[] keyColumns;
-  /** For a stream with {@code each}: the listed records' mapper and their child requests; else null. */
+
+  /**
+   * For a stream with {@code each}: the listed records' mapper and their child requests; else null.
+   */
   private final RowMapper<Object[]> listed;
+
   private final ChildRequests<R> children;
 
-  PageFetcher(SyncJob<R> job, Pager pager, PageParser parser, Sleeper sleeper, BodyLimit pageLimit) {
+  PageFetcher(
+      SyncJob<R> job, Pager pager, PageParser parser, Sleeper sleeper, BodyLimit pageLimit) {
     this.job = job;
     this.stream = job.stream();
     this.pager = pager;
@@ -47,8 +55,10 @@ final class PageFetcher<R> implements AutoCloseable {
     this.sleeper = sleeper;
     this.pageLimit = pageLimit;
     this.recordsOptional = job.source().recordsOptional();
-    this.keyColumns = stream.primaryKey().stream()
-        .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow())).toArray();
+    this.keyColumns =
+        stream.primaryKey().stream()
+            .mapToInt(key -> stream.columns().indexOf(stream.column(key).orElseThrow()))
+            .toArray();
     boolean each = stream.each() != null;
     this.listed = each ? ChildRequests.listedRecords(job.connector(), stream) : null;
     this.children = each ? new ChildRequests<>(job, sleeper) : null;
@@ -67,14 +77,22 @@ final class PageFetcher<R> implements AutoCloseable {
     return page;
   }
 
-  private <T> FetchedPage<T> fetchPage(Request base, PagePosition position, int pageNumber, RowMapper<T> mapper)
-      throws IOException {
-    Request request = pager.request(base, position).newBuilder().tag(BodyLimit.class, pageLimit).build();
+  private <T> FetchedPage<T> fetchPage(
+      Request base, PagePosition position, int pageNumber, RowMapper<T> mapper) throws IOException {
+    Request request =
+        pager.request(base, position).newBuilder().tag(BodyLimit.class, pageLimit).build();
     for (int attempt = 1; ; attempt++) {
       try (Response response = job.client().newCall(request).execute()) {
         if (!response.isSuccessful()) {
-          throw SyncException.answered(response.code(), request.method() + " " + redacted(request) + " answered "
-              + response.code() + ": " + errorText(response.body()));
+          throw SyncException.answered(
+              response.code(),
+              request.method()
+                  + " "
+                  + redacted(request)
+                  + " answered "
+                  + response.code()
+                  + ": "
+                  + errorText(response.body()));
         }
         ParsedPage<T> parsed;
         try (InputStream body = response.body().byteStream()) {
@@ -82,7 +100,8 @@ final class PageFetcher<R> implements AutoCloseable {
         }
         Optional<PagePosition> next = pager.next(position, parsed, response);
         if (!parsed.recordsFound() && (!recordsOptional || pager.announcesMore(parsed, next))) {
-          // only an API declared to leave the field out of an empty answer (records_optional, Gmail) may, and then
+          // only an API declared to leave the field out of an empty answer (records_optional,
+          // Gmail) may, and then
           // only on a page after which no other is announced
           throw new SyncException(parser.noRecords(pageNumber));
         }
@@ -93,16 +112,19 @@ final class PageFetcher<R> implements AutoCloseable {
         }
         RetryPause.after(attempt, sleeper, "a page");
       } catch (AuthenticationException e) {
-        throw e; // a revoked grant does not come back by asking again; its message says how to authorize
+        throw e; // a revoked grant does not come back by asking again; its message says how to
+        // authorize
       } catch (IOException e) {
-        IOException explained = ResponseLimitException.explained(e,
-            Duration.ofMillis(job.client().callTimeoutMillis()));
+        IOException explained =
+            ResponseLimitException.explained(
+                e, Duration.ofMillis(job.client().callTimeoutMillis()));
         if (explained instanceof ResponseLimitException) {
           // too large, too slow or too long: fetching the page again would cost as much again
           throw new SyncException("page " + pageNumber + ": " + explained.getMessage(), explained);
         }
         if (attempt >= SyncEngine.PAGE_ATTEMPTS) {
-          throw new SyncException("page " + pageNumber + " failed " + attempt + " times; last: " + e, e);
+          throw new SyncException(
+              "page " + pageNumber + " failed " + attempt + " times; last: " + e, e);
         }
         RetryPause.after(attempt, sleeper, "a page");
       }
@@ -114,9 +136,16 @@ final class PageFetcher<R> implements AutoCloseable {
       List<Object> key = job.mapper().key(page.rows().get(i));
       for (int k = 0; k < keyColumns.length; k++) {
         if (key.get(k) == null) {
-          throw new SyncException("record #" + (i + 1) + " on page " + pageNumber + " has no '"
-              + stream.columns().get(keyColumns[k]).from() + "' (its primary key '" + stream.primaryKey().get(k)
-              + "')");
+          throw new SyncException(
+              "record #"
+                  + (i + 1)
+                  + " on page "
+                  + pageNumber
+                  + " has no '"
+                  + stream.columns().get(keyColumns[k]).from()
+                  + "' (its primary key '"
+                  + stream.primaryKey().get(k)
+                  + "')");
         }
       }
     }
@@ -129,8 +158,16 @@ final class PageFetcher<R> implements AutoCloseable {
 
   private static String errorText(ResponseBody body) {
     try {
-      String text = body.source().readUtf8(Math.min(ERROR_BODY_CHARS * 4L, Math.max(0, body.contentLength() < 0
-          ? ERROR_BODY_CHARS * 4L : body.contentLength())));
+      String text =
+          body.source()
+              .readUtf8(
+                  Math.min(
+                      ERROR_BODY_CHARS * 4L,
+                      Math.max(
+                          0,
+                          body.contentLength() < 0
+                              ? ERROR_BODY_CHARS * 4L
+                              : body.contentLength())));
       text = text.replaceAll("\\s+", " ").strip();
       return text.length() > ERROR_BODY_CHARS ? text.substring(0, ERROR_BODY_CHARS) + "..." : text;
     } catch (IOException | IllegalStateException e) {

@@ -21,31 +21,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a list response as a stream: it finds the records (the {@code records} path, or by default a top-level
- * array, else the first top-level array field, which is {@code data} in most APIs), hands each record to the mapper,
- * and picks up the page-level fields paging needs. Nothing builds a tree of the response; only the page's mapped
- * rows are held.
+ * Reads a list response as a stream: it finds the records (the {@code records} path, or by default
+ * a top-level array, else the first top-level array field, which is {@code data} in most APIs),
+ * hands each record to the mapper, and picks up the page-level fields paging needs. Nothing builds
+ * a tree of the response; only the page's mapped rows are held.
  */
 final class PageParser {
 
   /** Bounds that keep a hostile or broken response from costing unbounded memory or stack. */
-  static final JsonFactory JSON = JsonFactory.builder()
-      .streamReadConstraints(StreamReadConstraints.builder()
-          .maxNestingDepth(200)
-          .maxStringLength(16 * 1024 * 1024)
-          .maxNumberLength(1000)
-          .build())
-      .build();
+  static final JsonFactory JSON =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  .maxNestingDepth(200)
+                  .maxStringLength(16 * 1024 * 1024)
+                  .maxNumberLength(1000)
+                  .build())
+          .build();
 
   private static final String RECORDS = "\0records";
 
   /** The fields to look for, keyed by name, with sub-trees for nested paths. */
   private final Map<String, Object> tree = new HashMap<>();
+
   private final boolean autoRecords;
 
   /**
-   * @param recordsPath where the records are; {@code null} for a top-level array, else {@code data}, else the first
-   *     array field
+   * @param recordsPath where the records are; {@code null} for a top-level array, else {@code
+   *     data}, else the first array field
    * @param fieldPaths page-level fields to capture (dotted paths)
    */
   PageParser(String recordsPath, List<String> fieldPaths) {
@@ -64,7 +67,8 @@ final class PageParser {
     for (int i = 0; i < segments.size() - 1; i++) {
       Object child = node.computeIfAbsent(segments.get(i), k -> new HashMap<String, Object>());
       if (!(child instanceof Map)) {
-        throw new IllegalArgumentException("'" + leaf + "' reads inside a field that is read whole");
+        throw new IllegalArgumentException(
+            "'" + leaf + "' reads inside a field that is read whole");
       }
       node = (Map<String, Object>) child;
     }
@@ -75,10 +79,12 @@ final class PageParser {
    * Parses one page.
    *
    * @param pageNumber 1-based, for messages
-   * @throws SyncException when the body is not JSON, holds no records where none were expected to be found, or a
-   *     record cannot be mapped (a page without its explicit records field is returned empty: the caller decides)
+   * @throws SyncException when the body is not JSON, holds no records where none were expected to
+   *     be found, or a record cannot be mapped (a page without its explicit records field is
+   *     returned empty: the caller decides)
    */
-  <R> ParsedPage<R> parse(InputStream body, RowMapper<R> mapper, int pageNumber) throws IOException {
+  <R> ParsedPage<R> parse(InputStream body, RowMapper<R> mapper, int pageNumber)
+      throws IOException {
     Reading<R> reading = new Reading<>(mapper, pageNumber);
     try (JsonParser parser = JSON.createParser(body)) {
       JsonToken first = parser.nextToken();
@@ -87,26 +93,46 @@ final class PageParser {
       } else if (first == JsonToken.START_OBJECT) {
         reading.object(parser, tree, true);
       } else {
-        throw new SyncException("page " + pageNumber + " is not a JSON object or array (it starts with "
-            + (first == null ? "nothing" : first.asString() == null ? first.name() : first.asString()) + ")");
+        throw new SyncException(
+            "page "
+                + pageNumber
+                + " is not a JSON object or array (it starts with "
+                + (first == null
+                    ? "nothing"
+                    : first.asString() == null ? first.name() : first.asString())
+                + ")");
       }
       if (!reading.foundRecords && autoRecords) {
         throw new SyncException(noRecords(pageNumber));
       }
     } catch (JsonParseException e) {
-      throw SyncException.retryable("page " + pageNumber + " is not valid JSON: " + e.getOriginalMessage()
-          + " (after " + reading.rows.size() + " records)");
+      throw SyncException.retryable(
+          "page "
+              + pageNumber
+              + " is not valid JSON: "
+              + e.getOriginalMessage()
+              + " (after "
+              + reading.rows.size()
+              + " records)");
     } catch (StreamConstraintsException e) {
-      throw new SyncException("page " + pageNumber + " exceeds a safety limit: " + e.getOriginalMessage());
+      throw new SyncException(
+          "page " + pageNumber + " exceeds a safety limit: " + e.getOriginalMessage());
     }
-    return new ParsedPage<>(reading.rows, reading.cursors, reading.lastPageCursor, reading.fields,
+    return new ParsedPage<>(
+        reading.rows,
+        reading.cursors,
+        reading.lastPageCursor,
+        reading.fields,
         reading.foundRecords);
   }
 
   /** The message for a page without its records (see {@link ParsedPage#recordsFound()}). */
   String noRecords(int pageNumber) {
-    return "page " + pageNumber + " holds no records"
-        + (autoRecords ? " (no top-level array, 'data' array or other array field); set 'records'"
+    return "page "
+        + pageNumber
+        + " holds no records"
+        + (autoRecords
+            ? " (no top-level array, 'data' array or other array field); set 'records'"
             : " at the 'records' path");
   }
 
@@ -115,7 +141,8 @@ final class PageParser {
    *
    * @param what names the record in messages
    */
-  static <R> R parseRecord(InputStream body, RowMapper<R> mapper, RecordContext context, String what)
+  static <R> R parseRecord(
+      InputStream body, RowMapper<R> mapper, RecordContext context, String what)
       throws IOException {
     try (JsonParser parser = JSON.createParser(body)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
@@ -165,13 +192,22 @@ final class PageParser {
         String name = parser.currentName();
         JsonToken value = parser.nextToken();
         Object wanted = node.get(name);
-        if (wanted == null && top && autoRecords && !foundRecords && value == JsonToken.START_ARRAY) {
+        if (wanted == null
+            && top
+            && autoRecords
+            && !foundRecords
+            && value == JsonToken.START_ARRAY) {
           wanted = RECORDS;
         }
         if (wanted == RECORDS) {
           if (value != JsonToken.START_ARRAY) {
-            throw new SyncException("page " + pageNumber + ": the records field '" + name + "' is not an array but "
-                + value.name().toLowerCase(java.util.Locale.ROOT).replace("start_", "an "));
+            throw new SyncException(
+                "page "
+                    + pageNumber
+                    + ": the records field '"
+                    + name
+                    + "' is not an array but "
+                    + value.name().toLowerCase(java.util.Locale.ROOT).replace("start_", "an "));
           }
           records(parser);
         } else if (wanted instanceof String path) {
@@ -190,16 +226,25 @@ final class PageParser {
       while (parser.nextToken() != JsonToken.END_ARRAY) {
         int number = rows.size() + 1;
         if (parser.currentToken() != JsonToken.START_OBJECT) {
-          throw new SyncException("record #" + number + " on page " + pageNumber + " is not an object");
+          throw new SyncException(
+              "record #" + number + " on page " + pageNumber + " is not an object");
         }
         context.reset();
         try {
           rows.add(mapper.read(parser, context));
         } catch (RecordException e) {
-          throw new SyncException("record #" + number + " on page " + pageNumber + ": " + e.getMessage());
+          throw new SyncException(
+              "record #" + number + " on page " + pageNumber + ": " + e.getMessage());
         } catch (StreamConstraintsException e) {
-          throw new SyncException("record #" + number + " on page " + pageNumber + ": field '" + field(parser, list)
-              + "' exceeds a safety limit: " + e.getOriginalMessage());
+          throw new SyncException(
+              "record #"
+                  + number
+                  + " on page "
+                  + pageNumber
+                  + ": field '"
+                  + field(parser, list)
+                  + "' exceeds a safety limit: "
+                  + e.getOriginalMessage());
         }
         cursors.add(context.get(RecordContext.INCREMENTAL_CURSOR));
         lastPageCursor = context.get(RecordContext.PAGE_CURSOR);

@@ -7,9 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
- * Where the next page starts: a value for the paging parameter ({@code starting_after=cus_9}, {@code page=3}), a
- * whole URL (a {@code Link} header or a next URL in the body), or the first page. Saved with each page's commit, so a
- * run resumes exactly where it stopped.
+ * Where the next page starts: a value for the paging parameter ({@code starting_after=cus_9},
+ * {@code page=3}), a whole URL (a {@code Link} header or a next URL in the body), or the first
+ * page. Saved with each page's commit, so a run resumes exactly where it stopped.
  */
 record PagePosition(String param, String value, String url) {
 

@@ -12,14 +12,15 @@ import okhttp3.Request;
 import okhttp3.Response;
 
 /**
- * Turns a pagination spec into requests: the first page's request, and from each page read, where the next one
- * starts, or that there is none. Knows every style of {@link dev.paw.spec.PaginationStyle}; refuses next-page URLs
- * that would leave the API's host (they would carry the credentials elsewhere).
+ * Turns a pagination spec into requests: the first page's request, and from each page read, where
+ * the next one starts, or that there is none. Knows every style of {@link
+ * dev.paw.spec.PaginationStyle}; refuses next-page URLs that would leave the API's host (they would
+ * carry the credentials elsewhere).
  */
 final class Pager {
 
-  private static final Pattern LINK_NEXT = Pattern.compile("<([^>]*)>\\s*;[^,]*?rel\\s*=\\s*\"?next\"?",
-      Pattern.CASE_INSENSITIVE);
+  private static final Pattern LINK_NEXT =
+      Pattern.compile("<([^>]*)>\\s*;[^,]*?rel\\s*=\\s*\"?next\"?", Pattern.CASE_INSENSITIVE);
 
   private final PaginationSpec spec;
 
@@ -33,7 +34,7 @@ final class Pager {
     switch (spec.style()) {
       case CURSOR -> paths.add(spec.hasMore());
       case TOKEN, NEXT_URL -> paths.add(spec.path());
-      default -> { }
+      default -> {}
     }
     return paths;
   }
@@ -45,8 +46,9 @@ final class Pager {
       url.setQueryParameter(spec.sizeParam(), String.valueOf(spec.size()));
     }
     switch (spec.style()) {
-      case PAGE, OFFSET -> url.setQueryParameter(spec.param(), position.isFirst()
-          ? String.valueOf(spec.start()) : position.value());
+      case PAGE, OFFSET ->
+          url.setQueryParameter(
+              spec.param(), position.isFirst() ? String.valueOf(spec.start()) : position.value());
       default -> {
         if (position.param() != null) {
           url.setQueryParameter(position.param(), position.value());
@@ -58,10 +60,15 @@ final class Pager {
       if (next == null) {
         throw new SyncException("the next page URL is not a URL: " + position.url());
       }
-      if (!next.scheme().equals(base.url().scheme()) || !next.host().equals(base.url().host())
+      if (!next.scheme().equals(base.url().scheme())
+          || !next.host().equals(base.url().host())
           || next.port() != base.url().port()) {
-        throw new SyncException("the next page URL leaves " + base.url().host() + " for " + next.host()
-            + "; refusing to send the connector's credentials there");
+        throw new SyncException(
+            "the next page URL leaves "
+                + base.url().host()
+                + " for "
+                + next.host()
+                + "; refusing to send the connector's credentials there");
       }
       return base.newBuilder().url(next).build();
     }
@@ -69,30 +76,35 @@ final class Pager {
   }
 
   /** Where the page after {@code page} starts; empty when {@code page} was the last. */
-  Optional<PagePosition> next(PagePosition position, ParsedPage<?> page, Response response) throws SyncException {
-    PagePosition next = switch (spec.style()) {
-      case NONE -> null;
-      case CURSOR -> cursor(page);
-      case TOKEN -> token(page);
-      case LINK_HEADER -> link(response);
-      case PAGE -> numbered(position, page, 1);
-      case OFFSET -> numbered(position, page, page.size());
-      case NEXT_URL -> nextUrl(page, response);
-    };
+  Optional<PagePosition> next(PagePosition position, ParsedPage<?> page, Response response)
+      throws SyncException {
+    PagePosition next =
+        switch (spec.style()) {
+          case NONE -> null;
+          case CURSOR -> cursor(page);
+          case TOKEN -> token(page);
+          case LINK_HEADER -> link(response);
+          case PAGE -> numbered(position, page, 1);
+          case OFFSET -> numbered(position, page, page.size());
+          case NEXT_URL -> nextUrl(page, response);
+        };
     if (next != null && next.equals(position)) {
-      throw new SyncException("the server sent the same next-page position twice (" + next.toJson()
-          + "); stopping instead of looping");
+      throw new SyncException(
+          "the server sent the same next-page position twice ("
+              + next.toJson()
+              + "); stopping instead of looping");
     }
     return Optional.ofNullable(next);
   }
 
   /**
-   * True when the page says that more pages follow: it has a next position, or (cursor style) it says
-   * {@code has_more} even though it has no record to continue from.
+   * True when the page says that more pages follow: it has a next position, or (cursor style) it
+   * says {@code has_more} even though it has no record to continue from.
    */
   boolean announcesMore(ParsedPage<?> page, Optional<PagePosition> next) {
     return next.isPresent()
-        || spec.style() == PaginationStyle.CURSOR && Boolean.TRUE.equals(page.fields().get(spec.hasMore()));
+        || spec.style() == PaginationStyle.CURSOR
+            && Boolean.TRUE.equals(page.fields().get(spec.hasMore()));
   }
 
   private PagePosition cursor(ParsedPage<?> page) throws SyncException {
@@ -100,14 +112,17 @@ final class Pager {
       return null;
     }
     if (page.lastPageCursor() == null) {
-      throw new SyncException("the last record of the page has no '" + spec.from() + "' to ask for the next page");
+      throw new SyncException(
+          "the last record of the page has no '" + spec.from() + "' to ask for the next page");
     }
     return PagePosition.param(spec.param(), String.valueOf(page.lastPageCursor()));
   }
 
   private PagePosition token(ParsedPage<?> page) {
     Object token = page.fields().get(spec.path());
-    return token == null || token.toString().isEmpty() ? null : PagePosition.param(spec.param(), token.toString());
+    return token == null || token.toString().isEmpty()
+        ? null
+        : PagePosition.param(spec.param(), token.toString());
   }
 
   private PagePosition link(Response response) {
@@ -131,7 +146,9 @@ final class Pager {
 
   private PagePosition nextUrl(ParsedPage<?> page, Response response) {
     Object url = page.fields().get(spec.path());
-    return url == null || url.toString().isEmpty() ? null : PagePosition.url(resolve(response, url.toString()));
+    return url == null || url.toString().isEmpty()
+        ? null
+        : PagePosition.url(resolve(response, url.toString()));
   }
 
   private static String resolve(Response response, String url) {

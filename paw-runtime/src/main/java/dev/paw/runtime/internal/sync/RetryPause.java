@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The wait before a sync fetches a page or a child record again: exponential from 250 ms, capped at 8 s, with
- * jitter, so clients that failed together do not retry together.
+ * The wait before a sync fetches a page or a child record again: exponential from 250 ms, capped at
+ * 8 s, with jitter, so clients that failed together do not retry together.
  */
 final class RetryPause {
 

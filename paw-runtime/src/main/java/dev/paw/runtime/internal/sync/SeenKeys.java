@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The keys a {@code replace} run has seen, in {@code _paw_seen_<table>} beside the table, so the run's last commit
- * can delete the rows the source no longer has. It lives in pocket.db, not in memory, so a resumed run still knows
- * what the pages before the interruption held. The insert is prepared once per run, not once per page.
+ * The keys a {@code replace} run has seen, in {@code _paw_seen_<table>} beside the table, so the
+ * run's last commit can delete the rows the source no longer has. It lives in pocket.db, not in
+ * memory, so a resumed run still knows what the pages before the interruption held. The insert is
+ * prepared once per run, not once per page.
  */
 final class SeenKeys implements AutoCloseable {
 
@@ -30,7 +31,8 @@ final class SeenKeys implements AutoCloseable {
 
   /** Starts a run with nothing seen. */
   void reset() throws SQLException {
-    String keys = stream.primaryKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
+    String keys =
+        stream.primaryKey().stream().map(SqlNames::quote).collect(Collectors.joining(", "));
     try (Statement statement = connection.createStatement()) {
       statement.execute("DROP TABLE IF EXISTS " + seen);
       statement.execute("CREATE TABLE " + seen + " (" + keys + ", PRIMARY KEY (" + keys + "))");
@@ -39,8 +41,9 @@ final class SeenKeys implements AutoCloseable {
 
   /** True when a run has started recording what it saw (and has not swept yet). */
   boolean exists() throws SQLException {
-    try (PreparedStatement query = connection.prepareStatement(
-        "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
+    try (PreparedStatement query =
+        connection.prepareStatement(
+            "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
       query.setString(1, SqlNames.INTERNAL_PREFIX + "seen_" + stream.table());
       try (java.sql.ResultSet found = query.executeQuery()) {
         return found.next();
@@ -51,8 +54,11 @@ final class SeenKeys implements AutoCloseable {
   /** Records keys as {@link TableWriter#key} gives them: a value, or a list for a composite key. */
   void mark(List<Object> keys) throws SQLException {
     if (insert == null) {
-      String placeholders = stream.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", "));
-      insert = connection.prepareStatement("INSERT OR IGNORE INTO " + seen + " VALUES (" + placeholders + ")");
+      String placeholders =
+          stream.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", "));
+      insert =
+          connection.prepareStatement(
+              "INSERT OR IGNORE INTO " + seen + " VALUES (" + placeholders + ")");
     }
     for (Object key : keys) {
       List<?> parts = key instanceof List<?> list ? list : List.of(key);
@@ -63,16 +69,27 @@ final class SeenKeys implements AutoCloseable {
     }
   }
 
-  /** Deletes the rows this complete run did not see, and forgets what it saw; returns how many it deleted. */
+  /**
+   * Deletes the rows this complete run did not see, and forgets what it saw; returns how many it
+   * deleted.
+   */
   long sweep() throws SQLException {
     close();
     String live = SqlNames.quote(stream.table());
-    String match = stream.primaryKey().stream()
-        .map(k -> seen + "." + SqlNames.quote(k) + " IS " + live + "." + SqlNames.quote(k))
-        .collect(Collectors.joining(" AND "));
+    String match =
+        stream.primaryKey().stream()
+            .map(k -> seen + "." + SqlNames.quote(k) + " IS " + live + "." + SqlNames.quote(k))
+            .collect(Collectors.joining(" AND "));
     try (Statement statement = connection.createStatement()) {
-      long deleted = statement.executeUpdate("DELETE FROM " + live + " WHERE NOT EXISTS (SELECT 1 FROM " + seen
-          + " WHERE " + match + ")");
+      long deleted =
+          statement.executeUpdate(
+              "DELETE FROM "
+                  + live
+                  + " WHERE NOT EXISTS (SELECT 1 FROM "
+                  + seen
+                  + " WHERE "
+                  + match
+                  + ")");
       statement.execute("DROP TABLE " + seen);
       return deleted;
     }

@@ -6,9 +6,9 @@ import dev.paw.runtime.internal.http.Sleeper;
 import java.time.Clock;
 
 /**
- * Runs syncs: pages through a stream's source action, maps each page as it streams in, and commits each page's rows
- * together with the checkpoint that records them. A run cut off anywhere (fault, crash, page cap) resumes from the
- * last commit; rerunning converges to exactly the source data.
+ * Runs syncs: pages through a stream's source action, maps each page as it streams in, and commits
+ * each page's rows together with the checkpoint that records them. A run cut off anywhere (fault,
+ * crash, page cap) resumes from the last commit; rerunning converges to exactly the source data.
  */
 public final class SyncEngine {
 
@@ -22,7 +22,7 @@ public final class SyncEngine {
 
   /**
    * @param sleeper waits between attempts at a page; tests pass one that does not sleep
-   * @param limits  the bytes of a page and the pages of a run
+   * @param limits the bytes of a page and the pages of a run
    */
   public SyncEngine(SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
     this.listener = listener;

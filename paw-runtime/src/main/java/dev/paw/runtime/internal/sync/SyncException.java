@@ -3,8 +3,8 @@ package dev.paw.runtime.internal.sync;
 import java.io.IOException;
 
 /**
- * A sync run that cannot go on: a page that is not JSON, a record that does not map, a request the server refused.
- * The page being written is rolled back; pages committed before it stay.
+ * A sync run that cannot go on: a page that is not JSON, a record that does not map, a request the
+ * server refused. The page being written is rolled back; pages committed before it stay.
  */
 public final class SyncException extends IOException {
 

@@ -60,9 +60,9 @@ final class SyncRun<R> {
   }
 
   /**
-   * True when the run removes, at its end, the rows the source no longer has: a {@code replace} stream's every run,
-   * and a merging token stream's full run (sent no token), whose listing is the whole truth. An {@code append}
-   * stream keeps its history whatever the source lists.
+   * True when the run removes, at its end, the rows the source no longer has: a {@code replace}
+   * stream's every run, and a merging token stream's full run (sent no token), whose listing is the
+   * whole truth. An {@code append} stream keeps its history whatever the source lists.
    */
   private boolean sweeps(SyncState state) {
     return stream.writeMode() == WriteMode.REPLACE
@@ -73,29 +73,52 @@ final class SyncRun<R> {
     Instant started = clock.instant();
     Connection db = job.connection();
     SyncState state;
-    try (SyncStateStore store = new SyncStateStore(db); seen; fetcher) {
+    try (SyncStateStore store = new SyncStateStore(db);
+        seen;
+        fetcher) {
       db.setAutoCommit(true);
       TableWriter.create(db, stream, stream.table());
       state = start(store.load(job.connector().name(), stream.table()), started);
       store.save(state);
       return loop(store, state, started);
     } catch (SQLException | RuntimeException e) {
-      return SyncResult.failed(stream.table(), Duration.between(started, clock.instant()),
-          job.redactor().apply("sync of " + stream.table() + " could not start: " + e.getMessage()));
+      return SyncResult.failed(
+          stream.table(),
+          Duration.between(started, clock.instant()),
+          job.redactor()
+              .apply("sync of " + stream.table() + " could not start: " + e.getMessage()));
     }
   }
 
   /** A fresh run from the committed cursor, or the interrupted run as it was. */
   private SyncState start(SyncState previous, Instant now) throws SQLException {
     if (previous.inProgress() && (!sweeps(previous) || seen.exists())) {
-      return withLast(previous, now, previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(),
+      return withLast(
+          previous,
+          now,
+          previous.lastFinishedAt(),
+          previous.lastOutcome(),
+          previous.lastError(),
           previous.last());
     }
-    // else a fresh run; also when an interrupted run must now sweep but has no record of what it saw (the connector
+    // else a fresh run; also when an interrupted run must now sweep but has no record of what it
+    // saw (the connector
     // file changed its write mode in between)
-    SyncState fresh = new SyncState(job.connector().name(), stream.table(), previous.cursor(),
-        UUID.randomUUID().toString(), previous.cursor(), null, PagePosition.FIRST, SyncState.Counts.ZERO, now,
-        previous.lastFinishedAt(), previous.lastOutcome(), previous.lastError(), previous.last());
+    SyncState fresh =
+        new SyncState(
+            job.connector().name(),
+            stream.table(),
+            previous.cursor(),
+            UUID.randomUUID().toString(),
+            previous.cursor(),
+            null,
+            PagePosition.FIRST,
+            SyncState.Counts.ZERO,
+            now,
+            previous.lastFinishedAt(),
+            previous.lastOutcome(),
+            previous.lastError(),
+            previous.last());
     if (sweeps(fresh)) {
       seen.reset();
     }
@@ -103,26 +126,47 @@ final class SyncRun<R> {
   }
 
   /**
-   * The run started over without its sync token, which the server no longer accepts (Google answers 410 Gone): a
-   * full listing, after which rows it did not list are removed.
+   * The run started over without its sync token, which the server no longer accepts (Google answers
+   * 410 Gone): a full listing, after which rows it did not list are removed.
    */
   private SyncState withoutToken(SyncStateStore store, SyncState state) throws SQLException {
-    SyncState full = new SyncState(state.connector(), state.table(), null, state.runId(), null, null,
-        PagePosition.FIRST, state.run(), state.lastStartedAt(), state.lastFinishedAt(), state.lastOutcome(),
-        state.lastError(), state.last());
+    SyncState full =
+        new SyncState(
+            state.connector(),
+            state.table(),
+            null,
+            state.runId(),
+            null,
+            null,
+            PagePosition.FIRST,
+            state.run(),
+            state.lastStartedAt(),
+            state.lastFinishedAt(),
+            state.lastOutcome(),
+            state.lastError(),
+            state.last());
     seen.reset();
     store.save(full);
-    System.getLogger(SyncRun.class.getName()).log(System.Logger.Level.INFO, () -> "the sync token of "
-        + stream.table() + " has expired: syncing it in full");
+    System.getLogger(SyncRun.class.getName())
+        .log(
+            System.Logger.Level.INFO,
+            () -> "the sync token of " + stream.table() + " has expired: syncing it in full");
     return full;
   }
 
-  /** True when the server refused the run's sync token as expired, so a full run must replace the token run. */
+  /**
+   * True when the server refused the run's sync token as expired, so a full run must replace the
+   * token run.
+   */
   private boolean tokenExpired(IOException failure, SyncState state) {
-    return usesToken() && state.runFloor() != null && failure instanceof SyncException e && e.status() == 410;
+    return usesToken()
+        && state.runFloor() != null
+        && failure instanceof SyncException e
+        && e.status() == 410;
   }
 
-  private SyncResult loop(SyncStateStore store, SyncState initial, Instant started) throws SQLException {
+  private SyncResult loop(SyncStateStore store, SyncState initial, Instant started)
+      throws SQLException {
     SyncState state = initial;
     Request base;
     try {
@@ -135,10 +179,11 @@ final class SyncRun<R> {
       return result(state, started, false, null);
     }
     int pagesThisRun = 0;
-    try (TableWriter<R> writer = new TableWriter<>(job.connection(), stream, job.mapper(), stream.table());
+    try (TableWriter<R> writer =
+            new TableWriter<>(job.connection(), stream, job.mapper(), stream.table());
         Lookahead<R> lookahead = new Lookahead<>()) {
-      RepeatedPageCheck<R> repeats = new RepeatedPageCheck<>(stream.primaryKey().isEmpty() ? this::values
-          : writer::key);
+      RepeatedPageCheck<R> repeats =
+          new RepeatedPageCheck<>(stream.primaryKey().isEmpty() ? this::values : writer::key);
       lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
       while (true) {
         FetchedPage<R> page;
@@ -158,10 +203,15 @@ final class SyncRun<R> {
           continue;
         }
         if (!page.parsed().recordsFound() && sweeps(state)) {
-          // an answer without its records field ends a run as its empty last page; this run would then remove
+          // an answer without its records field ends a run as its empty last page; this run would
+          // then remove
           // every row after it, so a mere error answered with 200 must not pass for one
-          return fail(store, state, started, parser.noRecords((int) state.run().pages() + 1)
-              + ", and this run removes what the source no longer lists");
+          return fail(
+              store,
+              state,
+              started,
+              parser.noRecords((int) state.run().pages() + 1)
+                  + ", and this run removes what the source no longer lists");
         }
         try {
           repeats.check(page.parsed().rows(), (int) state.run().pages() + 1);
@@ -182,22 +232,32 @@ final class SyncRun<R> {
           return result(state, started, false, null);
         }
         if (atRuntimeCap) {
-          // not the connector's own cap: a server that never stops paging; the next run resumes here
-          return fail(store, state, started, "stopped after " + pagesThisRun + " pages, the limit on one sync run;"
-              + " the next sync resumes here (raise the limit with " + LimitSettings.how(LimitSettings.MAX_PAGES)
-              + ")");
+          // not the connector's own cap: a server that never stops paging; the next run resumes
+          // here
+          return fail(
+              store,
+              state,
+              started,
+              "stopped after "
+                  + pagesThisRun
+                  + " pages, the limit on one sync run;"
+                  + " the next sync resumes here (raise the limit with "
+                  + LimitSettings.how(LimitSettings.MAX_PAGES)
+                  + ")");
         }
       }
     } catch (SQLException | RuntimeException e) {
-      // a commit that failed (rolled back whole: the disk is full, the database busy) or a page that failed
+      // a commit that failed (rolled back whole: the disk is full, the database busy) or a page
+      // that failed
       // unexpectedly: the run stops at its last commit and says why, in _paw_sync_state too
       return fail(store, state, started, e.getMessage());
     }
   }
 
   /**
-   * All of a row's mapped values: what identifies a record of a stream without a primary key. A generated mapper's
-   * row is a record, equal to another with the same values; a mapper built from the file has an array of them.
+   * All of a row's mapped values: what identifies a record of a stream without a primary key. A
+   * generated mapper's row is a record, equal to another with the same values; a mapper built from
+   * the file has an array of them.
    */
   private Object values(R row) {
     return row instanceof Object[] values ? Arrays.asList(values) : row;
@@ -207,8 +267,11 @@ final class SyncRun<R> {
     return () -> fetcher.fetch(base, position, pageNumber);
   }
 
-  /** Writes a page's rows and the checkpoint after it in one transaction, then tells the listener. */
-  private SyncState commit(SyncStateStore store, TableWriter<R> writer, SyncState state, FetchedPage<R> page)
+  /**
+   * Writes a page's rows and the checkpoint after it in one transaction, then tells the listener.
+   */
+  private SyncState commit(
+      SyncStateStore store, TableWriter<R> writer, SyncState state, FetchedPage<R> page)
       throws SQLException {
     Connection db = job.connection();
     db.setAutoCommit(false);
@@ -221,21 +284,57 @@ final class SyncRun<R> {
         seen.mark(keys(writer, page.parsed().rows()));
       }
       String runMax = CursorValues.maxOf(state.runMax(), page.parsed().cursors());
-      SyncState.Counts counts = state.run().plus(new SyncState.Counts(written.inserted(), written.updated(),
-          written.unchanged(), 0, page.parsed().size(), 1));
+      SyncState.Counts counts =
+          state
+              .run()
+              .plus(
+                  new SyncState.Counts(
+                      written.inserted(),
+                      written.updated(),
+                      written.unchanged(),
+                      0,
+                      page.parsed().size(),
+                      1));
       if (page.next().isPresent()) {
-        next = new SyncState(state.connector(), state.table(), state.cursor(), state.runId(), state.runFloor(),
-            runMax, page.next().get(), counts, state.lastStartedAt(), state.lastFinishedAt(), state.lastOutcome(),
-            state.lastError(), state.last());
+        next =
+            new SyncState(
+                state.connector(),
+                state.table(),
+                state.cursor(),
+                state.runId(),
+                state.runFloor(),
+                runMax,
+                page.next().get(),
+                counts,
+                state.lastStartedAt(),
+                state.lastFinishedAt(),
+                state.lastOutcome(),
+                state.lastError(),
+                state.last());
       } else {
         if (sweeps(state)) {
           deleted = seen.sweep();
           counts = counts.plus(new SyncState.Counts(0, 0, 0, deleted, 0, 0));
         }
-        String cursor = usesToken() ? CursorValues.encode(page.parsed().fields().get(stream.incremental().token()))
-            : CursorValues.max(state.cursor(), runMax);
-        next = new SyncState(state.connector(), state.table(), cursor, null, null, null, PagePosition.FIRST,
-            SyncState.Counts.ZERO, state.lastStartedAt(), clock.instant(), "ok", null, counts);
+        String cursor =
+            usesToken()
+                ? CursorValues.encode(page.parsed().fields().get(stream.incremental().token()))
+                : CursorValues.max(state.cursor(), runMax);
+        next =
+            new SyncState(
+                state.connector(),
+                state.table(),
+                cursor,
+                null,
+                null,
+                null,
+                PagePosition.FIRST,
+                SyncState.Counts.ZERO,
+                state.lastStartedAt(),
+                clock.instant(),
+                "ok",
+                null,
+                counts);
       }
       store.save(next);
       db.commit();
@@ -245,8 +344,17 @@ final class SyncRun<R> {
     } finally {
       db.setAutoCommit(true);
     }
-    notifyListener(new TableChange(job.pocket(), job.connector().name(), stream.table(), page.parsed().size(),
-        written.inserted(), written.updated(), deleted, written.changedKeys(), !next.inProgress()));
+    notifyListener(
+        new TableChange(
+            job.pocket(),
+            job.connector().name(),
+            stream.table(),
+            page.parsed().size(),
+            written.inserted(),
+            written.updated(),
+            deleted,
+            written.changedKeys(),
+            !next.inProgress()));
     return next;
   }
 
@@ -262,29 +370,41 @@ final class SyncRun<R> {
     try {
       listener.onChange(change);
     } catch (RuntimeException e) {
-      System.getLogger(SyncRun.class.getName()).log(System.Logger.Level.WARNING,
-          "a sync listener failed on " + change.table() + ": " + e);
+      System.getLogger(SyncRun.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "a sync listener failed on " + change.table() + ": " + e);
     }
   }
 
   /**
-   * The run's first request, with the incremental filter (the cursor, or the sync token) in its query. The filter
-   * parameter need not be one the action declares ({@code created[gte]} rarely is), so it is added here, as paging
-   * parameters are.
+   * The run's first request, with the incremental filter (the cursor, or the sync token) in its
+   * query. The filter parameter need not be one the action declares ({@code created[gte]} rarely
+   * is), so it is added here, as paging parameters are.
    */
   private Request firstRequest(SyncState state) throws IOException {
     Request request = job.requests().request(source, stream.params());
     if (stream.incremental() == null || state.runFloor() == null) {
       return request;
     }
-    return request.newBuilder().url(request.url().newBuilder()
-        .setQueryParameter(stream.incremental().param(), IncrementalFilter.value(stream.incremental(),
-            state.runFloor())).build()).build();
+    return request
+        .newBuilder()
+        .url(
+            request
+                .url()
+                .newBuilder()
+                .setQueryParameter(
+                    stream.incremental().param(),
+                    IncrementalFilter.value(stream.incremental(), state.runFloor()))
+                .build())
+        .build();
   }
 
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {
-    String error = job.redactor().apply(reason); // stored in _paw_sync_state: no credential value may reach it
-    SyncState failed = withLast(state, state.lastStartedAt(), clock.instant(), "error", error, state.last());
+    String error =
+        job.redactor().apply(reason); // stored in _paw_sync_state: no credential value may reach it
+    SyncState failed =
+        withLast(state, state.lastStartedAt(), clock.instant(), "error", error, state.last());
     try {
       job.connection().setAutoCommit(true);
       store.save(failed);
@@ -296,13 +416,39 @@ final class SyncRun<R> {
 
   private SyncResult result(SyncState state, Instant started, boolean complete, String error) {
     SyncState.Counts c = complete ? state.last() : state.run();
-    return new SyncResult(stream.table(), c.inserted(), c.updated(), c.unchanged(), c.deleted(), c.records(),
-        c.pages(), Duration.between(started, clock.instant()), complete, error);
+    return new SyncResult(
+        stream.table(),
+        c.inserted(),
+        c.updated(),
+        c.unchanged(),
+        c.deleted(),
+        c.records(),
+        c.pages(),
+        Duration.between(started, clock.instant()),
+        complete,
+        error);
   }
 
-  private static SyncState withLast(SyncState s, Instant startedAt, Instant finishedAt, String outcome, String error,
+  private static SyncState withLast(
+      SyncState s,
+      Instant startedAt,
+      Instant finishedAt,
+      String outcome,
+      String error,
       SyncState.Counts last) {
-    return new SyncState(s.connector(), s.table(), s.cursor(), s.runId(), s.runFloor(), s.runMax(), s.position(),
-        s.run(), startedAt, finishedAt, outcome, error, last);
+    return new SyncState(
+        s.connector(),
+        s.table(),
+        s.cursor(),
+        s.runId(),
+        s.runFloor(),
+        s.runMax(),
+        s.position(),
+        s.run(),
+        startedAt,
+        finishedAt,
+        outcome,
+        error,
+        last);
   }
 }

@@ -8,27 +8,29 @@ import java.sql.Statement;
 import java.time.Instant;
 
 /**
- * Reads and writes {@code _paw_sync_state}. Writes take part in the caller's transaction, so a page's rows and the
- * checkpoint that records them commit together or not at all. A run saves once a page, so the store keeps its
- * statement prepared until closed.
+ * Reads and writes {@code _paw_sync_state}. Writes take part in the caller's transaction, so a
+ * page's rows and the checkpoint that records them commit together or not at all. A run saves once
+ * a page, so the store keeps its statement prepared until closed.
  */
 final class SyncStateStore implements AutoCloseable {
 
-  private static final String UPSERT = "INSERT OR REPLACE INTO _paw_sync_state ("
-      + "table_name, connector, cursor, run_id, run_floor, run_max, position, run_inserted, run_updated,"
-      + " run_unchanged, run_deleted, run_records, run_pages, last_started_at, last_finished_at, last_outcome,"
-      + " last_error, last_inserted, last_updated, last_unchanged, last_deleted, last_records, last_pages)"
-      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  private static final String UPSERT =
+      "INSERT OR REPLACE INTO _paw_sync_state ("
+          + "table_name, connector, cursor, run_id, run_floor, run_max, position, run_inserted, run_updated,"
+          + " run_unchanged, run_deleted, run_records, run_pages, last_started_at, last_finished_at, last_outcome,"
+          + " last_error, last_inserted, last_updated, last_unchanged, last_deleted, last_records, last_pages)"
+          + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-  static final String DDL = "CREATE TABLE IF NOT EXISTS _paw_sync_state ("
-      + "table_name TEXT PRIMARY KEY NOT NULL, connector TEXT NOT NULL, cursor TEXT, run_id TEXT, run_floor TEXT,"
-      + " run_max TEXT, position TEXT, run_inserted INTEGER NOT NULL DEFAULT 0,"
-      + " run_updated INTEGER NOT NULL DEFAULT 0, run_unchanged INTEGER NOT NULL DEFAULT 0,"
-      + " run_deleted INTEGER NOT NULL DEFAULT 0, run_records INTEGER NOT NULL DEFAULT 0,"
-      + " run_pages INTEGER NOT NULL DEFAULT 0, last_started_at TEXT, last_finished_at TEXT, last_outcome TEXT,"
-      + " last_error TEXT, last_inserted INTEGER NOT NULL DEFAULT 0, last_updated INTEGER NOT NULL DEFAULT 0,"
-      + " last_unchanged INTEGER NOT NULL DEFAULT 0, last_deleted INTEGER NOT NULL DEFAULT 0,"
-      + " last_records INTEGER NOT NULL DEFAULT 0, last_pages INTEGER NOT NULL DEFAULT 0)";
+  static final String DDL =
+      "CREATE TABLE IF NOT EXISTS _paw_sync_state ("
+          + "table_name TEXT PRIMARY KEY NOT NULL, connector TEXT NOT NULL, cursor TEXT, run_id TEXT, run_floor TEXT,"
+          + " run_max TEXT, position TEXT, run_inserted INTEGER NOT NULL DEFAULT 0,"
+          + " run_updated INTEGER NOT NULL DEFAULT 0, run_unchanged INTEGER NOT NULL DEFAULT 0,"
+          + " run_deleted INTEGER NOT NULL DEFAULT 0, run_records INTEGER NOT NULL DEFAULT 0,"
+          + " run_pages INTEGER NOT NULL DEFAULT 0, last_started_at TEXT, last_finished_at TEXT, last_outcome TEXT,"
+          + " last_error TEXT, last_inserted INTEGER NOT NULL DEFAULT 0, last_updated INTEGER NOT NULL DEFAULT 0,"
+          + " last_unchanged INTEGER NOT NULL DEFAULT 0, last_deleted INTEGER NOT NULL DEFAULT 0,"
+          + " last_records INTEGER NOT NULL DEFAULT 0, last_pages INTEGER NOT NULL DEFAULT 0)";
 
   private final Connection connection;
   private PreparedStatement upsert;
@@ -44,7 +46,9 @@ final class SyncStateStore implements AutoCloseable {
   java.util.List<SyncState> loadAll() throws SQLException {
     java.util.List<SyncState> all = new java.util.ArrayList<>();
     try (Statement statement = connection.createStatement();
-        ResultSet rs = statement.executeQuery("SELECT table_name, connector FROM _paw_sync_state ORDER BY table_name")) {
+        ResultSet rs =
+            statement.executeQuery(
+                "SELECT table_name, connector FROM _paw_sync_state ORDER BY table_name")) {
       while (rs.next()) {
         all.add(load(rs.getString(2), rs.getString(1)));
       }
@@ -54,16 +58,27 @@ final class SyncStateStore implements AutoCloseable {
 
   /** The table's state; a fresh one when it was never synced. */
   SyncState load(String connector, String table) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT * FROM _paw_sync_state WHERE table_name = ?")) {
+    try (PreparedStatement select =
+        connection.prepareStatement("SELECT * FROM _paw_sync_state WHERE table_name = ?")) {
       select.setString(1, table);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
           return SyncState.fresh(connector, table);
         }
-        return new SyncState(rs.getString("connector"), table, rs.getString("cursor"), rs.getString("run_id"),
-            rs.getString("run_floor"), rs.getString("run_max"), PagePosition.fromJson(rs.getString("position")),
-            counts(rs, "run_"), instant(rs.getString("last_started_at")), instant(rs.getString("last_finished_at")),
-            rs.getString("last_outcome"), rs.getString("last_error"), counts(rs, "last_"));
+        return new SyncState(
+            rs.getString("connector"),
+            table,
+            rs.getString("cursor"),
+            rs.getString("run_id"),
+            rs.getString("run_floor"),
+            rs.getString("run_max"),
+            PagePosition.fromJson(rs.getString("position")),
+            counts(rs, "run_"),
+            instant(rs.getString("last_started_at")),
+            instant(rs.getString("last_finished_at")),
+            rs.getString("last_outcome"),
+            rs.getString("last_error"),
+            counts(rs, "last_"));
       }
     }
   }
@@ -98,7 +113,8 @@ final class SyncStateStore implements AutoCloseable {
     }
   }
 
-  private static int setCounts(PreparedStatement statement, int index, SyncState.Counts counts) throws SQLException {
+  private static int setCounts(PreparedStatement statement, int index, SyncState.Counts counts)
+      throws SQLException {
     int i = index;
     statement.setLong(++i, counts.inserted());
     statement.setLong(++i, counts.updated());
@@ -110,8 +126,12 @@ final class SyncStateStore implements AutoCloseable {
   }
 
   private static SyncState.Counts counts(ResultSet rs, String prefix) throws SQLException {
-    return new SyncState.Counts(rs.getLong(prefix + "inserted"), rs.getLong(prefix + "updated"),
-        rs.getLong(prefix + "unchanged"), rs.getLong(prefix + "deleted"), rs.getLong(prefix + "records"),
+    return new SyncState.Counts(
+        rs.getLong(prefix + "inserted"),
+        rs.getLong(prefix + "updated"),
+        rs.getLong(prefix + "unchanged"),
+        rs.getLong(prefix + "deleted"),
+        rs.getLong(prefix + "records"),
         rs.getLong(prefix + "pages"));
   }
 

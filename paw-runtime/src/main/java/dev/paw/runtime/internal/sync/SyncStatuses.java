@@ -17,8 +17,17 @@ public final class SyncStatuses {
     List<TableSyncStatus> all = new ArrayList<>();
     for (SyncState s : store.loadAll()) {
       SyncState.Counts last = s.last();
-      all.add(new TableSyncStatus(s.table(), s.connector(), s.lastStartedAt(), s.lastFinishedAt(), s.lastOutcome(),
-          s.lastError(), last.records(), last.inserted() + last.updated() + last.deleted(), s.inProgress()));
+      all.add(
+          new TableSyncStatus(
+              s.table(),
+              s.connector(),
+              s.lastStartedAt(),
+              s.lastFinishedAt(),
+              s.lastOutcome(),
+              s.lastError(),
+              last.records(),
+              last.inserted() + last.updated() + last.deleted(),
+              s.inProgress()));
     }
     return all;
   }

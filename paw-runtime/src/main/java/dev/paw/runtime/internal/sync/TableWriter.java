@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 /**
- * Writes mapped rows into one table with two prepared statements that share numbered parameters, so one
- * {@link RowMapper#bind} serves both: {@code INSERT ... ON CONFLICT DO NOTHING} first (a fresh sync pays for one
- * statement a row), then, for rows that exist, {@code UPDATE ... WHERE} something differs. The statements' change
- * counts tell inserted, updated and unchanged rows apart.
+ * Writes mapped rows into one table with two prepared statements that share numbered parameters, so
+ * one {@link RowMapper#bind} serves both: {@code INSERT ... ON CONFLICT DO NOTHING} first (a fresh
+ * sync pays for one statement a row), then, for rows that exist, {@code UPDATE ... WHERE} something
+ * differs. The statements' change counts tell inserted, updated and unchanged rows apart.
  */
 final class TableWriter<R> implements AutoCloseable {
 
@@ -32,19 +32,35 @@ final class TableWriter<R> implements AutoCloseable {
   private final PreparedStatement update;
 
   /**
-   * @param table the table to write: the stream's own, or the staging table of a {@code replace} run
+   * @param table the table to write: the stream's own, or the staging table of a {@code replace}
+   *     run
    */
-  TableWriter(Connection connection, StreamSpec stream, RowMapper<R> mapper, String table) throws SQLException {
+  TableWriter(Connection connection, StreamSpec stream, RowMapper<R> mapper, String table)
+      throws SQLException {
     this.mapper = mapper;
     List<ColumnSpec> columns = stream.columns();
-    this.keyColumns = IntStream.range(0, columns.size())
-        .filter(i -> stream.primaryKey().contains(columns.get(i).name())).toArray();
+    this.keyColumns =
+        IntStream.range(0, columns.size())
+            .filter(i -> stream.primaryKey().contains(columns.get(i).name()))
+            .toArray();
     String quoted = SqlNames.quote(table);
-    String names = columns.stream().map(c -> SqlNames.quote(c.name())).collect(Collectors.joining(", "));
-    String values = IntStream.rangeClosed(1, columns.size()).mapToObj(i -> "?" + i).collect(Collectors.joining(", "));
+    String names =
+        columns.stream().map(c -> SqlNames.quote(c.name())).collect(Collectors.joining(", "));
+    String values =
+        IntStream.rangeClosed(1, columns.size())
+            .mapToObj(i -> "?" + i)
+            .collect(Collectors.joining(", "));
     boolean keyed = keyColumns.length > 0;
-    insert = connection.prepareStatement("INSERT INTO " + quoted + " (" + names + ") VALUES (" + values + ")"
-        + (keyed ? " ON CONFLICT DO NOTHING" : ""));
+    insert =
+        connection.prepareStatement(
+            "INSERT INTO "
+                + quoted
+                + " ("
+                + names
+                + ") VALUES ("
+                + values
+                + ")"
+                + (keyed ? " ON CONFLICT DO NOTHING" : ""));
     List<String> sets = new ArrayList<>();
     List<String> differs = new ArrayList<>();
     List<String> where = new ArrayList<>();
@@ -58,15 +74,27 @@ final class TableWriter<R> implements AutoCloseable {
       }
     }
     boolean updates = keyed && !sets.isEmpty() && stream.writeMode() != WriteMode.APPEND;
-    update = updates ? connection.prepareStatement("UPDATE " + quoted + " SET " + String.join(", ", sets)
-        + " WHERE " + String.join(" AND ", where) + " AND (" + String.join(" OR ", differs) + ")") : null;
+    update =
+        updates
+            ? connection.prepareStatement(
+                "UPDATE "
+                    + quoted
+                    + " SET "
+                    + String.join(", ", sets)
+                    + " WHERE "
+                    + String.join(" AND ", where)
+                    + " AND ("
+                    + String.join(" OR ", differs)
+                    + ")")
+            : null;
   }
 
   /** Creates the table when it does not exist yet. */
   static void create(Connection connection, StreamSpec stream, String table) throws SQLException {
     String ddl = TableDdl.of(stream);
     if (!table.equals(stream.table())) {
-      ddl = ddl.replaceFirst("\"" + stream.table() + "\"", SqlNames.quote(table).replace("$", "\\$"));
+      ddl =
+          ddl.replaceFirst("\"" + stream.table() + "\"", SqlNames.quote(table).replace("$", "\\$"));
     }
     try (Statement statement = connection.createStatement()) {
       statement.execute(ddl);
@@ -99,7 +127,10 @@ final class TableWriter<R> implements AutoCloseable {
     return new PageWrite(inserted, updated, unchanged, changed);
   }
 
-  /** The row's primary key: one value, or a list for a composite key; {@code null} for a table without one. */
+  /**
+   * The row's primary key: one value, or a list for a composite key; {@code null} for a table
+   * without one.
+   */
   Object key(R row) {
     List<Object> key = mapper.key(row);
     if (key.isEmpty()) {

@@ -24,14 +24,18 @@ import java.util.TreeSet;
 import okhttp3.HttpUrl;
 
 /**
- * What the user approved when connecting a connector to a pocket, kept in {@code _paw_connections}: where the
- * definition came from, the hosts it may send credentials to, each action's trust level, the credential names it
- * declares, and a digest of the whole definition. A definition that later gives the connector more than this is
- * refused until the user reviews it. Hosts that come from a secret credential are kept as their SHA-256 only, so
- * pocket.db holds no part of a secret.
+ * What the user approved when connecting a connector to a pocket, kept in {@code _paw_connections}:
+ * where the definition came from, the hosts it may send credentials to, each action's trust level,
+ * the credential names it declares, and a digest of the whole definition. A definition that later
+ * gives the connector more than this is refused until the user reviews it. Hosts that come from a
+ * secret credential are kept as their SHA-256 only, so pocket.db holds no part of a secret.
  */
-public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<String, TrustLevel> trustLevels,
-    SortedSet<String> credentials, String digest) {
+public record ConnectorPin(
+    String origin,
+    SortedSet<String> hosts,
+    SortedMap<String, TrustLevel> trustLevels,
+    SortedSet<String> credentials,
+    String digest) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String HASHED = "sha256:";
@@ -48,8 +52,8 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
    * @param credentials fill the hosts that come from a credential placeholder
    * @param baseUrlOverride the connection's base URL override, or {@code null}
    */
-  public static ConnectorPin of(RegisteredConnector connector, CredentialSource credentials,
-      String baseUrlOverride) {
+  public static ConnectorPin of(
+      RegisteredConnector connector, CredentialSource credentials, String baseUrlOverride) {
     ConnectorSpec spec = connector.spec();
     SortedSet<String> hosts = new TreeSet<>();
     List<String> templates = new ArrayList<>();
@@ -76,14 +80,16 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
   }
 
   /**
-   * The host an absolute URL template sends to, its placeholders filled from declared credentials; hashed when a
-   * secret credential is part of it. {@code null} for a relative, unfilled or malformed template.
+   * The host an absolute URL template sends to, its placeholders filled from declared credentials;
+   * hashed when a secret credential is part of it. {@code null} for a relative, unfilled or
+   * malformed template.
    */
   private static String host(String template, ConnectorSpec spec, CredentialSource credentials) {
     if (template == null) {
       return null;
     }
-    // fill placeholders from the left until the origin is complete: "{BASE_URL}" may be a whole URL, while a
+    // fill placeholders from the left until the origin is complete: "{BASE_URL}" may be a whole
+    // URL, while a
     // placeholder after the origin is a parameter's
     boolean secret = false;
     StringBuilder filled = new StringBuilder();
@@ -112,7 +118,9 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
     return secret ? HASHED + sha256(url.host()) : url.host();
   }
 
-  /** Where the origin of a URL ends (the '/' that starts its path), or -1 while it is not complete. */
+  /**
+   * Where the origin of a URL ends (the '/' that starts its path), or -1 while it is not complete.
+   */
   private static int originEnd(CharSequence url) {
     String text = url.toString();
     int scheme = text.indexOf("://");
@@ -141,14 +149,21 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
       TrustLevel before = trustLevels.get(action.getKey());
       TrustLevel after = action.getValue();
       if (before != after) {
-        boolean loosens = before == null ? after != TrustLevel.RESTRICTED : after.ordinal() < before.ordinal();
-        changes.add(new PinChange("action '" + action.getKey() + "'", before == null ? null : before.wireName(),
-            after.wireName(), loosens));
+        boolean loosens =
+            before == null ? after != TrustLevel.RESTRICTED : after.ordinal() < before.ordinal();
+        changes.add(
+            new PinChange(
+                "action '" + action.getKey() + "'",
+                before == null ? null : before.wireName(),
+                after.wireName(),
+                loosens));
       }
     }
     for (Map.Entry<String, TrustLevel> action : trustLevels.entrySet()) {
       if (!now.trustLevels.containsKey(action.getKey())) {
-        changes.add(new PinChange("action '" + action.getKey() + "'", action.getValue().wireName(), null, false));
+        changes.add(
+            new PinChange(
+                "action '" + action.getKey() + "'", action.getValue().wireName(), null, false));
       }
     }
     for (String name : now.credentials) {
@@ -165,7 +180,8 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
       changes.add(new PinChange("origin", origin, now.origin, false));
     }
     if (!digest.equals(now.digest) && changes.isEmpty()) {
-      changes.add(new PinChange("definition", digest.substring(0, 12), now.digest.substring(0, 12), false));
+      changes.add(
+          new PinChange("definition", digest.substring(0, 12), now.digest.substring(0, 12), false));
     }
     return changes;
   }
@@ -193,20 +209,29 @@ public record ConnectorPin(String origin, SortedSet<String> hosts, SortedMap<Str
       SortedSet<String> hosts = new TreeSet<>();
       node.path("hosts").forEach(h -> hosts.add(h.asText()));
       SortedMap<String, TrustLevel> levels = new TreeMap<>();
-      node.path("trust_levels").fields().forEachRemaining(e -> levels.put(e.getKey(),
-          TrustLevel.valueOf(e.getValue().asText().toUpperCase(java.util.Locale.ROOT))));
+      node.path("trust_levels")
+          .fields()
+          .forEachRemaining(
+              e ->
+                  levels.put(
+                      e.getKey(),
+                      TrustLevel.valueOf(
+                          e.getValue().asText().toUpperCase(java.util.Locale.ROOT))));
       SortedSet<String> credentials = new TreeSet<>();
       node.path("credentials").forEach(c -> credentials.add(c.asText()));
-      return new ConnectorPin(node.path("origin").asText(), hosts, levels, credentials, node.path("digest").asText());
+      return new ConnectorPin(
+          node.path("origin").asText(), hosts, levels, credentials, node.path("digest").asText());
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IllegalStateException("the stored pin of this connection is unreadable: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the stored pin of this connection is unreadable: " + e.getMessage(), e);
     }
   }
 
   private static String sha256(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(
-          text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

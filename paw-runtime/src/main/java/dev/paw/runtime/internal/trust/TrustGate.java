@@ -7,8 +7,9 @@ import dev.paw.runtime.trust.Approver;
 import dev.paw.spec.TrustLevel;
 
 /**
- * Decides whether an action call may run, from its trust level and the approvers' answers. Check before building or
- * sending anything: {@link #enforce} throws for a refused call, so the request is never made.
+ * Decides whether an action call may run, from its trust level and the approvers' answers. Check
+ * before building or sending anything: {@link #enforce} throws for a refused call, so the request
+ * is never made.
  */
 public final class TrustGate {
 
@@ -30,14 +31,21 @@ public final class TrustGate {
     TrustLevel level = request.trustLevel();
     return switch (level) {
       case AUTO -> new TrustDecision(level, TrustDecision.Outcome.AUTO, "trust level auto");
-      case CONFIRM -> ask(() -> approver.approve(request))
-          ? new TrustDecision(level, TrustDecision.Outcome.APPROVED, "approved by the user")
-          : new TrustDecision(level, TrustDecision.Outcome.DENIED, "confirm actions need the user's approval, which"
-              + " was not given");
-      case RESTRICTED -> ask(() -> admin.approve(request))
-          ? new TrustDecision(level, TrustDecision.Outcome.ADMIN_APPROVED, "approved by an administrator")
-          : new TrustDecision(level, TrustDecision.Outcome.DENIED, "restricted actions need an administrator's"
-              + " approval, which was not given");
+      case CONFIRM ->
+          ask(() -> approver.approve(request))
+              ? new TrustDecision(level, TrustDecision.Outcome.APPROVED, "approved by the user")
+              : new TrustDecision(
+                  level,
+                  TrustDecision.Outcome.DENIED,
+                  "confirm actions need the user's approval, which" + " was not given");
+      case RESTRICTED ->
+          ask(() -> admin.approve(request))
+              ? new TrustDecision(
+                  level, TrustDecision.Outcome.ADMIN_APPROVED, "approved by an administrator")
+              : new TrustDecision(
+                  level,
+                  TrustDecision.Outcome.DENIED,
+                  "restricted actions need an administrator's" + " approval, which was not given");
     };
   }
 
@@ -51,16 +59,19 @@ public final class TrustGate {
   }
 
   /**
-   * The decision for an action a sync calls once per listed record (a stream's {@code each}): only {@code auto} ones
-   * run, because nobody can approve every record of an unattended run. Throws an {@link ActionRefusedException}
-   * for any other level, without asking an approver (one yes must not stand for thousands of calls).
+   * The decision for an action a sync calls once per listed record (a stream's {@code each}): only
+   * {@code auto} ones run, because nobody can approve every record of an unattended run. Throws an
+   * {@link ActionRefusedException} for any other level, without asking an approver (one yes must
+   * not stand for thousands of calls).
    */
   public TrustDecision enforceForEveryRecord(ApprovalRequest request) {
     if (request.trustLevel() == TrustLevel.AUTO) {
       return new TrustDecision(TrustLevel.AUTO, TrustDecision.Outcome.AUTO, "trust level auto");
     }
-    throw new ActionRefusedException(request, "a sync calls it once per listed record with nobody to approve, and only"
-        + " 'auto' actions may be called so");
+    throw new ActionRefusedException(
+        request,
+        "a sync calls it once per listed record with nobody to approve, and only"
+            + " 'auto' actions may be called so");
   }
 
   /** An approver that throws has not approved. */

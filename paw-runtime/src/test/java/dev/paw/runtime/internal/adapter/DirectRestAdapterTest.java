@@ -45,18 +45,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A YAML connector run through {@link Paw} against a local server: credentials, the trust gate (a refused call sends
- * nothing), the audit trail, the base URL override, and syncs, end to end.
+ * A YAML connector run through {@link Paw} against a local server: credentials, the trust gate (a
+ * refused call sends nothing), the audit trail, the base URL override, and syncs, end to end.
  */
 class DirectRestAdapterTest {
 
   private static final String KEY = "sk_test_canary_7d2f9a";
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private final InMemoryCredentialStore store = new InMemoryCredentialStore();
   private final List<ApprovalRequest> asked = new ArrayList<>();
@@ -68,7 +66,9 @@ class DirectRestAdapterTest {
   @BeforeEach
   void setUp() throws Exception {
     Path connectors = Files.createDirectories(dir.resolve("connectors"));
-    Files.writeString(connectors.resolve("shop.yaml"), """
+    Files.writeString(
+        connectors.resolve("shop.yaml"),
+        """
         name: shop
         base_url: https://api.shop.example/v1
         auth:
@@ -109,18 +109,22 @@ class DirectRestAdapterTest {
             id: { from: id, type: string }
             total: { from: total, type: integer }
         """);
-    paw = Paw.builder()
-        .home(PawHome.at(dir.resolve("home")))
-        .credentials(store)
-        .connectorFolders(List.of(connectors))
-        .approver(request -> {
-          asked.add(request);
-          return userSays;
-        })
-        .adminApprover(request -> adminSays)
-        .settings(new RuntimeSettings(RetryPolicy.none(), Map.of(), Clock.systemUTC(), Sleeper.SYSTEM))
-        .actor("test")
-        .build();
+    paw =
+        Paw.builder()
+            .home(PawHome.at(dir.resolve("home")))
+            .credentials(store)
+            .connectorFolders(List.of(connectors))
+            .approver(
+                request -> {
+                  asked.add(request);
+                  return userSays;
+                })
+            .adminApprover(request -> adminSays)
+            .settings(
+                new RuntimeSettings(
+                    RetryPolicy.none(), Map.of(), Clock.systemUTC(), Sleeper.SYSTEM))
+            .actor("test")
+            .build();
     pocket = paw.pocket("My Business");
   }
 
@@ -147,7 +151,11 @@ class DirectRestAdapterTest {
   }
 
   private void serve(String body) {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(body)
+            .build());
   }
 
   private List<AuditEntry> audit() throws Exception {
@@ -159,10 +167,13 @@ class DirectRestAdapterTest {
     assertThatThrownBy(() -> join(shop().connect()))
         .isInstanceOf(MissingCredentialException.class)
         .hasMessageContaining("SHOP_KEY");
-    assertThat(audit()).singleElement().satisfies(e -> {
-      assertThat(e.kind()).isEqualTo(AuditKind.CONNECT);
-      assertThat(e.outcome()).isEqualTo(AuditOutcome.ERROR);
-    });
+    assertThat(audit())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.kind()).isEqualTo(AuditKind.CONNECT);
+              assertThat(e.outcome()).isEqualTo(AuditOutcome.ERROR);
+            });
   }
 
   @Test
@@ -184,13 +195,17 @@ class DirectRestAdapterTest {
   void aConfirmActionWithoutApprovalSendsNothing() throws Exception {
     connect();
 
-    assertThatThrownBy(() -> join(shop().execute("refund_order", Map.of("order", "o_1", "amount", 500))))
+    assertThatThrownBy(
+            () -> join(shop().execute("refund_order", Map.of("order", "o_1", "amount", 500))))
         .isInstanceOf(ActionRefusedException.class)
-        .hasMessage("action 'refund_order' of shop in pocket 'my-business' was refused and not sent: confirm actions"
-            + " need the user's approval, which was not given");
+        .hasMessage(
+            "action 'refund_order' of shop in pocket 'my-business' was refused and not sent: confirm actions"
+                + " need the user's approval, which was not given");
 
     assertThat(server.getRequestCount()).isZero();
-    assertThat(asked).singleElement().satisfies(r -> assertThat(r.action()).isEqualTo("refund_order"));
+    assertThat(asked)
+        .singleElement()
+        .satisfies(r -> assertThat(r.action()).isEqualTo("refund_order"));
     AuditEntry refused = audit().get(0);
     assertThat(refused.outcome()).isEqualTo(AuditOutcome.REFUSED);
     assertThat(refused.target()).isEqualTo("refund_order");
@@ -202,14 +217,21 @@ class DirectRestAdapterTest {
     userSays = true;
     serve("{\"id\":\"re_1\"}");
 
-    join(shop().execute("refund_order", Map.of("order", "o_1", "amount", 500, "password", "hunter2-secret")));
+    join(
+        shop()
+            .execute(
+                "refund_order",
+                Map.of("order", "o_1", "amount", 500, "password", "hunter2-secret")));
 
     RecordedRequest request = server.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getTarget()).isEqualTo("/v1/orders/o_1/refund");
-    assertThat(request.getBody().utf8()).isEqualTo("{\"amount\":500,\"password\":\"hunter2-secret\"}");
+    assertThat(request.getBody().utf8())
+        .isEqualTo("{\"amount\":500,\"password\":\"hunter2-secret\"}");
     assertThat(asked.get(0).parameters().toString()).doesNotContain("hunter2-secret");
-    assertThat(audit().get(0).parametersJson()).doesNotContain("hunter2-secret").contains("\"amount\":500");
+    assertThat(audit().get(0).parametersJson())
+        .doesNotContain("hunter2-secret")
+        .contains("\"amount\":500");
   }
 
   @Test
@@ -219,8 +241,9 @@ class DirectRestAdapterTest {
 
     assertThatThrownBy(() -> join(shop().execute("delete_order", Map.of("order", "o_1"))))
         .isInstanceOf(ActionRefusedException.class)
-        .hasMessage("action 'delete_order' of shop in pocket 'my-business' was refused and not sent: restricted"
-            + " actions need an administrator's approval, which was not given");
+        .hasMessage(
+            "action 'delete_order' of shop in pocket 'my-business' was refused and not sent: restricted"
+                + " actions need an administrator's approval, which was not given");
     assertThat(server.getRequestCount()).isZero();
 
     adminSays = true;
@@ -247,7 +270,8 @@ class DirectRestAdapterTest {
   @Test
   void anErrorStatusFailsTheCallWithoutTheKeyInTheMessage() throws Exception {
     connect();
-    server.enqueue(new MockResponse.Builder().code(401).body("{\"error\":\"bad key " + KEY + "\"}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(401).body("{\"error\":\"bad key " + KEY + "\"}").build());
 
     assertThatThrownBy(() -> join(shop().execute("list_orders", Map.of())))
         .isInstanceOf(ActionFailedException.class)
@@ -259,7 +283,8 @@ class DirectRestAdapterTest {
   @Test
   void aSyncPagesIntoThePocketAndIsAudited() throws Exception {
     connect();
-    serve("{\"data\":[{\"id\":\"o_1\",\"total\":10},{\"id\":\"o_2\",\"total\":20}],\"has_more\":true}");
+    serve(
+        "{\"data\":[{\"id\":\"o_1\",\"total\":10},{\"id\":\"o_2\",\"total\":20}],\"has_more\":true}");
     serve("{\"data\":[{\"id\":\"o_3\",\"total\":30}],\"has_more\":false}");
 
     SyncResult result = join(shop().sync("orders"));
@@ -268,8 +293,11 @@ class DirectRestAdapterTest {
     assertThat(result.inserted()).isEqualTo(3);
     server.takeRequest();
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/orders?after=o_2");
-    var rows = shop().rows(new SpecRowMapper(shop().spec(), shop().spec().stream("orders").orElseThrow()));
-    assertThat(rows).extracting(r -> r[0] + "=" + r[1]).containsExactly("o_1=10", "o_2=20", "o_3=30");
+    var rows =
+        shop().rows(new SpecRowMapper(shop().spec(), shop().spec().stream("orders").orElseThrow()));
+    assertThat(rows)
+        .extracting(r -> r[0] + "=" + r[1])
+        .containsExactly("o_1=10", "o_2=20", "o_3=30");
     assertThat(audit().get(0).kind()).isEqualTo(AuditKind.SYNC);
     assertThat(audit().get(0).outcome()).isEqualTo(AuditOutcome.OK);
   }
@@ -301,8 +329,9 @@ class DirectRestAdapterTest {
     Pocket other = paw.pocket("Other");
     assertThatThrownBy(() -> join(paw.connector(other, "shop").connect()))
         .isInstanceOf(MissingCredentialException.class)
-        .hasMessage("missing credential 'SHOP_KEY' for connector 'shop' in pocket 'Other': store it with 'paw connect'"
-            + " or set the environment variable SHOP_KEY");
+        .hasMessage(
+            "missing credential 'SHOP_KEY' for connector 'shop' in pocket 'Other': store it with 'paw connect'"
+                + " or set the environment variable SHOP_KEY");
   }
 
   @Test
@@ -312,12 +341,14 @@ class DirectRestAdapterTest {
     join(shop().sync("orders"));
     server.enqueue(new MockResponse.Builder().code(500).body(KEY).build());
     assertThatThrownBy(() -> join(shop().execute("list_orders", Map.of())))
-        .hasMessage("action 'list_orders' of connector 'shop' failed: GET localhost/v1/orders answered 500:"
-            + " [redacted]");
+        .hasMessage(
+            "action 'list_orders' of connector 'shop' failed: GET localhost/v1/orders answered 500:"
+                + " [redacted]");
 
     try (Stream<Path> files = Files.walk(dir.resolve("home"))) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).as(file.toString())
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+            .as(file.toString())
             .doesNotContain(KEY);
       }
     }

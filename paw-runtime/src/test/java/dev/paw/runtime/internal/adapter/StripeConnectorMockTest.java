@@ -33,11 +33,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built-in Stripe connector (connectors/stripe.yaml) against stripe-stateful-mock, a third-party Stripe API
- * mock, on 127.0.0.1: several pages of customers and charges, a re-sync that duplicates nothing, and a refund that
- * only an administrator can approve, all in the audit trail. The mock and its seeded customers and charges are
- * shared (starting it takes seconds); each test has a pocket of its own and does every step it checks, so the tests
- * pass in any order and alone.
+ * The built-in Stripe connector (connectors/stripe.yaml) against stripe-stateful-mock, a
+ * third-party Stripe API mock, on 127.0.0.1: several pages of customers and charges, a re-sync that
+ * duplicates nothing, and a refund that only an administrator can approve, all in the audit trail.
+ * The mock and its seeded customers and charges are shared (starting it takes seconds); each test
+ * has a pocket of its own and does every step it checks, so the tests pass in any order and alone.
  */
 class StripeConnectorMockTest {
 
@@ -63,13 +63,14 @@ class StripeConnectorMockTest {
   @BeforeEach
   void connect(@TempDir Path home) {
     Path connectors = Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors");
-    paw = Paw.builder()
-        .home(PawHome.at(home))
-        .credentials(new InMemoryCredentialStore())
-        .connectorFolders(List.of(connectors))
-        .approver(request -> true)
-        .adminApprover(request -> adminSays)
-        .build();
+    paw =
+        Paw.builder()
+            .home(PawHome.at(home))
+            .credentials(new InMemoryCredentialStore())
+            .connectorFolders(List.of(connectors))
+            .approver(request -> true)
+            .adminApprover(request -> adminSays)
+            .build();
     pocket = paw.pocket("My Business");
     paw.credentials(pocket, "stripe").put("STRIPE_API_KEY", Secret.of(StripeMock.SECRET_KEY));
     join(stripe().connect(ConnectOptions.baseUrl(stripe.apiBase())));
@@ -93,7 +94,9 @@ class StripeConnectorMockTest {
   }
 
   private long count(String sql) throws Exception {
-    try (Connection db = PocketDatabase.open(pocket); Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Connection db = PocketDatabase.open(pocket);
+        Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       rs.next();
       return rs.getLong(1);
     }
@@ -107,8 +110,11 @@ class StripeConnectorMockTest {
     assertThat(result.pages()).isEqualTo(3);
     assertThat(result.inserted()).isEqualTo(260);
     assertThat(count("SELECT count(*) FROM stripe_customers")).isEqualTo(260);
-    assertThat(count("SELECT count(*) FROM stripe_customers WHERE email LIKE 'user%@example.com'")).isEqualTo(260);
-    assertThat(count("SELECT count(*) FROM stripe_customers WHERE json_extract(metadata, '$.seq') = '42'"))
+    assertThat(count("SELECT count(*) FROM stripe_customers WHERE email LIKE 'user%@example.com'"))
+        .isEqualTo(260);
+    assertThat(
+            count(
+                "SELECT count(*) FROM stripe_customers WHERE json_extract(metadata, '$.seq') = '42'"))
         .isEqualTo(1);
   }
 
@@ -119,8 +125,11 @@ class StripeConnectorMockTest {
     assertThat(result.error()).isNull();
     assertThat(result.pages()).isEqualTo(2);
     assertThat(count("SELECT count(*) FROM stripe_charges")).isEqualTo(120);
-    assertThat(count("SELECT count(*) FROM stripe_charges WHERE card_brand = 'visa' AND card_last4 = '4242'"
-        + " AND paid = 1 AND amount BETWEEN 1001 AND 1120")).isEqualTo(120);
+    assertThat(
+            count(
+                "SELECT count(*) FROM stripe_charges WHERE card_brand = 'visa' AND card_last4 = '4242'"
+                    + " AND paid = 1 AND amount BETWEEN 1001 AND 1120"))
+        .isEqualTo(120);
   }
 
   @Test
@@ -141,15 +150,20 @@ class StripeConnectorMockTest {
   /** Refunds a charge: refused while the administrator says no, then sent once they say yes. */
   private ActionResult refundNeedingTheAdministrator(String charge) throws Exception {
     adminSays = false;
-    assertThatThrownBy(() -> join(stripe().execute("create_refund", Map.of("charge", charge, "amount", 500))))
+    assertThatThrownBy(
+            () -> join(stripe().execute("create_refund", Map.of("charge", charge, "amount", 500))))
         .isInstanceOf(ActionRefusedException.class)
-        .hasMessage("action 'create_refund' of stripe in pocket 'my-business' was refused and not sent: restricted"
-            + " actions need an administrator's approval, which was not given");
+        .hasMessage(
+            "action 'create_refund' of stripe in pocket 'my-business' was refused and not sent: restricted"
+                + " actions need an administrator's approval, which was not given");
     assertThat(stripe.get("/v1/refunds?charge=" + charge)).contains("\"data\":[]");
 
     adminSays = true;
-    return join(stripe().execute("create_refund", Map.of("charge", charge, "amount", 500,
-        "reason", "requested_by_customer")));
+    return join(
+        stripe()
+            .execute(
+                "create_refund",
+                Map.of("charge", charge, "amount", 500, "reason", "requested_by_customer")));
   }
 
   @Test
@@ -171,15 +185,18 @@ class StripeConnectorMockTest {
 
     List<AuditEntry> entries = paw.audit(pocket).read(AuditQuery.recent().limit(50));
 
-    assertThat(entries).extracting(e -> e.kind() + " " + (e.target() == null ? "-" : e.target()) + " "
-        + e.outcome()).containsExactly(
-        "ACTION create_refund OK",
-        "ACTION create_refund REFUSED",
-        "SYNC stripe_charges OK",
-        "SYNC stripe_customers OK",
-        "CONNECT - OK");
+    assertThat(entries)
+        .extracting(
+            e -> e.kind() + " " + (e.target() == null ? "-" : e.target()) + " " + e.outcome())
+        .containsExactly(
+            "ACTION create_refund OK",
+            "ACTION create_refund REFUSED",
+            "SYNC stripe_charges OK",
+            "SYNC stripe_customers OK",
+            "CONNECT - OK");
     assertThat(entries.get(0).decision()).isEqualTo("admin_approved");
-    assertThat(entries).allSatisfy(e -> assertThat(e.toString()).doesNotContain(StripeMock.SECRET_KEY));
+    assertThat(entries)
+        .allSatisfy(e -> assertThat(e.toString()).doesNotContain(StripeMock.SECRET_KEY));
     assertThat(paw.audit(pocket).verify().intact()).isTrue();
   }
 }

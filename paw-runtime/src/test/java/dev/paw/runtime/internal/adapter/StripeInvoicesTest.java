@@ -23,30 +23,36 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built-in Stripe connector's invoices stream against real-shaped Stripe invoice pages (the Stripe mock serves
- * no invoices): typed columns, cursor paging, and an incremental second run.
+ * The built-in Stripe connector's invoices stream against real-shaped Stripe invoice pages (the
+ * Stripe mock serves no invoices): typed columns, cursor paging, and an incremental second run.
  */
 class StripeInvoicesTest {
 
   private static final String KEY = "sk_test_invoiceCanary81";
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private Paw paw;
   private Pocket pocket;
 
   @BeforeEach
   void setUp() {
-    paw = Paw.builder().home(PawHome.at(home)).credentials(new InMemoryCredentialStore())
-        .connectorFolders(List.of(Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors")))
-        .build();
+    paw =
+        Paw.builder()
+            .home(PawHome.at(home))
+            .credentials(new InMemoryCredentialStore())
+            .connectorFolders(
+                List.of(
+                    Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors")))
+            .build();
     pocket = paw.pocket("Shop");
     paw.credentials(pocket, "stripe").put("STRIPE_API_KEY", Secret.of(KEY));
-    stripe().connect(ConnectOptions.baseUrl(server.url("/v1").toString())).toCompletableFuture().join();
+    stripe()
+        .connect(ConnectOptions.baseUrl(server.url("/v1").toString()))
+        .toCompletableFuture()
+        .join();
   }
 
   @AfterEach
@@ -75,14 +81,30 @@ class StripeInvoicesTest {
           "status_transitions": {"finalized_at": %5$d, "marked_uncollectible_at": null, "paid_at": null,
             "voided_at": null},
           "subtotal": %2$d, "tax": null, "total": %2$d, "total_tax_amounts": [], "webhooks_delivered_at": %5$d
-        }""".formatted(n, 1000 * n, status.equals("paid") ? 1000 * n : 0, status.equals("paid") ? 0 : 1000 * n,
-        created, created + 30 * 86400, status.equals("paid"), status);
+        }"""
+        .formatted(
+            n,
+            1000 * n,
+            status.equals("paid") ? 1000 * n : 0,
+            status.equals("paid") ? 0 : 1000 * n,
+            created,
+            created + 30 * 86400,
+            status.equals("paid"),
+            status);
   }
 
   private void page(boolean hasMore, String... invoices) {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-        .addHeader("Request-Id", "req_test").body("{\"object\": \"list\", \"data\": [" + String.join(",", invoices)
-        + "], \"has_more\": " + hasMore + ", \"url\": \"/v1/invoices\"}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .addHeader("Request-Id", "req_test")
+            .body(
+                "{\"object\": \"list\", \"data\": ["
+                    + String.join(",", invoices)
+                    + "], \"has_more\": "
+                    + hasMore
+                    + ", \"url\": \"/v1/invoices\"}")
+            .build());
   }
 
   @Test
@@ -98,22 +120,38 @@ class StripeInvoicesTest {
     assertThat(one.getHeaders().get("Authorization")).isEqualTo("Bearer " + KEY);
     assertThat(one.getUrl().encodedPath()).isEqualTo("/v1/invoices");
     assertThat(one.getUrl().queryParameter("limit")).isEqualTo("100");
-    assertThat(server.takeRequest().getUrl().queryParameter("starting_after")).isEqualTo("in_1Pq0002XyZ");
+    assertThat(server.takeRequest().getUrl().queryParameter("starting_after"))
+        .isEqualTo("in_1Pq0002XyZ");
     var stream = stripe().spec().stream("stripe_invoices").orElseThrow();
     var rows = stripe().rows(new SpecRowMapper(stripe().spec(), stream));
     assertThat(rows).hasSize(3);
-    Object[] open = rows.stream().filter(r -> r[0].equals("in_1Pq0003XyZ")).findFirst().orElseThrow();
-    assertThat(open).containsExactly("in_1Pq0003XyZ", "cus_Q0003", "PAW-0003", "open", "usd", 3000L, 0L, 3000L,
-        1_700_000_300L + 30 * 86400, 1_700_000_300L, "https://invoice.stripe.com/i/acct_1/test_3");
+    Object[] open =
+        rows.stream().filter(r -> r[0].equals("in_1Pq0003XyZ")).findFirst().orElseThrow();
+    assertThat(open)
+        .containsExactly(
+            "in_1Pq0003XyZ",
+            "cus_Q0003",
+            "PAW-0003",
+            "open",
+            "usd",
+            3000L,
+            0L,
+            3000L,
+            1_700_000_300L + 30 * 86400,
+            1_700_000_300L,
+            "https://invoice.stripe.com/i/acct_1/test_3");
 
     // Invoice 3 is paid now, and invoice 4 is new; both have created >= the highest cursor stored.
     page(false, invoice(4, 1_700_000_400L, "draft"), invoice(3, 1_700_000_300L, "paid"));
     SyncResult second = stripe().sync("stripe_invoices").toCompletableFuture().join();
 
-    assertThat(server.takeRequest().getUrl().queryParameter("created[gte]")).isEqualTo("1700000300");
+    assertThat(server.takeRequest().getUrl().queryParameter("created[gte]"))
+        .isEqualTo("1700000300");
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
-    assertThat(stripe().rows(new SpecRowMapper(stripe().spec(), stream))).hasSize(4)
-        .anySatisfy(r -> assertThat(r).startsWith("in_1Pq0003XyZ", "cus_Q0003", "PAW-0003", "paid"));
+    assertThat(stripe().rows(new SpecRowMapper(stripe().spec(), stream)))
+        .hasSize(4)
+        .anySatisfy(
+            r -> assertThat(r).startsWith("in_1Pq0003XyZ", "cus_Q0003", "PAW-0003", "paid"));
   }
 }

@@ -33,8 +33,7 @@ class EncryptedFileCredentialStoreTest {
 
   private static final String VALUE = "sk_live_51HxQe_VerySecretValue";
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private CredentialScope stripe;
   private EncryptedFileCredentialStore store;
@@ -51,8 +50,11 @@ class EncryptedFileCredentialStoreTest {
 
     assertThat(store.get(stripe, "STRIPE_API_KEY")).map(Secret::reveal).contains(VALUE);
     assertThat(store.names(stripe)).containsExactly("STRIPE_API_KEY");
-    assertThat(new EncryptedFileCredentialStore(PawHome.at(home), key((byte) 1)).get(stripe, "STRIPE_API_KEY"))
-        .map(Secret::reveal).contains(VALUE);
+    assertThat(
+            new EncryptedFileCredentialStore(PawHome.at(home), key((byte) 1))
+                .get(stripe, "STRIPE_API_KEY"))
+        .map(Secret::reveal)
+        .contains(VALUE);
   }
 
   @Test
@@ -79,11 +81,13 @@ class EncryptedFileCredentialStoreTest {
   @Test
   void aWrongKeyFailsClearlyWithoutShowingTheValue() {
     store.put(stripe, "STRIPE_API_KEY", Secret.of(VALUE));
-    EncryptedFileCredentialStore other = new EncryptedFileCredentialStore(PawHome.at(home), key((byte) 2));
+    EncryptedFileCredentialStore other =
+        new EncryptedFileCredentialStore(PawHome.at(home), key((byte) 2));
 
     assertThatThrownBy(() -> other.get(stripe, "STRIPE_API_KEY"))
         .isInstanceOf(CredentialStoreException.class)
-        .hasMessageContaining("STRIPE_API_KEY").hasMessageContaining("master key")
+        .hasMessageContaining("STRIPE_API_KEY")
+        .hasMessageContaining("master key")
         .hasMessageNotContaining(VALUE);
   }
 
@@ -93,15 +97,23 @@ class EncryptedFileCredentialStoreTest {
     store.put(stripe, "STRIPE_API_KEY", Secret.of(VALUE));
     ObjectNode root = (ObjectNode) new ObjectMapper().readTree(file().toFile());
     ObjectNode connectors = (ObjectNode) root.get("connectors");
-    connectors.putObject("github").set("GITHUB_TOKEN", connectors.get("stripe").get("STRIPE_API_KEY"));
-    ((ObjectNode) connectors.get("stripe")).set("RENAMED", connectors.get("stripe").get("STRIPE_API_KEY"));
+    connectors
+        .putObject("github")
+        .set("GITHUB_TOKEN", connectors.get("stripe").get("STRIPE_API_KEY"));
+    ((ObjectNode) connectors.get("stripe"))
+        .set("RENAMED", connectors.get("stripe").get("STRIPE_API_KEY"));
     Files.write(file(), new ObjectMapper().writeValueAsBytes(root));
 
-    assertThatThrownBy(() -> store.get(github, "GITHUB_TOKEN")).isInstanceOf(CredentialStoreException.class)
-        .hasMessageStartingWith("cannot decrypt credential 'GITHUB_TOKEN' of connector 'github' in pocket"
-            + " 'my-business': ").hasMessageNotContaining(VALUE);
-    assertThatThrownBy(() -> store.get(stripe, "RENAMED")).isInstanceOf(CredentialStoreException.class)
-        .hasMessageStartingWith("cannot decrypt credential 'RENAMED' of connector 'stripe' in pocket 'my-business': ")
+    assertThatThrownBy(() -> store.get(github, "GITHUB_TOKEN"))
+        .isInstanceOf(CredentialStoreException.class)
+        .hasMessageStartingWith(
+            "cannot decrypt credential 'GITHUB_TOKEN' of connector 'github' in pocket"
+                + " 'my-business': ")
+        .hasMessageNotContaining(VALUE);
+    assertThatThrownBy(() -> store.get(stripe, "RENAMED"))
+        .isInstanceOf(CredentialStoreException.class)
+        .hasMessageStartingWith(
+            "cannot decrypt credential 'RENAMED' of connector 'stripe' in pocket 'my-business': ")
         .hasMessageNotContaining(VALUE);
     assertThat(store.get(stripe, "STRIPE_API_KEY")).map(Secret::reveal).contains(VALUE);
   }
@@ -112,8 +124,10 @@ class EncryptedFileCredentialStoreTest {
     store.put(stripe, "STRIPE_API_KEY", Secret.of(VALUE));
     Files.copy(file(), store.file(otherPocket));
 
-    assertThatThrownBy(() -> store.get(otherPocket, "STRIPE_API_KEY")).isInstanceOf(CredentialStoreException.class)
-        .hasMessageStartingWith("cannot decrypt credential 'STRIPE_API_KEY' of connector 'stripe' in pocket 'other': ")
+    assertThatThrownBy(() -> store.get(otherPocket, "STRIPE_API_KEY"))
+        .isInstanceOf(CredentialStoreException.class)
+        .hasMessageStartingWith(
+            "cannot decrypt credential 'STRIPE_API_KEY' of connector 'stripe' in pocket 'other': ")
         .hasMessageNotContaining(VALUE);
   }
 
@@ -146,12 +160,15 @@ class EncryptedFileCredentialStoreTest {
     store.put(stripe, "A", Secret.of(VALUE));
     store.put(stripe, "B", Secret.of(VALUE));
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file()))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("credentials"))))
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file())))
+        .isEqualTo("rw-------");
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("credentials"))))
         .isEqualTo("rwx------");
     try (var files = Files.list(home.resolve("credentials"))) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("my-business.json",
-          "my-business.lock");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("my-business.json", "my-business.lock");
     }
   }
 
@@ -163,8 +180,8 @@ class EncryptedFileCredentialStoreTest {
       for (int i = 0; i < 24; i++) {
         String name = "KEY_" + i;
         // a second store instance on the same file, as a second connection would have
-        EncryptedFileCredentialStore writer = i % 2 == 0 ? store
-            : new EncryptedFileCredentialStore(PawHome.at(home), key((byte) 1));
+        EncryptedFileCredentialStore writer =
+            i % 2 == 0 ? store : new EncryptedFileCredentialStore(PawHome.at(home), key((byte) 1));
         writes.add(pool.submit(() -> writer.put(stripe, name, Secret.of("value-" + name))));
       }
       for (Future<?> write : writes) {
@@ -181,7 +198,8 @@ class EncryptedFileCredentialStoreTest {
   void pocketDbNeverHoldsCredentials() throws Exception {
     store.put(stripe, "STRIPE_API_KEY", Secret.of(VALUE));
     StringBuilder everything = new StringBuilder();
-    try (Connection c = PocketDatabase.open(pocket(home, "My Business")); Statement s = c.createStatement();
+    try (Connection c = PocketDatabase.open(pocket(home, "My Business"));
+        Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT * FROM _paw_connections")) {
       while (rs.next()) {
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
@@ -197,6 +215,7 @@ class EncryptedFileCredentialStoreTest {
   }
 
   private ObjectNode entry(String name) throws Exception {
-    return (ObjectNode) new ObjectMapper().readTree(file().toFile()).get("connectors").get("stripe").get(name);
+    return (ObjectNode)
+        new ObjectMapper().readTree(file().toFile()).get("connectors").get("stripe").get(name);
   }
 }

@@ -22,8 +22,7 @@ class MasterKeyTest {
   /** Few iterations keep the test fast; the derivation is the same. */
   private static final int FAST = 1_000;
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   @Test
   void aKeyFileIsCreatedOwnerOnlyAndReused() throws Exception {
@@ -31,7 +30,8 @@ class MasterKeyTest {
     MasterKey first = MasterKey.resolve(PawHome.at(home), Map.of(), FAST);
     Path file = home.resolve("master.key");
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(roundTrip(first, MasterKey.resolve(PawHome.at(home), Map.of(), FAST))).isTrue();
   }
 
@@ -39,10 +39,12 @@ class MasterKeyTest {
   void aKeyFileOthersCanReadIsRefused() throws Exception {
     assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"));
     MasterKey.resolve(PawHome.at(home), Map.of(), FAST);
-    Files.setPosixFilePermissions(home.resolve("master.key"), PosixFilePermissions.fromString("rw-r--r--"));
+    Files.setPosixFilePermissions(
+        home.resolve("master.key"), PosixFilePermissions.fromString("rw-r--r--"));
 
     assertThatThrownBy(() -> MasterKey.resolve(PawHome.at(home), Map.of(), FAST))
-        .isInstanceOf(CredentialStoreException.class).hasMessageContaining("chmod 600");
+        .isInstanceOf(CredentialStoreException.class)
+        .hasMessageContaining("chmod 600");
   }
 
   @Test
@@ -51,7 +53,8 @@ class MasterKeyTest {
     raw[0] = 7;
     Map<String, String> env = Map.of("PAW_MASTER_KEY", Base64.getEncoder().encodeToString(raw));
 
-    assertThat(roundTrip(MasterKey.resolve(PawHome.at(home), env, FAST), MasterKey.of(raw))).isTrue();
+    assertThat(roundTrip(MasterKey.resolve(PawHome.at(home), env, FAST), MasterKey.of(raw)))
+        .isTrue();
     assertThat(home.resolve("master.key")).doesNotExist();
   }
 
@@ -62,14 +65,20 @@ class MasterKeyTest {
 
     assertThat(home.resolve("master.salt")).exists();
     assertThat(roundTrip(first, MasterKey.resolve(PawHome.at(home), env, FAST))).isTrue();
-    assertThat(roundTrip(first, MasterKey.resolve(PawHome.at(home),
-        Map.of("PAW_MASTER_KEY", "a different passphrase"), FAST))).isFalse();
+    assertThat(
+            roundTrip(
+                first,
+                MasterKey.resolve(
+                    PawHome.at(home), Map.of("PAW_MASTER_KEY", "a different passphrase"), FAST)))
+        .isFalse();
   }
 
   @Test
   void aShortPassphraseIsRefusedWithoutEchoingIt() {
-    assertThatThrownBy(() -> MasterKey.resolve(PawHome.at(home), Map.of("PAW_MASTER_KEY", "hunter2"), FAST))
-        .isInstanceOf(CredentialStoreException.class).hasMessageNotContaining("hunter2");
+    assertThatThrownBy(
+            () -> MasterKey.resolve(PawHome.at(home), Map.of("PAW_MASTER_KEY", "hunter2"), FAST))
+        .isInstanceOf(CredentialStoreException.class)
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test

@@ -15,16 +15,52 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RedactorTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"password", "PASSWORD", "db_password", "passwd", "access_token", "accessToken",
-      "refresh_token", "client_secret", "clientSecret", "api_key", "apiKey", "X-Api-Key", "x-apikey", "Authorization",
-      "Proxy-Authorization", "Cookie", "private_key", "secret", "token", "key", "session_id", "credentials"})
+  @ValueSource(
+      strings = {
+        "password",
+        "PASSWORD",
+        "db_password",
+        "passwd",
+        "access_token",
+        "accessToken",
+        "refresh_token",
+        "client_secret",
+        "clientSecret",
+        "api_key",
+        "apiKey",
+        "X-Api-Key",
+        "x-apikey",
+        "Authorization",
+        "Proxy-Authorization",
+        "Cookie",
+        "private_key",
+        "secret",
+        "token",
+        "key",
+        "session_id",
+        "credentials"
+      })
   void secretLookingNamesAreSecret(String name) {
     assertThat(Redactor.isSecretName(name)).isTrue();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"limit", "customer", "author", "passenger", "monkey", "keyboard", "next_page_token",
-      "pageToken", "starting_after", "email", "description", "idempotency_key", "status"})
+  @ValueSource(
+      strings = {
+        "limit",
+        "customer",
+        "author",
+        "passenger",
+        "monkey",
+        "keyboard",
+        "next_page_token",
+        "pageToken",
+        "starting_after",
+        "email",
+        "description",
+        "idempotency_key",
+        "status"
+      })
   void ordinaryNamesAreNot(String name) {
     assertThat(Redactor.isSecretName(name)).isFalse();
   }
@@ -33,7 +69,8 @@ class RedactorTest {
   void credentialValuesAreMaskedWhereverTheyAppearAlsoPercentEncoded() {
     Redactor redactor = Redactor.of(List.of(Secret.of("sk_test_123/+="), Secret.of("hunter22")));
 
-    assertThat(redactor.redact("key sk_test_123/+= failed; url ?k=sk_test_123%2F%2B%3D; pw hunter22"))
+    assertThat(
+            redactor.redact("key sk_test_123/+= failed; url ?k=sk_test_123%2F%2B%3D; pw hunter22"))
         .isEqualTo("key [redacted] failed; url ?k=[redacted]; pw [redacted]");
   }
 
@@ -45,8 +82,11 @@ class RedactorTest {
 
     assertThat(redactor.redact("json \"p\\\"w/\\\\ä?>\"")).isEqualTo("json \"[redacted]\"");
     assertThat(redactor.redact("json p\\\"w\\/\\\\\\u00E4?>")).isEqualTo("json [redacted]");
-    assertThat(redactor.redact("b64 " + Base64.getEncoder().encodeToString(bytes))).isEqualTo("b64 [redacted]");
-    assertThat(redactor.redact("b64url " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
+    assertThat(redactor.redact("b64 " + Base64.getEncoder().encodeToString(bytes)))
+        .isEqualTo("b64 [redacted]");
+    assertThat(
+            redactor.redact(
+                "b64url " + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
         .isEqualTo("b64url [redacted]");
   }
 
@@ -54,7 +94,8 @@ class RedactorTest {
   void shortCredentialValuesAreNotMaskedInTheirEncodings() {
     Redactor redactor = Redactor.of(List.of(Secret.of("42")));
 
-    assertThat(redactor.redact("NDI= is base64 of a short value")).isEqualTo("NDI= is base64 of a short value");
+    assertThat(redactor.redact("NDI= is base64 of a short value"))
+        .isEqualTo("NDI= is base64 of a short value");
   }
 
   @Test
@@ -77,8 +118,16 @@ class RedactorTest {
     params.put("data", nested);
     params.put("tags", List.of("a", "tok_abcdef"));
 
-    assertThat(redactor.redactParams(params)).isEqualTo(Map.of("limit", 10L, "password", Redactor.MASK,
-        "data", Map.of("client_secret", Redactor.MASK, "note", "uses [redacted]"),
-        "tags", List.of("a", Redactor.MASK)));
+    assertThat(redactor.redactParams(params))
+        .isEqualTo(
+            Map.of(
+                "limit",
+                10L,
+                "password",
+                Redactor.MASK,
+                "data",
+                Map.of("client_secret", Redactor.MASK, "note", "uses [redacted]"),
+                "tags",
+                List.of("a", Redactor.MASK)));
   }
 }

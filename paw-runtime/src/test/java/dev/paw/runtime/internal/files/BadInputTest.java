@@ -12,19 +12,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every kind of bad input gives an error that names the file, the line and (where it applies) the column, and
- * leaves the pocket exactly as it was: each test imports a good table first and compares full snapshots.
+ * Every kind of bad input gives an error that names the file, the line and (where it applies) the
+ * column, and leaves the pocket exactly as it was: each test imports a good table first and
+ * compares full snapshots.
  */
 class BadInputTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   ScratchPocket pocket;
   String before;
 
   @BeforeEach
   void open() throws Exception {
-    // a small sample and small batches, so failures also happen after the sample, in the middle of the load
+    // a small sample and small batches, so failures also happen after the sample, in the middle of
+    // the load
     pocket = new ScratchPocket(dir, new ImportLimits(1 << 10, 50, 3, 4));
     pocket.importFile(pocket.write("sales.csv", "id,amount\n1,2.50\n2,3.75\n"));
     before = pocket.snapshot();
@@ -36,8 +37,9 @@ class BadInputTest {
   }
 
   private FileActionException failing(ImportRequest request) throws Exception {
-    FileActionException error = org.assertj.core.api.Assertions.catchThrowableOfType(FileActionException.class,
-        () -> pocket.importFile(request));
+    FileActionException error =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            FileActionException.class, () -> pocket.importFile(request));
     assertThat(error).as("import should fail").isNotNull();
     assertThat(pocket.snapshot()).as("the pocket after: " + error.getMessage()).isEqualTo(before);
     return error;
@@ -51,8 +53,10 @@ class BadInputTest {
   void aRowWithTooManyFields() throws Exception {
     FileActionException error = failing(pocket.write("wide.csv", "a,b\n1,2\n3,4,5\n"));
 
-    assertThat(error).hasMessage("wide.csv:3: row 2 has 3 fields, but the header has 2 (an unquoted delimiter or"
-        + " line break in a value?)");
+    assertThat(error)
+        .hasMessage(
+            "wide.csv:3: row 2 has 3 fields, but the header has 2 (an unquoted delimiter or"
+                + " line break in a value?)");
     assertThat(error.file()).isEqualTo("wide.csv");
     assertThat(error.line()).isEqualTo(3);
   }
@@ -61,7 +65,8 @@ class BadInputTest {
   void aRowWithTooFewFieldsAfterAQuotedLineBreak() throws Exception {
     FileActionException error = failing(pocket.write("short.csv", "a,b\n\"x\ny\",1\n2\n"));
 
-    assertThat(error).hasMessageStartingWith("short.csv:4: row 2 has 1 field, but the header has 2");
+    assertThat(error)
+        .hasMessageStartingWith("short.csv:4: row 2 has 1 field, but the header has 2");
   }
 
   @Test
@@ -83,8 +88,10 @@ class BadInputTest {
 
     FileActionException error = failing(pocket.writeBytes("ae.csv", windows1252));
 
-    assertThat(error).hasMessage("ae.csv:1: byte C4 at byte offset 0 is not valid UTF-8; pass the file's"
-        + " encoding (e.g. encoding=windows-1252)");
+    assertThat(error)
+        .hasMessage(
+            "ae.csv:1: byte C4 at byte offset 0 is not valid UTF-8; pass the file's"
+                + " encoding (e.g. encoding=windows-1252)");
   }
 
   @Test
@@ -97,8 +104,10 @@ class BadInputTest {
 
     FileActionException error = failing(pocket.writeBytes("latin.csv", content));
 
-    assertThat(error).hasMessage("latin.csv:4: byte FC at byte offset 17 is not valid UTF-8; pass the file's"
-        + " encoding (e.g. encoding=windows-1252)");
+    assertThat(error)
+        .hasMessage(
+            "latin.csv:4: byte FC at byte offset 17 is not valid UTF-8; pass the file's"
+                + " encoding (e.g. encoding=windows-1252)");
     assertThat(error.line()).isEqualTo(4);
   }
 
@@ -122,15 +131,17 @@ class BadInputTest {
   @Test
   void anEmptyFile() throws Exception {
     assertThat(failing(pocket.write("empty.csv", ""))).hasMessage("empty.csv: is empty");
-    assertThat(failing(pocket.write("blank.csv", "\n\n"))).hasMessage("blank.csv: is empty: there is no header"
-        + " and no data");
+    assertThat(failing(pocket.write("blank.csv", "\n\n")))
+        .hasMessage("blank.csv: is empty: there is no header" + " and no data");
   }
 
   @Test
   void aFieldOverTheSizeLimit() throws Exception {
-    FileActionException error = failing(pocket.write("huge.csv", "a,b\n1,\"" + "x".repeat(5000) + "\"\n"));
+    FileActionException error =
+        failing(pocket.write("huge.csv", "a,b\n1,\"" + "x".repeat(5000) + "\"\n"));
 
-    assertThat(error).hasMessageContaining("huge.csv:2: a field is longer than the limit of 1,024 characters");
+    assertThat(error)
+        .hasMessageContaining("huge.csv:2: a field is longer than the limit of 1,024 characters");
   }
 
   @Test
@@ -141,14 +152,14 @@ class BadInputTest {
 
   @Test
   void textAfterAClosingQuote() throws Exception {
-    assertThat(failing(pocket.write("junk.csv", "a,b\n1,\"x\"y\n"))).hasMessageStartingWith("junk.csv:2: not valid"
-        + " CSV");
+    assertThat(failing(pocket.write("junk.csv", "a,b\n1,\"x\"y\n")))
+        .hasMessageStartingWith("junk.csv:2: not valid" + " CSV");
   }
 
   @Test
   void tooManyColumns() throws Exception {
-    assertThat(failing(pocket.write("wide.csv", "c,".repeat(60) + "c\n"))).hasMessage("wide.csv:1: has 61"
-        + " columns; the limit is 50");
+    assertThat(failing(pocket.write("wide.csv", "c,".repeat(60) + "c\n")))
+        .hasMessage("wide.csv:1: has 61" + " columns; the limit is 50");
   }
 
   @Test
@@ -165,7 +176,8 @@ class BadInputTest {
 
   @Test
   void anUnknownFormatOrEncodingOrDelimiter() throws Exception {
-    assertThat(failing(pocket.write("data.dat", "a\n1\n"))).hasMessageContaining("cannot tell the format");
+    assertThat(failing(pocket.write("data.dat", "a\n1\n")))
+        .hasMessageContaining("cannot tell the format");
     assertThat(failing(pocket.write("old.xls", "a\n1\n"))).hasMessageContaining("save it as .xlsx");
     assertThat(failing(ImportRequest.of(pocket.write("e.csv", "a\n1\n")).withEncoding("klingon")))
         .hasMessageContaining("unknown encoding 'klingon'");
@@ -178,9 +190,12 @@ class BadInputTest {
     Path file = pocket.write("ok.csv", "a\n1\n");
     assertThat(failing(ImportRequest.of(file).withTableName("x; DROP TABLE sales")))
         .hasMessageContaining("table name 'x; DROP TABLE sales' is not a safe SQL identifier");
-    assertThat(failing(ImportRequest.of(file).withTableName("_paw_imports"))).hasMessageContaining("is reserved");
-    assertThat(failing(ImportRequest.of(file).withTableName("sqlite_master"))).hasMessageContaining("is reserved");
-    assertThat(failing(ImportRequest.of(file).withTableName("1st"))).hasMessageContaining("not a safe");
+    assertThat(failing(ImportRequest.of(file).withTableName("_paw_imports")))
+        .hasMessageContaining("is reserved");
+    assertThat(failing(ImportRequest.of(file).withTableName("sqlite_master")))
+        .hasMessageContaining("is reserved");
+    assertThat(failing(ImportRequest.of(file).withTableName("1st")))
+        .hasMessageContaining("not a safe");
   }
 
   @Test
@@ -188,7 +203,9 @@ class BadInputTest {
     Tables.execute(pocket.connection, "CREATE TABLE stripe_invoices (id TEXT)");
     before = pocket.snapshot();
 
-    assertThat(failing(ImportRequest.of(pocket.write("x.csv", "a\n1\n")).withTableName("stripe_invoices")))
+    assertThat(
+            failing(
+                ImportRequest.of(pocket.write("x.csv", "a\n1\n")).withTableName("stripe_invoices")))
         .hasMessageContaining("table 'stripe_invoices' exists and was not made by import_file");
   }
 
@@ -198,8 +215,9 @@ class BadInputTest {
       String nothing = empty.snapshot();
       assertThatThrownBy(() -> empty.importFile(empty.write("bad.csv", "a,b\n1\n")))
           .isInstanceOf(FileActionException.class)
-          .hasMessage("bad.csv:2: row 1 has 1 field, but the header has 2 (an unquoted delimiter or line break in a"
-              + " value?)");
+          .hasMessage(
+              "bad.csv:2: row 1 has 1 field, but the header has 2 (an unquoted delimiter or line break in a"
+                  + " value?)");
       assertThat(empty.snapshot()).isEqualTo(nothing);
     }
   }

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** A stored REAL comes back as the decimal text it was read from, and format codes survive the catalog. */
+/**
+ * A stored REAL comes back as the decimal text it was read from, and format codes survive the
+ * catalog.
+ */
 class ColumnFormatTest {
 
   @Test
@@ -14,7 +17,8 @@ class ColumnFormatTest {
     assertThat(twoDecimals.decimal(Double.parseDouble("1.50")).toPlainString()).isEqualTo("1.50");
     assertThat(twoDecimals.decimal(Double.parseDouble("0.10")).toPlainString()).isEqualTo("0.10");
     assertThat(twoDecimals.decimal(Double.parseDouble("0.00")).toPlainString()).isEqualTo("0.00");
-    assertThat(twoDecimals.decimal(Double.parseDouble("-99999.99")).toPlainString()).isEqualTo("-99999.99");
+    assertThat(twoDecimals.decimal(Double.parseDouble("-99999.99")).toPlainString())
+        .isEqualTo("-99999.99");
   }
 
   @Test
@@ -28,8 +32,8 @@ class ColumnFormatTest {
   }
 
   /**
-   * Property: every decimal the classifier lets into a REAL column comes back digit for digit, and the loader's
-   * fast parse gives the very double {@code Double.parseDouble} does.
+   * Property: every decimal the classifier lets into a REAL column comes back digit for digit, and
+   * the loader's fast parse gives the very double {@code Double.parseDouble} does.
    */
   @Test
   void everyDecimalAcceptedAsRealComesBackExactly() {
@@ -39,8 +43,11 @@ class ColumnFormatTest {
       int shapes = ValueShape.classify(text, ValueKind.PLAIN);
       ColumnFormat format = ColumnFormat.choose(shapes & ~ValueShape.INTEGER, 1);
       if (format.kind() == ColumnFormat.Kind.REAL) {
-        assertThat(format.decimal(Double.parseDouble(text)).toPlainString()).as(text).isEqualTo(text);
-        assertThat(Double.doubleToRawLongBits(Decimals.parse(text))).as("fast parse of " + text)
+        assertThat(format.decimal(Double.parseDouble(text)).toPlainString())
+            .as(text)
+            .isEqualTo(text);
+        assertThat(Double.doubleToRawLongBits(Decimals.parse(text)))
+            .as("fast parse of " + text)
             .isEqualTo(Double.doubleToRawLongBits(Double.parseDouble(text)));
       }
     }
@@ -70,9 +77,16 @@ class ColumnFormatTest {
 
   @Test
   void codesSurviveTheCatalog() {
-    for (ColumnFormat format : new ColumnFormat[] {ColumnFormat.INTEGER, ColumnFormat.REAL_SHORTEST,
-        ColumnFormat.realScale(3), ColumnFormat.bool("TRUE", "FALSE"), ColumnFormat.DATE, ColumnFormat.DATETIME,
-        ColumnFormat.TEXT}) {
+    for (ColumnFormat format :
+        new ColumnFormat[] {
+          ColumnFormat.INTEGER,
+          ColumnFormat.REAL_SHORTEST,
+          ColumnFormat.realScale(3),
+          ColumnFormat.bool("TRUE", "FALSE"),
+          ColumnFormat.DATE,
+          ColumnFormat.DATETIME,
+          ColumnFormat.TEXT
+        }) {
       assertThat(ColumnFormat.parse(format.code())).isEqualTo(format);
     }
     assertThat(ColumnFormat.realScale(2).code()).isEqualTo("real:2");

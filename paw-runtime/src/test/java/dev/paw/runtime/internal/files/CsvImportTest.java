@@ -12,11 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** CSV and TSV per RFC 4180: quoting, line breaks in quotes, BOMs, delimiters, headers, encodings, NULL vs "". */
+/**
+ * CSV and TSV per RFC 4180: quoting, line breaks in quotes, BOMs, delimiters, headers, encodings,
+ * NULL vs "".
+ */
 class CsvImportTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   ScratchPocket pocket;
 
   @BeforeEach
@@ -31,19 +33,23 @@ class CsvImportTest {
 
   @Test
   void importsQuotedFieldsDelimitersDoubledQuotesAndLineBreaks() throws Exception {
-    Path file = pocket.write("people.csv", "name,quote,city\r\n"
-        + "\"Smith, John\",\"He said \"\"hi\"\"\",Oslo\r\n"
-        + "\"Lines\",\"one\ntwo\r\nthree\rfour\",\"\"\r\n"
-        + "Plain,,Bergen\n");
+    Path file =
+        pocket.write(
+            "people.csv",
+            "name,quote,city\r\n"
+                + "\"Smith, John\",\"He said \"\"hi\"\"\",Oslo\r\n"
+                + "\"Lines\",\"one\ntwo\r\nthree\rfour\",\"\"\r\n"
+                + "Plain,,Bergen\n");
 
     ImportResult result = pocket.importFile(file);
 
     assertThat(result.table()).isEqualTo("people");
     assertThat(result.rowsImported()).isEqualTo(3);
-    assertThat(pocket.rows("SELECT name, quote, city FROM people ORDER BY _rowid_")).containsExactly(
-        List.of("Smith, John", "He said \"hi\"", "Oslo"),
-        List.of("Lines", "one\ntwo\r\nthree\rfour", ""),
-        Arrays.asList("Plain", null, "Bergen"));
+    assertThat(pocket.rows("SELECT name, quote, city FROM people ORDER BY _rowid_"))
+        .containsExactly(
+            List.of("Smith, John", "He said \"hi\"", "Oslo"),
+            List.of("Lines", "one\ntwo\r\nthree\rfour", ""),
+            Arrays.asList("Plain", null, "Bergen"));
   }
 
   @Test
@@ -104,7 +110,8 @@ class CsvImportTest {
 
     assertThat(result.columns()).extracting(ColumnInfo::name).containsExactly("col_1", "col_2");
     assertThat(result.columns()).extracting(ColumnInfo::header).containsExactly(null, null);
-    assertThat(pocket.rows("SELECT col_1, col_2 FROM raw")).containsExactly(List.of(1, "Ann"), List.of(2, "Bob"));
+    assertThat(pocket.rows("SELECT col_1, col_2 FROM raw"))
+        .containsExactly(List.of(1, "Ann"), List.of(2, "Bob"));
   }
 
   @Test
@@ -113,10 +120,12 @@ class CsvImportTest {
 
     ImportResult result = pocket.importFile(file);
 
-    assertThat(result.columns()).extracting(ColumnInfo::name).containsExactly("name", "name_2", "unit_price",
-        "col_4");
-    assertThat(result.columns()).extracting(ColumnInfo::header).containsExactly("Name", "name", "Unit Price ($)",
-        null);
+    assertThat(result.columns())
+        .extracting(ColumnInfo::name)
+        .containsExactly("name", "name_2", "unit_price", "col_4");
+    assertThat(result.columns())
+        .extracting(ColumnInfo::header)
+        .containsExactly("Name", "name", "Unit Price ($)", null);
     assertThat(pocket.rows("SELECT columns FROM _paw_imports").get(0).get(0).toString())
         .contains("\"header\":\"Unit Price ($)\"");
   }
@@ -126,7 +135,8 @@ class CsvImportTest {
     Charset cp1252 = Charset.forName("windows-1252");
     Path latin = pocket.write("latin.csv", "city,price\nZürich,€5\n", cp1252);
     pocket.importFile(ImportRequest.of(latin).withEncoding("windows-1252"));
-    assertThat(pocket.rows("SELECT city, price FROM latin")).containsExactly(List.of("Zürich", "€5"));
+    assertThat(pocket.rows("SELECT city, price FROM latin"))
+        .containsExactly(List.of("Zürich", "€5"));
 
     Path utf16 = pocket.write("wide.csv", "\uFEFFcity\nKøbenhavn\n", StandardCharsets.UTF_16LE);
     pocket.importFile(ImportRequest.of(utf16).withEncoding("UTF-16LE"));
@@ -152,9 +162,14 @@ class CsvImportTest {
 
   @Test
   void theTableNameDefaultsToTheFileNameOrIsGiven() throws Exception {
-    assertThat(pocket.importFile(pocket.write("Sales Q1.csv", "a\n1\n")).table()).isEqualTo("sales_q1");
-    assertThat(pocket.importFile(ImportRequest.of(pocket.write("x.csv", "a\n1\n")).withTableName("orders"))
-        .table()).isEqualTo("orders");
+    assertThat(pocket.importFile(pocket.write("Sales Q1.csv", "a\n1\n")).table())
+        .isEqualTo("sales_q1");
+    assertThat(
+            pocket
+                .importFile(
+                    ImportRequest.of(pocket.write("x.csv", "a\n1\n")).withTableName("orders"))
+                .table())
+        .isEqualTo("orders");
   }
 
   @Test
@@ -163,9 +178,19 @@ class CsvImportTest {
 
     pocket.importFile(file);
 
-    assertThat(pocket.rows("SELECT table_name, source_file, source_format, mode, imported_at, rows_imported,"
-        + " has_header FROM _paw_imports")).containsExactly(List.of("c", file.toAbsolutePath().toString(), "csv",
-            "replace", "2026-01-02T03:04:05Z", 2, 1));
+    assertThat(
+            pocket.rows(
+                "SELECT table_name, source_file, source_format, mode, imported_at, rows_imported,"
+                    + " has_header FROM _paw_imports"))
+        .containsExactly(
+            List.of(
+                "c",
+                file.toAbsolutePath().toString(),
+                "csv",
+                "replace",
+                "2026-01-02T03:04:05Z",
+                2,
+                1));
   }
 
   @Test

@@ -21,20 +21,27 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built-in file connector (connectors/csv.yaml) run through the runtime, as {@code paw run csv} runs it. */
+/**
+ * The built-in file connector (connectors/csv.yaml) run through the runtime, as {@code paw run csv}
+ * runs it.
+ */
 class FileConnectorTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Paw paw;
   private Pocket pocket;
 
   @BeforeEach
   void setUp() {
-    paw = Paw.builder().home(PawHome.at(dir.resolve("home"))).credentials(new InMemoryCredentialStore())
-        .connectorFolders(List.of(Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors")))
-        .build();
+    paw =
+        Paw.builder()
+            .home(PawHome.at(dir.resolve("home")))
+            .credentials(new InMemoryCredentialStore())
+            .connectorFolders(
+                List.of(
+                    Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors")))
+            .build();
     pocket = paw.pocket("Files");
   }
 
@@ -63,14 +70,17 @@ class FileConnectorTest {
   @Test
   void importsQueriesAndAuditsAFile() throws Exception {
     Path file = dir.resolve("sales.csv");
-    Files.writeString(file, "region,amount,closed\nnorth,1.50,2026-01-02\nsouth,20.25,2026-01-03\n");
+    Files.writeString(
+        file, "region,amount,closed\nnorth,1.50,2026-01-02\nsouth,20.25,2026-01-03\n");
 
     JsonNode imported = run("import_file", Map.of("file_path", file.toString()));
-    String rows = text("query_table", Map.of("query", "SELECT region, amount FROM sales ORDER BY amount"));
+    String rows =
+        text("query_table", Map.of("query", "SELECT region, amount FROM sales ORDER BY amount"));
 
     assertThat(imported.toString()).contains("\"table\":\"sales\"").contains("\"rows_imported\":2");
     assertThat(rows).contains("[\"north\",1.50]").contains("20.25");
-    assertThat(paw.audit(pocket).read(AuditQuery.recent())).extracting(e -> e.target())
+    assertThat(paw.audit(pocket).read(AuditQuery.recent()))
+        .extracting(e -> e.target())
         .containsExactly("query_table", "import_file");
   }
 
@@ -82,7 +92,8 @@ class FileConnectorTest {
 
     assertThatThrownBy(() -> run("query_table", Map.of("query", "DELETE FROM t")))
         .hasMessageContaining("READONLY");
-    assertThat(run("query_table", Map.of("query", "SELECT count(*) AS n FROM t")).toString()).contains("1");
+    assertThat(run("query_table", Map.of("query", "SELECT count(*) AS n FROM t")).toString())
+        .contains("1");
   }
 
   @Test
@@ -91,9 +102,11 @@ class FileConnectorTest {
     Files.writeString(file, "a\n1\n");
     run("import_file", Map.of("file_path", file.toString()));
 
-    assertThatThrownBy(() -> run("drop_table", Map.of("table_name", "t"))).isInstanceOf(ActionRefusedException.class)
-        .hasMessage("action 'drop_table' of csv in pocket 'files' was refused and not sent: confirm actions need the"
-            + " user's approval, which was not given");
+    assertThatThrownBy(() -> run("drop_table", Map.of("table_name", "t")))
+        .isInstanceOf(ActionRefusedException.class)
+        .hasMessage(
+            "action 'drop_table' of csv in pocket 'files' was refused and not sent: confirm actions need the"
+                + " user's approval, which was not given");
     assertThat(run("list_tables", Map.of()).toString()).contains("\"t\"");
   }
 }

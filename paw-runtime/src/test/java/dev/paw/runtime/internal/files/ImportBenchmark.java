@@ -16,10 +16,11 @@ import java.util.Locale;
 import java.util.Random;
 
 /**
- * Not a test (surefire runs {@code *Test} classes only): times {@code import_file} (in this JVM, warm after the first
- * run) against the sqlite3 CLI's {@code .import} into a new database and into a WAL database like pocket.db, best
- * of three each; then imports two file sizes in fresh JVMs with a small heap, which shows memory stays flat and what
- * a command-line import costs with JVM start. Run it with {@code bench/import-benchmark.sh}.
+ * Not a test (surefire runs {@code *Test} classes only): times {@code import_file} (in this JVM,
+ * warm after the first run) against the sqlite3 CLI's {@code .import} into a new database and into
+ * a WAL database like pocket.db, best of three each; then imports two file sizes in fresh JVMs with
+ * a small heap, which shows memory stays flat and what a command-line import costs with JVM start.
+ * Run it with {@code bench/import-benchmark.sh}.
  *
  * <pre>
  * ImportBenchmark [--rows 1000000] [--small-rows 100000] [--runs 3] [--dir target/bench] [--sqlite3 /usr/bin/sqlite3]
@@ -29,9 +30,19 @@ import java.util.Random;
  */
 public final class ImportBenchmark {
 
-  private static final String[] NAMES = {"Alice", "Bob", "Smith, John", "Carol \"CJ\" Jones", "Dave", "Eve O'Neil",
-      "Zoë Ünal", "Frank, Jr."};
-  private static final String[] CATEGORIES = {"books", "garden", "toys", "electronics", "food", "tools"};
+  private static final String[] NAMES = {
+    "Alice",
+    "Bob",
+    "Smith, John",
+    "Carol \"CJ\" Jones",
+    "Dave",
+    "Eve O'Neil",
+    "Zoë Ünal",
+    "Frank, Jr."
+  };
+  private static final String[] CATEGORIES = {
+    "books", "garden", "toys", "electronics", "food", "tools"
+  };
 
   private ImportBenchmark() {}
 
@@ -49,14 +60,29 @@ public final class ImportBenchmark {
     String childFlags = "";
     for (int i = 0; i < args.length; i += 2) {
       switch (args[i]) {
-        case "--rows": rows = Long.parseLong(args[i + 1]); break;
-        case "--small-rows": smallRows = Long.parseLong(args[i + 1]); break;
-        case "--runs": runs = Integer.parseInt(args[i + 1]); break;
-        case "--dir": dir = Path.of(args[i + 1]); break;
-        case "--sqlite3": sqlite3 = args[i + 1]; break;
-        case "--heap": heap = args[i + 1]; break;
-        case "--child-flags": childFlags = args[i + 1]; break;
-        default: throw new IllegalArgumentException("unknown option " + args[i]);
+        case "--rows":
+          rows = Long.parseLong(args[i + 1]);
+          break;
+        case "--small-rows":
+          smallRows = Long.parseLong(args[i + 1]);
+          break;
+        case "--runs":
+          runs = Integer.parseInt(args[i + 1]);
+          break;
+        case "--dir":
+          dir = Path.of(args[i + 1]);
+          break;
+        case "--sqlite3":
+          sqlite3 = args[i + 1];
+          break;
+        case "--heap":
+          heap = args[i + 1];
+          break;
+        case "--child-flags":
+          childFlags = args[i + 1];
+          break;
+        default:
+          throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     Files.createDirectories(dir);
@@ -71,14 +97,27 @@ public final class ImportBenchmark {
       long paw = timePaw(big, dir.resolve("paw.db"));
       long cli = timeCli(sqlite3, big, dir.resolve("cli.db"), false);
       long cliWal = timeCli(sqlite3, big, dir.resolve("cli-wal.db"), true);
-      System.out.printf(Locale.ROOT, "run %d: paw import_file %,d ms | sqlite3 .import %,d ms (new db, rollback"
-          + " journal) | %,d ms (WAL db, like pocket.db)%n", run, paw, cli, cliWal);
+      System.out.printf(
+          Locale.ROOT,
+          "run %d: paw import_file %,d ms | sqlite3 .import %,d ms (new db, rollback"
+              + " journal) | %,d ms (WAL db, like pocket.db)%n",
+          run,
+          paw,
+          cli,
+          cliWal);
       bestPaw = Math.min(bestPaw, paw);
       bestCli = Math.min(bestCli, cli);
       bestCliWal = Math.min(bestCliWal, cliWal);
     }
-    System.out.printf(Locale.ROOT, "best of %d: paw %,d ms; sqlite3 %,d ms (paw/sqlite3 = %.2f); sqlite3 into WAL %,d ms"
-        + " (paw/sqlite3 = %.2f)%n", runs, bestPaw, bestCli, (double) bestPaw / bestCli, bestCliWal,
+    System.out.printf(
+        Locale.ROOT,
+        "best of %d: paw %,d ms; sqlite3 %,d ms (paw/sqlite3 = %.2f); sqlite3 into WAL %,d ms"
+            + " (paw/sqlite3 = %.2f)%n",
+        runs,
+        bestPaw,
+        bestCli,
+        (double) bestPaw / bestCli,
+        bestCliWal,
         (double) bestPaw / bestCliWal);
 
     for (Path file : List.of(small, big)) {
@@ -86,7 +125,10 @@ public final class ImportBenchmark {
     }
   }
 
-  /** Writes (once) a CSV of {@code rows} rows: quotes, commas, decimals, dates, booleans, quoted line breaks. */
+  /**
+   * Writes (once) a CSV of {@code rows} rows: quotes, commas, decimals, dates, booleans, quoted
+   * line breaks.
+   */
   static Path generate(Path dir, long rows) throws IOException {
     Path file = dir.resolve("bench-" + rows + ".csv");
     if (Files.exists(file)) {
@@ -115,7 +157,8 @@ public final class ImportBenchmark {
         if (id % 50 == 0) {
           line.append("\"line one\nline two, with \"\"quotes\"\"\"");
         } else {
-          line.append("Lorem ipsum dolor sit amet, consectetur adipiscing elit ").append(random.nextInt(1_000_000));
+          line.append("Lorem ipsum dolor sit amet, consectetur adipiscing elit ")
+              .append(random.nextInt(1_000_000));
           line.insert(line.lastIndexOf("Lorem"), '"').append('"');
         }
         out.append(line).append("\r\n");
@@ -129,7 +172,8 @@ public final class ImportBenchmark {
     deleteDatabase(database);
     long start = System.nanoTime();
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-      ImportResult result = new FileActions().importFile(connection, ImportRequest.of(file).withTableName("t"));
+      ImportResult result =
+          new FileActions().importFile(connection, ImportRequest.of(file).withTableName("t"));
       if (result.loads() != 1) {
         System.out.println("  (the import loaded twice: " + result.columns() + ")");
       }
@@ -137,16 +181,24 @@ public final class ImportBenchmark {
     return (System.nanoTime() - start) / 1_000_000;
   }
 
-  /** {@code sqlite3 db ".mode csv" ".import file t"}, optionally into a database in WAL mode as pocket.db is. */
-  private static long timeCli(String sqlite3, Path file, Path database, boolean wal) throws Exception {
+  /**
+   * {@code sqlite3 db ".mode csv" ".import file t"}, optionally into a database in WAL mode as
+   * pocket.db is.
+   */
+  private static long timeCli(String sqlite3, Path file, Path database, boolean wal)
+      throws Exception {
     deleteDatabase(database);
     if (wal) {
       new ProcessBuilder(sqlite3, database.toString(), "PRAGMA journal_mode=WAL")
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor();
     }
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(sqlite3, database.toString(), ".mode csv", ".import " + file + " t")
-        .inheritIO().start();
+    Process process =
+        new ProcessBuilder(sqlite3, database.toString(), ".mode csv", ".import " + file + " t")
+            .inheritIO()
+            .start();
     if (process.waitFor() != 0) {
       throw new IllegalStateException("sqlite3 failed: " + process.exitValue());
     }
@@ -160,7 +212,8 @@ public final class ImportBenchmark {
   }
 
   /** Runs one import in a fresh JVM with a small heap: its wall time includes JVM start. */
-  private static String childRun(Path file, Path database, String heap, String flags) throws Exception {
+  private static String childRun(Path file, Path database, String heap, String flags)
+      throws Exception {
     deleteDatabase(database);
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -170,19 +223,35 @@ public final class ImportBenchmark {
         command.add(flag);
       }
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ImportBenchmark.class.getName(), "--child",
-        file.toString(), database.toString()));
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            ImportBenchmark.class.getName(),
+            "--child",
+            file.toString(),
+            database.toString()));
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+    String output =
+        new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     int exit = process.waitFor();
     long wall = (System.nanoTime() - start) / 1_000_000;
-    return String.format(Locale.ROOT, "fresh JVM -Xmx%s%s, %s: %s; wall with JVM start %,d ms%s", heap,
-        flags.isBlank() ? "" : " " + flags.trim(), file.getFileName(), output, wall,
+    return String.format(
+        Locale.ROOT,
+        "fresh JVM -Xmx%s%s, %s: %s; wall with JVM start %,d ms%s",
+        heap,
+        flags.isBlank() ? "" : " " + flags.trim(),
+        file.getFileName(),
+        output,
+        wall,
         exit == 0 ? "" : " (FAILED, exit " + exit + ")");
   }
 
-  /** One import, sampling heap use: the peak in use (garbage included) and the peak left after collections. */
+  /**
+   * One import, sampling heap use: the peak in use (garbage included) and the peak left after
+   * collections.
+   */
   private static void child(Path file, Path database) throws Exception {
     List<MemoryPoolMXBean> pools = new ArrayList<>();
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -194,7 +263,10 @@ public final class ImportBenchmark {
     long start = System.nanoTime();
     long rows;
     try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + database)) {
-      rows = new FileActions().importFile(connection, ImportRequest.of(file).withTableName("t")).rowsImported();
+      rows =
+          new FileActions()
+              .importFile(connection, ImportRequest.of(file).withTableName("t"))
+              .rowsImported();
     }
     long millis = (System.nanoTime() - start) / 1_000_000;
     long peak = 0;
@@ -205,7 +277,12 @@ public final class ImportBenchmark {
         afterGc = Math.max(afterGc, pool.getCollectionUsage().getUsed());
       }
     }
-    System.out.printf(Locale.ROOT, "%,d rows in %,d ms, peak heap in use %,d MB, largest pool after last GC %,d MB",
-        rows, millis, peak >> 20, afterGc >> 20);
+    System.out.printf(
+        Locale.ROOT,
+        "%,d rows in %,d ms, peak heap in use %,d MB, largest pool after last GC %,d MB",
+        rows,
+        millis,
+        peak >> 20,
+        afterGc >> 20);
   }
 }

@@ -17,11 +17,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
-/** query_table reads through a connection SQLite opened read-only: writes are refused by the database itself. */
+/**
+ * query_table reads through a connection SQLite opened read-only: writes are refused by the
+ * database itself.
+ */
 class QueryTableTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   ScratchPocket pocket;
   ReadOnlyDatabase readOnly;
 
@@ -29,7 +31,8 @@ class QueryTableTest {
   void open() throws Exception {
     pocket = new ScratchPocket(dir);
     readOnly = ReadOnlyDatabase.at(pocket.database);
-    pocket.importFile(pocket.write("sales.csv", "id,amount,paid\n1,250.00,true\n2,99.50,false\n3,120.25,true\n"));
+    pocket.importFile(
+        pocket.write("sales.csv", "id,amount,paid\n1,250.00,true\n2,99.50,false\n3,120.25,true\n"));
   }
 
   @AfterEach
@@ -39,13 +42,17 @@ class QueryTableTest {
 
   @Test
   void runsAQueryAndRendersImportedColumnsInTheirFormat() {
-    QueryResult result = pocket.actions.queryTable(readOnly,
-        "SELECT id, amount AS total, paid, amount * 2 AS doubled FROM sales WHERE amount > 100 ORDER BY id", 1000);
+    QueryResult result =
+        pocket.actions.queryTable(
+            readOnly,
+            "SELECT id, amount AS total, paid, amount * 2 AS doubled FROM sales WHERE amount > 100 ORDER BY id",
+            1000);
 
     assertThat(result.columns()).containsExactly("id", "total", "paid", "doubled");
-    assertThat(result.rows()).containsExactly(
-        List.of(1L, new BigDecimal("250.00"), true, 500.0),
-        List.of(3L, new BigDecimal("120.25"), true, 240.5));
+    assertThat(result.rows())
+        .containsExactly(
+            List.of(1L, new BigDecimal("250.00"), true, 500.0),
+            List.of(3L, new BigDecimal("120.25"), true, 240.5));
     assertThat(result.truncated()).isFalse();
     assertThat(result.toJson().toString()).contains("[1,250.00,true,500.0]");
     assertThat(result.toJsonText()).contains("[1,250.00,true,500.0]");
@@ -53,17 +60,24 @@ class QueryTableTest {
 
   @Test
   void aColumnRenamedAfterAnotherNeverTakesThatColumnsFormat() throws Exception {
-    pocket.importFile(pocket.write("rates.csv", "id,amount,paid,rate\n1,250.00,true,1.234\n2,0.00,false,0.5\n"));
+    pocket.importFile(
+        pocket.write("rates.csv", "id,amount,paid,rate\n1,250.00,true,1.234\n2,0.00,false,0.5\n"));
 
-    QueryResult result = pocket.actions.queryTable(readOnly,
-        "SELECT amount AS paid, paid AS amount, rate AS amount FROM rates ORDER BY id", 10);
+    QueryResult result =
+        pocket.actions.queryTable(
+            readOnly,
+            "SELECT amount AS paid, paid AS amount, rate AS amount FROM rates ORDER BY id",
+            10);
 
-    // SQLite names the first result column 'paid', the boolean column, for what is the REAL 'amount': with two REAL
-    // formats in the table to choose from, it is shown as the plain number it is, not as a boolean; and 'rate' shown
+    // SQLite names the first result column 'paid', the boolean column, for what is the REAL
+    // 'amount': with two REAL
+    // formats in the table to choose from, it is shown as the plain number it is, not as a boolean;
+    // and 'rate' shown
     // under the name 'amount' (two decimals) keeps its third
-    assertThat(result.rows()).containsExactly(
-        List.of(250.0, true, new BigDecimal("1.234")),
-        List.of(0.0, false, new BigDecimal("0.50")));
+    assertThat(result.rows())
+        .containsExactly(
+            List.of(250.0, true, new BigDecimal("1.234")),
+            List.of(0.0, false, new BigDecimal("0.50")));
   }
 
   @Test
@@ -76,36 +90,43 @@ class QueryTableTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "INSERT INTO sales (id) VALUES (4)",
-      "UPDATE sales SET amount = 0",
-      "DELETE FROM sales",
-      "DROP TABLE sales",
-      "CREATE TABLE evil (x)",
-      "ALTER TABLE sales RENAME TO gone",
-      "WITH x AS (SELECT 1) INSERT INTO sales (id) SELECT * FROM x",
-      "REPLACE INTO sales (id) VALUES (1)",
-      "PRAGMA user_version = 7",
-      "CREATE TEMP TABLE t AS SELECT 1"})
+  @ValueSource(
+      strings = {
+        "INSERT INTO sales (id) VALUES (4)",
+        "UPDATE sales SET amount = 0",
+        "DELETE FROM sales",
+        "DROP TABLE sales",
+        "CREATE TABLE evil (x)",
+        "ALTER TABLE sales RENAME TO gone",
+        "WITH x AS (SELECT 1) INSERT INTO sales (id) SELECT * FROM x",
+        "REPLACE INTO sales (id) VALUES (1)",
+        "PRAGMA user_version = 7",
+        "CREATE TEMP TABLE t AS SELECT 1"
+      })
   void theDatabaseRefusesWrites(String sql) throws Exception {
     String before = pocket.snapshot();
 
-    FileActionException error = catchThrowableOfType(FileActionException.class,
-        () -> pocket.actions.queryTable(readOnly, sql, 10));
+    FileActionException error =
+        catchThrowableOfType(
+            FileActionException.class, () -> pocket.actions.queryTable(readOnly, sql, 10));
 
     assertThat(error).hasMessageStartingWith("query failed: ");
     assertThat(error.getCause()).isInstanceOf(SQLiteException.class);
     assertThat(((SQLiteException) error.getCause()).getResultCode().code & 0xff)
-        .as(error.getMessage()).isEqualTo(SQLiteErrorCode.SQLITE_READONLY.code);
+        .as(error.getMessage())
+        .isEqualTo(SQLiteErrorCode.SQLITE_READONLY.code);
     assertThat(pocket.snapshot()).isEqualTo(before);
   }
 
   @Test
   void theRefusalComesFromTheReadOnlyConnectionAlone() throws Exception {
-    // without the extra query_only lock: the connection ReadOnlyDatabase.at opens refuses writes by itself
-    try (var connection = readOnly.open(); var statement = connection.createStatement()) {
-      SQLiteException error = catchThrowableOfType(SQLiteException.class,
-          () -> statement.executeUpdate("DELETE FROM sales"));
+    // without the extra query_only lock: the connection ReadOnlyDatabase.at opens refuses writes by
+    // itself
+    try (var connection = readOnly.open();
+        var statement = connection.createStatement()) {
+      SQLiteException error =
+          catchThrowableOfType(
+              SQLiteException.class, () -> statement.executeUpdate("DELETE FROM sales"));
       assertThat(error.getResultCode()).isEqualTo(SQLiteErrorCode.SQLITE_READONLY);
     }
   }
@@ -114,11 +135,16 @@ class QueryTableTest {
   void attachingAnotherDatabaseCannotCreateIt() {
     Path other = dir.resolve("other.db");
 
-    FileActionException error = catchThrowableOfType(FileActionException.class,
-        () -> pocket.actions.queryTable(readOnly, "ATTACH DATABASE '" + other + "' AS other", 10));
+    FileActionException error =
+        catchThrowableOfType(
+            FileActionException.class,
+            () ->
+                pocket.actions.queryTable(
+                    readOnly, "ATTACH DATABASE '" + other + "' AS other", 10));
 
     assertThat(error)
-        .hasMessage("query failed: [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)");
+        .hasMessage(
+            "query failed: [SQLITE_ERROR] SQL error or missing database (too many attached databases - max 0)");
     assertThat(other).doesNotExist();
   }
 
@@ -137,12 +163,19 @@ class QueryTableTest {
 
   @Test
   void badSqlAndBadLimitsAreClearErrors() {
-    assertThat(catchThrowableOfType(FileActionException.class,
-        () -> pocket.actions.queryTable(readOnly, "SELEC nothing", 10))).hasMessageContaining("query failed");
-    assertThat(catchThrowableOfType(FileActionException.class,
-        () -> pocket.actions.queryTable(readOnly, "SELECT 1", 0))).hasMessage("limit must be between 1 and 100000,"
-            + " not 0");
-    assertThat(catchThrowableOfType(FileActionException.class,
-        () -> pocket.actions.queryTable(readOnly, " ", 10))).hasMessage("query is empty");
+    assertThat(
+            catchThrowableOfType(
+                FileActionException.class,
+                () -> pocket.actions.queryTable(readOnly, "SELEC nothing", 10)))
+        .hasMessageContaining("query failed");
+    assertThat(
+            catchThrowableOfType(
+                FileActionException.class,
+                () -> pocket.actions.queryTable(readOnly, "SELECT 1", 0)))
+        .hasMessage("limit must be between 1 and 100000," + " not 0");
+    assertThat(
+            catchThrowableOfType(
+                FileActionException.class, () -> pocket.actions.queryTable(readOnly, " ", 10)))
+        .hasMessage("query is empty");
   }
 }

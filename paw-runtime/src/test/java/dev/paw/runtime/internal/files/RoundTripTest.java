@@ -18,26 +18,76 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Property: for random tables of tricky values written as CSV (any delimiter, header or not, LF or CRLF, quoted or
- * not), importing and exporting gives back the same header and the same values, field for field, with NULL (an
- * empty field) told apart from the empty string ({@code ""}). Typed columns really are typed. A JSON export
- * imported again holds the same rows.
+ * Property: for random tables of tricky values written as CSV (any delimiter, header or not, LF or
+ * CRLF, quoted or not), importing and exporting gives back the same header and the same values,
+ * field for field, with NULL (an empty field) told apart from the empty string ({@code ""}). Typed
+ * columns really are typed. A JSON export imported again holds the same rows.
  */
 class RoundTripTest {
 
   private static final String[] TRICKY = {
-      "", "007", "+1", "-0", "0", "-0.0", "0.0", "1.50", "1.5", "1e3", "1E-7", "NaN", "Infinity", "-Infinity",
-      "9223372036854775807", "-9223372036854775808", "9223372036854775808", "123456789012345678901234567890",
-      "0.30000000000000004", "123456789012345.6", "-12.340", ".5", "5.", "1,000", "１２３", "true", "TRUE", "True",
-      "tRUE", "false", "2024-02-29", "2023-02-29", "2024-02-29T10:00:00Z", "2024-02-29 10:00", " 1", "1 ",
-      "  spaced  ", "a,b", "a;b", "a\tb", "a|b", "quote \"inside\"", "\"", "\"\"", "line\nbreak", "cr\ronly",
-      "crlf\r\nend", "\n", "ünïcödé", "日本語", "😀 emoji", "\uFEFFbom inside", "=SUM(A1)", "NULL", "\\N",
-      "null", "x".repeat(300)};
+    "",
+    "007",
+    "+1",
+    "-0",
+    "0",
+    "-0.0",
+    "0.0",
+    "1.50",
+    "1.5",
+    "1e3",
+    "1E-7",
+    "NaN",
+    "Infinity",
+    "-Infinity",
+    "9223372036854775807",
+    "-9223372036854775808",
+    "9223372036854775808",
+    "123456789012345678901234567890",
+    "0.30000000000000004",
+    "123456789012345.6",
+    "-12.340",
+    ".5",
+    "5.",
+    "1,000",
+    "１２３",
+    "true",
+    "TRUE",
+    "True",
+    "tRUE",
+    "false",
+    "2024-02-29",
+    "2023-02-29",
+    "2024-02-29T10:00:00Z",
+    "2024-02-29 10:00",
+    " 1",
+    "1 ",
+    "  spaced  ",
+    "a,b",
+    "a;b",
+    "a\tb",
+    "a|b",
+    "quote \"inside\"",
+    "\"",
+    "\"\"",
+    "line\nbreak",
+    "cr\ronly",
+    "crlf\r\nend",
+    "\n",
+    "ünïcödé",
+    "日本語",
+    "😀 emoji",
+    "\uFEFFbom inside",
+    "=SUM(A1)",
+    "NULL",
+    "\\N",
+    "null",
+    "x".repeat(300)
+  };
   private static final char[] DELIMITERS = {',', ';', '\t', '|'};
   private static final int RUNS = 120;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   ScratchPocket pocket;
 
   @BeforeEach
@@ -52,9 +102,17 @@ class RoundTripTest {
   }
 
   /** A column generator: what kind of values a column mostly holds. */
-  private enum Kind { INTEGERS, FIXED_DECIMALS, SHORT_DECIMALS, BOOLEANS, DATES, TRICKY }
+  private enum Kind {
+    INTEGERS,
+    FIXED_DECIMALS,
+    SHORT_DECIMALS,
+    BOOLEANS,
+    DATES,
+    TRICKY
+  }
 
-  private record Table(List<String> header, List<List<String>> rows, List<Kind> kinds, List<Boolean> pure) {}
+  private record Table(
+      List<String> header, List<List<String>> rows, List<Kind> kinds, List<Boolean> pure) {}
 
   @Test
   void importThenExportGivesBackEveryValue() throws Exception {
@@ -68,11 +126,22 @@ class RoundTripTest {
       String eol = random.nextBoolean() ? "\r\n" : "\n";
       Path file = dir.resolve("t" + run + ".csv");
       Files.writeString(file, csv(table, delimiter, eol, random), StandardCharsets.UTF_8);
-      String context = "run " + run + " delimiter '" + delimiter + "' header " + header + ":\n"
-          + Files.readString(file);
+      String context =
+          "run "
+              + run
+              + " delimiter '"
+              + delimiter
+              + "' header "
+              + header
+              + ":\n"
+              + Files.readString(file);
 
-      ImportResult imported = pocket.importFile(ImportRequest.of(file).withTableName("t" + run)
-          .withDelimiter(String.valueOf(delimiter)).withHeader(header));
+      ImportResult imported =
+          pocket.importFile(
+              ImportRequest.of(file)
+                  .withTableName("t" + run)
+                  .withDelimiter(String.valueOf(delimiter))
+                  .withHeader(header));
       Path exported = dir.resolve("t" + run + ".out.csv");
       pocket.actions.exportTable(pocket.connection, "t" + run, exported, ExportFormat.CSV);
 
@@ -93,10 +162,14 @@ class RoundTripTest {
       Path json = dir.resolve("t" + run + ".json");
       pocket.actions.exportTable(pocket.connection, "t" + run, json, ExportFormat.JSON);
       pocket.importFile(ImportRequest.of(json).withTableName("j" + run));
-      assertThat(pocket.rows("SELECT * FROM j" + run)).as(context).isEqualTo(pocket.rows("SELECT * FROM t" + run));
+      assertThat(pocket.rows("SELECT * FROM j" + run))
+          .as(context)
+          .isEqualTo(pocket.rows("SELECT * FROM t" + run));
     }
     assertThat(typedColumns).as("columns stored as a type other than TEXT").isGreaterThan(RUNS);
-    assertThat(reloads).as("imports whose sample chose a type the rest of the file broke").isGreaterThan(RUNS / 20);
+    assertThat(reloads)
+        .as("imports whose sample chose a type the rest of the file broke")
+        .isGreaterThan(RUNS / 20);
   }
 
   private static Table randomTable(Random random) {
@@ -113,8 +186,12 @@ class RoundTripTest {
       header = new ArrayList<>();
       for (int c = 0; c < width; c++) {
         int pick = random.nextInt(6);
-        header.add(pick == 0 ? TRICKY[random.nextInt(TRICKY.length)] : pick == 1 ? (c % 2 == 0 ? "Name" : "name")
-            : pick == 2 && width > 1 ? null : "Col " + c);
+        header.add(
+            pick == 0
+                ? TRICKY[random.nextInt(TRICKY.length)]
+                : pick == 1
+                    ? (c % 2 == 0 ? "Name" : "name")
+                    : pick == 2 && width > 1 ? null : "Col " + c);
       }
     }
     List<List<String>> rows = new ArrayList<>();
@@ -126,7 +203,8 @@ class RoundTripTest {
       rows.add(row);
     }
     if (width == 1) {
-      // a one-column file cannot start with an empty line: that line is skipped before the header is known
+      // a one-column file cannot start with an empty line: that line is skipped before the header
+      // is known
       if (header != null && header.get(0) == null) {
         header.set(0, "h");
       }
@@ -139,7 +217,8 @@ class RoundTripTest {
     }
     List<String> first = header != null ? header : rows.get(0);
     if (first.get(0) != null && first.get(0).startsWith("\uFEFF")) {
-      first.set(0, "not a BOM"); // U+FEFF first in a file is its byte order mark, which readers drop
+      first.set(
+          0, "not a BOM"); // U+FEFF first in a file is its byte order mark, which readers drop
     }
     return new Table(header, rows, kinds, pure);
   }
@@ -152,18 +231,33 @@ class RoundTripTest {
       return TRICKY[random.nextInt(TRICKY.length)];
     }
     switch (kind) {
-      case INTEGERS: return Long.toString(random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(2000) - 1000);
-      case FIXED_DECIMALS: return String.format(java.util.Locale.ROOT, "%d.%02d", random.nextInt(100000) - 50000,
-          random.nextInt(100)).replace("-0.", random.nextBoolean() ? "0." : "1.");
-      case SHORT_DECIMALS: return new java.math.BigDecimal(random.nextInt(2_000_000) - 1_000_000)
-          .movePointLeft(random.nextInt(6)).stripTrailingZeros().toPlainString();
-      case BOOLEANS: return random.nextBoolean() ? "true" : "false";
-      case DATES: return java.time.LocalDate.ofEpochDay(random.nextInt(40000)).toString();
-      default: return TRICKY[random.nextInt(TRICKY.length)];
+      case INTEGERS:
+        return Long.toString(
+            random.nextInt(3) == 0 ? random.nextLong() : random.nextInt(2000) - 1000);
+      case FIXED_DECIMALS:
+        return String.format(
+                java.util.Locale.ROOT,
+                "%d.%02d",
+                random.nextInt(100000) - 50000,
+                random.nextInt(100))
+            .replace("-0.", random.nextBoolean() ? "0." : "1.");
+      case SHORT_DECIMALS:
+        return new java.math.BigDecimal(random.nextInt(2_000_000) - 1_000_000)
+            .movePointLeft(random.nextInt(6))
+            .stripTrailingZeros()
+            .toPlainString();
+      case BOOLEANS:
+        return random.nextBoolean() ? "true" : "false";
+      case DATES:
+        return java.time.LocalDate.ofEpochDay(random.nextInt(40000)).toString();
+      default:
+        return TRICKY[random.nextInt(TRICKY.length)];
     }
   }
 
-  /** Writes a CSV: NULL as an empty field, "" quoted, quotes where needed and sometimes where not. */
+  /**
+   * Writes a CSV: NULL as an empty field, "" quoted, quotes where needed and sometimes where not.
+   */
   private static String csv(Table table, char delimiter, String eol, Random random) {
     StringBuilder out = new StringBuilder();
     if (table.header() != null) {
@@ -175,7 +269,8 @@ class RoundTripTest {
     return out.toString();
   }
 
-  private static void line(StringBuilder out, List<String> fields, char delimiter, String eol, Random random) {
+  private static void line(
+      StringBuilder out, List<String> fields, char delimiter, String eol, Random random) {
     for (int i = 0; i < fields.size(); i++) {
       if (i > 0) {
         out.append(delimiter);
@@ -184,8 +279,12 @@ class RoundTripTest {
       if (value == null) {
         continue;
       }
-      boolean needsQuotes = value.isEmpty() || value.indexOf(delimiter) >= 0 || value.indexOf('"') >= 0
-          || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0;
+      boolean needsQuotes =
+          value.isEmpty()
+              || value.indexOf(delimiter) >= 0
+              || value.indexOf('"') >= 0
+              || value.indexOf('\n') >= 0
+              || value.indexOf('\r') >= 0;
       if (needsQuotes || random.nextInt(5) == 0) {
         out.append('"').append(value.replace("\"", "\"\"")).append('"');
       } else {
@@ -221,9 +320,14 @@ class RoundTripTest {
         return fields;
       }
     }
-    try (CsvReader<List<String>> reader = CsvReader.builder().fieldSeparator(delimiter).skipEmptyLines(false)
-        .allowUnclosedQuote(false).extraFieldStrategy(FieldMismatchStrategy.IGNORE)
-        .missingFieldStrategy(FieldMismatchStrategy.IGNORE).build(new Fields(), file, StandardCharsets.UTF_8)) {
+    try (CsvReader<List<String>> reader =
+        CsvReader.builder()
+            .fieldSeparator(delimiter)
+            .skipEmptyLines(false)
+            .allowUnclosedQuote(false)
+            .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+            .build(new Fields(), file, StandardCharsets.UTF_8)) {
       reader.forEach(records::add);
     }
     return records;

@@ -12,7 +12,9 @@ class SafeNamesTest {
 
   @Test
   void headersBecomeLowerCaseIdentifiers() {
-    assertThat(SafeNames.columns(List.of("Customer Name", "Unit Price ($)", "e-mail", "Straße", "Café")))
+    assertThat(
+            SafeNames.columns(
+                List.of("Customer Name", "Unit Price ($)", "e-mail", "Straße", "Café")))
         .containsExactly("customer_name", "unit_price", "e_mail", "strasse", "cafe");
   }
 
@@ -30,14 +32,18 @@ class SafeNamesTest {
 
   @Test
   void reservedAndDigitLeadingNamesArePrefixed() {
-    assertThat(SafeNames.columns(List.of("2024 Sales", "_paw_secret", "sqlite_master", "rowid", "oid")))
-        .containsExactly("col_2024_sales", "paw_secret", "col_sqlite_master", "col_rowid", "col_oid");
+    assertThat(
+            SafeNames.columns(
+                List.of("2024 Sales", "_paw_secret", "sqlite_master", "rowid", "oid")))
+        .containsExactly(
+            "col_2024_sales", "paw_secret", "col_sqlite_master", "col_rowid", "col_oid");
   }
 
   @Test
   void everyNameIsSafe() {
     String longHeader = "A very long header ".repeat(10);
-    for (String name : SafeNames.columns(List.of(longHeader, longHeader, "日本語", "select", "order"))) {
+    for (String name :
+        SafeNames.columns(List.of(longHeader, longHeader, "日本語", "select", "order"))) {
       assertThat(SqlNames.problem(name)).as(name).isNull();
     }
   }

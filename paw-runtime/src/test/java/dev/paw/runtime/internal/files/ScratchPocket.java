@@ -16,7 +16,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A real pocket.db in a temporary directory, with the file actions bound to it and helpers to look inside. */
+/**
+ * A real pocket.db in a temporary directory, with the file actions bound to it and helpers to look
+ * inside.
+ */
 final class ScratchPocket implements AutoCloseable {
 
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
@@ -60,7 +63,8 @@ final class ScratchPocket implements AutoCloseable {
   /** Every row of a query, values as JDBC returns them. */
   List<List<Object>> rows(String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
-    try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+    try (Statement statement = connection.createStatement();
+        ResultSet rs = statement.executeQuery(sql)) {
       int width = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         List<Object> row = new ArrayList<>();
@@ -73,18 +77,31 @@ final class ScratchPocket implements AutoCloseable {
     return rows;
   }
 
-  /** Each row's values with their SQLite storage class, e.g. {@code integer:7}, {@code text:007}, {@code null}. */
+  /**
+   * Each row's values with their SQLite storage class, e.g. {@code integer:7}, {@code text:007},
+   * {@code null}.
+   */
   List<String> typed(String table, String column) throws SQLException {
     List<String> values = new ArrayList<>();
-    for (List<Object> row : rows("SELECT typeof(\"" + column + "\") || ':' || coalesce(\"" + column
-        + "\", '') FROM \"" + table + "\" ORDER BY _rowid_")) {
+    for (List<Object> row :
+        rows(
+            "SELECT typeof(\""
+                + column
+                + "\") || ':' || coalesce(\""
+                + column
+                + "\", '') FROM \""
+                + table
+                + "\" ORDER BY _rowid_")) {
       String value = (String) row.get(0);
       values.add(value.startsWith("null:") ? "null" : value);
     }
     return values;
   }
 
-  /** The whole database (schema, then every row of every table) as text: equal snapshots mean nothing changed. */
+  /**
+   * The whole database (schema, then every row of every table) as text: equal snapshots mean
+   * nothing changed.
+   */
   String snapshot() throws SQLException {
     StringBuilder dump = new StringBuilder();
     List<String> tables = new ArrayList<>();
@@ -95,7 +112,10 @@ final class ScratchPocket implements AutoCloseable {
       }
     }
     for (String table : tables) {
-      dump.append(table).append(": ").append(rows("SELECT * FROM \"" + table + "\" ORDER BY _rowid_")).append('\n');
+      dump.append(table)
+          .append(": ")
+          .append(rows("SELECT * FROM \"" + table + "\" ORDER BY _rowid_"))
+          .append('\n');
     }
     return dump.toString();
   }

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Column types are recognised from the data and stored as SQLite types, but never at the cost of a value: what
- * would not come back exactly stays text. The result never depends on the sample size.
+ * Column types are recognised from the data and stored as SQLite types, but never at the cost of a
+ * value: what would not come back exactly stays text. The result never depends on the sample size.
  */
 class TypeInferenceTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   ScratchPocket pocket;
 
   @BeforeEach
@@ -30,28 +29,38 @@ class TypeInferenceTest {
 
   @Test
   void storesEachRecognisedTypeNatively() throws Exception {
-    Path file = pocket.write("t.csv", "id,price,ratio,paid,day,at,name\n"
-        + "1,2.50,0.5,true,2024-02-29,2024-02-29T10:00:00Z,Ann\n"
-        + "-2,10.00,3,false,2024-03-01,2024-03-01 11:30,Bob\n");
+    Path file =
+        pocket.write(
+            "t.csv",
+            "id,price,ratio,paid,day,at,name\n"
+                + "1,2.50,0.5,true,2024-02-29,2024-02-29T10:00:00Z,Ann\n"
+                + "-2,10.00,3,false,2024-03-01,2024-03-01 11:30,Bob\n");
 
     ImportResult result = pocket.importFile(file);
 
-    assertThat(result.columns()).extracting(ColumnInfo::type)
+    assertThat(result.columns())
+        .extracting(ColumnInfo::type)
         .containsExactly("INTEGER", "REAL", "REAL", "BOOLEAN", "DATE", "DATETIME", "TEXT");
-    assertThat(result.columns()).extracting(ColumnInfo::format)
-        .containsExactly("integer", "real:2", "real", "boolean:true/false", "date", "datetime", "text");
+    assertThat(result.columns())
+        .extracting(ColumnInfo::format)
+        .containsExactly(
+            "integer", "real:2", "real", "boolean:true/false", "date", "datetime", "text");
     assertThat(pocket.typed("t", "id")).containsExactly("integer:1", "integer:-2");
     assertThat(pocket.typed("t", "price")).containsExactly("real:2.5", "real:10.0");
     assertThat(pocket.typed("t", "paid")).containsExactly("integer:1", "integer:0");
     assertThat(pocket.typed("t", "day")).containsExactly("text:2024-02-29", "text:2024-03-01");
-    assertThat(pocket.rows("SELECT sum(price) FROM t WHERE price > 5")).containsExactly(java.util.List.of(10.0));
+    assertThat(pocket.rows("SELECT sum(price) FROM t WHERE price > 5"))
+        .containsExactly(java.util.List.of(10.0));
   }
 
   @Test
   void valuesThatWouldNotSurviveKeepTheirColumnText() throws Exception {
-    Path file = pocket.write("t.csv", "zip,plus,big,sci,nan,mixed,scales\n"
-        + "007,+1,123456789012345678901,1e3,NaN,1,1.50\n"
-        + "123,2,5,2,1.5,x,1.5\n");
+    Path file =
+        pocket.write(
+            "t.csv",
+            "zip,plus,big,sci,nan,mixed,scales\n"
+                + "007,+1,123456789012345678901,1e3,NaN,1,1.50\n"
+                + "123,2,5,2,1.5,x,1.5\n");
 
     pocket.importFile(file);
 
@@ -70,7 +79,9 @@ class TypeInferenceTest {
 
     ImportResult result = pocket.importFile(file);
 
-    assertThat(result.columns()).extracting(ColumnInfo::type).containsExactly("INTEGER", "TEXT", "TEXT");
+    assertThat(result.columns())
+        .extracting(ColumnInfo::type)
+        .containsExactly("INTEGER", "TEXT", "TEXT");
     assertThat(pocket.typed("t", "a")).containsExactly("integer:1", "null", "integer:3");
     assertThat(pocket.typed("t", "b")).containsExactly("null", "text:", "text:4");
     assertThat(pocket.typed("t", "c")).containsExactly("null", "null", "null");
@@ -90,7 +101,10 @@ class TypeInferenceTest {
 
       assertThat(result.loads()).isEqualTo(2);
       assertThat(result.columns()).extracting(ColumnInfo::type).containsExactly("INTEGER", "TEXT");
-      assertThat(small.typed("late", "code")).hasSize(101).startsWith("text:1", "text:2").endsWith("text:0042");
+      assertThat(small.typed("late", "code"))
+          .hasSize(101)
+          .startsWith("text:1", "text:2")
+          .endsWith("text:0042");
     }
   }
 
@@ -134,7 +148,8 @@ class TypeInferenceTest {
 
     ImportResult result = pocket.importFile(file);
 
-    assertThat(result.columns()).extracting(ColumnInfo::format).containsExactly("boolean:true/false",
-        "boolean:TRUE/FALSE", "boolean:True/False", "text");
+    assertThat(result.columns())
+        .extracting(ColumnInfo::format)
+        .containsExactly("boolean:true/false", "boolean:TRUE/FALSE", "boolean:True/False", "text");
   }
 }

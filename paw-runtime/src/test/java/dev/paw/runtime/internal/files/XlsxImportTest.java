@@ -17,11 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Excel workbooks, streamed with fastexcel-reader: cell types, dates, sheets, blank rows and gaps. */
+/**
+ * Excel workbooks, streamed with fastexcel-reader: cell types, dates, sheets, blank rows and gaps.
+ */
 class XlsxImportTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
   ScratchPocket pocket;
 
   @BeforeEach
@@ -37,7 +38,8 @@ class XlsxImportTest {
   /** Writes a workbook: each sheet is a name and rows of cell values (null: no cell). */
   private Path workbook(String name, Object... sheetsAndRows) throws Exception {
     Path file = dir.resolve(name);
-    try (OutputStream out = Files.newOutputStream(file); Workbook workbook = new Workbook(out, "paw-test", "1.0")) {
+    try (OutputStream out = Files.newOutputStream(file);
+        Workbook workbook = new Workbook(out, "paw-test", "1.0")) {
       for (int s = 0; s < sheetsAndRows.length; s += 2) {
         Worksheet sheet = workbook.newWorksheet((String) sheetsAndRows[s]);
         Object[][] rows = (Object[][]) sheetsAndRows[s + 1];
@@ -74,41 +76,69 @@ class XlsxImportTest {
 
   @Test
   void importsTheFirstSheetWithTypedCells() throws Exception {
-    Path file = workbook("book.xlsx", "Sales", rows(
-        new Object[] {"ID", "Product", "Price", "In stock", "Since", "Updated"},
-        new Object[] {1, "Pen", 1.5, true, LocalDate.of(2024, 2, 29), LocalDateTime.of(2024, 3, 1, 13, 45, 0)},
-        new Object[] {2, "Ink", 20, false, LocalDate.of(2024, 3, 1), LocalDateTime.of(2024, 3, 2, 8, 0, 30)}));
+    Path file =
+        workbook(
+            "book.xlsx",
+            "Sales",
+            rows(
+                new Object[] {"ID", "Product", "Price", "In stock", "Since", "Updated"},
+                new Object[] {
+                  1,
+                  "Pen",
+                  1.5,
+                  true,
+                  LocalDate.of(2024, 2, 29),
+                  LocalDateTime.of(2024, 3, 1, 13, 45, 0)
+                },
+                new Object[] {
+                  2,
+                  "Ink",
+                  20,
+                  false,
+                  LocalDate.of(2024, 3, 1),
+                  LocalDateTime.of(2024, 3, 2, 8, 0, 30)
+                }));
 
     ImportResult result = pocket.importFile(file);
 
     assertThat(result.format()).isEqualTo("xlsx");
     assertThat(result.table()).isEqualTo("book");
-    assertThat(result.columns()).extracting(ColumnInfo::name).containsExactly("id", "product", "price", "in_stock",
-        "since", "updated");
-    assertThat(result.columns()).extracting(ColumnInfo::type).containsExactly("INTEGER", "TEXT", "REAL", "BOOLEAN",
-        "DATE", "DATETIME");
-    assertThat(pocket.rows("SELECT * FROM book ORDER BY id")).containsExactly(
-        List.of(1, "Pen", 1.5, 1, "2024-02-29", "2024-03-01T13:45:00"),
-        List.of(2, "Ink", 20.0, 0, "2024-03-01", "2024-03-02T08:00:30"));
+    assertThat(result.columns())
+        .extracting(ColumnInfo::name)
+        .containsExactly("id", "product", "price", "in_stock", "since", "updated");
+    assertThat(result.columns())
+        .extracting(ColumnInfo::type)
+        .containsExactly("INTEGER", "TEXT", "REAL", "BOOLEAN", "DATE", "DATETIME");
+    assertThat(pocket.rows("SELECT * FROM book ORDER BY id"))
+        .containsExactly(
+            List.of(1, "Pen", 1.5, 1, "2024-02-29", "2024-03-01T13:45:00"),
+            List.of(2, "Ink", 20.0, 0, "2024-03-01", "2024-03-02T08:00:30"));
   }
 
   @Test
   void fractionsOfASecondInADateTimeAreKept() throws Exception {
-    Path file = workbook("times.xlsx", "Log", rows(
-        new Object[] {"At"},
-        new Object[] {LocalDateTime.of(2024, 1, 1, 10, 0, 0, 500_000_000)},
-        new Object[] {LocalDateTime.of(2024, 1, 1, 10, 0, 1)}));
+    Path file =
+        workbook(
+            "times.xlsx",
+            "Log",
+            rows(
+                new Object[] {"At"},
+                new Object[] {LocalDateTime.of(2024, 1, 1, 10, 0, 0, 500_000_000)},
+                new Object[] {LocalDateTime.of(2024, 1, 1, 10, 0, 1)}));
 
     pocket.importFile(file);
 
-    assertThat(pocket.rows("SELECT at FROM times")).containsExactly(List.of("2024-01-01T10:00:00.5"),
-        List.of("2024-01-01T10:00:01"));
+    assertThat(pocket.rows("SELECT at FROM times"))
+        .containsExactly(List.of("2024-01-01T10:00:00.5"), List.of("2024-01-01T10:00:01"));
   }
 
   @Test
   void textCellsStayTextEvenWhenTheyLookLikeNumbers() throws Exception {
-    Path file = workbook("zips.xlsx", "Sheet1", rows(new Object[] {"zip"}, new Object[] {"0042"},
-        new Object[] {"1234"}));
+    Path file =
+        workbook(
+            "zips.xlsx",
+            "Sheet1",
+            rows(new Object[] {"zip"}, new Object[] {"0042"}, new Object[] {"1234"}));
 
     pocket.importFile(file);
 
@@ -117,8 +147,13 @@ class XlsxImportTest {
 
   @Test
   void readsASheetByName() throws Exception {
-    Path file = workbook("two.xlsx", "First", rows(new Object[] {"a"}, new Object[] {"1"}),
-        "Second", rows(new Object[] {"b"}, new Object[] {2}));
+    Path file =
+        workbook(
+            "two.xlsx",
+            "First",
+            rows(new Object[] {"a"}, new Object[] {"1"}),
+            "Second",
+            rows(new Object[] {"b"}, new Object[] {2}));
 
     ImportResult result = pocket.importFile(ImportRequest.of(file).withSheetName("Second"));
 
@@ -128,33 +163,42 @@ class XlsxImportTest {
 
   @Test
   void aMissingSheetNamesTheSheetsThereAre() throws Exception {
-    Path file = workbook("two.xlsx", "First", rows(new Object[] {"a"}), "Second", rows(new Object[] {"b"}));
+    Path file =
+        workbook("two.xlsx", "First", rows(new Object[] {"a"}), "Second", rows(new Object[] {"b"}));
 
-    FileActionException error = catchThrowableOfType(FileActionException.class,
-        () -> pocket.importFile(ImportRequest.of(file).withSheetName("Third")));
+    FileActionException error =
+        catchThrowableOfType(
+            FileActionException.class,
+            () -> pocket.importFile(ImportRequest.of(file).withSheetName("Third")));
 
     assertThat(error).hasMessage("two.xlsx: has no sheet 'Third'; its sheets: First, Second");
   }
 
   @Test
   void emptyCellsAreNullAndBlankRowsAreSkipped() throws Exception {
-    Path file = workbook("gaps.xlsx", "S", rows(
-        new Object[] {"a", "b", "c"},
-        new Object[] {1, null, "x"},
-        new Object[] {},
-        new Object[] {3}));
+    Path file =
+        workbook(
+            "gaps.xlsx",
+            "S",
+            rows(
+                new Object[] {"a", "b", "c"},
+                new Object[] {1, null, "x"},
+                new Object[] {},
+                new Object[] {3}));
 
     ImportResult result = pocket.importFile(file);
 
     assertThat(result.rowsImported()).isEqualTo(2);
-    assertThat(pocket.rows("SELECT a, b, c FROM gaps ORDER BY a")).containsExactly(
-        Arrays.asList(1, null, "x"), Arrays.asList(3, null, null));
+    assertThat(pocket.rows("SELECT a, b, c FROM gaps ORDER BY a"))
+        .containsExactly(Arrays.asList(1, null, "x"), Arrays.asList(3, null, null));
   }
 
   @Test
   void formulaCellsGiveTheirCachedValue() throws Exception {
     // fastexcel writes formulas without cached values, as many generators do: such cells are empty
-    Path file = workbook("f.xlsx", "S", rows(new Object[] {"a", "b"}, new Object[] {2, new Formula("A2*2")}));
+    Path file =
+        workbook(
+            "f.xlsx", "S", rows(new Object[] {"a", "b"}, new Object[] {2, new Formula("A2*2")}));
 
     pocket.importFile(file);
 
@@ -163,14 +207,20 @@ class XlsxImportTest {
 
   @Test
   void aValueRightOfTheHeaderIsAnError() throws Exception {
-    Path file = workbook("wide.xlsx", "Data", rows(new Object[] {"a", "b"}, new Object[] {1, 2},
-        new Object[] {3, 4, 5}));
+    Path file =
+        workbook(
+            "wide.xlsx",
+            "Data",
+            rows(new Object[] {"a", "b"}, new Object[] {1, 2}, new Object[] {3, 4, 5}));
     String before = pocket.snapshot();
 
-    FileActionException error = catchThrowableOfType(FileActionException.class, () -> pocket.importFile(file));
+    FileActionException error =
+        catchThrowableOfType(FileActionException.class, () -> pocket.importFile(file));
 
-    assertThat(error).hasMessage("wide.xlsx [Data]:3: row 3 has a value in column C, right of the header's last"
-        + " column B");
+    assertThat(error)
+        .hasMessage(
+            "wide.xlsx [Data]:3: row 3 has a value in column C, right of the header's last"
+                + " column B");
     assertThat(error.column()).isEqualTo("C");
     assertThat(pocket.snapshot()).isEqualTo(before);
   }
@@ -190,6 +240,7 @@ class XlsxImportTest {
     ImportResult result = pocket.importFile(ImportRequest.of(file).withHeader(false));
 
     assertThat(result.columns()).extracting(ColumnInfo::name).containsExactly("col_1", "col_2");
-    assertThat(pocket.rows("SELECT col_1, col_2 FROM raw")).containsExactly(List.of(1, "a"), List.of(2, "b"));
+    assertThat(pocket.rows("SELECT col_1, col_2 FROM raw"))
+        .containsExactly(List.of(1, "a"), List.of(2, "b"));
   }
 }

@@ -22,7 +22,9 @@ import org.junit.jupiter.api.Test;
 /** The interceptors composed the way a connection uses them. */
 class ConnectionClientBuilderTest {
 
-  private static final ConnectorSpec SPEC = load("""
+  private static final ConnectorSpec SPEC =
+      load(
+          """
       name: svc
       base_url: https://api.example.com
       auth:
@@ -35,28 +37,31 @@ class ConnectionClientBuilderTest {
           trust_level: auto
       """);
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
-  @StartStop
-  public final MockWebServer elsewhere = new MockWebServer();
+  @StartStop public final MockWebServer elsewhere = new MockWebServer();
 
   private final List<Duration> sleeps = new ArrayList<>();
-  private final LoggingInterceptorTest.CapturingLogger logger = new LoggingInterceptorTest.CapturingLogger();
+  private final LoggingInterceptorTest.CapturingLogger logger =
+      new LoggingInterceptorTest.CapturingLogger();
 
   private OkHttpClient client() {
     var values = credentials(Map.of("SVC_KEY", "key-abc-123"));
     return ConnectionClientBuilder.on(HttpClients.shared())
-        .logging(new LoggingInterceptor(logger, Redactor.of(List.of(Secret.of("key-abc-123"))), Set.of()))
+        .logging(
+            new LoggingInterceptor(
+                logger, Redactor.of(List.of(Secret.of("key-abc-123"))), Set.of()))
         .auth(AuthInterceptor.create(SPEC.auth(), values, null, SPEC.name()))
         .rateLimit(new TokenBucket(1000, 10))
-        .retry(new RetryInterceptor(RetryPolicy.defaults(), Clock.systemUTC(), sleeps::add, () -> 0.0))
+        .retry(
+            new RetryInterceptor(RetryPolicy.defaults(), Clock.systemUTC(), sleeps::add, () -> 0.0))
         .build();
   }
 
   private int call() throws Exception {
     var values = credentials(Map.of("SVC_KEY", "key-abc-123"));
-    return TestConnectors.send(client(), new RequestFactory(SPEC, values, server.url("/")).create("list", Map.of()));
+    return TestConnectors.send(
+        client(), new RequestFactory(SPEC, values, server.url("/")).create("list", Map.of()));
   }
 
   @Test
@@ -73,7 +78,11 @@ class ConnectionClientBuilderTest {
 
   @Test
   void redirectsAreNotFollowedSoCredentialsNeverReachAnotherHost() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(302).addHeader("Location", elsewhere.url("/steal")).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(302)
+            .addHeader("Location", elsewhere.url("/steal"))
+            .build());
 
     assertThat(call()).isEqualTo(302);
     assertThat(elsewhere.getRequestCount()).isZero();

@@ -26,14 +26,15 @@ class LoggingInterceptorTest {
   private static final String ACCOUNT = "acct-7781-private";
   private static final String TENANT_TOKEN = "tenant-token-55aa";
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
   private final CapturingLogger logger = new CapturingLogger();
 
   @Test
   void requestsAreLoggedWithEverySecretMasked() throws Exception {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: svc
         base_url: https://api.example.com
         auth:
@@ -55,30 +56,47 @@ class LoggingInterceptorTest {
               q: { type: string }
             trust_level: auto
         """);
-    var values = credentials(Map.of("API_KEY", API_KEY, "ACCOUNT_ID", ACCOUNT, "TENANT_TOKEN", TENANT_TOKEN));
-    Redactor redactor = Redactor.of(List.of(Secret.of(API_KEY), Secret.of(ACCOUNT), Secret.of(TENANT_TOKEN)));
-    OkHttpClient client = ConnectionClientBuilder.on(TestConnectors.plainClient())
-        .auth(AuthInterceptor.create(spec.auth(), values, null, spec.name()))
-        .logging(new LoggingInterceptor(logger, redactor, Set.of("api_key")))
-        .build();
-    server.enqueue(new MockResponse.Builder().addHeader("Set-Cookie", "sid=" + API_KEY).body("{}").build());
+    var values =
+        credentials(
+            Map.of("API_KEY", API_KEY, "ACCOUNT_ID", ACCOUNT, "TENANT_TOKEN", TENANT_TOKEN));
+    Redactor redactor =
+        Redactor.of(List.of(Secret.of(API_KEY), Secret.of(ACCOUNT), Secret.of(TENANT_TOKEN)));
+    OkHttpClient client =
+        ConnectionClientBuilder.on(TestConnectors.plainClient())
+            .auth(AuthInterceptor.create(spec.auth(), values, null, spec.name()))
+            .logging(new LoggingInterceptor(logger, redactor, Set.of("api_key")))
+            .build();
+    server.enqueue(
+        new MockResponse.Builder().addHeader("Set-Cookie", "sid=" + API_KEY).body("{}").build());
 
-    TestConnectors.send(client, new RequestFactory(spec, values, server.url("/"))
-        .create("get_account", Map.of("password", "hunter2-pw", "q", "visible")));
+    TestConnectors.send(
+        client,
+        new RequestFactory(spec, values, server.url("/"))
+            .create("get_account", Map.of("password", "hunter2-pw", "q", "visible")));
 
-    assertThat(server.takeRequest().getUrl().queryParameter("api_key")).as("the real request has the key")
+    assertThat(server.takeRequest().getUrl().queryParameter("api_key"))
+        .as("the real request has the key")
         .isEqualTo(API_KEY);
     String log = String.join("\n", logger.lines);
-    assertThat(log).contains("--> GET", "<-- 200", "q=visible", "X-Tenant-Token: [redacted]",
-        "Set-Cookie: [redacted]", "api_key=[redacted]", "/accounts/[redacted]");
+    assertThat(log)
+        .contains(
+            "--> GET",
+            "<-- 200",
+            "q=visible",
+            "X-Tenant-Token: [redacted]",
+            "Set-Cookie: [redacted]",
+            "api_key=[redacted]",
+            "/accounts/[redacted]");
     assertThat(log).doesNotContain(API_KEY, ACCOUNT, TENANT_TOKEN, "hunter2-pw");
   }
 
   @Test
   void nothingIsFormattedWhenDebugIsOff() throws Exception {
     logger.enabled = false;
-    OkHttpClient client = ConnectionClientBuilder.on(TestConnectors.plainClient())
-        .logging(new LoggingInterceptor(logger, Redactor.namesOnly(), Set.of())).build();
+    OkHttpClient client =
+        ConnectionClientBuilder.on(TestConnectors.plainClient())
+            .logging(new LoggingInterceptor(logger, Redactor.namesOnly(), Set.of()))
+            .build();
     server.enqueue(new MockResponse.Builder().body("{}").build());
 
     TestConnectors.send(client, new okhttp3.Request.Builder().url(server.url("/")).build());

@@ -31,15 +31,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The authorization-code flow with PKCE and a loopback redirect against mock-oauth2-server, a real OAuth 2 server
- * run on 127.0.0.1; a test plays the browser.
+ * The authorization-code flow with PKCE and a loopback redirect against mock-oauth2-server, a real
+ * OAuth 2 server run on 127.0.0.1; a test plays the browser.
  */
 class OAuth2AuthorizationTest {
 
-  private static final OkHttpClient BROWSER = new OkHttpClient.Builder().followRedirects(false).build();
+  private static final OkHttpClient BROWSER =
+      new OkHttpClient.Builder().followRedirects(false).build();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private MockOAuth2Server oauth;
   private ScopedCredentials credentials;
@@ -60,7 +60,8 @@ class OAuth2AuthorizationTest {
   }
 
   private ConnectorSpec connector(String authorizationUrl, String tokenUrl) {
-    return ConnectorLoader.load("""
+    return ConnectorLoader.load(
+            """
         name: mail
         auth:
           method: oauth2
@@ -76,16 +77,24 @@ class OAuth2AuthorizationTest {
             authorization_params: { access_type: offline }
         actions:
           - { name: list, url: "https://mail.example/messages", trust_level: auto }
-        """.formatted(authorizationUrl, tokenUrl), "mail.yaml").orThrow();
+        """
+                .formatted(authorizationUrl, tokenUrl),
+            "mail.yaml")
+        .orThrow();
   }
 
   private ConnectorSpec mockConnector() {
-    return connector(oauth.authorizationEndpointUrl("google").toString(), oauth.tokenEndpointUrl("google").toString());
+    return connector(
+        oauth.authorizationEndpointUrl("google").toString(),
+        oauth.tokenEndpointUrl("google").toString());
   }
 
-  /** Follows the authorization URL as a browser would, up to the loopback redirect, and opens that. */
+  /**
+   * Follows the authorization URL as a browser would, up to the loopback redirect, and opens that.
+   */
   private static String browse(String authorizationUrl) throws Exception {
-    try (Response approval = BROWSER.newCall(new Request.Builder().url(authorizationUrl).build()).execute()) {
+    try (Response approval =
+        BROWSER.newCall(new Request.Builder().url(authorizationUrl).build()).execute()) {
       assertThat(approval.code()).isEqualTo(302);
       String redirect = approval.header("Location");
       try (Response page = BROWSER.newCall(new Request.Builder().url(redirect).build()).execute()) {
@@ -97,15 +106,17 @@ class OAuth2AuthorizationTest {
   @Test
   void aPersonAuthorizesOnceAndPawRefreshesFromThenOn() throws Exception {
     ConnectorSpec spec = mockConnector();
-    OAuth2Authorization authorization = new OAuth2Authorization(spec, credentials, new OkHttpClient(),
-        Clock.systemUTC());
+    OAuth2Authorization authorization =
+        new OAuth2Authorization(spec, credentials, new OkHttpClient(), Clock.systemUTC());
     assertThat(authorization.needed()).isTrue();
 
     OAuth2Authorization.Grant grant;
     try (OAuth2Authorization.Pending pending = authorization.begin()) {
       HttpUrl url = HttpUrl.get(pending.authorizationUrl());
       assertThat(url.queryParameter("code_challenge_method")).isEqualTo("S256");
-      assertThat(url.queryParameter("redirect_uri")).startsWith("http://127.0.0.1:").endsWith("/callback");
+      assertThat(url.queryParameter("redirect_uri"))
+          .startsWith("http://127.0.0.1:")
+          .endsWith("/callback");
       assertThat(url.queryParameter("access_type")).isEqualTo("offline");
       assertThat(url.queryParameter("scope")).isEqualTo("mail.read openid");
       assertThat(browse(url.toString())).contains("paw is authorized");
@@ -115,27 +126,40 @@ class OAuth2AuthorizationTest {
     assertThat(grant.refreshToken()).isTrue();
     assertThat(authorization.needed()).isFalse();
     String firstRefreshToken = credentials.get("MAIL_REFRESH_TOKEN").orElseThrow().reveal();
-    OAuth2TokenSource tokens = new OAuth2TokenSource(spec, credentials, new OkHttpClient(), Clock.systemUTC());
+    OAuth2TokenSource tokens =
+        new OAuth2TokenSource(spec, credentials, new OkHttpClient(), Clock.systemUTC());
     assertThat(tokens.token().reveal()).startsWith("ey");
     // The server rotates refresh tokens: the new one replaced the old in the store.
-    assertThat(credentials.get("MAIL_REFRESH_TOKEN").orElseThrow().reveal()).isNotEqualTo(firstRefreshToken);
+    assertThat(credentials.get("MAIL_REFRESH_TOKEN").orElseThrow().reveal())
+        .isNotEqualTo(firstRefreshToken);
   }
 
   @Test
   void aRevokedGrantNamesTheCommandThatFixesIt() throws Exception {
     ConnectorSpec spec = mockConnector();
-    try (OAuth2Authorization.Pending pending = new OAuth2Authorization(spec, credentials, new OkHttpClient(),
-        Clock.systemUTC()).begin()) {
+    try (OAuth2Authorization.Pending pending =
+        new OAuth2Authorization(spec, credentials, new OkHttpClient(), Clock.systemUTC()).begin()) {
       browse(pending.authorizationUrl());
       pending.await(Duration.ofSeconds(10));
     }
     String refreshToken = credentials.get("MAIL_REFRESH_TOKEN").orElseThrow().reveal();
-    try (Response revoked = BROWSER.newCall(new Request.Builder().url(oauth.revocationEndpointUrl("google"))
-        .post(new okhttp3.FormBody.Builder().add("token", refreshToken).add("token_type_hint", "refresh_token")
-            .add("client_id", "paw-desktop").build()).build()).execute()) {
+    try (Response revoked =
+        BROWSER
+            .newCall(
+                new Request.Builder()
+                    .url(oauth.revocationEndpointUrl("google"))
+                    .post(
+                        new okhttp3.FormBody.Builder()
+                            .add("token", refreshToken)
+                            .add("token_type_hint", "refresh_token")
+                            .add("client_id", "paw-desktop")
+                            .build())
+                    .build())
+            .execute()) {
       assertThat(revoked.code()).as(revoked.body().string()).isEqualTo(200);
     }
-    OAuth2TokenSource tokens = new OAuth2TokenSource(spec, credentials, new OkHttpClient(), Clock.systemUTC());
+    OAuth2TokenSource tokens =
+        new OAuth2TokenSource(spec, credentials, new OkHttpClient(), Clock.systemUTC());
 
     assertThatThrownBy(tokens::token)
         .isInstanceOf(AuthenticationException.class)
@@ -146,16 +170,27 @@ class OAuth2AuthorizationTest {
 
   @Test
   void aDeniedAuthorizationAndAForeignStateAreHandled() throws Exception {
-    OAuth2Authorization authorization = new OAuth2Authorization(mockConnector(), credentials, new OkHttpClient(),
-        Clock.systemUTC());
+    OAuth2Authorization authorization =
+        new OAuth2Authorization(
+            mockConnector(), credentials, new OkHttpClient(), Clock.systemUTC());
     try (OAuth2Authorization.Pending pending = authorization.begin()) {
       String state = HttpUrl.get(pending.authorizationUrl()).queryParameter("state");
-      try (Response foreign = BROWSER.newCall(new Request.Builder()
-          .url(pending.redirectUri() + "?code=stolen&state=not-ours").build()).execute()) {
+      try (Response foreign =
+          BROWSER
+              .newCall(
+                  new Request.Builder()
+                      .url(pending.redirectUri() + "?code=stolen&state=not-ours")
+                      .build())
+              .execute()) {
         assertThat(foreign.code()).isEqualTo(400);
       }
-      try (Response denied = BROWSER.newCall(new Request.Builder()
-          .url(pending.redirectUri() + "?error=access_denied&state=" + state).build()).execute()) {
+      try (Response denied =
+          BROWSER
+              .newCall(
+                  new Request.Builder()
+                      .url(pending.redirectUri() + "?error=access_denied&state=" + state)
+                      .build())
+              .execute()) {
         assertThat(denied.body().string()).contains("not granted");
       }
       assertThatThrownBy(() -> pending.await(Duration.ofSeconds(5)))
@@ -168,14 +203,27 @@ class OAuth2AuthorizationTest {
   void theCodeIsExchangedWithTheVerifierOfTheChallenge() throws Exception {
     try (MockWebServer server = new MockWebServer()) {
       server.start();
-      server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json")
-          .body("{\"access_token\":\"at\",\"refresh_token\":\"rt\",\"expires_in\":3600}").build());
-      ConnectorSpec spec = connector("https://auth.mail.example/authorize", server.url("/token").toString());
-      try (OAuth2Authorization.Pending pending = new OAuth2Authorization(spec, credentials, new OkHttpClient(),
-          Clock.systemUTC()).begin()) {
+      server.enqueue(
+          new MockResponse.Builder()
+              .addHeader("Content-Type", "application/json")
+              .body("{\"access_token\":\"at\",\"refresh_token\":\"rt\",\"expires_in\":3600}")
+              .build());
+      ConnectorSpec spec =
+          connector("https://auth.mail.example/authorize", server.url("/token").toString());
+      try (OAuth2Authorization.Pending pending =
+          new OAuth2Authorization(spec, credentials, new OkHttpClient(), Clock.systemUTC())
+              .begin()) {
         HttpUrl url = HttpUrl.get(pending.authorizationUrl());
-        try (Response page = BROWSER.newCall(new Request.Builder().url(pending.redirectUri() + "?code=c0de&state="
-            + url.queryParameter("state")).build()).execute()) {
+        try (Response page =
+            BROWSER
+                .newCall(
+                    new Request.Builder()
+                        .url(
+                            pending.redirectUri()
+                                + "?code=c0de&state="
+                                + url.queryParameter("state"))
+                        .build())
+                .execute()) {
           assertThat(page.code()).isEqualTo(200);
         }
         pending.await(Duration.ofSeconds(5));

@@ -32,11 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** OAuth 2 client-credentials and refresh-token grants against a real token endpoint. */
 class OAuth2TokenSourceTest {
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
   private ScopedCredentials credentials;
@@ -48,7 +46,8 @@ class OAuth2TokenSourceTest {
   }
 
   private ConnectorSpec spec(String grant) {
-    return load("""
+    return load(
+        """
         name: svc
         base_url: https://api.example.com
         auth:
@@ -67,13 +66,16 @@ class OAuth2TokenSourceTest {
           - name: me
             url: /me
             trust_level: auto
-        """.formatted(grant, server.url("/oauth/token")));
+        """
+            .formatted(grant, server.url("/oauth/token")));
   }
 
   private OkHttpClient client(ConnectorSpec spec) {
-    OAuth2TokenSource tokens = new OAuth2TokenSource(spec, credentials, TestConnectors.plainClient(), clock);
+    OAuth2TokenSource tokens =
+        new OAuth2TokenSource(spec, credentials, TestConnectors.plainClient(), clock);
     return ConnectionClientBuilder.on(TestConnectors.plainClient())
-        .auth(AuthInterceptor.create(spec.auth(), credentials, tokens, spec.name())).build();
+        .auth(AuthInterceptor.create(spec.auth(), credentials, tokens, spec.name()))
+        .build();
   }
 
   private int callMe(ConnectorSpec spec, OkHttpClient client) throws Exception {
@@ -82,9 +84,17 @@ class OAuth2TokenSourceTest {
   }
 
   private static MockResponse token(String access, long expiresIn, String refresh) {
-    String json = "{\"access_token\":\"" + access + "\",\"token_type\":\"Bearer\",\"expires_in\":" + expiresIn
-        + (refresh == null ? "" : ",\"refresh_token\":\"" + refresh + "\"") + "}";
-    return new MockResponse.Builder().addHeader("Content-Type", "application/json").body(json).build();
+    String json =
+        "{\"access_token\":\""
+            + access
+            + "\",\"token_type\":\"Bearer\",\"expires_in\":"
+            + expiresIn
+            + (refresh == null ? "" : ",\"refresh_token\":\"" + refresh + "\"")
+            + "}";
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body(json)
+        .build();
   }
 
   private static MockResponse ok() {
@@ -106,9 +116,10 @@ class OAuth2TokenSourceTest {
     callMe(spec, client);
     RecordedRequest tokenRequest = server.takeRequest();
     assertThat(tokenRequest.getUrl().encodedPath()).isEqualTo("/oauth/token");
-    assertThat(tokenRequest.getBody().utf8()).contains("grant_type=client_credentials", "scope=read+write");
-    assertThat(tokenRequest.getHeaders().get("Authorization")).isEqualTo(okhttp3.Credentials.basic("my+client",
-        "s3cret"));
+    assertThat(tokenRequest.getBody().utf8())
+        .contains("grant_type=client_credentials", "scope=read+write");
+    assertThat(tokenRequest.getHeaders().get("Authorization"))
+        .isEqualTo(okhttp3.Credentials.basic("my+client", "s3cret"));
     assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer at-1");
 
     clock.advance(Duration.ofMinutes(50));
@@ -122,11 +133,15 @@ class OAuth2TokenSourceTest {
   }
 
   @Test
-  void aRotatedRefreshTokenIsUsedNextEvenWhenAnEnvironmentVariableShadowsTheStore() throws Exception {
+  void aRotatedRefreshTokenIsUsedNextEvenWhenAnEnvironmentVariableShadowsTheStore()
+      throws Exception {
     CredentialScope scope = credentials.scope();
-    credentials = new dev.paw.runtime.internal.credentials.LayeredCredentialStore(
-        new dev.paw.runtime.internal.credentials.EnvironmentCredentialStore(Map.of("SVC_REFRESH_TOKEN", "rt-from-env")),
-        new InMemoryCredentialStore()).scoped(scope);
+    credentials =
+        new dev.paw.runtime.internal.credentials.LayeredCredentialStore(
+                new dev.paw.runtime.internal.credentials.EnvironmentCredentialStore(
+                    Map.of("SVC_REFRESH_TOKEN", "rt-from-env")),
+                new InMemoryCredentialStore())
+            .scoped(scope);
     credentials.put("CLIENT_ID", Secret.of("cid"));
     ConnectorSpec spec = spec("authorization_code");
     OkHttpClient client = client(spec);
@@ -141,7 +156,8 @@ class OAuth2TokenSourceTest {
 
     assertThat(server.takeRequest().getBody().utf8()).contains("refresh_token=rt-from-env");
     server.takeRequest();
-    assertThat(server.takeRequest().getBody().utf8()).as("the rotated token, not the environment's again")
+    assertThat(server.takeRequest().getBody().utf8())
+        .as("the rotated token, not the environment's again")
         .contains("refresh_token=rt-2");
   }
 
@@ -151,41 +167,51 @@ class OAuth2TokenSourceTest {
     byte[] keyBytes = new byte[32];
     java.util.Arrays.fill(keyBytes, (byte) 7);
     dev.paw.runtime.internal.credentials.EncryptedFileCredentialStore store =
-        new dev.paw.runtime.internal.credentials.EncryptedFileCredentialStore(PawHome.at(home),
-            dev.paw.runtime.internal.credentials.MasterKey.of(keyBytes));
+        new dev.paw.runtime.internal.credentials.EncryptedFileCredentialStore(
+            PawHome.at(home), dev.paw.runtime.internal.credentials.MasterKey.of(keyBytes));
     credentials = store.scoped(credentials.scope());
     credentials.put("CLIENT_ID", Secret.of("cid"));
     credentials.put("SVC_REFRESH_TOKEN", Secret.of("rt-1"));
     ConnectorSpec spec = spec("authorization_code");
-    // a server that rotates: each refresh token works once, and answers slowly enough for both to be in flight
-    java.util.concurrent.atomic.AtomicInteger issued = new java.util.concurrent.atomic.AtomicInteger(1);
+    // a server that rotates: each refresh token works once, and answers slowly enough for both to
+    // be in flight
+    java.util.concurrent.atomic.AtomicInteger issued =
+        new java.util.concurrent.atomic.AtomicInteger(1);
     List<String> refused = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-    server.setDispatcher(new mockwebserver3.Dispatcher() {
-      @Override
-      public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
-        String body = request.getBody().utf8();
-        synchronized (issued) {
-          String current = "rt-" + issued.get();
-          if (!body.contains("refresh_token=" + current + "&") && !body.endsWith("refresh_token=" + current)) {
-            refused.add(body.replaceAll(".*refresh_token=([^&]*).*", "$1"));
-            return new MockResponse.Builder().code(400).body("{\"error\":\"invalid_grant\"}").build();
+    server.setDispatcher(
+        new mockwebserver3.Dispatcher() {
+          @Override
+          public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
+            String body = request.getBody().utf8();
+            synchronized (issued) {
+              String current = "rt-" + issued.get();
+              if (!body.contains("refresh_token=" + current + "&")
+                  && !body.endsWith("refresh_token=" + current)) {
+                refused.add(body.replaceAll(".*refresh_token=([^&]*).*", "$1"));
+                return new MockResponse.Builder()
+                    .code(400)
+                    .body("{\"error\":\"invalid_grant\"}")
+                    .build();
+              }
+              Thread.sleep(300);
+              int next = issued.incrementAndGet();
+              return token("at-" + next, 3600, "rt-" + next);
+            }
           }
-          Thread.sleep(300);
-          int next = issued.incrementAndGet();
-          return token("at-" + next, 3600, "rt-" + next);
-        }
-      }
-    });
-    OAuth2TokenSource first = new OAuth2TokenSource(spec, store.scoped(credentials.scope()),
-        TestConnectors.plainClient(), clock);
-    OAuth2TokenSource second = new OAuth2TokenSource(spec, store.scoped(credentials.scope()),
-        TestConnectors.plainClient(), clock);
+        });
+    OAuth2TokenSource first =
+        new OAuth2TokenSource(
+            spec, store.scoped(credentials.scope()), TestConnectors.plainClient(), clock);
+    OAuth2TokenSource second =
+        new OAuth2TokenSource(
+            spec, store.scoped(credentials.scope()), TestConnectors.plainClient(), clock);
 
     var both = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {
       var a = both.submit(first::token);
       var b = both.submit(second::token);
-      assertThat(List.of(a.get(10, TimeUnit.SECONDS).reveal(), b.get(10, TimeUnit.SECONDS).reveal()))
+      assertThat(
+              List.of(a.get(10, TimeUnit.SECONDS).reveal(), b.get(10, TimeUnit.SECONDS).reveal()))
           .containsExactlyInAnyOrder("at-2", "at-3");
     } finally {
       both.shutdownNow();
@@ -200,11 +226,18 @@ class OAuth2TokenSourceTest {
     credentials.put("CLIENT_ID", Secret.of("cid"));
     credentials.put("SVC_REFRESH_TOKEN", Secret.of("rt-1"));
     ConnectorSpec spec = spec("authorization_code");
-    server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", server.url("/elsewhere")).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(307)
+            .addHeader("Location", server.url("/elsewhere"))
+            .build());
 
-    assertThatThrownBy(() -> callMe(spec, client(spec))).isInstanceOf(AuthenticationException.class)
+    assertThatThrownBy(() -> callMe(spec, client(spec)))
+        .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("answered 307");
-    assertThat(server.getRequestCount()).as("the grant is not posted to where the redirect points").isEqualTo(1);
+    assertThat(server.getRequestCount())
+        .as("the grant is not posted to where the redirect points")
+        .isEqualTo(1);
   }
 
   @Test
@@ -218,9 +251,11 @@ class OAuth2TokenSourceTest {
     callMe(spec, client(spec));
 
     RecordedRequest tokenRequest = server.takeRequest();
-    assertThat(tokenRequest.getBody().utf8()).contains("grant_type=refresh_token", "refresh_token=rt-1",
-        "client_id=cid");
-    assertThat(tokenRequest.getHeaders().get("Authorization")).as("a public client sends no secret").isNull();
+    assertThat(tokenRequest.getBody().utf8())
+        .contains("grant_type=refresh_token", "refresh_token=rt-1", "client_id=cid");
+    assertThat(tokenRequest.getHeaders().get("Authorization"))
+        .as("a public client sends no secret")
+        .isNull();
     assertThat(credentials.require("SVC_REFRESH_TOKEN").reveal()).isEqualTo("rt-2");
   }
 
@@ -248,11 +283,17 @@ class OAuth2TokenSourceTest {
     credentials.put("CLIENT_ID", Secret.of("cid"));
     credentials.put("SVC_REFRESH_TOKEN", Secret.of("rt-expired-value"));
     ConnectorSpec spec = spec("authorization_code");
-    server.enqueue(new MockResponse.Builder().code(400)
-        .body("{\"error\":\"invalid_grant\",\"error_description\":\"token rt-expired-value is revoked\"}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(400)
+            .body(
+                "{\"error\":\"invalid_grant\",\"error_description\":\"token rt-expired-value is revoked\"}")
+            .build());
 
-    assertThatThrownBy(() -> callMe(spec, client(spec))).isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("400").hasMessageContaining("invalid_grant")
+    assertThatThrownBy(() -> callMe(spec, client(spec)))
+        .isInstanceOf(AuthenticationException.class)
+        .hasMessageContaining("400")
+        .hasMessageContaining("invalid_grant")
         .hasMessageContaining("authorize again with: paw connect svc --pocket p --reauthorize")
         .hasMessageNotContaining("rt-expired-value");
   }
@@ -261,7 +302,8 @@ class OAuth2TokenSourceTest {
   void withoutARefreshTokenTheUserIsToldToAuthorize() throws Exception {
     ConnectorSpec spec = spec("authorization_code");
 
-    assertThatThrownBy(() -> callMe(spec, client(spec))).isInstanceOf(AuthenticationException.class)
+    assertThatThrownBy(() -> callMe(spec, client(spec)))
+        .isInstanceOf(AuthenticationException.class)
         .hasMessageContaining("SVC_REFRESH_TOKEN");
     assertThat(server.takeRequest(50, TimeUnit.MILLISECONDS)).isNull();
   }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 
 class RequestFactoryTest {
 
-  private static final String STRIPE = """
+  private static final String STRIPE =
+      """
       name: stripe
       auth:
         method: api_key
@@ -55,7 +56,8 @@ class RequestFactoryTest {
           trust_level: restricted
       """;
 
-  private static final String REST = """
+  private static final String REST =
+      """
       name: rest_api
       base_url: https://api.example.com/v2
       auth:
@@ -94,14 +96,15 @@ class RequestFactoryTest {
           trust_level: auto
       """;
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
   private final OkHttpClient client = TestConnectors.plainClient();
 
-  private RecordedRequest send(ConnectorSpec spec, String action, Map<String, ?> params) throws Exception {
+  private RecordedRequest send(ConnectorSpec spec, String action, Map<String, ?> params)
+      throws Exception {
     server.enqueue(new MockResponse.Builder().body("{}").build());
-    Request request = new RequestFactory(spec, credentials(Map.of()), server.url("/")).create(action, params);
+    Request request =
+        new RequestFactory(spec, credentials(Map.of()), server.url("/")).create(action, params);
     TestConnectors.send(client, request);
     return server.takeRequest();
   }
@@ -127,8 +130,12 @@ class RequestFactoryTest {
 
   @Test
   void arraysInTheQueryRepeatTheKey() throws Exception {
-    HttpUrl url = send(load(STRIPE), "list_invoices", Map.of("expand", List.of("data.customer", "data.charge")))
-        .getUrl();
+    HttpUrl url =
+        send(
+                load(STRIPE),
+                "list_invoices",
+                Map.of("expand", List.of("data.customer", "data.charge")))
+            .getUrl();
 
     assertThat(url.queryParameterValues("expand")).containsExactly("data.customer", "data.charge");
   }
@@ -143,10 +150,16 @@ class RequestFactoryTest {
     RecordedRequest request = send(load(STRIPE), "create_invoice", params);
 
     assertThat(request.getMethod()).isEqualTo("POST");
-    assertThat(request.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
+    assertThat(request.getHeaders().get("Content-Type"))
+        .startsWith("application/x-www-form-urlencoded");
     String body = request.getBody().utf8();
-    assertThat(body.split("&")).contains("customer=cus_1", "days_until_due=30", "metadata%5Border%5D=6735",
-        "items%5B0%5D%5Bprice%5D=p1", "items%5B0%5D%5Bquantity%5D=2");
+    assertThat(body.split("&"))
+        .contains(
+            "customer=cus_1",
+            "days_until_due=30",
+            "metadata%5Border%5D=6735",
+            "items%5B0%5D%5Bprice%5D=p1",
+            "items%5B0%5D%5Bquantity%5D=2");
   }
 
   @Test
@@ -159,10 +172,16 @@ class RequestFactoryTest {
 
     RecordedRequest request = send(load(REST), "create_item", params);
 
-    assertThat(request.getUrl().encodedPath()).as("the override replaced the base path /v2").isEqualTo("/items");
-    assertThat(request.getHeaders().get("Content-Type")).isEqualTo("application/json; charset=utf-8");
-    assertThat(new ObjectMapper().readTree(request.getBody().utf8())).isEqualTo(new ObjectMapper().readTree(
-        "{\"name\":\"Widget\",\"price\":9.5,\"tags\":[\"a\",\"b\"],\"attributes\":{\"color\":\"red\"}}"));
+    assertThat(request.getUrl().encodedPath())
+        .as("the override replaced the base path /v2")
+        .isEqualTo("/items");
+    assertThat(request.getHeaders().get("Content-Type"))
+        .isEqualTo("application/json; charset=utf-8");
+    assertThat(new ObjectMapper().readTree(request.getBody().utf8()))
+        .isEqualTo(
+            new ObjectMapper()
+                .readTree(
+                    "{\"name\":\"Widget\",\"price\":9.5,\"tags\":[\"a\",\"b\"],\"attributes\":{\"color\":\"red\"}}"));
   }
 
   @Test
@@ -185,7 +204,8 @@ class RequestFactoryTest {
 
   @Test
   void everyProblemIsReportedAtOnceAndNothingIsSent() {
-    RequestFactory factory = new RequestFactory(load(STRIPE), credentials(Map.of()), server.url("/"));
+    RequestFactory factory =
+        new RequestFactory(load(STRIPE), credentials(Map.of()), server.url("/"));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("limit", "ten");
     params.put("status", "bogus");
@@ -193,13 +213,21 @@ class RequestFactoryTest {
     params.put("limt", 3);
 
     assertThatThrownBy(() -> factory.create("list_invoices", params))
-        .isInstanceOfSatisfying(InvalidParametersException.class, e -> {
-          assertThat(e.parameters()).containsExactlyInAnyOrder("limt", "limit", "status", "paid");
-          assertThat(e.getMessage()).contains("unknown parameter 'limt'", "'limit' must be an integer, not a string",
-              "'status' must be one of ['draft', 'open', 'paid'], not 'bogus'", "'paid' must be a boolean");
-        });
+        .isInstanceOfSatisfying(
+            InvalidParametersException.class,
+            e -> {
+              assertThat(e.parameters())
+                  .containsExactlyInAnyOrder("limt", "limit", "status", "paid");
+              assertThat(e.getMessage())
+                  .contains(
+                      "unknown parameter 'limt'",
+                      "'limit' must be an integer, not a string",
+                      "'status' must be one of ['draft', 'open', 'paid'], not 'bogus'",
+                      "'paid' must be a boolean");
+            });
     assertThatThrownBy(() -> factory.create("create_invoice", Map.of()))
-        .isInstanceOfSatisfying(InvalidParametersException.class,
+        .isInstanceOfSatisfying(
+            InvalidParametersException.class,
             e -> assertThat(e.parameters()).containsExactly("customer"))
         .hasMessageContaining("missing required parameter 'customer'");
     assertThat(server.getRequestCount()).isZero();
@@ -207,7 +235,9 @@ class RequestFactoryTest {
 
   @Test
   void typeErrorsNeverEchoTheValue() {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: login
         auth: {method: none}
         actions:
@@ -220,29 +250,38 @@ class RequestFactoryTest {
     RequestFactory factory = new RequestFactory(spec, credentials(Map.of()), null);
 
     assertThatThrownBy(() -> factory.create("sign_in", Map.of("password", "hunter2-secret")))
-        .hasMessageContaining("'password'").hasMessageNotContaining("hunter2");
+        .hasMessageContaining("'password'")
+        .hasMessageNotContaining("hunter2");
   }
 
   @Test
   void anOverrideReplacesTheOriginOfAbsoluteUrls() {
-    Request request = new RequestFactory(load(STRIPE), credentials(Map.of()),
-        HttpUrl.get("http://127.0.0.1:9999/stripe-mock/")).create("list_invoices", Map.of());
+    Request request =
+        new RequestFactory(
+                load(STRIPE),
+                credentials(Map.of()),
+                HttpUrl.get("http://127.0.0.1:9999/stripe-mock/"))
+            .create("list_invoices", Map.of());
 
-    assertThat(request.url().toString()).isEqualTo("http://127.0.0.1:9999/stripe-mock/v1/invoices?limit=25");
+    assertThat(request.url().toString())
+        .isEqualTo("http://127.0.0.1:9999/stripe-mock/v1/invoices?limit=25");
   }
 
   @Test
   void anOverrideReplacesTheBaseUrlAndItsPath() {
-    Request request = new RequestFactory(load(REST), credentials(Map.of()),
-        HttpUrl.get("https://ghe.example.com/api/v3")).create("replace_item", Map.of("id", 1));
+    Request request =
+        new RequestFactory(
+                load(REST), credentials(Map.of()), HttpUrl.get("https://ghe.example.com/api/v3"))
+            .create("replace_item", Map.of("id", 1));
 
     assertThat(request.url().toString()).isEqualTo("https://ghe.example.com/api/v3/items/1");
   }
 
   @Test
   void withoutAnOverrideRelativeUrlsJoinTheBaseUrl() {
-    Request request = new RequestFactory(load(REST), credentials(Map.of()), null)
-        .create("replace_item", Map.of("id", 1));
+    Request request =
+        new RequestFactory(load(REST), credentials(Map.of()), null)
+            .create("replace_item", Map.of("id", 1));
 
     assertThat(request.url().toString()).isEqualTo("https://api.example.com/v2/items/1");
     assertThat(request.header("Authorization")).as("auth is the interceptor's job").isNull();
@@ -250,7 +289,9 @@ class RequestFactoryTest {
 
   @Test
   void unknownAndLocalActionsAreRefused() {
-    ConnectorSpec spec = load("""
+    ConnectorSpec spec =
+        load(
+            """
         name: csv
         actions:
           - name: import_file
@@ -258,9 +299,13 @@ class RequestFactoryTest {
             params:
               path: { type: string }
         """);
-    assertThatThrownBy(() -> new RequestFactory(spec, credentials(Map.of()), null).create("import_file", Map.of()))
+    assertThatThrownBy(
+            () ->
+                new RequestFactory(spec, credentials(Map.of()), null)
+                    .create("import_file", Map.of()))
         .hasMessageContaining("LOCAL");
-    assertThatThrownBy(() -> new RequestFactory(spec, credentials(Map.of()), null).create("nope", Map.of()))
+    assertThatThrownBy(
+            () -> new RequestFactory(spec, credentials(Map.of()), null).create("nope", Map.of()))
         .hasMessageContaining("has no action 'nope'");
   }
 }

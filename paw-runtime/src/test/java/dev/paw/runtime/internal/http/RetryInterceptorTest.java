@@ -28,14 +28,19 @@ class RetryInterceptorTest {
 
   private static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
   private final List<Duration> sleeps = new ArrayList<>();
-  private final OkHttpClient client = ConnectionClientBuilder.on(TestConnectors.plainClient())
-      .retry(new RetryInterceptor(new RetryPolicy(4, Duration.ofMillis(100), Duration.ofSeconds(5),
-          Duration.ofSeconds(60)), Clock.fixed(NOW, ZoneOffset.UTC), sleeps::add, () -> 0.5))
-      .build();
+  private final OkHttpClient client =
+      ConnectionClientBuilder.on(TestConnectors.plainClient())
+          .retry(
+              new RetryInterceptor(
+                  new RetryPolicy(
+                      4, Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(60)),
+                  Clock.fixed(NOW, ZoneOffset.UTC),
+                  sleeps::add,
+                  () -> 0.5))
+          .build();
 
   private static MockResponse status(int code) {
     return new MockResponse.Builder().code(code).body("{}").build();
@@ -50,8 +55,12 @@ class RetryInterceptorTest {
   }
 
   private int post(String idempotencyKey) throws IOException {
-    Request.Builder request = new Request.Builder().url(server.url("/refunds"))
-        .post(RequestBody.create("charge=ch_1", MediaType.get("application/x-www-form-urlencoded")));
+    Request.Builder request =
+        new Request.Builder()
+            .url(server.url("/refunds"))
+            .post(
+                RequestBody.create(
+                    "charge=ch_1", MediaType.get("application/x-www-form-urlencoded")));
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
@@ -95,7 +104,8 @@ class RetryInterceptorTest {
     assertThat(get()).as("the fourth answer (503, 502, 503, 502) is returned").isEqualTo(502);
     assertThat(server.getRequestCount()).isEqualTo(4);
     // random 0.5 of min(5 s, 100 ms * 2^n)
-    assertThat(sleeps).containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(200));
   }
 
   @Test
@@ -147,7 +157,10 @@ class RetryInterceptorTest {
 
   @Test
   void aGetIsRetriedAfterTheConnectionDrops() throws Exception {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(status(200));
 
     assertThat(get()).isEqualTo(200);
@@ -156,7 +169,10 @@ class RetryInterceptorTest {
 
   @Test
   void aPostIsNotRetriedWhenTheConnectionDropsAfterItWasSent() {
-    server.enqueue(new MockResponse.Builder().onResponseStart(SocketEffect.ShutdownConnection.INSTANCE).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onResponseStart(SocketEffect.ShutdownConnection.INSTANCE)
+            .build());
     server.enqueue(status(200));
 
     assertThatThrownBy(() -> post(null)).isInstanceOf(IOException.class);
@@ -169,11 +185,16 @@ class RetryInterceptorTest {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = socket.getLocalPort();
     }
-    HttpUrl nowhere = new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(closedPort).build();
-    Request request = new Request.Builder().url(nowhere)
-        .post(RequestBody.create("x", MediaType.get("text/plain"))).build();
+    HttpUrl nowhere =
+        new HttpUrl.Builder().scheme("http").host("127.0.0.1").port(closedPort).build();
+    Request request =
+        new Request.Builder()
+            .url(nowhere)
+            .post(RequestBody.create("x", MediaType.get("text/plain")))
+            .build();
 
-    assertThatThrownBy(() -> TestConnectors.send(client, request)).isInstanceOf(ConnectException.class);
+    assertThatThrownBy(() -> TestConnectors.send(client, request))
+        .isInstanceOf(ConnectException.class);
     assertThat(sleeps).hasSize(3);
   }
 }

@@ -11,7 +11,10 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 
-/** Connector specs from YAML text, credentials from a map, and one plain call: the pieces the http tests share. */
+/**
+ * Connector specs from YAML text, credentials from a map, and one plain call: the pieces the http
+ * tests share.
+ */
 final class TestConnectors {
 
   private TestConnectors() {}
@@ -24,9 +27,15 @@ final class TestConnectors {
     return name -> Optional.ofNullable(values.get(name)).map(Secret::of);
   }
 
-  /** A client that never retries or follows redirects by itself, so tests see exactly what was sent. */
+  /**
+   * A client that never retries or follows redirects by itself, so tests see exactly what was sent.
+   */
   static OkHttpClient plainClient() {
-    return HttpClients.newClient().newBuilder().retryOnConnectionFailure(false).followRedirects(false).build();
+    return HttpClients.newClient()
+        .newBuilder()
+        .retryOnConnectionFailure(false)
+        .followRedirects(false)
+        .build();
   }
 
   static int send(OkHttpClient client, Request request) throws IOException {

@@ -14,20 +14,25 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import org.junit.jupiter.api.Test;
 
-/** The rate limit on a fake monotonic clock: sleeping advances it, so waits are exact and instant. */
+/**
+ * The rate limit on a fake monotonic clock: sleeping advances it, so waits are exact and instant.
+ */
 class TokenBucketTest {
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
   private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
   private final List<Duration> sleeps = new ArrayList<>();
 
   private TokenBucket bucket(double perSecond, int burst) {
-    return new TokenBucket(perSecond, burst, nanos::get, d -> {
-      sleeps.add(d);
-      nanos.addAndGet(d.toNanos());
-    });
+    return new TokenBucket(
+        perSecond,
+        burst,
+        nanos::get,
+        d -> {
+          sleeps.add(d);
+          nanos.addAndGet(d.toNanos());
+        });
   }
 
   @Test
@@ -37,7 +42,8 @@ class TokenBucketTest {
       bucket.acquire();
     }
 
-    assertThat(sleeps).containsExactly(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
+    assertThat(sleeps)
+        .containsExactly(Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofMillis(200));
   }
 
   @Test
@@ -65,7 +71,8 @@ class TokenBucketTest {
 
   @Test
   void everyRequestOfAConnectionPassesTheLimit() throws Exception {
-    OkHttpClient client = ConnectionClientBuilder.on(TestConnectors.plainClient()).rateLimit(bucket(4, 1)).build();
+    OkHttpClient client =
+        ConnectionClientBuilder.on(TestConnectors.plainClient()).rateLimit(bucket(4, 1)).build();
     for (int i = 0; i < 3; i++) {
       server.enqueue(new MockResponse.Builder().body("{}").build());
       TestConnectors.send(client, new Request.Builder().url(server.url("/")).build());

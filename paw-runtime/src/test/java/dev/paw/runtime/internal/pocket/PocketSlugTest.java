@@ -10,15 +10,18 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PocketSlugTest {
 
   @ParameterizedTest
-  @CsvSource(delimiter = '|', value = {
-      "My Business|my-business",
-      "my business!|my-business",
-      "  --Hello__World--  |hello-world",
-      "Q3 2026 / Sales|q3-2026-sales",
-      "../../etc/passwd|etc-passwd",
-      "Café Crème|caf-cr-me",
-      "a.b.c|a-b-c",
-      "ABC|abc"})
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "My Business|my-business",
+        "my business!|my-business",
+        "  --Hello__World--  |hello-world",
+        "Q3 2026 / Sales|q3-2026-sales",
+        "../../etc/passwd|etc-passwd",
+        "Café Crème|caf-cr-me",
+        "a.b.c|a-b-c",
+        "ABC|abc"
+      })
   void slugIsLowerCaseWithRunsOfOtherCharactersAsOneDash(String name, String slug) {
     assertThat(PocketSlug.of(name)).isEqualTo(slug);
   }
@@ -26,7 +29,8 @@ class PocketSlugTest {
   @ParameterizedTest
   @ValueSource(strings = {"", "   ", "---", "!!!", "..", "/", "日本語"})
   void namesWithoutLettersOrDigitsAreRefused(String name) {
-    assertThatThrownBy(() -> PocketSlug.of(name)).isInstanceOf(IllegalArgumentException.class)
+    assertThatThrownBy(() -> PocketSlug.of(name))
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no letter or digit");
   }
 

@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class PocketsTest {
 
-  @TempDir
-  Path home;
+  @TempDir Path home;
 
   private Pockets pockets() {
     return new Pockets(PawHome.at(home));
@@ -42,13 +41,18 @@ class PocketsTest {
   @Test
   void connectionsAreConfiguredForTheRuntime() throws Exception {
     Pocket pocket = pockets().open("p");
-    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(pocket);
+        Statement s = c.createStatement()) {
       assertThat(pragma(s, "journal_mode")).isEqualTo("wal");
       assertThat(pragma(s, "synchronous")).isEqualTo("1"); // NORMAL
       assertThat(pragma(s, "foreign_keys")).isEqualTo("1");
       assertThat(Integer.parseInt(pragma(s, "busy_timeout"))).isGreaterThanOrEqualTo(1000);
       // no SELECT last_insert_rowid() after each INSERT
-      assertThat(c.unwrap(org.sqlite.SQLiteConnection.class).getConnectionConfig().isGetGeneratedKeys()).isFalse();
+      assertThat(
+              c.unwrap(org.sqlite.SQLiteConnection.class)
+                  .getConnectionConfig()
+                  .isGetGeneratedKeys())
+          .isFalse();
     }
   }
 
@@ -56,14 +60,19 @@ class PocketsTest {
   void internalTablesExistAndArePrefixed() throws Exception {
     Pocket pocket = pockets().open("p");
     List<String> tables = new ArrayList<>();
-    try (Connection c = PocketDatabase.open(pocket); Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
-            + " 'sqlite_%' ORDER BY name")) {
+    try (Connection c = PocketDatabase.open(pocket);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE"
+                    + " 'sqlite_%' ORDER BY name")) {
       while (rs.next()) {
         tables.add(rs.getString(1));
       }
     }
-    assertThat(tables).contains("_paw_connections", "_paw_audit").allMatch(t -> t.startsWith("_paw_"));
+    assertThat(tables)
+        .contains("_paw_connections", "_paw_audit")
+        .allMatch(t -> t.startsWith("_paw_"));
   }
 
   @Test
@@ -81,8 +90,10 @@ class PocketsTest {
     pockets().open("My Business");
     Files.createDirectories(home.resolve("pockets/not a pocket"));
 
-    assertThat(pockets().list()).extracting(Pocket::slug, Pocket::name)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("my-business", "My Business"),
+    assertThat(pockets().list())
+        .extracting(Pocket::slug, Pocket::name)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("my-business", "My Business"),
             org.assertj.core.groups.Tuple.tuple("zoo", "Zoo"));
   }
 
@@ -96,15 +107,18 @@ class PocketsTest {
   void pocketsDoNotShareData() throws Exception {
     Pocket a = pockets().open("A");
     Pocket b = pockets().open("B");
-    try (Connection c = PocketDatabase.open(a); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(a);
+        Statement s = c.createStatement()) {
       s.execute("CREATE TABLE stripe_customers (id TEXT PRIMARY KEY)");
       s.execute("INSERT INTO stripe_customers VALUES ('cus_1')");
     }
     new PocketConnections(a).connected("stripe", null);
 
-    try (Connection c = PocketDatabase.open(b); Statement s = c.createStatement()) {
+    try (Connection c = PocketDatabase.open(b);
+        Statement s = c.createStatement()) {
       assertThatThrownBy(() -> s.executeQuery("SELECT * FROM stripe_customers"))
-          .isInstanceOf(SQLException.class).hasMessageContaining("no such table");
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("no such table");
     }
     assertThat(b.connections()).isEmpty();
   }
@@ -113,10 +127,15 @@ class PocketsTest {
   void noPublicApiTakesAPathOrAnotherPocketsName() {
     for (Class<?> type : List.of(Pocket.class, PocketConnections.class)) {
       for (Method method : type.getMethods()) {
-        // isPawFile only answers whether a path is one of paw's own files, so that callers can refuse it
-        boolean guard = method.getName().equals("isPawFile") && method.getReturnType() == boolean.class;
-        if (method.getDeclaringClass() == type && Modifier.isPublic(method.getModifiers()) && !guard) {
-          assertThat(method.getParameterTypes()).as(type.getSimpleName() + "." + method.getName())
+        // isPawFile only answers whether a path is one of paw's own files, so that callers can
+        // refuse it
+        boolean guard =
+            method.getName().equals("isPawFile") && method.getReturnType() == boolean.class;
+        if (method.getDeclaringClass() == type
+            && Modifier.isPublic(method.getModifiers())
+            && !guard) {
+          assertThat(method.getParameterTypes())
+              .as(type.getSimpleName() + "." + method.getName())
               .doesNotContain(Path.class, java.io.File.class, Pocket.class);
         }
       }
@@ -129,11 +148,16 @@ class PocketsTest {
     assumeTrue(home.getFileSystem().supportedFileAttributeViews().contains("posix"));
     pockets().open("Private");
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("pockets"))))
+    assertThat(
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("pockets"))))
         .isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("pockets/private"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("pockets/private"))))
         .isEqualTo("rwx------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("pockets/private/pocket.db"))))
+    assertThat(
+            PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(home.resolve("pockets/private/pocket.db"))))
         .isEqualTo("rw-------");
   }
 
@@ -148,9 +172,12 @@ class PocketsTest {
 
   @Test
   void pawHomeComesFromTheEnvironmentElseTheUserHome() {
-    assertThat(PawHome.fromEnvironment(Map.of("PAW_HOME", "/srv/paw"), "/home/u").root()).isEqualTo(Path.of("/srv/paw"));
-    assertThat(PawHome.fromEnvironment(Map.of(), "/home/u").root()).isEqualTo(Path.of("/home/u/.paw"));
-    assertThat(PawHome.fromEnvironment(Map.of("PAW_HOME", " "), "/home/u").root()).isEqualTo(Path.of("/home/u/.paw"));
+    assertThat(PawHome.fromEnvironment(Map.of("PAW_HOME", "/srv/paw"), "/home/u").root())
+        .isEqualTo(Path.of("/srv/paw"));
+    assertThat(PawHome.fromEnvironment(Map.of(), "/home/u").root())
+        .isEqualTo(Path.of("/home/u/.paw"));
+    assertThat(PawHome.fromEnvironment(Map.of("PAW_HOME", " "), "/home/u").root())
+        .isEqualTo(Path.of("/home/u/.paw"));
   }
 
   private static String pragma(Statement s, String name) throws SQLException {

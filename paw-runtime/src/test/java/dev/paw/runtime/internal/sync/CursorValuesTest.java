@@ -8,10 +8,16 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The run maximum after a page, found on the values as read, is the one folding {@code max} over each encoding finds. */
+/**
+ * The run maximum after a page, found on the values as read, is the one folding {@code max} over
+ * each encoding finds.
+ */
 class CursorValuesTest {
 
-  /** How the engine found it before: encode every value and keep the greater stored text, the earlier on ties. */
+  /**
+   * How the engine found it before: encode every value and keep the greater stored text, the
+   * earlier on ties.
+   */
   private static String foldEncoded(String start, List<?> values) {
     String max = start;
     for (Object value : values) {
@@ -36,7 +42,8 @@ class CursorValuesTest {
 
   @Test
   void textComparesAsTextAndTimestampsOrder() {
-    List<Object> values = List.of("2024-01-02T00:00:00Z", "2024-01-10T00:00:00Z", "2024-01-03T00:00:00Z");
+    List<Object> values =
+        List.of("2024-01-02T00:00:00Z", "2024-01-10T00:00:00Z", "2024-01-03T00:00:00Z");
     assertThat(perPage("\"2024-01-05T00:00:00Z\"", values)).isEqualTo("\"2024-01-10T00:00:00Z\"");
   }
 
@@ -52,17 +59,23 @@ class CursorValuesTest {
     for (int round = 0; round < 2_000; round++) {
       List<Object> values = new ArrayList<>();
       for (int i = 0; i < 1 + random.nextInt(6); i++) {
-        values.add(switch (random.nextInt(6)) {
-          case 0 -> null;
-          case 1 -> (long) random.nextInt(20) - 5;
-          case 2 -> random.nextInt(40) / 4.0 - 2;
-          case 3 -> String.valueOf(random.nextInt(30));
-          case 4 -> random.nextBoolean();
-          default -> "t" + random.nextInt(9);
-        });
+        values.add(
+            switch (random.nextInt(6)) {
+              case 0 -> null;
+              case 1 -> (long) random.nextInt(20) - 5;
+              case 2 -> random.nextInt(40) / 4.0 - 2;
+              case 3 -> String.valueOf(random.nextInt(30));
+              case 4 -> random.nextBoolean();
+              default -> "t" + random.nextInt(9);
+            });
       }
-      String start = random.nextBoolean() ? null : CursorValues.encode(values.get(0) == null ? 3L : values.get(0));
-      assertThat(perPage(start, values)).as("%s from %s", values, start).isEqualTo(foldEncoded(start, values));
+      String start =
+          random.nextBoolean()
+              ? null
+              : CursorValues.encode(values.get(0) == null ? 3L : values.get(0));
+      assertThat(perPage(start, values))
+          .as("%s from %s", values, start)
+          .isEqualTo(foldEncoded(start, values));
     }
   }
 }

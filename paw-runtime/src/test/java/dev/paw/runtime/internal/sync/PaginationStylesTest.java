@@ -15,14 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each pagination style against a server that pages the way real APIs do. */
 class PaginationStylesTest {
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SyncFixture fixture(String pagination, String records) throws Exception {
-    return new SyncFixture("""
+    return new SyncFixture(
+        """
         name: paged
         auth: { method: none }
         actions:
@@ -34,7 +33,9 @@ class PaginationStylesTest {
         sync:
           table: items
           mapping: { id: { from: id, type: integer }, name: name }
-        """.formatted(server.url("/items"), records == null ? "" : "records: " + records, pagination),
+        """
+            .formatted(
+                server.url("/items"), records == null ? "" : "records: " + records, pagination),
         dir.resolve("pocket.db"));
   }
 
@@ -49,7 +50,12 @@ class PaginationStylesTest {
   private static String items(int from, int to) {
     StringBuilder out = new StringBuilder("[");
     for (int i = from; i <= to; i++) {
-      out.append(i > from ? "," : "").append("{\"id\":").append(i).append(",\"name\":\"item ").append(i).append("\"}");
+      out.append(i > from ? "," : "")
+          .append("{\"id\":")
+          .append(i)
+          .append(",\"name\":\"item ")
+          .append(i)
+          .append("\"}");
     }
     return out.append(']').toString();
   }
@@ -64,7 +70,8 @@ class PaginationStylesTest {
 
   @Test
   void nextPageTokenInTheBody() throws Exception {
-    try (SyncFixture f = fixture("{ style: token, param: pageToken, path: nextPageToken }", "items")) {
+    try (SyncFixture f =
+        fixture("{ style: token, param: pageToken, path: nextPageToken }", "items")) {
       enqueue("{\"items\":" + items(1, 2) + ",\"nextPageToken\":\"t2\"}");
       enqueue("{\"items\":" + items(3, 4) + ",\"nextPageToken\":\"\"}");
       SyncResult result = f.sync("items");
@@ -78,9 +85,17 @@ class PaginationStylesTest {
 
   @Test
   void nestedTokenPath() throws Exception {
-    try (SyncFixture f = fixture("{ style: token, param: cursor, path: response_metadata.next_cursor }", "messages")) {
-      enqueue("{\"ok\":true,\"messages\":" + items(1, 1) + ",\"response_metadata\":{\"next_cursor\":\"c2\"}}");
-      enqueue("{\"ok\":true,\"messages\":" + items(2, 2) + ",\"response_metadata\":{\"next_cursor\":\"\"}}");
+    try (SyncFixture f =
+        fixture(
+            "{ style: token, param: cursor, path: response_metadata.next_cursor }", "messages")) {
+      enqueue(
+          "{\"ok\":true,\"messages\":"
+              + items(1, 1)
+              + ",\"response_metadata\":{\"next_cursor\":\"c2\"}}");
+      enqueue(
+          "{\"ok\":true,\"messages\":"
+              + items(2, 2)
+              + ",\"response_metadata\":{\"next_cursor\":\"\"}}");
       assertThat(f.sync("items").error()).isNull();
       assertThat(f.count("items")).isEqualTo(2);
       assertThat(requests().get(1).getUrl().queryParameter("cursor")).isEqualTo("c2");
@@ -101,25 +116,31 @@ class PaginationStylesTest {
 
   @Test
   void pageNumbersUntilAShortPage() throws Exception {
-    try (SyncFixture f = fixture("{ style: page, param: page, start: 1, size_param: per_page, size: 2 }", null)) {
+    try (SyncFixture f =
+        fixture("{ style: page, param: page, start: 1, size_param: per_page, size: 2 }", null)) {
       enqueue(items(1, 2));
       enqueue(items(3, 4));
       enqueue(items(5, 5));
       assertThat(f.sync("items").error()).isNull();
       assertThat(f.count("items")).isEqualTo(5);
-      assertThat(requests()).extracting(r -> r.getUrl().queryParameter("page")).containsExactly("1", "2", "3");
+      assertThat(requests())
+          .extracting(r -> r.getUrl().queryParameter("page"))
+          .containsExactly("1", "2", "3");
     }
   }
 
   @Test
   void offsetsUntilAnEmptyPage() throws Exception {
-    try (SyncFixture f = fixture("{ style: offset, param: offset, size_param: limit, size: 2 }", "results")) {
+    try (SyncFixture f =
+        fixture("{ style: offset, param: offset, size_param: limit, size: 2 }", "results")) {
       enqueue("{\"results\":" + items(1, 2) + "}");
       enqueue("{\"results\":" + items(3, 4) + "}");
       enqueue("{\"results\":[]}");
       assertThat(f.sync("items").error()).isNull();
       assertThat(f.count("items")).isEqualTo(4);
-      assertThat(requests()).extracting(r -> r.getUrl().queryParameter("offset")).containsExactly("0", "2", "4");
+      assertThat(requests())
+          .extracting(r -> r.getUrl().queryParameter("offset"))
+          .containsExactly("0", "2", "4");
     }
   }
 
@@ -167,7 +188,8 @@ class PaginationStylesTest {
 
   @Test
   void aPageCapEndsTheRunEarlyAndTheNextRunContinues() throws Exception {
-    try (SyncFixture f = fixture("{ style: page, param: page, size_param: n, size: 1, max_pages: 2 }", null)) {
+    try (SyncFixture f =
+        fixture("{ style: page, param: page, size_param: n, size: 1, max_pages: 2 }", null)) {
       enqueue(items(1, 1));
       enqueue(items(2, 2));
       SyncResult first = f.sync("items");
@@ -178,7 +200,9 @@ class PaginationStylesTest {
       SyncResult second = f.sync("items");
       assertThat(second.complete()).isTrue();
       assertThat(f.count("items")).isEqualTo(3);
-      assertThat(requests()).extracting(r -> r.getUrl().queryParameter("page")).containsExactly("1", "2", "3", "4");
+      assertThat(requests())
+          .extracting(r -> r.getUrl().queryParameter("page"))
+          .containsExactly("1", "2", "3", "4");
     }
   }
 }

@@ -13,16 +13,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs that must not lose, sweep or stall: an error answered with 200, sync tokens with append, cursors that are
- * numbers written as text, a commit that fails, and a run resumed after its connector file changed.
+ * Runs that must not lose, sweep or stall: an error answered with 200, sync tokens with append,
+ * cursors that are numbers written as text, a commit that fails, and a run resumed after its
+ * connector file changed.
  */
 class SyncEdgeCasesTest {
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private void serve(String body) {
     server.enqueue(new MockResponse.Builder().body(body).build());
@@ -33,7 +32,8 @@ class SyncEdgeCasesTest {
   }
 
   private SyncFixture fixture(String streamSettings, boolean recordsOptional) throws Exception {
-    return new SyncFixture("""
+    return new SyncFixture(
+        """
         name: edge
         auth: { method: none }
         actions:
@@ -50,7 +50,9 @@ class SyncEdgeCasesTest {
           primary_key: sku
           %s
           mapping: { sku: sku, qty: { from: qty, type: integer }, at: at }
-        """.formatted(server.url("/items"), recordsOptional, streamSettings), dir.resolve("pocket.db"));
+        """
+            .formatted(server.url("/items"), recordsOptional, streamSettings),
+        dir.resolve("pocket.db"));
   }
 
   @Test
@@ -63,9 +65,12 @@ class SyncEdgeCasesTest {
       SyncResult result = f.sync("items");
 
       assertThat(result.complete()).isFalse();
-      assertThat(result.error()).isEqualTo("page 1 holds no records at the 'records' path, and this run removes what"
-          + " the source no longer lists");
-      assertThat(f.rows("SELECT sku FROM items ORDER BY sku")).containsExactly(List.of("a"), List.of("b"));
+      assertThat(result.error())
+          .isEqualTo(
+              "page 1 holds no records at the 'records' path, and this run removes what"
+                  + " the source no longer lists");
+      assertThat(f.rows("SELECT sku FROM items ORDER BY sku"))
+          .containsExactly(List.of("a"), List.of("b"));
     }
   }
 
@@ -95,10 +100,13 @@ class SyncEdgeCasesTest {
 
   @Test
   void aFullRunAfterAnExpiredTokenKeepsAnAppendStreamsHistory() throws Exception {
-    try (SyncFixture f = fixture("write_mode: append\n  incremental: { token: nextSyncToken, param: syncToken }")) {
-      serve("{\"items\": [{\"sku\": \"a\", \"qty\": 1}, {\"sku\": \"b\", \"qty\": 2}], \"nextSyncToken\": \"t1\"}");
+    try (SyncFixture f =
+        fixture("write_mode: append\n  incremental: { token: nextSyncToken, param: syncToken }")) {
+      serve(
+          "{\"items\": [{\"sku\": \"a\", \"qty\": 1}, {\"sku\": \"b\", \"qty\": 2}], \"nextSyncToken\": \"t1\"}");
       f.sync("items");
-      server.enqueue(new MockResponse.Builder().code(410).body("{\"error\": {\"code\": 410}}").build());
+      server.enqueue(
+          new MockResponse.Builder().code(410).body("{\"error\": {\"code\": 410}}").build());
       serve("{\"items\": [{\"sku\": \"c\", \"qty\": 3}], \"nextSyncToken\": \"t2\"}");
 
       SyncResult result = f.sync("items");
@@ -114,7 +122,8 @@ class SyncEdgeCasesTest {
   void digitStringCursorsOrderAsNumbersSoAnOldRecordCannotFreezeTheCursor() throws Exception {
     try (SyncFixture f = fixture("incremental: { cursor: at, param: since }")) {
       // Gmail's internalDate: milliseconds as a string; the 12-digit one is from the year 2000
-      serve("{\"items\": [{\"sku\": \"new\", \"at\": \"1795000000000\"}, {\"sku\": \"old\", \"at\": \"946684800000\"}]}");
+      serve(
+          "{\"items\": [{\"sku\": \"new\", \"at\": \"1795000000000\"}, {\"sku\": \"old\", \"at\": \"946684800000\"}]}");
       f.sync("items");
       server.takeRequest();
       serve("{\"items\": []}");
@@ -127,7 +136,8 @@ class SyncEdgeCasesTest {
   }
 
   @Test
-  void aRunInterruptedBeforeItsFileTurnedToReplaceStartsOverInsteadOfFailingForever() throws Exception {
+  void aRunInterruptedBeforeItsFileTurnedToReplaceStartsOverInsteadOfFailingForever()
+      throws Exception {
     try (SyncFixture merge = fixture("write_mode: merge")) {
       serve("{\"items\": [{\"sku\": \"a\", \"qty\": 1}], \"next\": \"2\"}");
       server.enqueue(new MockResponse.Builder().code(500).body("{}").build());
@@ -149,33 +159,41 @@ class SyncEdgeCasesTest {
     try (SyncFixture f = fixture("write_mode: merge")) {
       serve("{\"items\": [{\"sku\": \"a\", \"qty\": 1}], \"next\": \"2\"}");
       serve("{\"items\": [{\"sku\": \"b\", \"qty\": 2}]}");
-      f.afterCommit = change -> {
-        try (var s = f.db.createStatement()) {
-          // the next page's insert fails inside its transaction, as a full disk or a broken table would
-          s.execute("CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.sku = 'b' BEGIN"
-              + " SELECT RAISE(ABORT, 'disk full (simulated)'); END");
-        } catch (java.sql.SQLException e) {
-          throw new IllegalStateException(e);
-        }
-        f.afterCommit = c -> { };
-      };
+      f.afterCommit =
+          change -> {
+            try (var s = f.db.createStatement()) {
+              // the next page's insert fails inside its transaction, as a full disk or a broken
+              // table would
+              s.execute(
+                  "CREATE TRIGGER refuse BEFORE INSERT ON items WHEN NEW.sku = 'b' BEGIN"
+                      + " SELECT RAISE(ABORT, 'disk full (simulated)'); END");
+            } catch (java.sql.SQLException e) {
+              throw new IllegalStateException(e);
+            }
+            f.afterCommit = c -> {};
+          };
 
       SyncResult failed = f.sync("items");
 
       assertThat(failed.complete()).isFalse();
-      assertThat(failed.error()).contains("disk full (simulated)").doesNotContain("could not start");
+      assertThat(failed.error())
+          .contains("disk full (simulated)")
+          .doesNotContain("could not start");
       assertThat(f.rows("SELECT last_outcome, last_error FROM _paw_sync_state"))
-          .singleElement().satisfies(row -> {
-            assertThat(row.get(0)).isEqualTo("error");
-            assertThat((String) row.get(1)).contains("disk full (simulated)");
-          });
+          .singleElement()
+          .satisfies(
+              row -> {
+                assertThat(row.get(0)).isEqualTo("error");
+                assertThat((String) row.get(1)).contains("disk full (simulated)");
+              });
       f.rows("SELECT 1"); // the connection still works
       try (var s = f.db.createStatement()) {
         s.execute("DROP TRIGGER refuse");
       }
       serve("{\"items\": [{\"sku\": \"b\", \"qty\": 2}]}");
       assertThat(f.sync("items").error()).isNull();
-      assertThat(f.rows("SELECT sku FROM items ORDER BY sku")).containsExactly(List.of("a"), List.of("b"));
+      assertThat(f.rows("SELECT sku FROM items ORDER BY sku"))
+          .containsExactly(List.of("a"), List.of("b"));
     }
   }
 }

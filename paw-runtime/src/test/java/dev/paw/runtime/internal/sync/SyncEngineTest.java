@@ -17,17 +17,17 @@ import org.junit.jupiter.api.io.TempDir;
 /** Syncs Stripe-shaped pages from a local server into a real SQLite file, with cursor paging. */
 class SyncEngineTest {
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SyncFixture fixture;
 
   @BeforeEach
   void setUp() throws Exception {
-    fixture = new SyncFixture("""
+    fixture =
+        new SyncFixture(
+            """
         name: shop
         auth: { method: none }
         actions:
@@ -48,7 +48,9 @@ class SyncEngineTest {
             created: { from: created, type: integer }
             balance: { from: balance, type: integer }
             seq: metadata.seq
-        """.formatted(server.url("/v1/customers")), dir.resolve("pocket.db"));
+        """
+                .formatted(server.url("/v1/customers")),
+            dir.resolve("pocket.db"));
   }
 
   @AfterEach
@@ -57,7 +59,11 @@ class SyncEngineTest {
   }
 
   private void enqueue(String body) {
-    server.enqueue(new MockResponse.Builder().addHeader("Content-Type", "application/json").body(body).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(body)
+            .build());
   }
 
   @Test
@@ -73,7 +79,9 @@ class SyncEngineTest {
     assertThat(result.inserted()).isEqualTo(250);
     assertThat(result.pages()).isEqualTo(3);
     assertThat(fixture.count("customers")).isEqualTo(250);
-    assertThat(fixture.rows("SELECT id, email, created, balance, seq FROM customers WHERE id = 'cus_7'"))
+    assertThat(
+            fixture.rows(
+                "SELECT id, email, created, balance, seq FROM customers WHERE id = 'cus_7'"))
         .containsExactly(List.of("cus_7", "user7@example.com", 1_700_000_007, 7, "7"));
     RecordedRequest first = server.takeRequest();
     assertThat(first.getUrl().queryParameter("limit")).isEqualTo("100");
@@ -91,15 +99,18 @@ class SyncEngineTest {
     enqueue(SyncFixture.customers(101, 200, true));
     enqueue(SyncFixture.customers(201, 250, false));
     List<Integer> requestsAtCommit = new java.util.ArrayList<>();
-    fixture.afterCommit = change -> {
-      // without a lookahead the next request waits for this listener to return, and this waits the whole deadline
-      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-      while (!change.runComplete() && server.getRequestCount() <= requestsAtCommit.size() + 1
-          && System.nanoTime() < deadline) {
-        java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-      }
-      requestsAtCommit.add(server.getRequestCount());
-    };
+    fixture.afterCommit =
+        change -> {
+          // without a lookahead the next request waits for this listener to return, and this waits
+          // the whole deadline
+          long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+          while (!change.runComplete()
+              && server.getRequestCount() <= requestsAtCommit.size() + 1
+              && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+          }
+          requestsAtCommit.add(server.getRequestCount());
+        };
 
     SyncResult result = fixture.sync("customers");
 
@@ -113,27 +124,36 @@ class SyncEngineTest {
     enqueue(SyncFixture.customers(1, 3, false));
     fixture.sync("customers");
     server.takeRequest();
-    // The server returns the boundary record again (created >= cursor), one changed record and a new one.
-    enqueue("{\"data\":[" + SyncFixture.customer(3, "user3@example.com", 1_700_000_003L) + ","
-        + SyncFixture.customer(2, "changed@example.com", 1_700_000_003L) + ","
-        + SyncFixture.customer(4, "user4@example.com", 1_700_000_004L) + "],\"has_more\":false}");
+    // The server returns the boundary record again (created >= cursor), one changed record and a
+    // new one.
+    enqueue(
+        "{\"data\":["
+            + SyncFixture.customer(3, "user3@example.com", 1_700_000_003L)
+            + ","
+            + SyncFixture.customer(2, "changed@example.com", 1_700_000_003L)
+            + ","
+            + SyncFixture.customer(4, "user4@example.com", 1_700_000_004L)
+            + "],\"has_more\":false}");
 
     SyncResult second = fixture.sync("customers");
 
-    assertThat(server.takeRequest().getUrl().queryParameter("created[gte]")).isEqualTo("1700000003");
+    assertThat(server.takeRequest().getUrl().queryParameter("created[gte]"))
+        .isEqualTo("1700000003");
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
     assertThat(second.unchanged()).isEqualTo(1);
-    assertThat(fixture.rows("SELECT id, email FROM customers ORDER BY id")).containsExactly(
-        List.of("cus_1", "user1@example.com"), List.of("cus_2", "changed@example.com"),
-        List.of("cus_3", "user3@example.com"), List.of("cus_4", "user4@example.com"));
+    assertThat(fixture.rows("SELECT id, email FROM customers ORDER BY id"))
+        .containsExactly(
+            List.of("cus_1", "user1@example.com"), List.of("cus_2", "changed@example.com"),
+            List.of("cus_3", "user3@example.com"), List.of("cus_4", "user4@example.com"));
     assertThat(fixture.state("customers").cursor()).isEqualTo("1700000004");
   }
 
   @Test
   void aFailedPageKeepsEarlierPagesAndTheNextRunResumesAfterThem() throws Exception {
     enqueue(SyncFixture.customers(1, 100, true));
-    server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"boom\"}}").build());
+    server.enqueue(
+        new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"boom\"}}").build());
 
     SyncResult failed = fixture.sync("customers");
 
@@ -151,19 +171,25 @@ class SyncEngineTest {
     assertThat(resumed.complete()).isTrue();
     assertThat(resumed.inserted()).isEqualTo(150);
     assertThat(fixture.count("customers")).isEqualTo(150);
-    assertThat(fixture.rows("SELECT count(DISTINCT id) FROM customers").get(0).get(0)).isEqualTo(150);
+    assertThat(fixture.rows("SELECT count(DISTINCT id) FROM customers").get(0).get(0))
+        .isEqualTo(150);
   }
 
   @Test
   void aRecordOfTheWrongTypeRollsBackItsPageAndNamesRecordAndField() throws Exception {
     enqueue(SyncFixture.customers(1, 100, true));
-    enqueue("{\"data\":[" + SyncFixture.customer(101, "a@b.c", 1) + ","
-        + "{\"id\":\"cus_102\",\"email\":\"x@y.z\",\"created\":\"yesterday\"}],\"has_more\":false}");
+    enqueue(
+        "{\"data\":["
+            + SyncFixture.customer(101, "a@b.c", 1)
+            + ","
+            + "{\"id\":\"cus_102\",\"email\":\"x@y.z\",\"created\":\"yesterday\"}],\"has_more\":false}");
 
     SyncResult result = fixture.sync("customers");
 
-    assertThat(result.error()).isEqualTo("record #2 on page 2: field 'created': expected an integer, found the"
-        + " string 'yesterday'");
+    assertThat(result.error())
+        .isEqualTo(
+            "record #2 on page 2: field 'created': expected an integer, found the"
+                + " string 'yesterday'");
     assertThat(fixture.count("customers")).isEqualTo(100);
     assertThat(fixture.rows("SELECT id FROM customers WHERE id = 'cus_101'")).isEmpty();
   }

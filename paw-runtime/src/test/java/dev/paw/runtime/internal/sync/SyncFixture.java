@@ -24,8 +24,9 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 
 /**
- * A connector written in YAML against a local server, a real SQLite file, and a sync engine that does not sleep: the
- * parts of a sync test. Requests are built plainly (defaults and query parameters), as auth is not under test here.
+ * A connector written in YAML against a local server, a real SQLite file, and a sync engine that
+ * does not sleep: the parts of a sync test. Requests are built plainly (defaults and query
+ * parameters), as auth is not under test here.
  */
 final class SyncFixture implements AutoCloseable {
 
@@ -33,8 +34,10 @@ final class SyncFixture implements AutoCloseable {
   final Connection db;
   final List<dev.paw.runtime.SyncListener.TableChange> changes = new ArrayList<>();
   final List<Long> sleeps = new ArrayList<>();
+
   /** Runs on the sync's thread after each commit, before the run goes on. */
-  java.util.function.Consumer<dev.paw.runtime.SyncListener.TableChange> afterCommit = change -> { };
+  java.util.function.Consumer<dev.paw.runtime.SyncListener.TableChange> afterCommit = change -> {};
+
   private final OkHttpClient client = new OkHttpClient();
 
   SyncFixture(String yaml, Path dbFile) throws SQLException {
@@ -49,12 +52,23 @@ final class SyncFixture implements AutoCloseable {
 
   SyncResult sync(String table) {
     StreamSpec stream = spec.stream(table).orElseThrow();
-    SyncEngine engine = new SyncEngine(change -> {
-      changes.add(change);
-      afterCommit.accept(change);
-    }, java.time.Clock.systemUTC(), d -> sleeps.add(d.toMillis()));
-    return engine.run(new SyncJob<>("test", spec, stream, new SpecRowMapper(spec, stream), db, client,
-        SyncFixture::request));
+    SyncEngine engine =
+        new SyncEngine(
+            change -> {
+              changes.add(change);
+              afterCommit.accept(change);
+            },
+            java.time.Clock.systemUTC(),
+            d -> sleeps.add(d.toMillis()));
+    return engine.run(
+        new SyncJob<>(
+            "test",
+            spec,
+            stream,
+            new SpecRowMapper(spec, stream),
+            db,
+            client,
+            SyncFixture::request));
   }
 
   static Request request(dev.paw.spec.ActionSpec action, Map<String, Object> params) {
@@ -72,7 +86,8 @@ final class SyncFixture implements AutoCloseable {
 
   List<List<Object>> rows(String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
-    try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+    try (Statement s = db.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         List<Object> row = new ArrayList<>();
@@ -102,12 +117,25 @@ final class SyncFixture implements AutoCloseable {
       }
       data.append(customer(i, "user" + i + "@example.com", 1_700_000_000L + i));
     }
-    return "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":" + hasMore + ",\"url\":\"/v1/customers\"}";
+    return "{\"object\":\"list\",\"data\":["
+        + data
+        + "],\"has_more\":"
+        + hasMore
+        + ",\"url\":\"/v1/customers\"}";
   }
 
   static String customer(int i, String email, long created) {
-    return "{\"id\":\"cus_" + i + "\",\"object\":\"customer\",\"email\":\"" + email + "\",\"created\":" + created
-        + ",\"balance\":" + i + ",\"metadata\":{\"seq\":\"" + i + "\"}}";
+    return "{\"id\":\"cus_"
+        + i
+        + "\",\"object\":\"customer\",\"email\":\""
+        + email
+        + "\",\"created\":"
+        + created
+        + ",\"balance\":"
+        + i
+        + ",\"metadata\":{\"seq\":\""
+        + i
+        + "\"}}";
   }
 
   @Override

@@ -11,17 +11,19 @@ import mockwebserver3.junit5.StartStop;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Merge keeps what the source no longer lists; replace removes it when the run completes; append adds rows. */
+/**
+ * Merge keeps what the source no longer lists; replace removes it when the run completes; append
+ * adds rows.
+ */
 class WriteModesTest {
 
-  @StartStop
-  final MockWebServer server = new MockWebServer();
+  @StartStop final MockWebServer server = new MockWebServer();
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private SyncFixture fixture(String mode, String key) throws Exception {
-    return new SyncFixture("""
+    return new SyncFixture(
+        """
         name: modes
         auth: { method: none }
         actions:
@@ -32,7 +34,9 @@ class WriteModesTest {
           write_mode: %s
           %s
           mapping: { sku: sku, qty: { from: qty, type: integer } }
-        """.formatted(server.url("/items"), mode, key), dir.resolve("pocket.db"));
+        """
+            .formatted(server.url("/items"), mode, key),
+        dir.resolve("pocket.db"));
   }
 
   private void serve(String body) {
@@ -49,7 +53,8 @@ class WriteModesTest {
       assertThat(second.deleted()).isEqualTo(1);
       assertThat(second.updated()).isEqualTo(1);
       assertThat(second.unchanged()).isEqualTo(1);
-      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku")).containsExactly(List.of("a", 1), List.of("c", 30));
+      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku"))
+          .containsExactly(List.of("a", 1), List.of("c", 30));
       assertThat(f.rows("SELECT name FROM sqlite_master WHERE name LIKE '_paw_seen%'")).isEmpty();
       assertThat(f.changes.get(f.changes.size() - 1).deleted()).isEqualTo(1);
     }
@@ -57,7 +62,9 @@ class WriteModesTest {
 
   @Test
   void replaceOverManyPagesRemembersWhatItSawAcrossAnInterruption() throws Exception {
-    try (SyncFixture f = new SyncFixture("""
+    try (SyncFixture f =
+        new SyncFixture(
+            """
         name: modes
         auth: { method: none }
         actions:
@@ -72,7 +79,9 @@ class WriteModesTest {
           write_mode: replace
           primary_key: sku
           mapping: { sku: sku, qty: { from: qty, type: integer } }
-        """.formatted(server.url("/items")), dir.resolve("pocket.db"))) {
+        """
+                .formatted(server.url("/items")),
+            dir.resolve("pocket.db"))) {
       serve("{\"data\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}],\"has_more\":true}");
       serve("{\"data\":[{\"sku\":\"c\",\"qty\":3},{\"sku\":\"d\",\"qty\":4}],\"has_more\":false}");
       assertThat(f.sync("items").inserted()).isEqualTo(4);
@@ -88,8 +97,8 @@ class WriteModesTest {
 
       assertThat(resumed.complete()).isTrue();
       assertThat(resumed.deleted()).isEqualTo(1);
-      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku")).containsExactly(List.of("a", 1), List.of("c", 3),
-          List.of("d", 40));
+      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku"))
+          .containsExactly(List.of("a", 1), List.of("c", 3), List.of("d", 40));
       assertThat(f.rows("SELECT name FROM sqlite_master WHERE name LIKE '_paw_seen%'")).isEmpty();
     }
   }
@@ -102,7 +111,8 @@ class WriteModesTest {
       serve("[{\"sku\":\"a\",\"qty\":5}]");
       SyncResult second = f.sync("items");
       assertThat(second.deleted()).isZero();
-      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku")).containsExactly(List.of("a", 5), List.of("b", 2));
+      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku"))
+          .containsExactly(List.of("a", 5), List.of("b", 2));
     }
   }
 
@@ -126,7 +136,8 @@ class WriteModesTest {
       SyncResult second = f.sync("items");
       assertThat(second.inserted()).isEqualTo(1);
       assertThat(second.unchanged()).isEqualTo(1);
-      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku")).containsExactly(List.of("a", 1), List.of("b", 2));
+      assertThat(f.rows("SELECT sku, qty FROM items ORDER BY sku"))
+          .containsExactly(List.of("a", 1), List.of("b", 2));
     }
   }
 }

@@ -1,10 +1,10 @@
 package dev.paw.runtime.internal.trust;
 
-import dev.paw.runtime.trust.PinChange;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ConnectorLoader;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class ConnectorPinTest {
 
-  private static final String REST = """
+  private static final String REST =
+      """
       name: rest
       base_url: "{BASE_URL}"
       auth:
@@ -26,10 +27,14 @@ class ConnectorPinTest {
       """;
 
   private static ConnectorPin pin(String secret, String level, String baseUrl) {
-    RegisteredConnector connector = new RegisteredConnector(ConnectorLoader.load(REST.formatted(secret, level),
-        "rest.yaml").orThrow(), Map.of(), null);
+    RegisteredConnector connector =
+        new RegisteredConnector(
+            ConnectorLoader.load(REST.formatted(secret, level), "rest.yaml").orThrow(),
+            Map.of(),
+            null);
     Map<String, String> values = Map.of("BASE_URL", baseUrl, "API_TOKEN", "t");
-    return ConnectorPin.of(connector, name -> Optional.ofNullable(values.get(name)).map(Secret::of), null);
+    return ConnectorPin.of(
+        connector, name -> Optional.ofNullable(values.get(name)).map(Secret::of), null);
   }
 
   @Test
@@ -50,9 +55,13 @@ class ConnectorPinTest {
 
     assertThat(approved.changesTo(pin("false", "restricted", "https://api.example.com")))
         .noneMatch(PinChange::loosens);
-    assertThat(approved.changesTo(pin("false", "auto", "https://api.example.com"))).filteredOn(PinChange::loosens)
-        .extracting(Object::toString).containsExactly("action 'get': confirm -> auto");
+    assertThat(approved.changesTo(pin("false", "auto", "https://api.example.com")))
+        .filteredOn(PinChange::loosens)
+        .extracting(Object::toString)
+        .containsExactly("action 'get': confirm -> auto");
     assertThat(approved.changesTo(pin("false", "confirm", "https://collector.example")))
-        .filteredOn(PinChange::loosens).extracting(Object::toString).containsExactly("host: (none) -> collector.example");
+        .filteredOn(PinChange::loosens)
+        .extracting(Object::toString)
+        .containsExactly("host: (none) -> collector.example");
   }
 }

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
 
 class TrustGateTest {
 
-  private static final ConnectorSpec STRIPE = ConnectorLoader.load("""
+  private static final ConnectorSpec STRIPE =
+      ConnectorLoader.load(
+              """
       name: stripe
       auth:
         method: api_key
@@ -51,16 +53,23 @@ class TrustGateTest {
             charge: { type: string, required: true }
             api_key: { type: string }
           trust_level: restricted
-      """, "stripe.yaml").orThrow();
+      """,
+              "stripe.yaml")
+          .orThrow();
 
-  @StartStop
-  public final MockWebServer server = new MockWebServer();
+  @StartStop public final MockWebServer server = new MockWebServer();
 
   private final List<ApprovalRequest> asked = new ArrayList<>();
 
   private static ApprovalRequest request(String action, Map<String, ?> params) {
     ActionSpec spec = STRIPE.action(action).orElseThrow();
-    return ApprovalRequest.of("my-business", "stripe", action, spec.description(), spec.trustLevel(), params,
+    return ApprovalRequest.of(
+        "my-business",
+        "stripe",
+        action,
+        spec.description(),
+        spec.trustLevel(),
+        params,
         Redactor.of(List.of(Secret.of("sk_live_abcdef"))));
   }
 
@@ -69,14 +78,22 @@ class TrustGateTest {
     gate.enforce(request(action, params));
     RequestFactory factory = new RequestFactory(STRIPE, name -> Optional.empty(), server.url("/"));
     server.enqueue(new MockResponse.Builder().body("{}").build());
-    try (Response response = HttpClients.shared().newCall(factory.create(action, params)).execute()) {
+    try (Response response =
+        HttpClients.shared().newCall(factory.create(action, params)).execute()) {
       return response.code();
     }
   }
 
   @Test
   void autoRunsWithoutAskingAnyone() {
-    TrustGate gate = new TrustGate(r -> { throw new AssertionError("asked"); }, r -> { throw new AssertionError(); });
+    TrustGate gate =
+        new TrustGate(
+            r -> {
+              throw new AssertionError("asked");
+            },
+            r -> {
+              throw new AssertionError();
+            });
 
     TrustDecision decision = gate.check(request("list_charges", Map.of()));
 
@@ -87,16 +104,21 @@ class TrustGateTest {
   @Test
   void confirmRunsOnlyWhenTheApproverApprovesThisCall() throws Exception {
     List<Boolean> answers = new ArrayList<>(List.of(true, false));
-    TrustGate gate = new TrustGate(r -> {
-      asked.add(r);
-      return answers.remove(0);
-    }, AdminApprover.DENY);
+    TrustGate gate =
+        new TrustGate(
+            r -> {
+              asked.add(r);
+              return answers.remove(0);
+            },
+            AdminApprover.DENY);
 
     assertThat(execute(gate, "create_invoice", Map.of("customer", "cus_1"))).isEqualTo(200);
     assertThatThrownBy(() -> execute(gate, "create_invoice", Map.of("customer", "cus_2")))
         .isInstanceOf(ActionRefusedException.class);
 
-    assertThat(asked).extracting(r -> r.parameters().get("customer")).containsExactly("cus_1", "cus_2");
+    assertThat(asked)
+        .extracting(r -> r.parameters().get("customer"))
+        .containsExactly("cus_1", "cus_2");
     assertThat(server.getRequestCount()).as("only the approved call was sent").isEqualTo(1);
   }
 
@@ -105,10 +127,13 @@ class TrustGateTest {
     TrustGate userOnly = new TrustGate(r -> true, AdminApprover.DENY);
 
     assertThatThrownBy(() -> execute(userOnly, "create_refund", Map.of("charge", "ch_1")))
-        .isInstanceOfSatisfying(ActionRefusedException.class, e -> {
-          assertThat(e.reason()).as("denied: the refusal says why").contains("administrator");
-          assertThat(e.getMessage()).contains("create_refund", "stripe", "my-business", "administrator");
-        });
+        .isInstanceOfSatisfying(
+            ActionRefusedException.class,
+            e -> {
+              assertThat(e.reason()).as("denied: the refusal says why").contains("administrator");
+              assertThat(e.getMessage())
+                  .contains("create_refund", "stripe", "my-business", "administrator");
+            });
     assertThat(server.getRequestCount()).isZero();
 
     TrustGate withAdmin = new TrustGate(r -> false, r -> r.trustLevel() == TrustLevel.RESTRICTED);
@@ -128,21 +153,30 @@ class TrustGateTest {
 
   @Test
   void anApproverThatFailsHasNotApproved() {
-    TrustGate gate = new TrustGate(r -> { throw new IllegalStateException("ui closed"); }, AdminApprover.DENY);
+    TrustGate gate =
+        new TrustGate(
+            r -> {
+              throw new IllegalStateException("ui closed");
+            },
+            AdminApprover.DENY);
 
     assertThat(gate.check(request("create_invoice", Map.of("customer", "c"))).allowed()).isFalse();
   }
 
   @Test
   void approversSeeRedactedParameters() {
-    TrustGate gate = new TrustGate(r -> false, r -> {
-      asked.add(r);
-      return false;
-    });
+    TrustGate gate =
+        new TrustGate(
+            r -> false,
+            r -> {
+              asked.add(r);
+              return false;
+            });
 
     gate.check(request("create_refund", Map.of("charge", "ch_sk_live_abcdef", "api_key", "k")));
 
-    assertThat(asked.get(0).parameters()).containsEntry("charge", "ch_" + Redactor.MASK)
+    assertThat(asked.get(0).parameters())
+        .containsEntry("charge", "ch_" + Redactor.MASK)
         .containsEntry("api_key", Redactor.MASK);
   }
 }
