@@ -19,31 +19,17 @@ public final class ResultSetRow implements ConnectorProtocol.StoredRow {
 
   @Override
   public String getString(int column) {
-    try {
-      return rs.getString(column);
-    } catch (SQLException e) {
-      throw unreadable(column, e);
-    }
+    return read(column, () -> rs.getString(column));
   }
 
   @Override
   public Long getLong(int column) {
-    try {
-      long value = rs.getLong(column);
-      return rs.wasNull() ? null : value;
-    } catch (SQLException e) {
-      throw unreadable(column, e);
-    }
+    return read(column, () -> rs.getLong(column));
   }
 
   @Override
   public Double getDouble(int column) {
-    try {
-      double value = rs.getDouble(column);
-      return rs.wasNull() ? null : value;
-    } catch (SQLException e) {
-      throw unreadable(column, e);
-    }
+    return read(column, () -> rs.getDouble(column));
   }
 
   @Override
@@ -54,12 +40,7 @@ public final class ResultSetRow implements ConnectorProtocol.StoredRow {
 
   @Override
   public Object getAny(int column) {
-    Object value;
-    try {
-      value = rs.getObject(column);
-    } catch (SQLException e) {
-      throw unreadable(column, e);
-    }
+    Object value = read(column, () -> rs.getObject(column));
     if (value instanceof Integer i) {
       return i.longValue();
     }
@@ -72,7 +53,18 @@ public final class ResultSetRow implements ConnectorProtocol.StoredRow {
     return value;
   }
 
-  private static IllegalStateException unreadable(int column, SQLException e) {
-    return new IllegalStateException("cannot read column " + column + ": " + e.getMessage(), e);
+  /** A JDBC getter that may fail. */
+  private interface Getter<T> {
+    T get() throws SQLException;
+  }
+
+  /** The getter's value, or {@code null} for SQL NULL (which JDBC gives as 0 or false). */
+  private <T> T read(int column, Getter<T> getter) {
+    try {
+      T value = getter.get();
+      return rs.wasNull() ? null : value;
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot read column " + column + ": " + e.getMessage(), e);
+    }
   }
 }
