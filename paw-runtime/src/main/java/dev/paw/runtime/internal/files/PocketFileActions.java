@@ -47,7 +47,7 @@ final class PocketFileActions implements CsvLocalActions<FileActionResult> {
   @Override
   public FileActionResult previewTable(PreviewTableParams params) {
     entered = true;
-    return actions.previewTable(pocket, params.tableName(), Math.toIntExact(params.limit()));
+    return actions.previewTable(pocket, params.tableName(), limit(params.limit()));
   }
 
   @Override
@@ -59,7 +59,7 @@ final class PocketFileActions implements CsvLocalActions<FileActionResult> {
   @Override
   public FileActionResult queryTable(QueryTableParams params) {
     entered = true;
-    return actions.queryTable(readOnly, params.query(), Math.toIntExact(params.limit()));
+    return actions.queryTable(readOnly, params.query(), limit(params.limit()));
   }
 
   @Override
@@ -77,5 +77,10 @@ final class PocketFileActions implements CsvLocalActions<FileActionResult> {
         Path.of(params.outputPath()),
         ExportFormat.of(params.format().wireValue()),
         params.spreadsheetSafe());
+  }
+
+  /** A limit as an int; one beyond the int range stays out of range, for the action to refuse. */
+  private static int limit(long limit) {
+    return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, limit));
   }
 }
