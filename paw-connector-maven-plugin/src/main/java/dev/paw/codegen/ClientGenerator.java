@@ -208,7 +208,8 @@ final class ClientGenerator {
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), row))
         .addJavadoc(
             "@return the rows of {@code $L} in the pocket, in primary-key order\n", stream.table())
-        .addStatement("return connector.rows(new $T())", names.mapper(stream))
+        .addStatement(
+            "return connector.rows($T.TABLE, new $T())", names.mapper(stream), names.mapper(stream))
         .build();
   }
 }

@@ -13,7 +13,8 @@ import java.util.TreeSet;
 /**
  * Generates the Java sources of linked connectors: per connector a descriptor, a typed client, a
  * parameter class per action with parameters, an answer record per action that declares {@code
- * returns}, and a row record and mapper per synced table; plus the {@code ServiceLoader}
+ * returns}, a row record and mapper per synced table, and for {@code LOCAL} actions an interface to
+ * implement them and a class that calls it by action name; plus the {@code ServiceLoader}
  * registration of all descriptors. Output is deterministic: the same specs give the same bytes.
  */
 public final class ConnectorGenerator {
@@ -64,7 +65,37 @@ public final class ConnectorGenerator {
               new MapperGenerator()
                   .generate(spec, stream, names.mapper(stream), names.row(stream))));
     }
+    files.addAll(localActionTypes(spec, names));
     return files;
+  }
+
+  /**
+   * The sources an implementation of a connector's {@code LOCAL} actions needs: their parameter
+   * classes, the interface to implement and the class that calls it by action name. Empty for a
+   * connector without {@code LOCAL} actions.
+   */
+  public List<GeneratedFile> localActions(ConnectorSpec spec) {
+    ConnectorNames names = new ConnectorNames(spec, basePackage);
+    List<GeneratedFile> files = new ArrayList<>();
+    for (ActionSpec action : ConnectorNames.localActions(spec)) {
+      ClassName className = names.params(action);
+      if (className != null) {
+        files.add(
+            javaFile(spec, names.packageName(), new ParamsGenerator().generate(action, className)));
+      }
+    }
+    files.addAll(localActionTypes(spec, names));
+    return files;
+  }
+
+  private static List<GeneratedFile> localActionTypes(ConnectorSpec spec, ConnectorNames names) {
+    if (names.localActions() == null) {
+      return List.of();
+    }
+    LocalActionsGenerator generator = new LocalActionsGenerator();
+    return List.of(
+        javaFile(spec, names.packageName(), generator.generateInterface(spec, names)),
+        javaFile(spec, names.packageName(), generator.generateCalls(spec, names)));
   }
 
   /** The descriptor class of a connector, as the service registration names it. */

@@ -3,6 +3,7 @@ package dev.paw.codegen;
 import com.palantir.javapoet.ClassName;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.HttpMethod;
 import dev.paw.spec.JavaPackageName;
 import dev.paw.spec.StreamSpec;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ final class ConnectorNames {
   private final Map<String, ClassName> rows = new HashMap<>();
   private final Map<String, ClassName> mappers = new HashMap<>();
   private final Map<String, String> clientMembers = new HashMap<>();
+  private final ClassName localActions;
+  private final ClassName localActionCalls;
 
   ConnectorNames(ConnectorSpec spec, String basePackage) {
     String segment = JavaPackageName.of(spec.name());
@@ -61,6 +64,28 @@ final class ConnectorNames {
           "sync:" + stream.table(), members.allocate("sync" + JavaNames.typeName(member)));
       clientMembers.put("rows:" + stream.table(), members.allocate(JavaNames.memberName(member)));
     }
+    if (localActions(spec).isEmpty()) {
+      localActions = null;
+      localActionCalls = null;
+    } else {
+      localActions = ClassName.get(packageName, types.allocate(base + "LocalActions"));
+      localActionCalls = ClassName.get(packageName, types.allocate(base + "LocalActionCalls"));
+    }
+  }
+
+  /** The actions paw runs itself ({@code LOCAL}), in declared order. */
+  static List<ActionSpec> localActions(ConnectorSpec spec) {
+    return spec.actions().stream().filter(a -> a.method() == HttpMethod.LOCAL).toList();
+  }
+
+  /** The interface of the {@code LOCAL} actions, or {@code null} when the connector has none. */
+  ClassName localActions() {
+    return localActions;
+  }
+
+  /** The class that calls a {@link #localActions()} method by action name, or {@code null}. */
+  ClassName localActionCalls() {
+    return localActionCalls;
   }
 
   /**

@@ -59,7 +59,7 @@ final class JavaTypes {
     };
   }
 
-  /** The {@code JsonColumns} method that reads this column type back from a result set. */
+  /** The {@code ConnectorProtocol.StoredRow} method that reads this column type back. */
   static String getter(ColumnType type) {
     return switch (type) {
       case STRING, JSON -> "getString";

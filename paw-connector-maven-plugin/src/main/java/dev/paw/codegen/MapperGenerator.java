@@ -13,7 +13,6 @@ import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TableDdl;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -105,18 +104,13 @@ final class MapperGenerator {
     List<CodeBlock> args = new java.util.ArrayList<>();
     for (int i = 0; i < stream.columns().size(); i++) {
       args.add(
-          CodeBlock.of(
-              "$T.$L(resultSet, $L)",
-              RuntimeTypes.JSON_COLUMNS,
-              JavaTypes.getter(stream.columns().get(i).type()),
-              i + 1));
+          CodeBlock.of("stored.$L($L)", JavaTypes.getter(stream.columns().get(i).type()), i + 1));
     }
     return MethodSpec.methodBuilder("read")
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC)
         .returns(row)
-        .addParameter(ResultSet.class, "resultSet")
-        .addException(SQLException.class)
+        .addParameter(RuntimeTypes.STORED_ROW, "stored")
         .addStatement("return new $T($L)", row, CodeBlock.join(args, ",$W"))
         .build();
   }

@@ -27,7 +27,7 @@ final class ParamsGenerator {
    * One parameter as generated: its spec, Java name and Java type (an enum for {@code enum}
    * parameters).
    */
-  private record Field(ParamSpec spec, String name, TypeName type, ClassName enumType) {}
+  record Field(ParamSpec spec, String name, TypeName type, ClassName enumType) {}
 
   TypeSpec generate(ActionSpec action, ClassName className) {
     List<Field> fields = fields(action, className);
@@ -79,7 +79,8 @@ final class ParamsGenerator {
     return type.build();
   }
 
-  private List<Field> fields(ActionSpec action, ClassName className) {
+  /** The generated fields of an action's parameters class, as every generator names them. */
+  static List<Field> fields(ActionSpec action, ClassName className) {
     NameAllocator names = new NameAllocator("ACTION");
     NameAllocator nested = new NameAllocator(className.simpleName(), "Builder");
     List<Field> fields = new ArrayList<>();

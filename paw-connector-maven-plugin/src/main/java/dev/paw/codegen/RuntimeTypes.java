@@ -17,6 +17,7 @@ final class RuntimeTypes {
   static final ClassName TYPED_RESULT = ClassName.get(RUNTIME, "TypedResult");
   static final ClassName SYNC_RESULT = ClassName.get(RUNTIME, "SyncResult");
   static final ClassName REQUIRES_APPROVAL = ClassName.get(RUNTIME, "RequiresApproval");
+  static final ClassName STORED_ROW = CONNECTOR_PROTOCOL.nestedClass("StoredRow");
   static final ClassName ROW_MAPPER = ClassName.get(MAPPING, "RowMapper");
   static final ClassName RECORD_CONTEXT = ClassName.get(MAPPING, "RecordContext");
   static final ClassName JSON_COLUMNS = ClassName.get(MAPPING, "JsonColumns");

@@ -48,9 +48,11 @@ public interface ConnectorProtocol {
 
   /**
    * Every row of one of this connector's tables in the pocket, in primary-key (else insertion)
-   * order.
+   * order, each made by {@code reader} from its stored values.
+   *
+   * @throws IllegalArgumentException when the connector syncs no such table
    */
-  <R> List<R> rows(dev.paw.runtime.mapping.RowMapper<R> mapper);
+  <R> List<R> rows(String table, RowReader<R> reader);
 
   /** The tables this connector syncs, with their columns. */
   List<TableSchema> schema();
@@ -74,5 +76,35 @@ public interface ConnectorProtocol {
       columns = List.copyOf(columns);
       primaryKey = List.copyOf(primaryKey);
     }
+  }
+
+  /**
+   * Makes a row of type {@code R} from one stored row. Generated mappers are row readers; so may be
+   * a lambda.
+   *
+   * @param <R> the row type
+   */
+  @FunctionalInterface
+  interface RowReader<R> {
+    R read(StoredRow row);
+  }
+
+  /**
+   * One row of a synced table as pocket.db holds it, its values by column position: 1 to n in the
+   * table's column order. Each getter reads the value as one column type; SQL NULL is {@code null}.
+   */
+  interface StoredRow {
+
+    String getString(int column);
+
+    Long getLong(int column);
+
+    Double getDouble(int column);
+
+    /** A boolean column, stored as 0 or 1. */
+    Boolean getBoolean(int column);
+
+    /** An untyped column's value as stored: {@code Long}, {@code Double} or {@code String}. */
+    Object getAny(int column);
   }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 
@@ -138,43 +137,6 @@ public final class JsonColumns {
     } else {
       throw new IllegalArgumentException("not a column value: " + value.getClass().getName());
     }
-  }
-
-  public static String getString(ResultSet rs, int column) throws SQLException {
-    return rs.getString(column);
-  }
-
-  public static Long getLong(ResultSet rs, int column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value;
-  }
-
-  public static Double getDouble(ResultSet rs, int column) throws SQLException {
-    double value = rs.getDouble(column);
-    return rs.wasNull() ? null : value;
-  }
-
-  public static Boolean getBoolean(ResultSet rs, int column) throws SQLException {
-    long value = rs.getLong(column);
-    return rs.wasNull() ? null : value != 0;
-  }
-
-  /**
-   * An untyped column's value as SQLite stored it: {@code Long}, {@code Double}, {@code String} or
-   * null.
-   */
-  public static Object getAny(ResultSet rs, int column) throws SQLException {
-    Object value = rs.getObject(column);
-    if (value instanceof Integer i) {
-      return i.longValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
-    }
-    if (value instanceof byte[] bytes) {
-      return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
-    }
-    return value;
   }
 
   private static RecordException refuse(JsonParser p, String field, String expected)

@@ -1,21 +1,21 @@
 package dev.paw.runtime.mapping;
 
 import com.fasterxml.jackson.core.JsonParser;
+import dev.paw.runtime.ConnectorProtocol;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
 /**
- * Maps one sync stream's API records to rows, and rows to and from SQL. Generated mappers implement
- * it for typed records; the runtime implements it for connectors loaded from YAML. Both read leaf
- * values through {@link JsonColumns}, so a record maps the same way whichever front door built the
- * connector.
+ * Maps one sync stream's API records to rows, binds rows to SQL and reads them back from a {@link
+ * ConnectorProtocol.StoredRow}. Generated mappers implement it for typed records; the runtime
+ * implements it for connectors loaded from YAML. Both read leaf values through {@link JsonColumns},
+ * so a record maps the same way whichever front door built the connector.
  *
  * @param <R> the row type
  */
-public interface RowMapper<R> {
+public interface RowMapper<R> extends ConnectorProtocol.RowReader<R> {
 
   /** The table the rows belong to. */
   String table();
@@ -31,9 +31,6 @@ public interface RowMapper<R> {
 
   /** Binds the row's columns, in column order, to parameters {@code ?1} to {@code ?n}. */
   void bind(R row, PreparedStatement statement) throws SQLException;
-
-  /** Reads a row from a result set that selected the columns in column order. */
-  R read(ResultSet resultSet) throws SQLException;
 
   /**
    * The row's primary key: the values of the table's key columns in primary-key order, {@code null}

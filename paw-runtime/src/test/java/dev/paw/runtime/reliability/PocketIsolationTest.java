@@ -143,8 +143,8 @@ class PocketIsolationTest {
       connect(alpha, alphaApi).sync("records").toCompletableFuture().join();
       connect(beta, betaApi).sync("records").toCompletableFuture().join();
 
-      assertThat(paw.connector(alpha, "records").rows(mapper())).hasSize(10);
-      assertThat(paw.connector(beta, "records").rows(mapper())).hasSize(20);
+      assertThat(paw.connector(alpha, "records").rows("records", mapper())).hasSize(10);
+      assertThat(paw.connector(beta, "records").rows("records", mapper())).hasSize(20);
       assertThat(paw.connector(alpha, "records")).isNotSameAs(paw.connector(beta, "records"));
     }
   }

@@ -6,6 +6,7 @@ import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.HealthStatus;
+import dev.paw.runtime.ConnectorProtocol.RowReader;
 import dev.paw.runtime.ConnectorProtocol.TableSchema;
 import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
@@ -20,6 +21,7 @@ import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.internal.http.BodyLimit;
 import dev.paw.runtime.internal.http.ParameterChecker;
 import dev.paw.runtime.internal.http.ResponseLimitException;
+import dev.paw.runtime.internal.mapping.ResultSetRow;
 import dev.paw.runtime.internal.pocket.PocketConnections;
 import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.internal.pocket.SyncLock;
@@ -28,7 +30,6 @@ import dev.paw.runtime.internal.sync.SyncJob;
 import dev.paw.runtime.internal.trust.ConnectorPin;
 import dev.paw.runtime.internal.trust.TrustDecision;
 import dev.paw.runtime.internal.trust.TrustGate;
-import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
@@ -526,13 +527,13 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   }
 
   @Override
-  public <R> List<R> rows(RowMapper<R> mapper) {
+  public <R> List<R> rows(String table, RowReader<R> reader) {
     StreamSpec stream =
-        spec.stream(mapper.table())
+        spec.stream(table)
             .orElseThrow(
                 () ->
                     new IllegalArgumentException(
-                        "connector '" + spec.name() + "' syncs no table '" + mapper.table() + "'"));
+                        "connector '" + spec.name() + "' syncs no table '" + table + "'"));
     String columns =
         stream.columns().stream()
             .map(ColumnSpec::name)
@@ -553,8 +554,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
                     + SqlNames.quote(stream.table())
                     + " ORDER BY "
                     + order)) {
+      ResultSetRow row = new ResultSetRow(rs);
       while (rs.next()) {
-        rows.add(mapper.read(rs));
+        rows.add(reader.read(row));
       }
     } catch (SQLException e) {
       throw new IllegalStateException(

@@ -1,5 +1,6 @@
 package dev.paw.runtime.internal.files;
 
+import dev.paw.runtime.internal.csv.CsvLocalActionCalls;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
@@ -97,50 +98,22 @@ public final class FileActions {
 
   /**
    * Runs an action of {@code connectors/csv.yaml} by its wire name with its wire-named parameters
-   * (missing ones take the connector's defaults).
+   * (missing ones take the connector's defaults). The generated {@link CsvLocalActionCalls} reads
+   * the parameters, so the connector file alone names the actions and their defaults.
    *
    * @param pocket the pocket's read-write connection
    * @param readOnly read-only connections to the same database, for {@code query_table}
    */
   public FileActionResult execute(
       String action, Map<String, ?> params, Connection pocket, ReadOnlyDatabase readOnly) {
-    ActionParams p = new ActionParams(action, params);
-    switch (action) {
-      case "import_file":
-        return importFile(
-            pocket,
-            new ImportRequest(
-                Path.of(p.required("file_path")),
-                p.string("table_name", null),
-                FileFormat.of(p.string("format", "auto")),
-                p.string("delimiter", ","),
-                p.bool("has_header", true),
-                p.string("encoding", "utf-8"),
-                p.string("sheet_name", null),
-                ImportMode.of(p.string("mode", "replace"))));
-      case "list_tables":
-        return listTables(pocket);
-      case "preview_table":
-        return previewTable(pocket, p.required("table_name"), p.integer("limit", 20));
-      case "table_stats":
-        return tableStats(pocket, p.required("table_name"));
-      case "query_table":
-        return queryTable(readOnly, p.required("query"), p.integer("limit", 1000));
-      case "drop_table":
-        return dropTable(pocket, p.required("table_name"));
-      case "export_table":
-        return exportTable(
-            pocket,
-            p.required("table_name"),
-            Path.of(p.required("output_path")),
-            ExportFormat.of(p.string("format", "csv")),
-            p.bool("spreadsheet_safe", false));
-      default:
-        throw new FileActionException(
-            "the csv connector has no action '"
-                + action
-                + "'; it has import_file,"
-                + " list_tables, preview_table, table_stats, query_table, drop_table and export_table");
+    PocketFileActions calls = new PocketFileActions(this, pocket, readOnly);
+    try {
+      return CsvLocalActionCalls.call(calls, action, params == null ? Map.of() : params);
+    } catch (IllegalArgumentException e) {
+      if (calls.entered()) {
+        throw e;
+      }
+      throw new FileActionException(e.getMessage(), e);
     }
   }
 }

@@ -1,5 +1,6 @@
 package dev.paw.runtime.internal.files;
 
+import dev.paw.runtime.internal.csv.ImportFileParams;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -35,13 +36,26 @@ public record ImportRequest(
     Objects.requireNonNull(mode, "mode");
   }
 
-  /**
-   * A request for {@code file} with the connector's defaults: auto format, {@code ,}, header,
-   * UTF-8, replace.
-   */
+  /** A request for {@code file} with the defaults of connectors/csv.yaml. */
   public static ImportRequest of(Path file) {
+    return of(file, ImportFileParams.builder().filePath(file.toString()).build());
+  }
+
+  /** The request that {@code import_file} with these (generated, defaulted) parameters makes. */
+  static ImportRequest from(ImportFileParams params) {
+    return of(Path.of(params.filePath()), params);
+  }
+
+  private static ImportRequest of(Path file, ImportFileParams params) {
     return new ImportRequest(
-        file, null, FileFormat.AUTO, ",", true, "utf-8", null, ImportMode.REPLACE);
+        file,
+        params.tableName(),
+        FileFormat.of(params.format().wireValue()),
+        params.delimiter(),
+        params.hasHeader(),
+        params.encoding(),
+        params.sheetName(),
+        ImportMode.of(params.mode().wireValue()));
   }
 
   public ImportRequest withTableName(String tableName) {

@@ -2,7 +2,10 @@
  * Internal, no compatibility promise. File import: the engine behind the {@code csv} connector's
  * {@code LOCAL} actions ({@code import_file}, {@code list_tables}, {@code preview_table}, {@code
  * table_stats}, {@code query_table}, {@code drop_table}, {@code export_table}). {@link
- * dev.paw.runtime.internal.files.FileActions} is the entry point.
+ * dev.paw.runtime.internal.files.FileActions} is the entry point. The action names, parameters and
+ * defaults come from connectors/csv.yaml alone, through the sources generated from it into {@code
+ * dev.paw.runtime.internal.csv} (checked in: paw-runtime is built before the plugin; the plugin's
+ * RuntimeLocalActionsTest keeps them current).
  *
  * <p><b>Exactness.</b> An imported value is stored so that export gives back exactly the file's
  * text. A column is INTEGER, REAL, BOOLEAN, DATE or DATETIME only when every value in it survives

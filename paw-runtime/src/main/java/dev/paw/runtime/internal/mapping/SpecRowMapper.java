@@ -2,6 +2,7 @@ package dev.paw.runtime.internal.mapping;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
@@ -12,7 +13,6 @@ import dev.paw.spec.FieldTree;
 import dev.paw.spec.StreamSpec;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -110,16 +110,16 @@ public final class SpecRowMapper implements RowMapper<Object[]> {
   }
 
   @Override
-  public Object[] read(ResultSet resultSet) throws SQLException {
+  public Object[] read(ConnectorProtocol.StoredRow stored) {
     Object[] row = new Object[columns.size()];
     for (int i = 0; i < row.length; i++) {
       row[i] =
           switch (columns.get(i).type()) {
-            case STRING, JSON -> JsonColumns.getString(resultSet, i + 1);
-            case INTEGER -> JsonColumns.getLong(resultSet, i + 1);
-            case NUMBER -> JsonColumns.getDouble(resultSet, i + 1);
-            case BOOLEAN -> JsonColumns.getBoolean(resultSet, i + 1);
-            case ANY -> JsonColumns.getAny(resultSet, i + 1);
+            case STRING, JSON -> stored.getString(i + 1);
+            case INTEGER -> stored.getLong(i + 1);
+            case NUMBER -> stored.getDouble(i + 1);
+            case BOOLEAN -> stored.getBoolean(i + 1);
+            case ANY -> stored.getAny(i + 1);
           };
     }
     return row;

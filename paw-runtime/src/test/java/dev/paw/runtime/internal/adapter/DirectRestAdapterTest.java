@@ -294,10 +294,18 @@ class DirectRestAdapterTest {
     server.takeRequest();
     assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/orders?after=o_2");
     var rows =
-        shop().rows(new SpecRowMapper(shop().spec(), shop().spec().stream("orders").orElseThrow()));
+        shop()
+            .rows(
+                "orders",
+                new SpecRowMapper(shop().spec(), shop().spec().stream("orders").orElseThrow()));
     assertThat(rows)
         .extracting(r -> r[0] + "=" + r[1])
         .containsExactly("o_1=10", "o_2=20", "o_3=30");
+    assertThat(shop().rows("orders", row -> row.getString(1) + "=" + row.getLong(2)))
+        .containsExactly("o_1=10", "o_2=20", "o_3=30");
+    assertThatThrownBy(() -> shop().rows("nope", row -> row))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("syncs no table 'nope'");
     assertThat(audit().get(0).kind()).isEqualTo(AuditKind.SYNC);
     assertThat(audit().get(0).outcome()).isEqualTo(AuditOutcome.OK);
   }

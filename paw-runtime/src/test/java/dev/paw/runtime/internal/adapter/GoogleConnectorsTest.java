@@ -259,7 +259,8 @@ class GoogleConnectorsTest {
     assertThat(fetch.getHeaders().get("Authorization")).startsWith("Bearer ey");
 
     var stream = gmail.spec().stream("gmail_messages").orElseThrow();
-    Map<Object, Object[]> rows = byId(gmail.rows(new SpecRowMapper(gmail.spec(), stream)));
+    Map<Object, Object[]> rows =
+        byId(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream)));
     assertThat(rows.keySet()).containsExactly("18c1", "18c2", "18c3");
     assertThat(rows.get("18c3"))
         .containsExactly(
@@ -291,7 +292,7 @@ class GoogleConnectorsTest {
     assertThat(second.updated()).isEqualTo(1);
     assertThat(requestsTo("/gmail/v1/users/me/messages").get(0).getUrl().queryParameter("q"))
         .isEqualTo("after:1795000199");
-    rows = byId(gmail.rows(new SpecRowMapper(gmail.spec(), stream)));
+    rows = byId(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream)));
     assertThat(rows.keySet()).containsExactly("18c1", "18c2", "18c3", "18d1");
     assertThat(rows.get("18c3")[4].toString()).contains("Invoice 3 (relabelled)");
 
@@ -306,7 +307,7 @@ class GoogleConnectorsTest {
     assertThat(third.records()).isZero();
     assertThat(requestsTo("/gmail/v1/users/me/messages").get(0).getUrl().queryParameter("q"))
         .isEqualTo("after:1795000299");
-    assertThat(gmail.rows(new SpecRowMapper(gmail.spec(), stream))).hasSize(4);
+    assertThat(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream))).hasSize(4);
   }
 
   @Test
@@ -335,7 +336,7 @@ class GoogleConnectorsTest {
         .contains("record #1 on page 2")
         .contains("403");
     var stream = gmail.spec().stream("gmail_messages").orElseThrow();
-    assertThat(byId(gmail.rows(new SpecRowMapper(gmail.spec(), stream))).keySet())
+    assertThat(byId(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream))).keySet())
         .containsExactly("18c2");
   }
 
@@ -446,7 +447,8 @@ class GoogleConnectorsTest {
     assertThat(full.getUrl().queryParameter("syncToken")).isNull();
     assertThat(full.getHeaders().get("Authorization")).startsWith("Bearer ey");
     assertThat(received.get(1).getUrl().queryParameter("pageToken")).isEqualTo("page-2");
-    Map<Object, Object[]> rows = byId(calendar.rows(new SpecRowMapper(calendar.spec(), stream)));
+    Map<Object, Object[]> rows =
+        byId(calendar.rows(stream.table(), new SpecRowMapper(calendar.spec(), stream)));
     assertThat(rows.get("e1"))
         .containsExactly(
             "e1",
@@ -482,7 +484,7 @@ class GoogleConnectorsTest {
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
     assertThat(second.deleted()).isZero();
-    rows = byId(calendar.rows(new SpecRowMapper(calendar.spec(), stream)));
+    rows = byId(calendar.rows(stream.table(), new SpecRowMapper(calendar.spec(), stream)));
     assertThat(rows.keySet()).containsExactly("e1", "e2", "e3", "e4");
     assertThat(rows.get("e2")[1]).isEqualTo("cancelled");
 
@@ -511,7 +513,7 @@ class GoogleConnectorsTest {
     assertThat(received.get(0).getUrl().queryParameter("syncToken")).isEqualTo("sync-2");
     assertThat(received.get(1).getUrl().queryParameter("syncToken")).isNull();
     assertThat(third.deleted()).isEqualTo(2);
-    rows = byId(calendar.rows(new SpecRowMapper(calendar.spec(), stream)));
+    rows = byId(calendar.rows(stream.table(), new SpecRowMapper(calendar.spec(), stream)));
     assertThat(rows.keySet()).containsExactly("e1", "e4");
     assertThat(rows.get("e1")[2]).isEqualTo("Standup (moved)");
 

@@ -123,7 +123,7 @@ class StripeInvoicesTest {
     assertThat(server.takeRequest().getUrl().queryParameter("starting_after"))
         .isEqualTo("in_1Pq0002XyZ");
     var stream = stripe().spec().stream("stripe_invoices").orElseThrow();
-    var rows = stripe().rows(new SpecRowMapper(stripe().spec(), stream));
+    var rows = stripe().rows(stream.table(), new SpecRowMapper(stripe().spec(), stream));
     assertThat(rows).hasSize(3);
     Object[] open =
         rows.stream().filter(r -> r[0].equals("in_1Pq0003XyZ")).findFirst().orElseThrow();
@@ -149,7 +149,7 @@ class StripeInvoicesTest {
         .isEqualTo("1700000300");
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
-    assertThat(stripe().rows(new SpecRowMapper(stripe().spec(), stream)))
+    assertThat(stripe().rows(stream.table(), new SpecRowMapper(stripe().spec(), stream)))
         .hasSize(4)
         .anySatisfy(
             r -> assertThat(r).startsWith("in_1Pq0003XyZ", "cus_Q0003", "PAW-0003", "paid"));

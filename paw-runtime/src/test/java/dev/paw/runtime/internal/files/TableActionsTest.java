@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paw.spec.ActionSpec;
+import dev.paw.spec.ConnectorLoader;
+import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.ParamSpec;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,10 +20,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * list_tables, preview_table, table_stats, drop_table and export_table, and the wire-level
- * dispatch.
+ * list_tables, preview_table, table_stats, drop_table and export_table, the wire-level dispatch,
+ * and defaults taken from connectors/csv.yaml rather than literals of the runtime's own.
  */
 class TableActionsTest {
+
+  private static final ConnectorSpec CSV =
+      ConnectorLoader.load(
+              Path.of(System.getProperty("paw.repositoryRoot", ".."), "connectors", "csv.yaml"),
+              "connectors/csv.yaml")
+          .spec();
 
   @TempDir Path dir;
   ScratchPocket pocket;
@@ -289,5 +299,50 @@ class TableActionsTest {
         assertThat(error.getMessage()).doesNotContain("has no action");
       }
     }
+  }
+
+  @Test
+  void previewTableShowsAsManyRowsAsTheFilesDefaultLimit() throws Exception {
+    int limit = ((Number) defaultOf("preview_table", "limit")).intValue();
+    StringBuilder csv = new StringBuilder("n\n");
+    for (int i = 0; i < limit + 5; i++) {
+      csv.append(i).append('\n');
+    }
+    pocket.importFile(
+        ImportRequest.of(pocket.write("many.csv", csv.toString())).withTableName("t"));
+
+    JsonNode preview =
+        pocket
+            .actions
+            .execute(
+                "preview_table",
+                Map.of("table_name", "t"),
+                pocket.connection,
+                ReadOnlyDatabase.at(pocket.database))
+            .toJson();
+
+    // Fails when csv.yaml's default changes and the runtime keeps the old one.
+    assertThat(preview.get("rows")).hasSize(limit);
+  }
+
+  @Test
+  void anImportRequestStartsFromTheFilesDefaults() {
+    ImportRequest request = ImportRequest.of(Path.of("sales.csv"));
+
+    assertThat(request.format().wireName()).isEqualTo(defaultOf("import_file", "format"));
+    assertThat(request.delimiter()).isEqualTo(defaultOf("import_file", "delimiter"));
+    assertThat(request.hasHeader()).isEqualTo(defaultOf("import_file", "has_header"));
+    assertThat(request.encoding()).isEqualTo(defaultOf("import_file", "encoding"));
+    assertThat(request.mode().wireName()).isEqualTo(defaultOf("import_file", "mode"));
+  }
+
+  private static Object defaultOf(String action, String param) {
+    ActionSpec spec =
+        CSV.actions().stream().filter(a -> a.name().equals(action)).findFirst().orElseThrow();
+    return spec.allParams().stream()
+        .filter(p -> p.name().equals(param))
+        .map(ParamSpec::defaultValue)
+        .findFirst()
+        .orElseThrow();
   }
 }

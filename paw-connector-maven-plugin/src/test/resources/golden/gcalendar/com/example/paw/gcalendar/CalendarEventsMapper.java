@@ -3,12 +3,12 @@ package com.example.paw.gcalendar;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -140,15 +140,11 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
   }
 
   @Override
-  public CalendarEventsRow read(ResultSet resultSet) throws SQLException {
-    return new CalendarEventsRow(JsonColumns.getString(resultSet, 1),
-        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
-        JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5),
-        JsonColumns.getString(resultSet, 6), JsonColumns.getString(resultSet, 7),
-        JsonColumns.getString(resultSet, 8), JsonColumns.getString(resultSet, 9),
-        JsonColumns.getString(resultSet, 10), JsonColumns.getString(resultSet, 11),
-        JsonColumns.getString(resultSet, 12), JsonColumns.getString(resultSet, 13),
-        JsonColumns.getString(resultSet, 14));
+  public CalendarEventsRow read(ConnectorProtocol.StoredRow stored) {
+    return new CalendarEventsRow(stored.getString(1), stored.getString(2), stored.getString(3),
+        stored.getString(4), stored.getString(5), stored.getString(6), stored.getString(7),
+        stored.getString(8), stored.getString(9), stored.getString(10), stored.getString(11),
+        stored.getString(12), stored.getString(13), stored.getString(14));
   }
 
   @Override

@@ -164,6 +164,6 @@ public final class GcalendarClient {
    * @return the rows of {@code calendar_events} in the pocket, in primary-key order
    */
   public List<CalendarEventsRow> calendarEvents() {
-    return connector.rows(new CalendarEventsMapper());
+    return connector.rows(CalendarEventsMapper.TABLE, new CalendarEventsMapper());
   }
 }

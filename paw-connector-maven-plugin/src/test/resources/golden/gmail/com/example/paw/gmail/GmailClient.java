@@ -174,6 +174,6 @@ public final class GmailClient {
    * @return the rows of {@code gmail_messages} in the pocket, in primary-key order
    */
   public List<GmailMessagesRow> messages() {
-    return connector.rows(new GmailMessagesMapper());
+    return connector.rows(GmailMessagesMapper.TABLE, new GmailMessagesMapper());
   }
 }

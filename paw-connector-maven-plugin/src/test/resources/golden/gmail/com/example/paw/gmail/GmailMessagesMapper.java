@@ -3,12 +3,12 @@ package com.example.paw.gmail;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -96,12 +96,10 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
   }
 
   @Override
-  public GmailMessagesRow read(ResultSet resultSet) throws SQLException {
-    return new GmailMessagesRow(JsonColumns.getString(resultSet, 1),
-        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
-        JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5),
-        JsonColumns.getString(resultSet, 6), JsonColumns.getString(resultSet, 7),
-        JsonColumns.getLong(resultSet, 8));
+  public GmailMessagesRow read(ConnectorProtocol.StoredRow stored) {
+    return new GmailMessagesRow(stored.getString(1), stored.getString(2), stored.getString(3),
+        stored.getString(4), stored.getString(5), stored.getString(6), stored.getString(7),
+        stored.getLong(8));
   }
 
   @Override

@@ -3,12 +3,12 @@ package com.example.paw.stripe;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -128,14 +128,11 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
   }
 
   @Override
-  public StripeChargesRow read(ResultSet resultSet) throws SQLException {
-    return new StripeChargesRow(JsonColumns.getString(resultSet, 1),
-        JsonColumns.getString(resultSet, 2), JsonColumns.getLong(resultSet, 3),
-        JsonColumns.getLong(resultSet, 4), JsonColumns.getString(resultSet, 5),
-        JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7),
-        JsonColumns.getBoolean(resultSet, 8), JsonColumns.getString(resultSet, 9),
-        JsonColumns.getString(resultSet, 10), JsonColumns.getString(resultSet, 11),
-        JsonColumns.getLong(resultSet, 12));
+  public StripeChargesRow read(ConnectorProtocol.StoredRow stored) {
+    return new StripeChargesRow(stored.getString(1), stored.getString(2), stored.getLong(3),
+        stored.getLong(4), stored.getString(5), stored.getString(6), stored.getBoolean(7),
+        stored.getBoolean(8), stored.getString(9), stored.getString(10), stored.getString(11),
+        stored.getLong(12));
   }
 
   @Override

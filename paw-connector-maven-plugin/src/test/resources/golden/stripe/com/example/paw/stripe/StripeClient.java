@@ -333,7 +333,7 @@ public final class StripeClient {
    * @return the rows of {@code stripe_invoices} in the pocket, in primary-key order
    */
   public List<StripeInvoicesRow> invoices() {
-    return connector.rows(new StripeInvoicesMapper());
+    return connector.rows(StripeInvoicesMapper.TABLE, new StripeInvoicesMapper());
   }
 
   /**
@@ -350,7 +350,7 @@ public final class StripeClient {
    * @return the rows of {@code stripe_customers} in the pocket, in primary-key order
    */
   public List<StripeCustomersRow> customers() {
-    return connector.rows(new StripeCustomersMapper());
+    return connector.rows(StripeCustomersMapper.TABLE, new StripeCustomersMapper());
   }
 
   /**
@@ -367,6 +367,6 @@ public final class StripeClient {
    * @return the rows of {@code stripe_charges} in the pocket, in primary-key order
    */
   public List<StripeChargesRow> charges() {
-    return connector.rows(new StripeChargesMapper());
+    return connector.rows(StripeChargesMapper.TABLE, new StripeChargesMapper());
   }
 }

@@ -3,12 +3,12 @@ package com.example.paw.stripe;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -89,12 +89,10 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
   }
 
   @Override
-  public StripeCustomersRow read(ResultSet resultSet) throws SQLException {
-    return new StripeCustomersRow(JsonColumns.getString(resultSet, 1),
-        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
-        JsonColumns.getString(resultSet, 4), JsonColumns.getLong(resultSet, 5),
-        JsonColumns.getString(resultSet, 6), JsonColumns.getBoolean(resultSet, 7),
-        JsonColumns.getLong(resultSet, 8), JsonColumns.getString(resultSet, 9));
+  public StripeCustomersRow read(ConnectorProtocol.StoredRow stored) {
+    return new StripeCustomersRow(stored.getString(1), stored.getString(2), stored.getString(3),
+        stored.getString(4), stored.getLong(5), stored.getString(6), stored.getBoolean(7),
+        stored.getLong(8), stored.getString(9));
   }
 
   @Override

@@ -3,12 +3,12 @@ package com.example.paw.stripe;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
 import java.io.IOException;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -98,13 +98,10 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
   }
 
   @Override
-  public StripeInvoicesRow read(ResultSet resultSet) throws SQLException {
-    return new StripeInvoicesRow(JsonColumns.getString(resultSet, 1),
-        JsonColumns.getString(resultSet, 2), JsonColumns.getString(resultSet, 3),
-        JsonColumns.getString(resultSet, 4), JsonColumns.getString(resultSet, 5),
-        JsonColumns.getLong(resultSet, 6), JsonColumns.getLong(resultSet, 7),
-        JsonColumns.getLong(resultSet, 8), JsonColumns.getLong(resultSet, 9),
-        JsonColumns.getLong(resultSet, 10), JsonColumns.getString(resultSet, 11));
+  public StripeInvoicesRow read(ConnectorProtocol.StoredRow stored) {
+    return new StripeInvoicesRow(stored.getString(1), stored.getString(2), stored.getString(3),
+        stored.getString(4), stored.getString(5), stored.getLong(6), stored.getLong(7),
+        stored.getLong(8), stored.getLong(9), stored.getLong(10), stored.getString(11));
   }
 
   @Override
