@@ -1,8 +1,8 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.ConnectOptions;
-import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;

@@ -53,9 +53,6 @@ final class PawSync {
       SyncResult result = stripe.syncInvoices().toCompletableFuture().join();
       double seconds = (System.nanoTime() - started) / 1e9;
 
-      if (result.failed()) {
-        throw new IllegalStateException("sync failed: " + result.error());
-      }
       try (Connection db = pocket.openReadOnlyConnection()) {
         return new Outcome(
             result.records(),

@@ -1,5 +1,6 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -197,7 +198,7 @@ class EchoedCredentialsTest {
         catchThrowable(() -> api.execute("list_items", Map.of()).toCompletableFuture().join());
     Throwable failed =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    SyncResult sync = api.sync("items").toCompletableFuture().join();
+    SyncResult sync = failure(api.sync("items"));
 
     assertThat(failed).as("the action failed on the echoing server").isNotNull();
     assertThat(failed.getMessage()).contains("answered 401").contains("you_sent");

@@ -1,5 +1,6 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paw.runtime.ConnectOptions;
@@ -222,7 +223,7 @@ class HostileApiDataTest {
       String what, byte[] body, String expected) throws Exception {
     hostilePage = body;
 
-    SyncResult failed = records.sync("records").toCompletableFuture().join();
+    SyncResult failed = failure(records.sync("records"));
 
     assertThat(failed.complete()).isFalse();
     assertThat(failed.error()).as(what).isNotNull();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
@@ -166,6 +167,8 @@ class HostileConnectorFileTest {
 
       assertThat(error)
           .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOf(SyncFailedException.class)
           .cause()
           .isInstanceOf(ActionRefusedException.class)
           .hasMessageContaining("action 'delete_order' of shop")
@@ -381,8 +384,11 @@ class HostileConnectorFileTest {
                         .execute("create_refund", Map.of("charge", "ch_1"))
                         .toCompletableFuture()
                         .join());
+        // a sync fails with a SyncFailedException whose cause is the reason
         Throwable sync =
-            catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join());
+            catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join())
+                .getCause();
+        assertThat(sync).isInstanceOf(SyncFailedException.class);
 
         for (Throwable error : List.of(refund, sync)) {
           assertThat(error)

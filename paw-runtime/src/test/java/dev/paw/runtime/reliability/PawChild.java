@@ -1,5 +1,7 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.resultOf;
+
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
@@ -54,7 +56,7 @@ public final class PawChild {
           ConnectorProtocol records = paw.connector(pocket, "records");
           records.connect(ConnectOptions.baseUrl(args[3])).toCompletableFuture().join();
           out.println("syncing");
-          SyncResult result = records.sync("records").toCompletableFuture().join();
+          SyncResult result = resultOf(records.sync("records"));
           out.println(
               "result complete="
                   + result.complete()

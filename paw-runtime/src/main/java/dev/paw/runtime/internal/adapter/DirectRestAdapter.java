@@ -2,8 +2,8 @@ package dev.paw.runtime.internal.adapter;
 
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectOptions;
-import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
@@ -190,7 +190,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
 
   @Override
   public CompletionStage<SyncResult> sync(String table) {
-    return async(() -> syncs.sync(table, redaction()));
+    return async(() -> syncs.succeeded(table, redaction()));
   }
 
   @Override
@@ -200,7 +200,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
           List<SyncResult> results = new ArrayList<>();
           for (StreamSpec stream : spec.streams()) {
             if (stream.isRunnable()) {
-              results.add(syncs.sync(stream.table(), redaction()));
+              results.add(syncs.succeeded(stream.table(), redaction()));
             }
           }
           return results;

@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.adapter;
 
 import dev.paw.runtime.RuntimeSettings;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.internal.audit.AuditEvent;
@@ -77,7 +78,25 @@ final class TableSync {
     this.audit = audit;
   }
 
-  SyncResult sync(String table, Redaction redaction) {
+  /**
+   * The result of a run that succeeded; a {@link SyncFailedException} for every failure, whose
+   * cause is the exception that stopped the sync before it ran, if one did.
+   */
+  SyncResult succeeded(String table, Redaction redaction) {
+    Instant started = settings.clock().instant();
+    SyncResult result;
+    try {
+      result = sync(table, redaction);
+    } catch (RuntimeException e) {
+      throw new SyncFailedException(SyncResult.failed(table, since(started), e.getMessage()), e);
+    }
+    if (result.failed()) {
+      throw new SyncFailedException(result);
+    }
+    return result;
+  }
+
+  private SyncResult sync(String table, Redaction redaction) {
     StreamSpec stream =
         spec.stream(table)
             .filter(StreamSpec::isRunnable)

@@ -1,5 +1,6 @@
 package dev.paw.runtime.internal.adapter;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.paw.runtime.ConnectOptions;
@@ -327,7 +328,7 @@ class GoogleConnectorsTest {
         });
     ConnectorProtocol gmail = authorizedConnection("gmail", "/gmail/v1");
 
-    SyncResult result = gmail.sync("gmail_messages").toCompletableFuture().join();
+    SyncResult result = failure(gmail.sync("gmail_messages"));
 
     assertThat(result.complete()).isFalse();
     assertThat(result.error())
@@ -361,7 +362,7 @@ class GoogleConnectorsTest {
     }
     drainOAuthRequests(); // the authorization's and the revocation's: only the sync's count below
 
-    SyncResult result = gmail.sync("gmail_messages").toCompletableFuture().join();
+    SyncResult result = failure(gmail.sync("gmail_messages"));
 
     assertThat(result.complete()).isFalse();
     assertThat(result.error())
