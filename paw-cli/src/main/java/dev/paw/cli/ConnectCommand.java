@@ -1,7 +1,7 @@
 package dev.paw.cli;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;

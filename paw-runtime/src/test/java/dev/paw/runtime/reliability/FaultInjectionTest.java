@@ -5,8 +5,8 @@ import static dev.paw.runtime.SyncOutcomes.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;

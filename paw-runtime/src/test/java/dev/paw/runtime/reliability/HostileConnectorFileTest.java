@@ -3,9 +3,10 @@ package dev.paw.runtime.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.PawBuilder;
 import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditKind;
@@ -94,7 +95,7 @@ class HostileConnectorFileTest {
         });
   }
 
-  private Paw.Builder everybodyApproves() {
+  private PawBuilder everybodyApproves() {
     return Paw.builder()
         .home(PawHome.at(dir.resolve("home")))
         .credentials(new InMemoryCredentialStore())

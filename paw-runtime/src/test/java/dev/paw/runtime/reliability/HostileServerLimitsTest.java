@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.paw.runtime.ActionFailedException;
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.RuntimeLimits;
 import dev.paw.runtime.RuntimeSettings;
@@ -416,7 +416,7 @@ class HostileServerLimitsTest {
     assertThat(capped.error())
         .isEqualTo(
             "stopped after 5 pages, the limit on one sync run; the next sync resumes"
-                + " here (raise the limit with PAW_MAX_PAGES (or RuntimeLimits on Paw.Builder))");
+                + " here (raise the limit with PAW_MAX_PAGES (or RuntimeLimits on PawBuilder))");
     assertThat(pagesAsked).containsExactly("1", "2", "3", "4", "5");
     assertThat(storedIds()).hasSize(10);
 

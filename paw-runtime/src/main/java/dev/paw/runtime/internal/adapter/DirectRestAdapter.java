@@ -1,8 +1,8 @@
 package dev.paw.runtime.internal.adapter;
 
 import dev.paw.runtime.ActionResult;
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
