@@ -55,9 +55,7 @@ public final class Paw implements AutoCloseable {
             ? ConnectorRegistry.of(b.connectors)
             : ConnectorRegistry.discover(b.folders(), b.classLoader, b.allowShadowing);
     Map<String, String> environment = b.environment;
-    MasterKey givenKey = b.masterKey;
-    this.masterKey =
-        givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
+    this.masterKey = memoize(() -> MasterKey.resolve(home, environment));
     this.credentials =
         b.credentials != null
             ? b.credentials

@@ -1,7 +1,6 @@
 package dev.paw.runtime;
 
 import dev.paw.runtime.credentials.CredentialStore;
-import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.registry.RegisteredConnector;
@@ -38,7 +37,6 @@ public final class PawBuilder {
   RuntimeLimits limits;
   String actor;
   OkHttpClient httpClient;
-  MasterKey masterKey;
 
   PawBuilder() {}
 
@@ -53,18 +51,11 @@ public final class PawBuilder {
 
   /**
    * The environment credentials and the master key are read from; default the process environment.
+   * The master key, which encrypts stored credentials and keys the audit chain, is its {@code
+   * PAW_MASTER_KEY} (the key or a passphrase), else the one kept in the home directory.
    */
   public PawBuilder environment(Map<String, String> value) {
     this.environment = Map.copyOf(value);
-    return this;
-  }
-
-  /**
-   * The key that encrypts stored credentials and keys the audit chain; default resolved from the
-   * environment and the home directory ({@link MasterKey#resolve}).
-   */
-  public PawBuilder masterKey(MasterKey value) {
-    this.masterKey = Objects.requireNonNull(value);
     return this;
   }
 
