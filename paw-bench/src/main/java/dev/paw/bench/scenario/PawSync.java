@@ -1,8 +1,8 @@
 package dev.paw.bench.scenario;
 
 import dev.paw.bench.connectors.stripe.StripeClient;
-import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.credentials.Secret;
