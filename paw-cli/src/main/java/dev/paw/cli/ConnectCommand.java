@@ -127,7 +127,7 @@ final class ConnectCommand implements Callable<Integer> {
       }
     }
     if (BrowserAuthorization.applies(spec)) {
-      new BrowserAuthorization(context).authorize(spec, store, reauthorize, authTimeout);
+      new BrowserAuthorization(context).authorize(spec, pocket, reauthorize, authTimeout);
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result =

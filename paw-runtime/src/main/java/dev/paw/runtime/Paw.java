@@ -8,6 +8,7 @@ import dev.paw.runtime.internal.adapter.AdapterFactory;
 import dev.paw.runtime.internal.adapter.DirectRestAdapter;
 import dev.paw.runtime.internal.credentials.LayeredCredentialStore;
 import dev.paw.runtime.internal.credentials.MasterKey;
+import dev.paw.runtime.internal.http.OAuth2Authorization;
 import dev.paw.runtime.internal.pocket.Pockets;
 import dev.paw.runtime.internal.registry.ConnectorRegistry;
 import dev.paw.runtime.pocket.PawHome;
@@ -17,6 +18,7 @@ import dev.paw.spec.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -187,6 +189,54 @@ public final class Paw implements AutoCloseable {
   public List<dev.paw.runtime.trust.PinChange> pinChanges(Pocket pocket, String name) {
     ConnectorProtocol adapter = connector(pocket, name);
     return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
+  }
+
+  /**
+   * The browser step of connecting an OAuth 2 connector that uses the authorization-code grant: for
+   * a host that shows the person a URL and waits for the browser to come back. {@link
+   * OAuthAuthorization#needed()} says whether the connector has no refresh token yet.
+   *
+   * @throws IllegalArgumentException when the connector does not use that grant
+   */
+  public OAuthAuthorization oauthAuthorization(Pocket pocket, String connector) {
+    return new OAuth2Authorization(
+        requireConnector(connector).spec(),
+        credentials(pocket, connector),
+        adapters.httpClient(),
+        adapters.settings().clock());
+  }
+
+  /**
+   * An OAuth 2 authorization by a person at a browser (PKCE and a loopback redirect): paw listens
+   * on {@code 127.0.0.1}, the person approves access at the authorization URL, and paw exchanges
+   * the code and stores the tokens, encrypted, with the connection's credentials.
+   */
+  public interface OAuthAuthorization {
+
+    /** True when the connector needs a person to authorize it (it has no refresh token yet). */
+    boolean needed();
+
+    /** Starts listening for the redirect; show {@link Pending#authorizationUrl()} to the person. */
+    Pending begin() throws IOException;
+
+    /** One authorization in progress; closing it stops listening. */
+    interface Pending extends AutoCloseable {
+
+      /** Where the person approves access. */
+      String authorizationUrl() throws IOException;
+
+      /** Where the browser comes back to. */
+      String redirectUri();
+
+      /** Waits for the browser, checks it, exchanges the code and stores the tokens. */
+      Grant await(Duration timeout) throws IOException, InterruptedException;
+
+      @Override
+      void close();
+    }
+
+    /** What the authorization granted. */
+    record Grant(boolean refreshToken, java.time.Instant expiresAt, String scope) {}
   }
 
   @Override

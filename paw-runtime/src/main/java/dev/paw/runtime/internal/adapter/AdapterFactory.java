@@ -109,6 +109,15 @@ public final class AdapterFactory implements AutoCloseable {
                 executor));
   }
 
+  /** The base HTTP client every connection derives its own from. */
+  public OkHttpClient httpClient() {
+    return http.get();
+  }
+
+  public RuntimeSettings settings() {
+    return settings;
+  }
+
   /** Appends to the pocket's trail as this runtime's actor, keyed under the master key. */
   private AuditWriter auditWriter(Pocket pocket) {
     return actor == null
