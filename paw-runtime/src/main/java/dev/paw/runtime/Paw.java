@@ -6,6 +6,7 @@ import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.adapter.AdapterFactory;
 import dev.paw.runtime.internal.adapter.DirectRestAdapter;
+import dev.paw.runtime.internal.audit.AuditLogs;
 import dev.paw.runtime.internal.credentials.LayeredCredentialStore;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.http.OAuth2Authorization;
@@ -156,7 +157,7 @@ public final class Paw implements AutoCloseable {
 
   /** The pocket's audit trail, to read and verify; its chain is keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return new AuditLog(pocket, masterKey.get());
+    return AuditLogs.open(pocket, masterKey.get());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {

@@ -3,6 +3,7 @@ package dev.paw.runtime.audit;
 import dev.paw.runtime.internal.audit.AuditChain;
 import dev.paw.runtime.internal.audit.AuditChainWalk;
 import dev.paw.runtime.internal.audit.AuditHeadFile;
+import dev.paw.runtime.internal.audit.AuditLogs;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
@@ -38,10 +39,15 @@ public final class AuditLog {
   private final AuditChain chain;
   private final AuditHeadFile headFile;
 
+  static {
+    AuditLogs.register(AuditLog::new);
+  }
+
   /**
    * The pocket's trail, its chain keyed under {@code masterKey}; only the runtime appends to it.
+   * Hosts get it from {@code Paw.audit(pocket)}; the runtime opens it through {@link AuditLogs}.
    */
-  public AuditLog(Pocket pocket, MasterKey masterKey) {
+  private AuditLog(Pocket pocket, MasterKey masterKey) {
     this.pocket = pocket;
     this.chain = AuditChain.of(masterKey, pocket.slug());
     this.headFile = new AuditHeadFile(pocket.auditHeadFile());
