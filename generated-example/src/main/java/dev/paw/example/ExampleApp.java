@@ -5,7 +5,7 @@ import dev.paw.example.connectors.stripe.ListCustomersParams;
 import dev.paw.example.connectors.stripe.StripeClient;
 import dev.paw.example.connectors.stripe.StripeCustomersRow;
 import dev.paw.runtime.ActionResult;
-import dev.paw.runtime.ConnectOptions;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TypedResult;

@@ -1,8 +1,7 @@
 package dev.paw.cli;
 
-import dev.paw.runtime.credentials.ScopedCredentials;
-import dev.paw.runtime.internal.http.HttpClients;
-import dev.paw.runtime.internal.http.OAuth2Authorization;
+import dev.paw.runtime.Paw;
+import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.OAuth2Spec;
@@ -11,7 +10,6 @@ import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -35,15 +33,14 @@ final class BrowserAuthorization {
   }
 
   /** Authorizes unless a grant is stored already (or {@code again} asks for a new one). */
-  void authorize(ConnectorSpec spec, ScopedCredentials credentials, boolean again, Duration timeout)
+  void authorize(ConnectorSpec spec, Pocket pocket, boolean again, Duration timeout)
       throws IOException, InterruptedException {
-    OAuth2Authorization authorization =
-        new OAuth2Authorization(spec, credentials, HttpClients.shared(), Clock.systemUTC());
+    Paw.OAuthAuthorization authorization = context.paw().oauthAuthorization(pocket, spec.name());
     if (!again && !authorization.needed()) {
       return;
     }
     PrintWriter out = context.terminal().out();
-    try (OAuth2Authorization.Pending pending = authorization.begin()) {
+    try (Paw.OAuthAuthorization.Pending pending = authorization.begin()) {
       String url = pending.authorizationUrl();
       out.println("Authorize paw for " + spec.displayName() + " in a browser:");
       out.println("  " + url);
@@ -55,7 +52,7 @@ final class BrowserAuthorization {
               + ")...");
       out.flush();
       openBrowser(url);
-      OAuth2Authorization.Grant grant = pending.await(timeout);
+      Paw.OAuthAuthorization.Grant grant = pending.await(timeout);
       out.println(
           "authorized "
               + spec.name()

@@ -1,8 +1,8 @@
 package dev.paw.cli;
 
-import dev.paw.runtime.ConnectOptions;
-import dev.paw.runtime.ConnectionResult;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
+import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
@@ -127,7 +127,7 @@ final class ConnectCommand implements Callable<Integer> {
       }
     }
     if (BrowserAuthorization.applies(spec)) {
-      new BrowserAuthorization(context).authorize(spec, store, reauthorize, authTimeout);
+      new BrowserAuthorization(context).authorize(spec, pocket, reauthorize, authTimeout);
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result =

@@ -1,6 +1,8 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.SyncFailedException;
+import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.SyncScheduler;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -116,7 +119,18 @@ final class DaemonCommand implements Callable<Integer> {
             stream.schedule().interval(),
             last,
             () -> {
-              var result = protocol.sync(stream.table()).toCompletableFuture().join();
+              SyncResult result;
+              try {
+                result = protocol.sync(stream.table()).toCompletableFuture().join();
+              } catch (CompletionException e) {
+                if (!(e.getCause() instanceof SyncFailedException failed)) {
+                  throw e;
+                }
+                if (failed.getCause() instanceof RuntimeException reason) {
+                  throw reason; // refused or not connected: the scheduler logs it, as before
+                }
+                result = failed.result();
+              }
               context
                   .terminal()
                   .out()

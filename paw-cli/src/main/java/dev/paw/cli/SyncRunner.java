@@ -1,6 +1,7 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncListener.TableChange;
 import dev.paw.runtime.SyncResult;
@@ -8,6 +9,7 @@ import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.StreamSpec;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 
 /**
  * Runs syncs for a command and shows them: a progress bar with records and records per second on a
@@ -43,6 +45,14 @@ final class SyncRunner {
     SyncResult result;
     try {
       result = connector.sync(table).toCompletableFuture().join();
+    } catch (CompletionException e) {
+      if (!(e.getCause() instanceof SyncFailedException failed)) {
+        throw e;
+      }
+      if (failed.getCause() instanceof RuntimeException reason) {
+        throw reason; // refused, changed, not connected: the CLI's exit codes tell them apart
+      }
+      result = failed.result();
     } finally {
       context.progress(SyncListener.NONE);
       progress.finish();

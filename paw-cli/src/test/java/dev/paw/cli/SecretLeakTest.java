@@ -1,9 +1,11 @@
 package dev.paw.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
@@ -286,7 +288,12 @@ class SecretLeakTest {
                   .toCompletableFuture()
                   .join());
       EchoingApi.failSyncs = true;
-      SyncResult failed = stripe.sync("stripe_charges").toCompletableFuture().join();
+      // a failed sync is thrown: its error is the SyncFailedException's message
+      SyncResult failed =
+          ((SyncFailedException)
+                  catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join())
+                      .getCause())
+              .result();
       EchoingApi.failSyncs = false;
       assertThat(failed.error())
           .as("the sync failed on the echoing server")

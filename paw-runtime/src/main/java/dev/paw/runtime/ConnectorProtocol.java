@@ -40,10 +40,22 @@ public interface ConnectorProtocol {
    */
   CompletionStage<ActionResult> execute(String action, Map<String, ?> params);
 
-  /** Syncs one table: pages through its source action and upserts each page with its checkpoint. */
+  /**
+   * Syncs one table: pages through its source action and upserts each page with its checkpoint.
+   *
+   * <p>The stage completes with the run's result when the run succeeded (complete, or stopped at
+   * the stream's own page cap), and fails with a {@link SyncFailedException} for every failure: the
+   * server or the network failed, a page was refused, the table is being synced by another process,
+   * the trust gate refused, the connector changed since it was connected, is not connected or syncs
+   * no such table. The exception carries the partial result (what was committed stays; the next
+   * sync resumes there) and, when another exception was the reason, that exception as its cause.
+   */
   CompletionStage<SyncResult> sync(String table);
 
-  /** Syncs every runnable stream, one after another. */
+  /**
+   * Syncs every runnable stream, one after another; fails with the {@link SyncFailedException} of
+   * the first table that failed, after which the remaining tables are not synced.
+   */
   CompletionStage<List<SyncResult>> syncAll();
 
   /**
@@ -59,6 +71,36 @@ public interface ConnectorProtocol {
 
   /** Whether the service answers with the stored credentials. */
   CompletionStage<HealthStatus> health();
+
+  /**
+   * How to connect a connector to a pocket.
+   *
+   * @param baseUrl replaces the connector's scheme, host and base path for this connection (a test
+   *     server, a proxy, a regional or enterprise endpoint such as GitHub Enterprise); {@code null}
+   *     for the connector's own
+   */
+  record ConnectOptions(String baseUrl) {
+
+    public static final ConnectOptions DEFAULTS = new ConnectOptions(null);
+
+    public static ConnectOptions baseUrl(String url) {
+      return new ConnectOptions(url);
+    }
+  }
+
+  /**
+   * A connection made by {@link #connect()}. There is only a result when the connection was made: a
+   * failure completes the stage exceptionally instead.
+   *
+   * @param tables the tables the connector syncs, created in the pocket
+   */
+  record ConnectionResult(
+      String pocket, String connector, List<String> tables, java.time.Instant connectedAt) {
+
+    public ConnectionResult {
+      tables = List.copyOf(tables);
+    }
+  }
 
   /** Whether a connector's service answered, how fast, and why not when it did not. */
   record HealthStatus(boolean healthy, int httpStatus, Duration latency, String message) {}

@@ -4,40 +4,27 @@ import dev.paw.runtime.audit.AuditLog;
 import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.internal.adapter.AdapterFactory;
 import dev.paw.runtime.internal.adapter.DirectRestAdapter;
-import dev.paw.runtime.internal.audit.AuditWriter;
+import dev.paw.runtime.internal.audit.AuditLogs;
 import dev.paw.runtime.internal.credentials.LayeredCredentialStore;
 import dev.paw.runtime.internal.credentials.MasterKey;
-import dev.paw.runtime.internal.files.FileActions;
-import dev.paw.runtime.internal.files.FileConnector;
-import dev.paw.runtime.internal.files.ImportLimits;
-import dev.paw.runtime.internal.http.HttpClients;
+import dev.paw.runtime.internal.http.OAuth2Authorization;
 import dev.paw.runtime.internal.pocket.Pockets;
 import dev.paw.runtime.internal.registry.ConnectorRegistry;
-import dev.paw.runtime.internal.sync.SyncEngine;
-import dev.paw.runtime.internal.trust.TrustGate;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
-import dev.paw.runtime.trust.AdminApprover;
-import dev.paw.runtime.trust.Approver;
 import dev.paw.spec.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import okhttp3.OkHttpClient;
 
 /**
  * The paw runtime: pockets under a home directory, the connectors it can run, and one adapter per
@@ -58,25 +45,12 @@ public final class Paw implements AutoCloseable {
   private final Pockets pockets;
   private final ConnectorRegistry registry;
   private final CredentialStore credentials;
-  private final TrustGate trust;
-  private final SyncEngine engine;
-  private final RuntimeSettings settings;
-  private final Map<String, LocalActions> localActions;
-
-  /**
-   * The base HTTP client, made on first use: a local action or a read of a pocket never loads
-   * OkHttp.
-   */
-  private final Supplier<OkHttpClient> http;
-
-  private final ExecutorService executor;
-  private final String actor;
-  private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+  private final AdapterFactory adapters;
 
   /** Resolved once, when first needed: a passphrase costs PBKDF2's 600,000 rounds. */
   private final Supplier<MasterKey> masterKey;
 
-  private Paw(Builder b) {
+  Paw(PawBuilder b) {
     this.home = b.home;
     this.pockets = new Pockets(home, b.settings.clock());
     this.registry =
@@ -84,40 +58,26 @@ public final class Paw implements AutoCloseable {
             ? ConnectorRegistry.of(b.connectors)
             : ConnectorRegistry.discover(b.folders(), b.classLoader, b.allowShadowing);
     Map<String, String> environment = b.environment;
-    MasterKey givenKey = b.masterKey;
-    this.masterKey =
-        givenKey != null ? () -> givenKey : memoize(() -> MasterKey.resolve(home, environment));
+    this.masterKey = memoize(() -> MasterKey.resolve(home, environment));
     this.credentials =
         b.credentials != null
             ? b.credentials
             : LayeredCredentialStore.standard(home, environment, masterKey.get());
-    this.trust = new TrustGate(b.approver, b.adminApprover);
-    this.settings = b.limits == null ? b.settings : b.settings.withLimits(b.limits);
-    this.engine =
-        new SyncEngine(b.listener, settings.clock(), settings.sleeper(), settings.limits().sync());
-    Map<String, LocalActions> local = new HashMap<>(b.localActions);
-    local.putIfAbsent(
-        FileConnector.NAME,
-        new FileConnector(
-            new FileActions(
-                ImportLimits.DEFAULTS,
-                java.time.Clock.systemUTC(),
-                settings.limits().queryTimeout())));
-    this.localActions = Map.copyOf(local);
-    OkHttpClient given = b.httpClient;
-    this.http = given != null ? () -> given : HttpClients::shared;
-    this.actor = b.actor;
-    this.executor =
-        Executors.newCachedThreadPool(
-            runnable -> {
-              Thread thread = new Thread(runnable, "paw-worker");
-              thread.setDaemon(true);
-              return thread;
-            });
+    RuntimeSettings settings = b.limits == null ? b.settings : b.settings.withLimits(b.limits);
+    this.adapters =
+        new AdapterFactory(
+            settings,
+            b.approver,
+            b.adminApprover,
+            b.listener,
+            b.localActions,
+            b.httpClient,
+            b.actor,
+            masterKey);
   }
 
-  public static Builder builder() {
-    return new Builder();
+  public static PawBuilder builder() {
+    return new PawBuilder();
   }
 
   public PawHome home() {
@@ -146,8 +106,8 @@ public final class Paw implements AutoCloseable {
 
   /**
    * What a user should be told about where connectors come from: connector files not used because
-   * they would shadow a built-in connector, and, with {@link Builder#allowShadowing}, files that do
-   * shadow one.
+   * they would shadow a built-in connector, and, with {@link PawBuilder#allowShadowing}, files that
+   * do shadow one.
    */
   public List<String> connectorNotes() {
     return registry.notes();
@@ -197,14 +157,7 @@ public final class Paw implements AutoCloseable {
 
   /** The pocket's audit trail, to read and verify; its chain is keyed under the master key. */
   public AuditLog audit(Pocket pocket) {
-    return new AuditLog(pocket, masterKey.get());
-  }
-
-  /** Appends to the pocket's trail as this runtime's actor, keyed under the master key. */
-  private AuditWriter auditWriter(Pocket pocket) {
-    return actor == null
-        ? new AuditWriter(pocket, masterKey.get())
-        : new AuditWriter(pocket, masterKey.get(), settings.clock(), actor);
+    return AuditLogs.open(pocket, masterKey.get());
   }
 
   private static <T> Supplier<T> memoize(Supplier<T> supplier) {
@@ -226,21 +179,7 @@ public final class Paw implements AutoCloseable {
    * whether the connector was compiled or loaded from YAML.
    */
   public ConnectorProtocol connector(Pocket pocket, String name) {
-    RegisteredConnector connector = registry.require(name);
-    return adapters.computeIfAbsent(
-        pocket.slug() + "/" + name,
-        key ->
-            new DirectRestAdapter(
-                pocket,
-                connector,
-                credentials(pocket, name),
-                trust,
-                auditWriter(pocket),
-                engine,
-                http,
-                settings,
-                localActions.get(name),
-                executor));
+    return adapters.adapter(pocket, registry.require(name), credentials(pocket, name));
   }
 
   /**
@@ -253,185 +192,56 @@ public final class Paw implements AutoCloseable {
     return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }
 
-  @Override
-  public void close() {
-    executor.shutdown();
+  /**
+   * The browser step of connecting an OAuth 2 connector that uses the authorization-code grant: for
+   * a host that shows the person a URL and waits for the browser to come back. {@link
+   * OAuthAuthorization#needed()} says whether the connector has no refresh token yet.
+   *
+   * @throws IllegalArgumentException when the connector does not use that grant
+   */
+  public OAuthAuthorization oauthAuthorization(Pocket pocket, String connector) {
+    return new OAuth2Authorization(
+        requireConnector(connector).spec(),
+        credentials(pocket, connector),
+        adapters.httpClient(),
+        adapters.settings().clock());
   }
 
-  /** Configures a {@link Paw}. Every setting has a default that suits a person at a terminal. */
-  public static final class Builder {
-    private PawHome home;
-    private Map<String, String> environment = System.getenv();
-    private CredentialStore credentials;
-    private List<Path> folders;
-    private ClassLoader classLoader = Paw.class.getClassLoader();
-    private boolean allowShadowing;
-    private List<RegisteredConnector> connectors;
-    private Approver approver = Approver.DENY;
-    private AdminApprover adminApprover = AdminApprover.DENY;
-    private SyncListener listener = SyncListener.NONE;
-    private RuntimeSettings settings = RuntimeSettings.defaults();
+  /**
+   * An OAuth 2 authorization by a person at a browser (PKCE and a loopback redirect): paw listens
+   * on {@code 127.0.0.1}, the person approves access at the authorization URL, and paw exchanges
+   * the code and stores the tokens, encrypted, with the connection's credentials.
+   */
+  public interface OAuthAuthorization {
 
-    /**
-     * The file connector ({@code csv}) is added at build time, with the query time limit, unless
-     * given here.
-     */
-    private final Map<String, LocalActions> localActions = new HashMap<>();
+    /** True when the connector needs a person to authorize it (it has no refresh token yet). */
+    boolean needed();
 
-    private RuntimeLimits limits;
-    private String actor;
-    private OkHttpClient httpClient;
-    private MasterKey masterKey;
+    /** Starts listening for the redirect; show {@link Pending#authorizationUrl()} to the person. */
+    Pending begin() throws IOException;
 
-    private Builder() {}
+    /** One authorization in progress; closing it stops listening. */
+    interface Pending extends AutoCloseable {
 
-    /**
-     * Where pockets, credentials and user connectors live; default {@code $PAW_HOME}, else {@code
-     * ~/.paw}.
-     */
-    public Builder home(PawHome value) {
-      this.home = Objects.requireNonNull(value);
-      return this;
+      /** Where the person approves access. */
+      String authorizationUrl() throws IOException;
+
+      /** Where the browser comes back to. */
+      String redirectUri();
+
+      /** Waits for the browser, checks it, exchanges the code and stores the tokens. */
+      Grant await(Duration timeout) throws IOException, InterruptedException;
+
+      @Override
+      void close();
     }
 
-    /**
-     * The environment credentials and the master key are read from; default the process
-     * environment.
-     */
-    public Builder environment(Map<String, String> value) {
-      this.environment = Map.copyOf(value);
-      return this;
-    }
+    /** What the authorization granted. */
+    record Grant(boolean refreshToken, java.time.Instant expiresAt, String scope) {}
+  }
 
-    /**
-     * The key that encrypts stored credentials and keys the audit chain; default resolved from the
-     * environment and the home directory ({@link MasterKey#resolve}).
-     */
-    public Builder masterKey(MasterKey value) {
-      this.masterKey = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /**
-     * Where credentials are kept; default the environment over the encrypted file under the home
-     * directory.
-     */
-    public Builder credentials(CredentialStore value) {
-      this.credentials = value;
-      return this;
-    }
-
-    /**
-     * Connector folders, searched in order; default {@code ./connectors}, then {@code
-     * $PAW_HOME/connectors}.
-     */
-    public Builder connectorFolders(List<Path> value) {
-      this.folders = List.copyOf(value);
-      return this;
-    }
-
-    /**
-     * Whether a connector file may replace a built-in (compiled) connector of the same name;
-     * default no, because the file would inherit the connections, stored credentials and approvals
-     * of the built-in. When allowed, {@link Paw#connectorNotes()} says so.
-     */
-    public Builder allowShadowing(boolean value) {
-      this.allowShadowing = value;
-      return this;
-    }
-
-    /**
-     * Exactly these connectors (made in code), instead of discovering compiled connectors and
-     * connector files.
-     */
-    public Builder connectors(List<RegisteredConnector> value) {
-      this.connectors = List.copyOf(value);
-      return this;
-    }
-
-    /** Where compiled connectors are looked up; default the class loader that loaded paw. */
-    public Builder classLoader(ClassLoader value) {
-      this.classLoader = value;
-      return this;
-    }
-
-    /** Approves {@code confirm} actions, one call at a time; default: deny. */
-    public Builder approver(Approver value) {
-      this.approver = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /** Approves {@code restricted} actions as an administrator; default: deny. */
-    public Builder adminApprover(AdminApprover value) {
-      this.adminApprover = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /** Told what each sync commit changed. */
-    public Builder listener(SyncListener value) {
-      this.listener = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /** Retries, rate limits, clock. */
-    public Builder settings(RuntimeSettings value) {
-      this.settings = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /**
-     * How much a server may make the runtime read, wait for and fetch, and how long a {@code
-     * query_table} may run; default {@link RuntimeLimits#defaults()} (or the limits of {@link
-     * #settings}). The CLI reads them from {@code PAW_MAX_ACTION_BYTES} and the other variables of
-     * {@link RuntimeLimits#fromEnvironment}.
-     */
-    public Builder limits(RuntimeLimits value) {
-      this.limits = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /**
-     * Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by
-     * default.
-     */
-    public Builder localActions(String connector, LocalActions value) {
-      this.localActions.put(connector, value);
-      return this;
-    }
-
-    /**
-     * The HTTP client every connection derives its own from (its connection pool, dispatcher,
-     * timeouts, event listener); default {@link HttpClients#shared()}. An application that manages
-     * its own pool or needs other timeouts passes one here, e.g. {@code
-     * HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call timeout is replaced
-     * by {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
-     */
-    public Builder httpClient(OkHttpClient value) {
-      this.httpClient = Objects.requireNonNull(value);
-      return this;
-    }
-
-    /** Who the audit trail names as acting; default the operating-system user. */
-    public Builder actor(String value) {
-      this.actor = value;
-      return this;
-    }
-
-    public Paw build() {
-      if (home == null) {
-        home = PawHome.fromEnvironment(environment, System.getProperty("user.home"));
-      }
-      return new Paw(this);
-    }
-
-    private List<Path> folders() {
-      if (folders != null) {
-        return folders;
-      }
-      List<Path> defaults = new ArrayList<>();
-      defaults.add(Path.of("connectors"));
-      defaults.add(home.connectorsDirectory());
-      return defaults;
-    }
+  @Override
+  public void close() {
+    adapters.close();
   }
 }

@@ -3,7 +3,8 @@ package dev.paw.runtime;
 import java.time.Duration;
 
 /**
- * The outcome of one sync run of one table.
+ * What one sync run of one table did. A run that failed is not returned but thrown: a {@link
+ * SyncFailedException} carries its result, with {@link #error} set.
  *
  * @param inserted rows that did not exist before
  * @param updated rows whose values changed
@@ -13,7 +14,7 @@ import java.time.Duration;
  * @param pages pages fetched in this run
  * @param complete false when the run stopped early (page cap, failure); the checkpoint lets the
  *     next run resume
- * @param error why the run failed, or {@code null}
+ * @param error why the run failed; {@code null} on every result a sync returns
  */
 public record SyncResult(
     String table,

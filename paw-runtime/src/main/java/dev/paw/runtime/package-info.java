@@ -1,8 +1,10 @@
 /**
- * The paw runtime's public API. Start with {@link dev.paw.runtime.Paw}: it opens pockets and binds
- * connectors to them as {@link dev.paw.runtime.ConnectorProtocol}s; this package also holds their
- * results, the sync listener, the scheduler, the runtime settings, and the {@link
- * dev.paw.runtime.CompiledConnector} service that generated code registers.
+ * The paw runtime's public API. Start with {@link dev.paw.runtime.Paw} (configured by {@link
+ * dev.paw.runtime.PawBuilder}): it opens pockets and binds connectors to them as {@link
+ * dev.paw.runtime.ConnectorProtocol}s; this package also holds their results (a failed sync is a
+ * {@link dev.paw.runtime.SyncFailedException}), the sync listener, the scheduler, the runtime
+ * settings, and the {@link dev.paw.runtime.CompiledConnector} service that generated code
+ * registers.
  *
  * <p><b>The public API rule.</b> The API is this package and {@code audit}, {@code credentials},
  * {@code mapping} (for generated code), {@code pocket}, {@code registry} and {@code trust}: what a

@@ -1,13 +1,13 @@
 package dev.paw.runtime.audit;
 
 import dev.paw.runtime.internal.audit.AuditChain;
+import dev.paw.runtime.internal.audit.AuditChainWalk;
 import dev.paw.runtime.internal.audit.AuditHeadFile;
+import dev.paw.runtime.internal.audit.AuditLogs;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,13 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,10 +39,15 @@ public final class AuditLog {
   private final AuditChain chain;
   private final AuditHeadFile headFile;
 
+  static {
+    AuditLogs.register(AuditLog::new);
+  }
+
   /**
    * The pocket's trail, its chain keyed under {@code masterKey}; only the runtime appends to it.
+   * Hosts get it from {@code Paw.audit(pocket)}; the runtime opens it through {@link AuditLogs}.
    */
-  public AuditLog(Pocket pocket, MasterKey masterKey) {
+  private AuditLog(Pocket pocket, MasterKey masterKey) {
     this.pocket = pocket;
     this.chain = AuditChain.of(masterKey, pocket.slug());
     this.headFile = new AuditHeadFile(pocket.auditHeadFile());
@@ -111,8 +113,9 @@ public final class AuditLog {
     }
     try (Connection connection = PocketDatabase.open(pocket);
         Statement s = connection.createStatement()) {
-      ChainWalk walk =
-          new ChainWalk(
+      AuditChainWalk walk =
+          new AuditChainWalk(
+              chain,
               Stream.of(recorded.orElse(null), exported)
                   .filter(Objects::nonNull)
                   .map(Head::seq)
@@ -122,14 +125,14 @@ public final class AuditLog {
         while (rs.next()) {
           String problem = walk.next(read(rs));
           if (problem != null) {
-            return walk.result(walk.last, problem);
+            return walk.result(walk.last(), problem);
           }
         }
       } catch (RuntimeException e) {
         return walk.result(
-            walk.last + 1, "row " + (walk.last + 1) + " cannot be read: " + e.getMessage());
+            walk.last() + 1, "row " + (walk.last() + 1) + " cannot be read: " + e.getMessage());
       }
-      long last = walk.last;
+      long last = walk.last();
       try (ResultSet rs =
           s.executeQuery("SELECT seq FROM sqlite_sequence WHERE name = '_paw_audit'")) {
         long highest = rs.next() ? rs.getLong(1) : 0;
@@ -150,7 +153,7 @@ public final class AuditLog {
         if (problem != null) {
           return walk.result(Math.min(last + 1, recorded.get().seq()), problem);
         }
-      } else if (walk.keyedRows > 0) {
+      } else if (walk.keyedRows() > 0) {
         return walk.result(
             -1,
             "the head file "
@@ -173,94 +176,6 @@ public final class AuditLog {
         }
       }
       return walk.result(-1, null);
-    }
-  }
-
-  /** One walk along the trail, row by row, checking each against the one before. */
-  private final class ChainWalk {
-    private final Set<Long> wanted;
-    private final Map<Long, String> hashes = new HashMap<>();
-    private long rows;
-    private long last;
-    private String previous = AuditChain.GENESIS;
-    private long keyedRows;
-    private long unkeyedRows;
-
-    /**
-     * @param wanted rows whose hashes a head check will ask for
-     */
-    ChainWalk(Set<Long> wanted) {
-      this.wanted = wanted;
-    }
-
-    /** Checks the next row: the problem, or {@code null} when it is sound. */
-    String next(AuditEntry entry) {
-      rows++;
-      long expected = last + 1;
-      last = entry.seq();
-      if (entry.seq() != expected) {
-        return "row "
-            + entry.seq()
-            + " follows row "
-            + (expected - 1)
-            + ": "
-            + (entry.seq() > expected ? "rows were deleted before it" : "rows were reordered");
-      }
-      if (!entry.previousHash().equals(previous)) {
-        return "row "
-            + last
-            + " is not chained to the row before it: rows were deleted, inserted or reordered";
-      }
-      boolean keyed = AuditChain.isKeyed(entry.hash());
-      if (!keyed && keyedRows > 0) {
-        return "row "
-            + last
-            + " has an unkeyed hash after keyed rows: the trail was rewritten without the master"
-            + " key";
-      }
-      if (!chain.matches(previous, AuditChain.canonical(entry), entry.hash())) {
-        return "row " + last + " was changed after it was written";
-      }
-      if (keyed) {
-        keyedRows++;
-      } else {
-        unkeyedRows++;
-      }
-      previous = entry.hash();
-      if (wanted.contains(last)) {
-        hashes.put(last, previous);
-      }
-      return null;
-    }
-
-    /** The problem when the walked trail does not hold {@code head}, or {@code null}. */
-    String holds(Head head, String source) {
-      if (head.seq() > last) {
-        return "rows "
-            + (last + 1)
-            + " to "
-            + head.seq()
-            + " were deleted from the end of the trail ("
-            + source
-            + " row "
-            + head.seq()
-            + ")";
-      }
-      String hash = hashes.getOrDefault(head.seq(), "");
-      if (!MessageDigest.isEqual(
-          hash.getBytes(StandardCharsets.US_ASCII),
-          head.hash().getBytes(StandardCharsets.US_ASCII))) {
-        return "row "
-            + head.seq()
-            + " is not the row "
-            + source
-            + ": the trail was rewritten or replaced";
-      }
-      return null;
-    }
-
-    Verification result(long firstBadSeq, String problem) {
-      return new Verification(rows, firstBadSeq, problem, last, previous, unkeyedRows);
     }
   }
 

@@ -17,10 +17,10 @@ public final class LimitSettings {
   private LimitSettings() {}
 
   /**
-   * "PAW_MAX_PAGES (or RuntimeLimits on Paw.Builder)": where a message sends the user to change a
+   * "PAW_MAX_PAGES (or RuntimeLimits on PawBuilder)": where a message sends the user to change a
    * limit.
    */
   public static String how(String variable) {
-    return variable + " (or RuntimeLimits on Paw.Builder)";
+    return variable + " (or RuntimeLimits on PawBuilder)";
   }
 }

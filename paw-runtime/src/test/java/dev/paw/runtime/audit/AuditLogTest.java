@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.audit.AuditChain;
 import dev.paw.runtime.internal.audit.AuditEvent;
+import dev.paw.runtime.internal.audit.AuditLogs;
 import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.credentials.MasterKey;
 import dev.paw.runtime.internal.credentials.Redactor;
@@ -65,7 +66,7 @@ class AuditLogTest {
         };
     MasterKey key = MasterKey.of(new byte[32]);
     writer = new AuditWriter(pocket, key, clock, "alice");
-    log = new AuditLog(pocket, key);
+    log = AuditLogs.open(pocket, key);
     chain = AuditChain.of(key, pocket.slug());
   }
 

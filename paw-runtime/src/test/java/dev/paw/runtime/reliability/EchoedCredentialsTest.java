@@ -1,12 +1,13 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
@@ -197,7 +198,7 @@ class EchoedCredentialsTest {
         catchThrowable(() -> api.execute("list_items", Map.of()).toCompletableFuture().join());
     Throwable failed =
         error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    SyncResult sync = api.sync("items").toCompletableFuture().join();
+    SyncResult sync = failure(api.sync("items"));
 
     assertThat(failed).as("the action failed on the echoing server").isNotNull();
     assertThat(failed.getMessage()).contains("answered 401").contains("you_sent");

@@ -1,10 +1,12 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
+import static dev.paw.runtime.SyncOutcomes.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
@@ -109,7 +111,7 @@ class FaultInjectionTest {
       SyncResult result;
       do {
         runs++;
-        result = records.sync("records").toCompletableFuture().join();
+        result = resultOf(records.sync("records"));
         AuditEntry audited =
             paw.audit(pocket).read(AuditQuery.recent().kind(AuditKind.SYNC).limit(1)).get(0);
         if (result.complete()) {
@@ -227,7 +229,7 @@ class FaultInjectionTest {
       assertThat(records.sync("records").toCompletableFuture().join().complete()).isTrue();
       api.inject(1.0, List.of(fault));
 
-      SyncResult failed = records.sync("records").toCompletableFuture().join();
+      SyncResult failed = failure(records.sync("records"));
 
       assertThat(failed.complete()).isFalse();
       System.out.println("gave up on " + fault + ": " + failed.error());

@@ -1,9 +1,10 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
@@ -222,7 +223,7 @@ class HostileApiDataTest {
       String what, byte[] body, String expected) throws Exception {
     hostilePage = body;
 
-    SyncResult failed = records.sync("records").toCompletableFuture().join();
+    SyncResult failed = failure(records.sync("records"));
 
     assertThat(failed.complete()).isFalse();
     assertThat(failed.error()).as(what).isNotNull();

@@ -3,9 +3,11 @@ package dev.paw.runtime.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.PawBuilder;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
@@ -93,7 +95,7 @@ class HostileConnectorFileTest {
         });
   }
 
-  private Paw.Builder everybodyApproves() {
+  private PawBuilder everybodyApproves() {
     return Paw.builder()
         .home(PawHome.at(dir.resolve("home")))
         .credentials(new InMemoryCredentialStore())
@@ -166,6 +168,8 @@ class HostileConnectorFileTest {
 
       assertThat(error)
           .isInstanceOf(CompletionException.class)
+          .cause()
+          .isInstanceOf(SyncFailedException.class)
           .cause()
           .isInstanceOf(ActionRefusedException.class)
           .hasMessageContaining("action 'delete_order' of shop")
@@ -381,8 +385,11 @@ class HostileConnectorFileTest {
                         .execute("create_refund", Map.of("charge", "ch_1"))
                         .toCompletableFuture()
                         .join());
+        // a sync fails with a SyncFailedException whose cause is the reason
         Throwable sync =
-            catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join());
+            catchThrowable(() -> stripe.sync("stripe_charges").toCompletableFuture().join())
+                .getCause();
+        assertThat(sync).isInstanceOf(SyncFailedException.class);
 
         for (Throwable error : List.of(refund, sync)) {
           assertThat(error)

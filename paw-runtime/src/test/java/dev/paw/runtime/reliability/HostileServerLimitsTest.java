@@ -1,11 +1,13 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
+import static dev.paw.runtime.SyncOutcomes.resultOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.paw.runtime.ActionFailedException;
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.RuntimeLimits;
 import dev.paw.runtime.RuntimeSettings;
@@ -298,7 +300,7 @@ class HostileServerLimitsTest {
                 .build(); // about 6 s
 
     long started = System.nanoTime();
-    SyncResult result = pages.sync("items").toCompletableFuture().join();
+    SyncResult result = failure(pages.sync("items"));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(result.error())
@@ -320,7 +322,7 @@ class HostileServerLimitsTest {
                 : honestPage(r);
 
     long started = System.nanoTime();
-    SyncResult failed = pages.sync("items").toCompletableFuture().join();
+    SyncResult failed = failure(pages.sync("items"));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(failed.complete()).isFalse();
@@ -358,7 +360,7 @@ class HostileServerLimitsTest {
               .build();
         };
 
-    SyncResult failed = pages.sync("item_details").toCompletableFuture().join();
+    SyncResult failed = failure(pages.sync("item_details"));
 
     assertThat(failed.error())
         .contains("the 'get_item' request for record #")
@@ -374,7 +376,7 @@ class HostileServerLimitsTest {
     answer = r -> json(items(1, 2)); // whatever page is asked for
 
     long started = System.nanoTime();
-    SyncResult failed = pages.sync("items").toCompletableFuture().join();
+    SyncResult failed = failure(pages.sync("items"));
     Duration took = Duration.ofNanos(System.nanoTime() - started);
 
     assertThat(failed.error())
@@ -391,7 +393,7 @@ class HostileServerLimitsTest {
     start(small());
     answer = r -> json(items(1, 2)); // whatever page is asked for
 
-    SyncResult failed = pages.sync("item_log").toCompletableFuture().join();
+    SyncResult failed = failure(pages.sync("item_log"));
 
     assertThat(failed.error())
         .startsWith(
@@ -408,18 +410,18 @@ class HostileServerLimitsTest {
           return json(items(2 * page - 1, 2 * page)); // a new full page, always
         };
 
-    SyncResult capped = pages.sync("items").toCompletableFuture().join();
+    SyncResult capped = failure(pages.sync("items"));
 
     assertThat(capped.complete()).isFalse();
     assertThat(capped.error())
         .isEqualTo(
             "stopped after 5 pages, the limit on one sync run; the next sync resumes"
-                + " here (raise the limit with PAW_MAX_PAGES (or RuntimeLimits on Paw.Builder))");
+                + " here (raise the limit with PAW_MAX_PAGES (or RuntimeLimits on PawBuilder))");
     assertThat(pagesAsked).containsExactly("1", "2", "3", "4", "5");
     assertThat(storedIds()).hasSize(10);
 
     pagesAsked.clear();
-    pages.sync("items").toCompletableFuture().join();
+    resultOf(pages.sync("items"));
 
     assertThat(pagesAsked).as("the next run goes on from page 6").startsWith("6");
   }

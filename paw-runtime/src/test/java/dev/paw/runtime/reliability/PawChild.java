@@ -1,9 +1,12 @@
 package dev.paw.runtime.reliability;
 
+import static dev.paw.runtime.SyncOutcomes.resultOf;
+
 import dev.paw.runtime.ActionResult;
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.PawBuilder;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.pocket.PawHome;
@@ -40,7 +43,7 @@ public final class PawChild {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PawHome home = PawHome.at(Path.of(args[1]));
     Path connectors = Path.of(args[2]);
-    Paw.Builder builder =
+    PawBuilder builder =
         Paw.builder()
             .home(home)
             .connectorFolders(List.of(connectors))
@@ -54,7 +57,7 @@ public final class PawChild {
           ConnectorProtocol records = paw.connector(pocket, "records");
           records.connect(ConnectOptions.baseUrl(args[3])).toCompletableFuture().join();
           out.println("syncing");
-          SyncResult result = records.sync("records").toCompletableFuture().join();
+          SyncResult result = resultOf(records.sync("records"));
           out.println(
               "result complete="
                   + result.complete()

@@ -75,7 +75,7 @@ class RunawayQueryTest {
     assertThat(cause.getMessage())
         .isEqualTo(
             "query stopped after 1 s, the time limit on one query (raise it with"
-                + " PAW_QUERY_TIMEOUT_SECONDS (or RuntimeLimits on Paw.Builder))");
+                + " PAW_QUERY_TIMEOUT_SECONDS (or RuntimeLimits on PawBuilder))");
     assertThat(took).as("stopped at the 1 s limit").isLessThan(Duration.ofSeconds(6));
 
     String answer =

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
@@ -239,6 +240,8 @@ class TrustEnforcementTest {
                 catchThrowable(() -> connector.sync(stream.table()).toCompletableFuture().join()));
         assertThat(error)
             .as("sync of %s.%s", spec.name(), stream.table())
+            .isInstanceOf(SyncFailedException.class)
+            .cause()
             .isInstanceOf(ActionRefusedException.class)
             .hasMessageStartingWith(
                 "action '" + source.name() + "' of " + spec.name() + " in pocket ")

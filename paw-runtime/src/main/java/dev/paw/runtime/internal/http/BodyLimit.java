@@ -6,7 +6,7 @@ package dev.paw.runtime.internal.http;
  * action limit to actions and the page limit to sync pages.
  *
  * @param what the answer, as a message names it: "an action answer", "a sync page"
- * @param setting how to raise the limit: "PAW_MAX_PAGE_BYTES or Paw.Builder.limits"
+ * @param setting how to raise the limit: "PAW_MAX_PAGE_BYTES or PawBuilder.limits"
  */
 public record BodyLimit(long maxBytes, String what, String setting) {
 

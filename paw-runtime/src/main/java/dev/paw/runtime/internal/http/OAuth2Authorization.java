@@ -3,6 +3,7 @@ package dev.paw.runtime.internal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.paw.runtime.Paw;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.spec.ConnectorSpec;
@@ -39,7 +40,7 @@ import okhttp3.OkHttpClient;
  * exchanges it and stores the refresh token, encrypted, where {@link OAuth2TokenSource} takes it
  * from.
  */
-public final class OAuth2Authorization {
+public final class OAuth2Authorization implements Paw.OAuthAuthorization {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String CALLBACK = "/callback";
@@ -73,6 +74,7 @@ public final class OAuth2Authorization {
   }
 
   /** True when the connector needs a person to authorize it (it has no refresh token yet). */
+  @Override
   public boolean needed() {
     return credentials.get(OAuth2TokenSource.refreshTokenCredential(connector)).isEmpty();
   }
@@ -81,15 +83,13 @@ public final class OAuth2Authorization {
    * Starts listening for the redirect; the caller shows {@link Pending#authorizationUrl()} to the
    * person.
    */
+  @Override
   public Pending begin() throws IOException {
     return new Pending();
   }
 
-  /** What the authorization granted. */
-  public record Grant(boolean refreshToken, Instant expiresAt, String scope) {}
-
   /** One authorization in progress: its URL, and the loopback listener waiting for the browser. */
-  public final class Pending implements AutoCloseable {
+  public final class Pending implements Paw.OAuthAuthorization.Pending {
 
     private final HttpServer server;
     private final String state = random(24);
@@ -111,6 +111,7 @@ public final class OAuth2Authorization {
     }
 
     /** Where the person approves access. */
+    @Override
     public String authorizationUrl() throws AuthenticationException {
       HttpUrl base =
           new UrlExpander(
@@ -136,11 +137,13 @@ public final class OAuth2Authorization {
     }
 
     /** The loopback address the browser is sent back to. */
+    @Override
     public String redirectUri() {
       return redirectUri;
     }
 
     /** Waits for the browser, checks {@code state}, exchanges the code and stores the tokens. */
+    @Override
     public Grant await(Duration timeout) throws IOException, InterruptedException {
       Map<String, String> answer;
       try {

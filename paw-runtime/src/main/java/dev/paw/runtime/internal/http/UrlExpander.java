@@ -6,7 +6,6 @@ import dev.paw.runtime.internal.credentials.CredentialSource;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.UrlTemplate;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +70,7 @@ final class UrlExpander {
           "malformed url template of " + context + ": " + UrlTemplate.parse(template).error());
     }
     StringBuilder origin = new StringBuilder();
-    List<Segment> segments = new ArrayList<>();
+    List<UrlSegment> segments = new ArrayList<>();
     StringBuilder query = new StringBuilder();
     Mode mode = Mode.ORIGIN;
     int before = problems.size();
@@ -119,19 +118,19 @@ final class UrlExpander {
             value = pathValue(name, values, placed, problems);
           }
           if (value != null) {
-            query.append(encode(value));
+            query.append(PercentEncoding.encode(value));
           }
         }
         case FRAGMENT -> {}
       }
     }
-    for (Segment segment : segments) {
+    for (UrlSegment segment : segments) {
       if (segment.isDotSegment()) {
         problems.add(
             new InvalidParametersException.Problem(
-                segment.valueNames.get(0),
+                segment.valueNames().get(0),
                 "parameter '"
-                    + String.join("', '", segment.valueNames)
+                    + String.join("', '", segment.valueNames())
                     + "' makes the path segment '.' or '..', which would change"
                     + " the path"));
       }
@@ -139,11 +138,15 @@ final class UrlExpander {
     if (problems.size() > before) {
       return null;
     }
-    return build(origin.toString(), segments, query.toString());
+    return UrlAssembly.assemble(origin.toString(), segments, query.toString(), context);
   }
 
   private static Mode literal(
-      String text, Mode start, StringBuilder origin, List<Segment> segments, StringBuilder query) {
+      String text,
+      Mode start,
+      StringBuilder origin,
+      List<UrlSegment> segments,
+      StringBuilder query) {
     Mode mode = start;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -163,12 +166,12 @@ final class UrlExpander {
         } else if (c == '/'
             && origin.length() > 0) { // the first '/' after "scheme://host" or a host credential
           mode = Mode.PATH;
-          segments.add(new Segment());
+          segments.add(new UrlSegment());
         } else {
           origin.append(c);
         }
       } else if (c == '/') {
-        segments.add(new Segment());
+        segments.add(new UrlSegment());
       } else {
         current(segments).literal(c);
       }
@@ -176,9 +179,9 @@ final class UrlExpander {
     return mode;
   }
 
-  private static Segment current(List<Segment> segments) {
+  private static UrlSegment current(List<UrlSegment> segments) {
     if (segments.isEmpty()) {
-      segments.add(new Segment());
+      segments.add(new UrlSegment());
     }
     return segments.get(segments.size() - 1);
   }
@@ -225,7 +228,7 @@ final class UrlExpander {
   private static void reserved(
       String name,
       String value,
-      List<Segment> segments,
+      List<UrlSegment> segments,
       List<InvalidParametersException.Problem> problems) {
     if (value.indexOf('?') >= 0 || value.indexOf('#') >= 0) {
       problems.add(
@@ -251,7 +254,7 @@ final class UrlExpander {
         return;
       }
       if (i > 0) {
-        segments.add(new Segment());
+        segments.add(new UrlSegment());
       }
       current(segments).append(name, piece);
     }
@@ -274,96 +277,5 @@ final class UrlExpander {
               + " holds a space, a control character, '?' or '#'");
     }
     return value;
-  }
-
-  private HttpUrl build(String origin, List<Segment> segments, String query) {
-    String base = origin.endsWith("/") ? origin.substring(0, origin.length() - 1) : origin;
-    HttpUrl originUrl = HttpUrl.parse(base + "/");
-    if (originUrl == null || originUrl.host().isEmpty()) {
-      throw new IllegalArgumentException(
-          "the url of "
-              + context
-              + " does not start with an http(s) origin once its"
-              + " credentials are filled in");
-    }
-    StringBuilder url = new StringBuilder(base);
-    for (Segment segment : segments) {
-      url.append('/').append(segment.encoded);
-    }
-    if (segments.isEmpty()) {
-      url.append('/');
-    }
-    if (!query.isEmpty()) {
-      url.append('?').append(query);
-    }
-    HttpUrl result = HttpUrl.parse(url.toString());
-    int baseSegments =
-        originUrl.pathSize()
-            - (originUrl.pathSegments().get(originUrl.pathSize() - 1).isEmpty() ? 1 : 0);
-    int expected = baseSegments + Math.max(segments.size(), 1);
-    if (result == null
-        || !result.host().equals(originUrl.host())
-        || result.port() != originUrl.port()
-        || !result.scheme().equals(originUrl.scheme())
-        || result.pathSize() != expected) {
-      // cannot happen with the encoding above; refuse rather than send a request somewhere
-      // unintended
-      throw new IllegalStateException(
-          "filling the url of " + context + " changed its host or path structure");
-    }
-    return result;
-  }
-
-  /** Percent-encodes everything but the RFC 3986 unreserved characters. */
-  static String encode(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if ((c >= 'a' && c <= 'z')
-          || (c >= 'A' && c <= 'Z')
-          || (c >= '0' && c <= '9')
-          || c == '-'
-          || c == '.'
-          || c == '_'
-          || c == '~') {
-        out.append((char) c);
-      } else {
-        out.append('%')
-            .append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return out.toString();
-  }
-
-  /** One path segment being built: its encoded text, its decoded text, and the values in it. */
-  private static final class Segment {
-    final StringBuilder encoded = new StringBuilder();
-    final StringBuilder decoded = new StringBuilder();
-    final List<String> valueNames = new ArrayList<>();
-
-    void literal(char c) {
-      encoded.append(c);
-      decoded.append(c);
-    }
-
-    void append(String name, String value) {
-      encoded.append(encode(value));
-      decoded.append(value);
-      valueNames.add(name);
-    }
-
-    boolean isEmpty() {
-      return encoded.length() == 0;
-    }
-
-    boolean isDotSegment() {
-      if (valueNames.isEmpty()) {
-        return false;
-      }
-      // raw values: a value "%2e%2e" is sent as %252e%252e, which is no dot segment
-      String text = decoded.toString();
-      return text.equals(".") || text.equals("..");
-    }
   }
 }

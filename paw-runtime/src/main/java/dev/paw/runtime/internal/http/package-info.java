@@ -1,8 +1,9 @@
 /**
  * Internal, no compatibility promise. HTTP for connectors, on OkHttp. {@link
  * dev.paw.runtime.internal.http.RequestFactory} turns an action and its parameters into a request
- * (checked before anything is sent, values encoded so they cannot move the host or the path). A
- * connection's client is the one shared client ({@link
+ * (checked before anything is sent, values encoded so they cannot move the host or the path: {@code
+ * UrlExpander} fills the template, {@code PercentEncoding} encodes each value, {@code UrlAssembly}
+ * checks the result). A connection's client is the one shared client ({@link
  * dev.paw.runtime.internal.http.HttpClients#shared()}) plus interceptors assembled by {@link
  * dev.paw.runtime.internal.http.ConnectionClientBuilder}: retry, rate limit, auth and redacted
  * logging, each a one-method {@link okhttp3.Interceptor} with one job.

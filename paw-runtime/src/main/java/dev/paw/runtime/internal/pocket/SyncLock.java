@@ -16,7 +16,7 @@ import java.util.Optional;
  * sync-<table>.lock} in the pocket's directory, held until closed. The operating system drops it
  * when the process ends, however it ends, so a killed sync leaves no claim behind. File locks
  * belong to the whole JVM: within one process, take it under a lock of your own ({@code
- * DirectRestAdapter} does).
+ * internal.adapter.TableSync} does).
  */
 public final class SyncLock implements AutoCloseable {
 

@@ -1,7 +1,6 @@
 package dev.paw.runtime.internal.sync;
 
 import dev.paw.runtime.SyncListener;
-import dev.paw.runtime.SyncListener.TableChange;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.internal.LimitSettings;
 import dev.paw.runtime.internal.http.Sleeper;
@@ -28,19 +27,18 @@ final class SyncRun<R> {
   private final SyncJob<R> job;
   private final StreamSpec stream;
   private final ActionSpec source;
-  private final SyncListener listener;
   private final Clock clock;
   private final Pager pager;
   private final SeenKeys seen;
   private final PageParser parser;
   private final PageFetcher<R> fetcher;
   private final SyncLimits limits;
+  private final PageCommit<R> commits;
 
   SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
     this.job = job;
     this.stream = job.stream();
     this.source = job.source();
-    this.listener = listener;
     this.clock = clock;
     this.pager = new Pager(source.pagination());
     String records = stream.records() != null ? stream.records() : source.records();
@@ -52,6 +50,7 @@ final class SyncRun<R> {
     this.parser = new PageParser(records, fields);
     this.fetcher = new PageFetcher<>(job, pager, parser, sleeper, limits.page());
     this.limits = limits;
+    this.commits = new PageCommit<>(job, seen, listener, clock, this::sweeps);
   }
 
   /** True when the stream's incremental runs send a sync token rather than a record cursor. */
@@ -93,32 +92,17 @@ final class SyncRun<R> {
   /** A fresh run from the committed cursor, or the interrupted run as it was. */
   private SyncState start(SyncState previous, Instant now) throws SQLException {
     if (previous.inProgress() && (!sweeps(previous) || seen.exists())) {
-      return withLast(
-          previous,
-          now,
-          previous.lastFinishedAt(),
-          previous.lastOutcome(),
-          previous.lastError(),
-          previous.last());
+      return previous.withLast(previous.last().started(now));
     }
     // else a fresh run; also when an interrupted run must now sweep but has no record of what it
-    // saw (the connector
-    // file changed its write mode in between)
+    // saw (the connector file changed its write mode in between)
     SyncState fresh =
         new SyncState(
             job.connector().name(),
             stream.table(),
             previous.cursor(),
-            UUID.randomUUID().toString(),
-            previous.cursor(),
-            null,
-            PagePosition.FIRST,
-            SyncState.Counts.ZERO,
-            now,
-            previous.lastFinishedAt(),
-            previous.lastOutcome(),
-            previous.lastError(),
-            previous.last());
+            SyncState.Run.start(UUID.randomUUID().toString(), previous.cursor()),
+            previous.last().started(now));
     if (sweeps(fresh)) {
       seen.reset();
     }
@@ -130,21 +114,7 @@ final class SyncRun<R> {
    * 410 Gone): a full listing, after which rows it did not list are removed.
    */
   private SyncState withoutToken(SyncStateStore store, SyncState state) throws SQLException {
-    SyncState full =
-        new SyncState(
-            state.connector(),
-            state.table(),
-            null,
-            state.runId(),
-            null,
-            null,
-            PagePosition.FIRST,
-            state.run(),
-            state.lastStartedAt(),
-            state.lastFinishedAt(),
-            state.lastOutcome(),
-            state.lastError(),
-            state.last());
+    SyncState full = state.withCursor(null).withRun(state.run().restartedInFull());
     seen.reset();
     store.save(full);
     System.getLogger(SyncRun.class.getName())
@@ -184,7 +154,7 @@ final class SyncRun<R> {
         Lookahead<R> lookahead = new Lookahead<>()) {
       RepeatedPageCheck<R> repeats =
           new RepeatedPageCheck<>(stream.primaryKey().isEmpty() ? this::values : writer::key);
-      lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
+      lookahead.start(fetchAt(base, state.run().position(), pageAfter(state)));
       while (true) {
         FetchedPage<R> page;
         try {
@@ -199,7 +169,7 @@ final class SyncRun<R> {
           } catch (IOException | RuntimeException again) {
             return fail(store, state, started, again.getMessage());
           }
-          lookahead.start(fetchAt(base, state.position(), (int) state.run().pages() + 1));
+          lookahead.start(fetchAt(base, state.run().position(), pageAfter(state)));
           continue;
         }
         if (!page.parsed().recordsFound() && sweeps(state)) {
@@ -210,11 +180,11 @@ final class SyncRun<R> {
               store,
               state,
               started,
-              parser.noRecords((int) state.run().pages() + 1)
+              parser.noRecords(pageAfter(state))
                   + ", and this run removes what the source no longer lists");
         }
         try {
-          repeats.check(page.parsed().rows(), (int) state.run().pages() + 1);
+          repeats.check(page.parsed().rows(), pageAfter(state));
         } catch (SyncException e) {
           return fail(store, state, started, e.getMessage());
         }
@@ -222,9 +192,9 @@ final class SyncRun<R> {
         boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
         boolean atRuntimeCap = pagesThisRun >= limits.maxPages();
         if (page.next().isPresent() && !capped && !atRuntimeCap) {
-          lookahead.start(fetchAt(base, page.next().get(), (int) state.run().pages() + 2));
+          lookahead.start(fetchAt(base, page.next().get(), pageAfter(state) + 1));
         }
-        state = commit(store, writer, state, page);
+        state = commits.commit(store, writer, state, page);
         if (!state.inProgress()) {
           return result(state, started, true, null);
         }
@@ -268,116 +238,6 @@ final class SyncRun<R> {
   }
 
   /**
-   * Writes a page's rows and the checkpoint after it in one transaction, then tells the listener.
-   */
-  private SyncState commit(
-      SyncStateStore store, TableWriter<R> writer, SyncState state, FetchedPage<R> page)
-      throws SQLException {
-    Connection db = job.connection();
-    db.setAutoCommit(false);
-    SyncState next;
-    TableWriter.PageWrite written;
-    long deleted = 0;
-    try {
-      written = writer.write(page.parsed().rows());
-      if (sweeps(state)) {
-        seen.mark(keys(writer, page.parsed().rows()));
-      }
-      String runMax = CursorValues.maxOf(state.runMax(), page.parsed().cursors());
-      SyncState.Counts counts =
-          state
-              .run()
-              .plus(
-                  new SyncState.Counts(
-                      written.inserted(),
-                      written.updated(),
-                      written.unchanged(),
-                      0,
-                      page.parsed().size(),
-                      1));
-      if (page.next().isPresent()) {
-        next =
-            new SyncState(
-                state.connector(),
-                state.table(),
-                state.cursor(),
-                state.runId(),
-                state.runFloor(),
-                runMax,
-                page.next().get(),
-                counts,
-                state.lastStartedAt(),
-                state.lastFinishedAt(),
-                state.lastOutcome(),
-                state.lastError(),
-                state.last());
-      } else {
-        if (sweeps(state)) {
-          deleted = seen.sweep();
-          counts = counts.plus(new SyncState.Counts(0, 0, 0, deleted, 0, 0));
-        }
-        String cursor =
-            usesToken()
-                ? CursorValues.encode(page.parsed().fields().get(stream.incremental().token()))
-                : CursorValues.max(state.cursor(), runMax);
-        next =
-            new SyncState(
-                state.connector(),
-                state.table(),
-                cursor,
-                null,
-                null,
-                null,
-                PagePosition.FIRST,
-                SyncState.Counts.ZERO,
-                state.lastStartedAt(),
-                clock.instant(),
-                "ok",
-                null,
-                counts);
-      }
-      store.save(next);
-      db.commit();
-    } catch (SQLException | RuntimeException e) {
-      db.rollback();
-      throw e;
-    } finally {
-      db.setAutoCommit(true);
-    }
-    notifyListener(
-        new TableChange(
-            job.pocket(),
-            job.connector().name(),
-            stream.table(),
-            page.parsed().size(),
-            written.inserted(),
-            written.updated(),
-            deleted,
-            written.changedKeys(),
-            !next.inProgress()));
-    return next;
-  }
-
-  private List<Object> keys(TableWriter<R> writer, List<R> rows) {
-    List<Object> keys = new ArrayList<>(rows.size());
-    for (R row : rows) {
-      keys.add(writer.key(row));
-    }
-    return keys;
-  }
-
-  private void notifyListener(TableChange change) {
-    try {
-      listener.onChange(change);
-    } catch (RuntimeException e) {
-      System.getLogger(SyncRun.class.getName())
-          .log(
-              System.Logger.Level.WARNING,
-              "a sync listener failed on " + change.table() + ": " + e);
-    }
-  }
-
-  /**
    * The run's first request, with the incremental filter (the cursor, or the sync token) in its
    * query. The filter parameter need not be one the action declares ({@code created[gte]} rarely
    * is), so it is added here, as paging parameters are.
@@ -403,8 +263,7 @@ final class SyncRun<R> {
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {
     String error =
         job.redactor().apply(reason); // stored in _paw_sync_state: no credential value may reach it
-    SyncState failed =
-        withLast(state, state.lastStartedAt(), clock.instant(), "error", error, state.last());
+    SyncState failed = state.withLast(state.last().failed(clock.instant(), error));
     try {
       job.connection().setAutoCommit(true);
       store.save(failed);
@@ -415,40 +274,13 @@ final class SyncRun<R> {
   }
 
   private SyncResult result(SyncState state, Instant started, boolean complete, String error) {
-    SyncState.Counts c = complete ? state.last() : state.run();
-    return new SyncResult(
-        stream.table(),
-        c.inserted(),
-        c.updated(),
-        c.unchanged(),
-        c.deleted(),
-        c.records(),
-        c.pages(),
-        Duration.between(started, clock.instant()),
-        complete,
-        error);
+    SyncCounts counts = complete ? state.last().counts() : state.runCounts();
+    return counts.result(
+        stream.table(), Duration.between(started, clock.instant()), complete, error);
   }
 
-  private static SyncState withLast(
-      SyncState s,
-      Instant startedAt,
-      Instant finishedAt,
-      String outcome,
-      String error,
-      SyncState.Counts last) {
-    return new SyncState(
-        s.connector(),
-        s.table(),
-        s.cursor(),
-        s.runId(),
-        s.runFloor(),
-        s.runMax(),
-        s.position(),
-        s.run(),
-        startedAt,
-        finishedAt,
-        outcome,
-        error,
-        last);
+  /** The number of the page the run fetches next. */
+  private static int pageAfter(SyncState state) {
+    return (int) state.runCounts().pages() + 1;
   }
 }

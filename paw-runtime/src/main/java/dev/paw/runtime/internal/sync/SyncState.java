@@ -4,65 +4,108 @@ import java.time.Instant;
 
 /**
  * A table's sync checkpoint, as {@code _paw_sync_state} holds it: the incremental cursor of the
- * last complete run, and, while a run is in progress (or was cut off), where it is and what it has
- * done so far.
+ * last complete run, the run in progress (or cut off), if any, and how the last run ended.
  *
  * @param cursor the highest incremental cursor value committed by a complete run (JSON text), or
  *     {@code null}
- * @param runId the run in progress, or {@code null}
- * @param runFloor the cursor the run in progress filters from (JSON text), or {@code null}
- * @param runMax the highest cursor value the run in progress has seen (JSON text), or {@code null}
- * @param position where the run in progress continues
+ * @param run the run in progress, or {@code null} when none is
+ * @param last when the last run started and how it ended
  */
-record SyncState(
-    String connector,
-    String table,
-    String cursor,
-    String runId,
-    String runFloor,
-    String runMax,
-    PagePosition position,
-    Counts run,
-    Instant lastStartedAt,
-    Instant lastFinishedAt,
-    String lastOutcome,
-    String lastError,
-    Counts last) {
-
-  /** What a run did. */
-  record Counts(
-      long inserted, long updated, long unchanged, long deleted, long records, long pages) {
-    static final Counts ZERO = new Counts(0, 0, 0, 0, 0, 0);
-
-    Counts plus(Counts other) {
-      return new Counts(
-          inserted + other.inserted,
-          updated + other.updated,
-          unchanged + other.unchanged,
-          deleted + other.deleted,
-          records + other.records,
-          pages + other.pages);
-    }
-  }
+record SyncState(String connector, String table, String cursor, Run run, LastRun last) {
 
   static SyncState fresh(String connector, String table) {
-    return new SyncState(
-        connector,
-        table,
-        null,
-        null,
-        null,
-        null,
-        PagePosition.FIRST,
-        Counts.ZERO,
-        null,
-        null,
-        null,
-        null,
-        Counts.ZERO);
+    return new SyncState(connector, table, null, null, LastRun.NONE);
   }
 
   boolean inProgress() {
-    return runId != null;
+    return run != null;
+  }
+
+  /** What the run in progress has done, or nothing when none is. */
+  SyncCounts runCounts() {
+    return run == null ? SyncCounts.ZERO : run.counts();
+  }
+
+  /** The cursor the run in progress filters from, or {@code null} for a full run or none. */
+  String runFloor() {
+    return run == null ? null : run.floor();
+  }
+
+  SyncState withCursor(String cursor) {
+    return new SyncState(connector, table, cursor, run, last);
+  }
+
+  SyncState withRun(Run run) {
+    return new SyncState(connector, table, cursor, run, last);
+  }
+
+  SyncState withLast(LastRun last) {
+    return new SyncState(connector, table, cursor, run, last);
+  }
+
+  /**
+   * A run in progress: where it continues and what it has done so far.
+   *
+   * @param floor the cursor the run filters from (JSON text), or {@code null} for a full run
+   * @param max the highest cursor value the run has seen (JSON text), or {@code null}
+   */
+  record Run(String id, String floor, String max, PagePosition position, SyncCounts counts) {
+
+    /** A run from its first page, filtering from {@code floor}. */
+    static Run start(String id, String floor) {
+      return new Run(id, floor, null, PagePosition.FIRST, SyncCounts.ZERO);
+    }
+
+    /** This run, continuing at {@code position} with what it has seen and done so far. */
+    Run at(PagePosition position, String max, SyncCounts counts) {
+      return new Run(id, floor, max, position, counts);
+    }
+
+    /** This run started over from its first page as a full run, keeping its counts. */
+    Run restartedInFull() {
+      return new Run(id, null, null, PagePosition.FIRST, counts);
+    }
+  }
+
+  /** How the last run ended. */
+  enum Outcome {
+    OK,
+    ERROR;
+
+    /** As {@code _paw_sync_state} and {@code TableSyncStatus} spell it. */
+    String text() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    static Outcome of(String text) {
+      return text == null ? null : valueOf(text.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * When the last run started, and when and how it ended.
+   *
+   * @param outcome {@code null} before a run ended
+   * @param error why it failed, or {@code null}
+   * @param counts what the last complete run did
+   */
+  record LastRun(
+      Instant startedAt, Instant finishedAt, Outcome outcome, String error, SyncCounts counts) {
+
+    static final LastRun NONE = new LastRun(null, null, null, null, SyncCounts.ZERO);
+
+    LastRun started(Instant at) {
+      return new LastRun(at, finishedAt, outcome, error, counts);
+    }
+
+    /** A run that completed at {@code at}, having done {@code counts}. */
+    LastRun completed(Instant at, SyncCounts counts) {
+      return new LastRun(startedAt, at, Outcome.OK, null, counts);
+    }
+
+    /** A run that failed at {@code at}; the counts stay those of the last complete run. */
+    LastRun failed(Instant at, String error) {
+      return new LastRun(startedAt, at, Outcome.ERROR, error, counts);
+    }
   }
 }

@@ -65,20 +65,24 @@ final class SyncStateStore implements AutoCloseable {
         if (!rs.next()) {
           return SyncState.fresh(connector, table);
         }
-        return new SyncState(
-            rs.getString("connector"),
-            table,
-            rs.getString("cursor"),
-            rs.getString("run_id"),
-            rs.getString("run_floor"),
-            rs.getString("run_max"),
-            PagePosition.fromJson(rs.getString("position")),
-            counts(rs, "run_"),
-            instant(rs.getString("last_started_at")),
-            instant(rs.getString("last_finished_at")),
-            rs.getString("last_outcome"),
-            rs.getString("last_error"),
-            counts(rs, "last_"));
+        String runId = rs.getString("run_id");
+        SyncState.Run run =
+            runId == null
+                ? null
+                : new SyncState.Run(
+                    runId,
+                    rs.getString("run_floor"),
+                    rs.getString("run_max"),
+                    PagePosition.fromJson(rs.getString("position")),
+                    counts(rs, "run_"));
+        SyncState.LastRun last =
+            new SyncState.LastRun(
+                instant(rs.getString("last_started_at")),
+                instant(rs.getString("last_finished_at")),
+                SyncState.Outcome.of(rs.getString("last_outcome")),
+                rs.getString("last_error"),
+                counts(rs, "last_"));
+        return new SyncState(rs.getString("connector"), table, rs.getString("cursor"), run, last);
       }
     }
   }
@@ -92,16 +96,18 @@ final class SyncStateStore implements AutoCloseable {
     upsert.setString(++i, state.table());
     upsert.setString(++i, state.connector());
     upsert.setString(++i, state.cursor());
-    upsert.setString(++i, state.runId());
-    upsert.setString(++i, state.runFloor());
-    upsert.setString(++i, state.runMax());
-    upsert.setString(++i, state.inProgress() ? state.position().toJson() : null);
-    i = setCounts(upsert, i, state.run());
-    upsert.setString(++i, text(state.lastStartedAt()));
-    upsert.setString(++i, text(state.lastFinishedAt()));
-    upsert.setString(++i, state.lastOutcome());
-    upsert.setString(++i, state.lastError());
-    setCounts(upsert, i, state.last());
+    SyncState.Run run = state.run();
+    upsert.setString(++i, run == null ? null : run.id());
+    upsert.setString(++i, run == null ? null : run.floor());
+    upsert.setString(++i, run == null ? null : run.max());
+    upsert.setString(++i, run == null ? null : run.position().toJson());
+    i = setCounts(upsert, i, state.runCounts());
+    SyncState.LastRun last = state.last();
+    upsert.setString(++i, text(last.startedAt()));
+    upsert.setString(++i, text(last.finishedAt()));
+    upsert.setString(++i, last.outcome() == null ? null : last.outcome().text());
+    upsert.setString(++i, last.error());
+    setCounts(upsert, i, last.counts());
     upsert.executeUpdate();
   }
 
@@ -113,7 +119,7 @@ final class SyncStateStore implements AutoCloseable {
     }
   }
 
-  private static int setCounts(PreparedStatement statement, int index, SyncState.Counts counts)
+  private static int setCounts(PreparedStatement statement, int index, SyncCounts counts)
       throws SQLException {
     int i = index;
     statement.setLong(++i, counts.inserted());
@@ -125,8 +131,8 @@ final class SyncStateStore implements AutoCloseable {
     return i;
   }
 
-  private static SyncState.Counts counts(ResultSet rs, String prefix) throws SQLException {
-    return new SyncState.Counts(
+  private static SyncCounts counts(ResultSet rs, String prefix) throws SQLException {
+    return new SyncCounts(
         rs.getLong(prefix + "inserted"),
         rs.getLong(prefix + "updated"),
         rs.getLong(prefix + "unchanged"),

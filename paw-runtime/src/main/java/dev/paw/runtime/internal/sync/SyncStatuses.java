@@ -16,17 +16,18 @@ public final class SyncStatuses {
     SyncStateStore store = new SyncStateStore(connection);
     List<TableSyncStatus> all = new ArrayList<>();
     for (SyncState s : store.loadAll()) {
-      SyncState.Counts last = s.last();
+      SyncState.LastRun last = s.last();
+      SyncCounts counts = last.counts();
       all.add(
           new TableSyncStatus(
               s.table(),
               s.connector(),
-              s.lastStartedAt(),
-              s.lastFinishedAt(),
-              s.lastOutcome(),
-              s.lastError(),
-              last.records(),
-              last.inserted() + last.updated() + last.deleted(),
+              last.startedAt(),
+              last.finishedAt(),
+              last.outcome() == null ? null : last.outcome().text(),
+              last.error(),
+              counts.records(),
+              counts.inserted() + counts.updated() + counts.deleted(),
               s.inProgress()));
     }
     return all;

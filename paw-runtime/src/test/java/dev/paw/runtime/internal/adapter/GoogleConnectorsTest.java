@@ -1,9 +1,10 @@
 package dev.paw.runtime.internal.adapter;
 
+import static dev.paw.runtime.SyncOutcomes.failure;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.credentials.ScopedCredentials;
@@ -328,7 +329,7 @@ class GoogleConnectorsTest {
         });
     ConnectorProtocol gmail = authorizedConnection("gmail", "/gmail/v1");
 
-    SyncResult result = gmail.sync("gmail_messages").toCompletableFuture().join();
+    SyncResult result = failure(gmail.sync("gmail_messages"));
 
     assertThat(result.complete()).isFalse();
     assertThat(result.error())
@@ -362,7 +363,7 @@ class GoogleConnectorsTest {
     }
     drainOAuthRequests(); // the authorization's and the revocation's: only the sync's count below
 
-    SyncResult result = gmail.sync("gmail_messages").toCompletableFuture().join();
+    SyncResult result = failure(gmail.sync("gmail_messages"));
 
     assertThat(result.complete()).isFalse();
     assertThat(result.error())

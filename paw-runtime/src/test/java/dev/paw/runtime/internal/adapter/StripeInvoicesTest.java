@@ -2,8 +2,8 @@ package dev.paw.runtime.internal.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.paw.runtime.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.credentials.Secret;

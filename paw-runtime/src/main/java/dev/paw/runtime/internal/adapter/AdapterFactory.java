@@ -1,0 +1,132 @@
+package dev.paw.runtime.internal.adapter;
+
+import dev.paw.runtime.ConnectorProtocol;
+import dev.paw.runtime.LocalActions;
+import dev.paw.runtime.RuntimeSettings;
+import dev.paw.runtime.SyncListener;
+import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.runtime.internal.audit.AuditWriter;
+import dev.paw.runtime.internal.credentials.MasterKey;
+import dev.paw.runtime.internal.files.FileActions;
+import dev.paw.runtime.internal.files.FileConnector;
+import dev.paw.runtime.internal.files.ImportLimits;
+import dev.paw.runtime.internal.http.HttpClients;
+import dev.paw.runtime.internal.sync.SyncEngine;
+import dev.paw.runtime.internal.trust.TrustGate;
+import dev.paw.runtime.pocket.Pocket;
+import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.runtime.trust.AdminApprover;
+import dev.paw.runtime.trust.Approver;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import okhttp3.OkHttpClient;
+
+/**
+ * Wires the runtime's shared pieces (trust gate, sync engine, base HTTP client, local actions,
+ * worker threads, audit key) into adapters: one {@link DirectRestAdapter} per pocket and connector,
+ * kept for the runtime's life.
+ */
+public final class AdapterFactory implements AutoCloseable {
+
+  private final TrustGate trust;
+  private final SyncEngine engine;
+  private final RuntimeSettings settings;
+  private final Map<String, LocalActions> localActions;
+
+  /**
+   * The base HTTP client, made on first use: a local action or a read of a pocket never loads
+   * OkHttp.
+   */
+  private final Supplier<OkHttpClient> http;
+
+  private final ExecutorService executor;
+  private final String actor;
+  private final Supplier<MasterKey> masterKey;
+  private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
+
+  /**
+   * @param localActions runs connectors' {@code LOCAL} actions; the file connector ({@code csv}) is
+   *     added, with the query time limit, unless given
+   * @param httpClient the base HTTP client, or {@code null} for {@link HttpClients#shared()}
+   * @param actor who the audit trail names as acting, or {@code null} for the operating-system user
+   * @param masterKey keys the audit chain, asked for when first needed
+   */
+  public AdapterFactory(
+      RuntimeSettings settings,
+      Approver approver,
+      AdminApprover adminApprover,
+      SyncListener listener,
+      Map<String, LocalActions> localActions,
+      OkHttpClient httpClient,
+      String actor,
+      Supplier<MasterKey> masterKey) {
+    this.trust = new TrustGate(approver, adminApprover);
+    this.settings = settings;
+    this.engine =
+        new SyncEngine(listener, settings.clock(), settings.sleeper(), settings.limits().sync());
+    Map<String, LocalActions> local = new HashMap<>(localActions);
+    local.putIfAbsent(
+        FileConnector.NAME,
+        new FileConnector(
+            new FileActions(
+                ImportLimits.DEFAULTS,
+                java.time.Clock.systemUTC(),
+                settings.limits().queryTimeout())));
+    this.localActions = Map.copyOf(local);
+    this.http = httpClient != null ? () -> httpClient : HttpClients::shared;
+    this.actor = actor;
+    this.masterKey = masterKey;
+    this.executor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "paw-worker");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  /** The adapter of {@code connector} in {@code pocket}, made on first use. */
+  public ConnectorProtocol adapter(
+      Pocket pocket, RegisteredConnector connector, ScopedCredentials credentials) {
+    String name = connector.spec().name();
+    return adapters.computeIfAbsent(
+        pocket.slug() + "/" + name,
+        key ->
+            new DirectRestAdapter(
+                pocket,
+                connector,
+                credentials,
+                trust,
+                auditWriter(pocket),
+                engine,
+                http,
+                settings,
+                localActions.get(name),
+                executor));
+  }
+
+  /** The base HTTP client every connection derives its own from. */
+  public OkHttpClient httpClient() {
+    return http.get();
+  }
+
+  public RuntimeSettings settings() {
+    return settings;
+  }
+
+  /** Appends to the pocket's trail as this runtime's actor, keyed under the master key. */
+  private AuditWriter auditWriter(Pocket pocket) {
+    return actor == null
+        ? new AuditWriter(pocket, masterKey.get())
+        : new AuditWriter(pocket, masterKey.get(), settings.clock(), actor);
+  }
+
+  @Override
+  public void close() {
+    executor.shutdown();
+  }
+}
