@@ -4,8 +4,6 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ContentType;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.PaginationSpec;
-import dev.paw.spec.ParamIn;
-import dev.paw.spec.ParamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.UrlTemplate;
 import dev.paw.spec.diagnostic.Wording;
@@ -40,20 +38,20 @@ final class ActionReader {
           "records_optional",
           "pagination",
           ReturnsReader.KEY);
-  private static final List<String> METHOD_NAMES =
-      Arrays.stream(HttpMethod.values()).map(Enum::name).toList();
   private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
       Arrays.stream(TrustLevel.values()).map(TrustLevel::wireName).toList();
 
   private final YamlReader reader;
-  private final ParamReader params;
+  private final ActionRequestReader request;
+  private final ActionParamsReader params;
   private final PaginationReader pagination;
   private final ReturnsReader returns;
 
   ActionReader(YamlReader reader) {
     this.reader = reader;
-    this.params = new ParamReader(reader);
+    this.request = new ActionRequestReader(reader);
+    this.params = new ActionParamsReader(reader);
     this.pagination = new PaginationReader(reader);
     this.returns = new ReturnsReader(reader);
   }
@@ -110,22 +108,14 @@ final class ActionReader {
 
   private ReadAction action(YamlMapping a, String name) {
     String what = "action '" + name + "'";
-    HttpMethod method = method(a, what);
+    HttpMethod method = request.method(a, what);
     TrustLevel trust = trust(a, what);
     ContentType contentType = contentType(a, what);
     String url =
         a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
-    UrlTemplate template = url == null ? null : template(a.value("url"), url, what);
+    UrlTemplate template = url == null ? null : request.template(a.value("url"), url, what);
 
-    List<ParamSpec> query = params.read(a.value("params"), "params", name, ParamIn.QUERY);
-    List<ParamSpec> body = params.read(a.value("body"), "body", name, ParamIn.BODY);
-    checkDuplicates(query, body, what);
-    if (!body.isEmpty()
-        && (method == HttpMethod.GET || method == HttpMethod.DELETE)
-        && url != null) {
-      reader.warning(
-          a.keyNode("body"), what + " is a " + method + " with a body; many servers ignore it");
-    }
+    ActionParamsReader.Params params = this.params.read(a, name, what, method, url);
 
     String records = a.fieldPath("records", what);
     boolean recordsOptional =
@@ -166,8 +156,8 @@ final class ActionReader {
                 description,
                 method,
                 url,
-                query,
-                body,
+                params.query(),
+                params.body(),
                 trust,
                 contentType,
                 executionMode,
@@ -182,29 +172,6 @@ final class ActionReader {
         template,
         url == null ? null : reader.location(a.value("url")),
         returnsNode == null ? null : reader.location(returnsNode));
-  }
-
-  private HttpMethod method(YamlMapping a, String what) {
-    if (a.present("method") == null) {
-      return HttpMethod.GET;
-    }
-    Node node = a.value("method");
-    String text = reader.string(node, "'method' of " + what);
-    if (text == null) {
-      return HttpMethod.GET;
-    }
-    String upper = text.toUpperCase(Locale.ROOT);
-    if (METHOD_NAMES.contains(upper)) {
-      return HttpMethod.valueOf(upper); // PocketPaw upper-cases the method, so 'get' means GET
-    }
-    reader.error(
-        node,
-        "unknown HTTP method '"
-            + text
-            + "' in "
-            + what
-            + Wording.hintOrList(text, METHOD_NAMES, METHOD_NAMES));
-    return HttpMethod.GET;
   }
 
   /**
@@ -252,55 +219,6 @@ final class ActionReader {
             + what
             + Wording.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
     return TrustLevel.CONFIRM;
-  }
-
-  private UrlTemplate template(Node node, String url, String what) {
-    if (url.isBlank()) {
-      reader.error(node, "url of " + what + " is empty");
-      return null;
-    }
-    UrlTemplate.Result parsed = UrlTemplate.parse(url);
-    if (parsed.error() != null) {
-      reader.error(node, "malformed url of " + what + ": " + parsed.error());
-      return null;
-    }
-    UrlTemplate template = parsed.template();
-    if (url.contains("://") && !url.startsWith("https://") && !url.startsWith("http://")) {
-      reader.error(
-          node,
-          "url of "
-              + what
-              + " must be http or https, not '"
-              + url.substring(0, url.indexOf("://"))
-              + "'");
-      return null;
-    }
-    if (url.chars().anyMatch(c -> c <= 0x20 || c == 0x7f)) {
-      reader.error(node, "url of " + what + " holds a space or control character");
-      return null;
-    }
-    return template;
-  }
-
-  private void checkDuplicates(List<ParamSpec> query, List<ParamSpec> body, String what) {
-    for (ParamSpec b : body) {
-      for (ParamSpec q : query) {
-        if (q.name().equals(b.name())) {
-          reader
-              .diagnostics()
-              .error(
-                  b.location(),
-                  "parameter '"
-                      + b.name()
-                      + "' of "
-                      + what
-                      + " is in both params and"
-                      + " body (first at line "
-                      + q.location().line()
-                      + "); a name can go to one place only");
-        }
-      }
-    }
   }
 
   private String optional(YamlMapping a, String key, String what) {

@@ -18,11 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
@@ -50,16 +47,19 @@ final class SyncReader {
   static final List<String> EACH_KEYS = List.of("action", "params");
   private static final List<String> WRITE_MODES =
       Arrays.stream(WriteMode.values()).map(WriteMode::wireName).toList();
-  private static final Pattern EVERY = Pattern.compile("every_([0-9]+)([mhd]?)");
 
   private final YamlReader reader;
   private final ColumnReader columns;
   private final IncrementalReader incremental;
+  private final ScheduleReader schedules;
+  private final StreamSourceReader sources;
 
   SyncReader(YamlReader reader) {
     this.reader = reader;
     this.columns = new ColumnReader(reader);
     this.incremental = new IncrementalReader(reader);
+    this.schedules = new ScheduleReader(reader);
+    this.sources = new StreamSourceReader(reader);
   }
 
   /**
@@ -150,7 +150,7 @@ final class SyncReader {
    * not kept.
    */
   private ReadStream settings(YamlMapping s, String table, String what) {
-    Schedule schedule = schedule(s, what);
+    Schedule schedule = schedules.read(s, what);
     List<ColumnSpec> mapped = columns.read(s.present("mapping"), what);
     String sourceName =
         s.present("source") == null
@@ -158,9 +158,9 @@ final class SyncReader {
             : reader.string(s.value("source"), "'source' of " + what);
     Reference source =
         sourceName == null ? null : new Reference(sourceName, reader.location(s.value("source")));
-    List<WrittenParam> params = params(s, what);
+    List<WrittenParam> params = sources.params(s, what);
     String records = s.fieldPath("records", what);
-    List<Reference> primaryKey = primaryKey(s, what);
+    List<Reference> primaryKey = sources.primaryKey(s, what);
     IncrementalSpec cursor = incremental.read(s, what);
     WriteMode writeMode = writeMode(s, what);
     if (cursor != null && writeMode == WriteMode.REPLACE) {
@@ -201,130 +201,6 @@ final class SyncReader {
             maxPages,
             null);
     return new ReadStream(stream, table != null, what, source, params, primaryKey, each);
-  }
-
-  private Schedule schedule(YamlMapping s, String what) {
-    Node node = s.present("schedule");
-    if (node == null) {
-      return Schedule.MANUAL;
-    }
-    String text = reader.string(node, "'schedule' of " + what);
-    if (text == null) {
-      return Schedule.MANUAL;
-    }
-    return Schedule.parse(text)
-        .orElseGet(
-            () -> {
-              reader.error(node, scheduleProblem(text, what));
-              return Schedule.MANUAL;
-            });
-  }
-
-  /** Why {@code text} is not a schedule, with the fix when one is likely. */
-  private static String scheduleProblem(String text, String what) {
-    String normalised = text.strip().toLowerCase(Locale.ROOT).replaceAll("[\\s-]+", "_");
-    if (Schedule.parse(normalised).isPresent()) {
-      return "unknown schedule '" + text + "' in " + what + " (did you mean '" + normalised + "'?)";
-    }
-    Matcher every = EVERY.matcher(normalised);
-    if (every.matches() && every.group(2).isEmpty()) {
-      String n = every.group(1);
-      return "schedule '"
-          + text
-          + "' in "
-          + what
-          + " has no unit (write every_"
-          + n
-          + "m, every_"
-          + n
-          + "h or every_"
-          + n
-          + "d)";
-    }
-    if (every.matches()) {
-      String unit =
-          switch (every.group(2)) {
-            case "m" -> "minute";
-            case "h" -> "hour";
-            default -> "day";
-          };
-      return "schedule '"
-          + text
-          + "' in "
-          + what
-          + (every.group(1).matches("0+")
-              ? " must wait at least 1 "
-                  + unit
-                  + " between runs (e.g. every_1"
-                  + every.group(2)
-                  + ")"
-              : " must count " + unit + "s from 1 to 999999, without leading zeros");
-    }
-    String hint = Wording.didYouMean(text, Schedule.EXAMPLES);
-    return "unknown schedule '"
-        + text
-        + "' in "
-        + what
-        + (hint.isEmpty()
-            ? " (expected manual, hourly, daily or every_<N>m, every_<N>h, every_<N>d, e.g. every_15m)"
-            : hint);
-  }
-
-  /**
-   * The fixed parameters for the source, as written; values that cannot be read are reported and
-   * left out.
-   */
-  private List<WrittenParam> params(YamlMapping s, String what) {
-    List<WrittenParam> params = new ArrayList<>();
-    Node node = s.present("params");
-    YamlMapping mapping =
-        node == null
-            ? null
-            : reader.mapping(node, "'params' of " + what, "in the params of " + what);
-    if (mapping == null) {
-      return params;
-    }
-    for (String name : mapping.keys()) {
-      Node valueNode = mapping.value(name);
-      int errorsBefore = reader.diagnostics().errorCount();
-      Object value = reader.value(valueNode);
-      if (reader.diagnostics().errorCount() == errorsBefore) {
-        params.add(
-            new WrittenParam(
-                name,
-                value,
-                reader.describe(valueNode),
-                reader.location(mapping.keyNode(name)),
-                reader.location(valueNode)));
-      }
-    }
-    return params;
-  }
-
-  /** The primary key columns as written, each once. */
-  private List<Reference> primaryKey(YamlMapping s, String what) {
-    List<Reference> key = new ArrayList<>();
-    Node node = s.present("primary_key");
-    if (node == null) {
-      return key;
-    }
-    List<Node> items =
-        node instanceof ScalarNode ? List.of(node) : reader.list(node, "'primary_key' of " + what);
-    if (items == null) {
-      return key;
-    }
-    for (Node item : items) {
-      String name = reader.string(item, "a primary key column of " + what);
-      if (name == null) {
-        continue;
-      }
-      if (key.stream().anyMatch(k -> k.name().equals(name))) {
-        reader.error(item, "primary key '" + name + "' of " + what + " is listed twice");
-        continue;
-      }
-      key.add(new Reference(name, reader.location(item)));
-    }
-    return key;
   }
 
   private WriteMode writeMode(YamlMapping s, String what) {
