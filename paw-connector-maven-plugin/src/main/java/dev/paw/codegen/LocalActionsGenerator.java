@@ -1,6 +1,5 @@
 package dev.paw.codegen;
 
-import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.MethodSpec;
@@ -17,7 +16,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import javax.lang.model.element.Modifier;
 
 /**
@@ -35,17 +33,6 @@ final class LocalActionsGenerator {
           ClassName.get(Map.class),
           ClassName.get(String.class),
           WildcardTypeName.subtypeOf(Object.class));
-
-  /** The conversions the calls class needs, each a private helper method. */
-  private enum Helper {
-    REQUIRED,
-    TEXT,
-    INTEGER,
-    NUMBER,
-    BOOL,
-    ONE_OF,
-    LIST
-  }
 
   TypeSpec generateInterface(ConnectorSpec spec, ConnectorNames names) {
     TypeSpec.Builder type =
@@ -102,7 +89,7 @@ final class LocalActionsGenerator {
                     + "@throws IllegalArgumentException for an action the connector does not have, a"
                     + " missing required value or a value of the wrong type\n")
             .beginControlFlow("switch (action)");
-    Set<Helper> helpers = EnumSet.noneOf(Helper.class);
+    Set<LocalCallHelper> helpers = EnumSet.noneOf(LocalCallHelper.class);
     List<MethodSpec> readers = new ArrayList<>();
     for (ActionSpec action : actions) {
       String method = names.actionMethod(action);
@@ -134,8 +121,8 @@ final class LocalActionsGenerator {
             .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build())
             .addMethod(call.build())
             .addMethods(readers);
-    for (Helper helper : helpers) {
-      type.addMethod(helper(helper));
+    for (LocalCallHelper helper : helpers) {
+      type.addMethod(helper.method());
     }
     return type.build();
   }
@@ -152,7 +139,7 @@ final class LocalActionsGenerator {
   }
 
   private static MethodSpec reader(
-      ActionSpec action, String method, ClassName params, Set<Helper> helpers) {
+      ActionSpec action, String method, ClassName params, Set<LocalCallHelper> helpers) {
     MethodSpec.Builder reader =
         MethodSpec.methodBuilder(method)
             .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
@@ -163,7 +150,7 @@ final class LocalActionsGenerator {
       ParamSpec param = field.spec();
       CodeBlock value = CodeBlock.of("values.get($S)", param.name());
       if (param.required()) {
-        helpers.add(Helper.REQUIRED);
+        helpers.add(LocalCallHelper.REQUIRED);
         value = CodeBlock.of("required($S, $S, $L)", action.name(), param.name(), value);
       } else {
         reader.beginControlFlow("if ($L != null)", value);
@@ -178,10 +165,13 @@ final class LocalActionsGenerator {
 
   /** The code that turns a map value into the field's Java type. */
   private static CodeBlock convert(
-      ActionSpec action, ParamsGenerator.Field field, CodeBlock value, Set<Helper> helpers) {
+      ActionSpec action,
+      ParamsGenerator.Field field,
+      CodeBlock value,
+      Set<LocalCallHelper> helpers) {
     String name = field.spec().name();
     if (field.enumType() != null) {
-      helpers.add(Helper.ONE_OF);
+      helpers.add(LocalCallHelper.ONE_OF);
       return CodeBlock.of(
           "oneOf($S,$W$S,$W$L,$W$T.values(),$W$T::wireValue)",
           action.name(),
@@ -192,19 +182,19 @@ final class LocalActionsGenerator {
     }
     switch (field.spec().type()) {
       case STRING:
-        helpers.add(Helper.TEXT);
+        helpers.add(LocalCallHelper.TEXT);
         return CodeBlock.of("text($L)", value);
       case INTEGER:
-        helpers.add(Helper.INTEGER);
+        helpers.add(LocalCallHelper.INTEGER);
         return CodeBlock.of("integer($S,$W$S,$W$L)", action.name(), name, value);
       case NUMBER:
-        helpers.add(Helper.NUMBER);
+        helpers.add(LocalCallHelper.NUMBER);
         return CodeBlock.of("number($S,$W$S,$W$L)", action.name(), name, value);
       case BOOLEAN:
-        helpers.add(Helper.BOOL);
+        helpers.add(LocalCallHelper.BOOL);
         return CodeBlock.of("bool($S,$W$S,$W$L)", action.name(), name, value);
       case ARRAY:
-        helpers.add(Helper.LIST);
+        helpers.add(LocalCallHelper.LIST);
         TypeName element = ((ParameterizedTypeName) field.type()).typeArguments().get(0);
         if (!(element instanceof ClassName)) {
           throw new IllegalArgumentException(
@@ -214,136 +204,5 @@ final class LocalActionsGenerator {
       default:
         return value;
     }
-  }
-
-  private static MethodSpec helper(Helper helper) {
-    MethodSpec.Builder method =
-        MethodSpec.methodBuilder(helper == Helper.ONE_OF ? "oneOf" : helper.name().toLowerCase())
-            .addModifiers(Modifier.PRIVATE, Modifier.STATIC);
-    if (helper == Helper.TEXT) {
-      return method
-          .returns(String.class)
-          .addParameter(Object.class, "value")
-          .addStatement("return value.toString()")
-          .build();
-    }
-    method.addParameter(String.class, "action").addParameter(String.class, "name");
-    switch (helper) {
-      case REQUIRED:
-        return method
-            .addJavadoc("A required value: present, and for text not blank.\n")
-            .returns(Object.class)
-            .addParameter(Object.class, "value")
-            .beginControlFlow(
-                "if (value == null || value instanceof $T text && text.toString().isBlank())",
-                CharSequence.class)
-            .addStatement(
-                "throw new $T(action$W+ $S$W+ name$W+ $S)",
-                IllegalArgumentException.class,
-                ": parameter '",
-                "' is required")
-            .endControlFlow()
-            .addStatement("return value")
-            .build();
-      case INTEGER:
-        return lenient(method, Long.class, "Long.parseLong", "longValue", "an integer");
-      case NUMBER:
-        return lenient(method, Double.class, "Double.parseDouble", "doubleValue", "a number");
-      case BOOL:
-        return method
-            .returns(Boolean.class)
-            .addParameter(Object.class, "value")
-            .beginControlFlow("if (value instanceof $T bool)", Boolean.class)
-            .addStatement("return bool")
-            .endControlFlow()
-            .addStatement("$T text = value.toString().trim()", String.class)
-            .beginControlFlow(
-                "if (text.equalsIgnoreCase($S) || text.equalsIgnoreCase($S))", "true", "false")
-            .addStatement("return Boolean.parseBoolean(text)")
-            .endControlFlow()
-            .addStatement(
-                "throw new $T(action$W+ $S$W+ name$W+ $S$W+ value$W+ $S)",
-                IllegalArgumentException.class,
-                ": parameter '",
-                "' must be true or false, not '",
-                "'")
-            .build();
-      case ONE_OF:
-        TypeVariableName e = TypeVariableName.get("E");
-        return method
-            .addTypeVariable(e)
-            .returns(e)
-            .addParameter(Object.class, "value")
-            .addParameter(ArrayTypeName.of(e), "constants")
-            .addParameter(
-                ParameterizedTypeName.get(ClassName.get(Function.class), e, ClassName.OBJECT),
-                "wireValue")
-            .addStatement("$T wanted = value.toString()", String.class)
-            .beginControlFlow("for ($T constant : constants)", e)
-            .beginControlFlow("if (wanted.equals(String.valueOf(wireValue.apply(constant))))")
-            .addStatement("return constant")
-            .endControlFlow()
-            .endControlFlow()
-            .addStatement(
-                "$T allowed = new $T<>()",
-                ParameterizedTypeName.get(List.class, String.class),
-                ArrayList.class)
-            .beginControlFlow("for ($T constant : constants)", e)
-            .addStatement("allowed.add(String.valueOf(wireValue.apply(constant)))")
-            .endControlFlow()
-            .addStatement(
-                "throw new $T(action$W+ $S$W+ name$W+ $S$W+ allowed$W+ $S$W+ value$W+ $S)",
-                IllegalArgumentException.class,
-                ": parameter '",
-                "' must be one of ",
-                ", not '",
-                "'")
-            .build();
-      case LIST:
-        TypeVariableName t = TypeVariableName.get("T");
-        TypeName listOfT = ParameterizedTypeName.get(ClassName.get(List.class), t);
-        return method
-            .addTypeVariable(t)
-            .returns(listOfT)
-            .addParameter(Object.class, "value")
-            .addParameter(ParameterizedTypeName.get(ClassName.get(Class.class), t), "type")
-            .beginControlFlow("if (!(value instanceof $T<?> items))", List.class)
-            .addStatement(
-                "throw new $T(action$W+ $S$W+ name$W+ $S)",
-                IllegalArgumentException.class,
-                ": parameter '",
-                "' must be an array")
-            .endControlFlow()
-            .addStatement("$T list = new $T<>()", listOfT, ArrayList.class)
-            .beginControlFlow("for (Object item : items)")
-            .addStatement("list.add(type.cast(item))")
-            .endControlFlow()
-            .addStatement("return list")
-            .build();
-      default:
-        throw new AssertionError(helper);
-    }
-  }
-
-  /** A number helper that also takes the number as text, as a command line gives it. */
-  private static MethodSpec lenient(
-      MethodSpec.Builder method, Class<?> type, String parse, String fromNumber, String article) {
-    return method
-        .returns(type)
-        .addParameter(Object.class, "value")
-        .beginControlFlow("if (value instanceof $T number)", Number.class)
-        .addStatement("return number.$L()", fromNumber)
-        .endControlFlow()
-        .beginControlFlow("try")
-        .addStatement("return $L(value.toString().trim())", parse)
-        .nextControlFlow("catch ($T e)", NumberFormatException.class)
-        .addStatement(
-            "throw new $T(action$W+ $S$W+ name$W+ $S$W+ value$W+ $S, e)",
-            IllegalArgumentException.class,
-            ": parameter '",
-            "' must be " + article + ", not '",
-            "'")
-        .endControlFlow()
-        .build();
   }
 }
