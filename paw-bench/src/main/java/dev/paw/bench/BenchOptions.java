@@ -1,5 +1,6 @@
 package dev.paw.bench;
 
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -95,7 +96,7 @@ record BenchOptions(
       Path jar =
           Path.of(SyncBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.getParent().resolve("bench-work");
-    } catch (java.net.URISyntaxException | RuntimeException e) {
+    } catch (URISyntaxException | RuntimeException e) {
       return Path.of("bench-work");
     }
   }

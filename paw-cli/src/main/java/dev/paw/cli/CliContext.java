@@ -9,6 +9,7 @@ import dev.paw.runtime.trust.ApprovalRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -24,7 +25,7 @@ final class CliContext implements AutoCloseable {
   private final Terminal terminal;
   private final Map<String, String> environment;
   private Supplier<Path> home = () -> null;
-  private java.util.function.BooleanSupplier allowShadowing = () -> false;
+  private BooleanSupplier allowShadowing = () -> false;
   private boolean assumeYes;
   private volatile SyncListener progress = SyncListener.NONE;
   private Paw paw;
@@ -47,7 +48,7 @@ final class CliContext implements AutoCloseable {
   }
 
   /** Whether a connector file may replace a built-in ({@code --allow-shadowing}). */
-  void allowShadowing(java.util.function.BooleanSupplier value) {
+  void allowShadowing(BooleanSupplier value) {
     this.allowShadowing = value;
   }
 

@@ -12,6 +12,8 @@ import dev.paw.runtime.trust.ConnectorChangedException;
 import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +76,7 @@ final class ConnectCommand implements Callable<Integer> {
       paramLabel = "DURATION",
       converter = DurationConverter.class,
       description = "How long to wait for the browser: 90s, 5m, PT5M (default ${DEFAULT-VALUE}).")
-  java.time.Duration authTimeout;
+  Duration authTimeout;
 
   @Option(
       names = "--review",
@@ -154,7 +156,7 @@ final class ConnectCommand implements Callable<Integer> {
    * Shows what changed since the connector was connected and, once the user says yes, connects it
    * again with the same base URL, which pins the definition as it is now.
    */
-  private int review() throws java.sql.SQLException {
+  private int review() throws SQLException {
     context.paw().requireConnector(name);
     // reviewing a connection never creates a pocket: it needs one that holds the connection
     Pocket pocket = context.existingPocket(pocketOption.name);

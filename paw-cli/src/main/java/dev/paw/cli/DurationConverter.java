@@ -2,6 +2,7 @@ package dev.paw.cli;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.ITypeConverter;
@@ -27,7 +28,7 @@ final class DurationConverter implements ITypeConverter<Duration> {
 
   /** The duration {@code text} names, or {@code null} when it names none. */
   static Duration parse(String text) {
-    Matcher m = SHORT.matcher(text.strip().toLowerCase(java.util.Locale.ROOT));
+    Matcher m = SHORT.matcher(text.strip().toLowerCase(Locale.ROOT));
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
       return switch (m.group(2)) {

@@ -15,6 +15,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** Prints results: aligned text tables for people, JSON ({@code --json}) for programs. */
 final class Output {
@@ -48,7 +49,7 @@ final class Output {
     @Override
     public SerializableString getEscapeSequence(int ch) {
       return ch <= 0xffff && TerminalText.isUnsafe((char) ch)
-          ? new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04x", ch))
+          ? new SerializedString(String.format(Locale.ROOT, "\\u%04x", ch))
           : null;
     }
   }

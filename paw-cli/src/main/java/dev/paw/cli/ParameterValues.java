@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ParamSpec;
+import dev.paw.spec.ParamType;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class ParameterValues {
               + param.name()
               + "' must be "
               + param.type().wireName()
-              + (param.type() == dev.paw.spec.ParamType.OBJECT ? " (JSON)" : "")
+              + (param.type() == ParamType.OBJECT ? " (JSON)" : "")
               + ", not '"
               + text
               + "'");

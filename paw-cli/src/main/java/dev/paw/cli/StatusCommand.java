@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -115,7 +116,7 @@ final class StatusCommand implements Callable<Integer> {
         "state",
         sync != null && sync.inProgress()
             ? "syncing"
-            : connection.state().name().toLowerCase(java.util.Locale.ROOT));
+            : connection.state().name().toLowerCase(Locale.ROOT));
     row.put("table", stream == null ? null : stream.table());
     row.put("last_sync", sync == null ? null : sync.lastFinishedAt());
     row.put("last_rows", sync == null ? null : sync.lastRows());

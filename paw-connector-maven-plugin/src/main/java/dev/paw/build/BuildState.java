@@ -1,6 +1,7 @@
 package dev.paw.build;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +44,7 @@ record BuildState(
     Objects.requireNonNull(configDigest, "configDigest");
     Objects.requireNonNull(sourcesRoot, "sourcesRoot");
     Objects.requireNonNull(resourcesRoot, "resourcesRoot");
-    inputs = java.util.Collections.unmodifiableMap(new TreeMap<>(inputs));
+    inputs = Collections.unmodifiableMap(new TreeMap<>(inputs));
     shared = List.copyOf(shared);
   }
 

@@ -14,6 +14,7 @@ import dev.paw.spec.TableDdl;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.lang.model.element.Modifier;
@@ -101,7 +102,7 @@ final class MapperGenerator {
   }
 
   private MethodSpec readBack(StreamSpec stream, ClassName row) {
-    List<CodeBlock> args = new java.util.ArrayList<>();
+    List<CodeBlock> args = new ArrayList<>();
     for (int i = 0; i < stream.columns().size(); i++) {
       args.add(
           CodeBlock.of("stored.$L($L)", JavaTypes.getter(stream.columns().get(i).type()), i + 1));

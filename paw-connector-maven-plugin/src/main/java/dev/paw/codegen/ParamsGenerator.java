@@ -13,6 +13,7 @@ import dev.paw.spec.ParamType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -256,9 +257,7 @@ final class ParamsGenerator {
           .append(Javadoc.escape(String.valueOf(param.defaultValue())))
           .append('}');
     }
-    text.append(", sent in the ")
-        .append(param.in().name().toLowerCase(java.util.Locale.ROOT))
-        .append(')');
+    text.append(", sent in the ").append(param.in().name().toLowerCase(Locale.ROOT)).append(')');
     if (param.description() != null) {
       text.append(": ").append(Javadoc.sentence(param.description()));
     } else {

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * Writes spec values as Java expressions that rebuild them, the way a person would write them: a
@@ -221,7 +222,7 @@ final class SpecLiterals {
     return CodeBlock.of("$L$>$>\n$L\n.build()$<$<", start, CodeBlock.join(setters, "\n"));
   }
 
-  private static CodeBlock join(java.util.stream.Stream<CodeBlock> items) {
+  private static CodeBlock join(Stream<CodeBlock> items) {
     return CodeBlock.join(items.toList(), ",$W");
   }
 

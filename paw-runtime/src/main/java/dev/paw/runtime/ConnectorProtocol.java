@@ -3,6 +3,7 @@ package dev.paw.runtime;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -95,7 +96,7 @@ public interface ConnectorProtocol {
    * @param tables the tables the connector syncs, created in the pocket
    */
   record ConnectionResult(
-      String pocket, String connector, List<String> tables, java.time.Instant connectedAt) {
+      String pocket, String connector, List<String> tables, Instant connectedAt) {
 
     public ConnectionResult {
       tables = List.copyOf(tables);

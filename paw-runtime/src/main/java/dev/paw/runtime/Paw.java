@@ -15,11 +15,13 @@ import dev.paw.runtime.internal.registry.ConnectorRegistry;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
+import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.diagnostic.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -187,7 +189,7 @@ public final class Paw implements AutoCloseable {
    * levels, credentials), for a review; empty when nothing did. Connecting it again ({@link
    * ConnectorProtocol#connect}) approves the definition as it is now.
    */
-  public List<dev.paw.runtime.trust.PinChange> pinChanges(Pocket pocket, String name) {
+  public List<PinChange> pinChanges(Pocket pocket, String name) {
     ConnectorProtocol adapter = connector(pocket, name);
     return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }
@@ -237,7 +239,7 @@ public final class Paw implements AutoCloseable {
     }
 
     /** What the authorization granted. */
-    record Grant(boolean refreshToken, java.time.Instant expiresAt, String scope) {}
+    record Grant(boolean refreshToken, Instant expiresAt, String scope) {}
   }
 
   @Override

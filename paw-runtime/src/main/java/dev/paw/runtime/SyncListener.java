@@ -1,5 +1,7 @@
 package dev.paw.runtime;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -36,7 +38,7 @@ public interface SyncListener {
       boolean runComplete) {
 
     public TableChange {
-      changedKeys = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(changedKeys));
+      changedKeys = Collections.unmodifiableList(new ArrayList<>(changedKeys));
     }
   }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -74,8 +75,8 @@ public final class SyncScheduler implements AutoCloseable {
   }
 
   /** When a job runs next, if scheduled. */
-  public java.util.Optional<Instant> nextRun(String name) {
-    return java.util.Optional.ofNullable(nextRuns.get(name));
+  public Optional<Instant> nextRun(String name) {
+    return Optional.ofNullable(nextRuns.get(name));
   }
 
   /** Stops scheduling; a job that is running finishes first (waits up to {@code grace}). */

@@ -1,5 +1,7 @@
 package dev.paw.spec;
 
+import java.util.List;
+
 /**
  * A column of a synced table.
  *
@@ -9,7 +11,7 @@ package dev.paw.spec;
 public record ColumnSpec(Location location, String name, String from, ColumnType type) {
 
   /** The path split at its dots. */
-  public java.util.List<String> fromPath() {
-    return java.util.List.of(from.split("\\.", -1));
+  public List<String> fromPath() {
+    return List.of(from.split("\\.", -1));
   }
 }

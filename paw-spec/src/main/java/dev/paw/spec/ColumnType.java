@@ -1,5 +1,7 @@
 package dev.paw.spec;
 
+import java.util.Locale;
+
 /** The type of a synced column: how the API value is read and how SQLite stores it. */
 public enum ColumnType {
   /**
@@ -27,6 +29,6 @@ public enum ColumnType {
   }
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

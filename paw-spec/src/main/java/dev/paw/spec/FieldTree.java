@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The fields a sync stream reads from each API record, as a tree of field names: the columns' paths
@@ -152,7 +153,7 @@ public final class FieldTree {
         });
   }
 
-  private static void walk(Node node, java.util.function.Consumer<Node> visitor) {
+  private static void walk(Node node, Consumer<Node> visitor) {
     visitor.accept(node);
     node.children.values().forEach(child -> walk(child, visitor));
   }

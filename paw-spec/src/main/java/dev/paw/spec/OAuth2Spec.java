@@ -1,6 +1,7 @@
 package dev.paw.spec;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * OAuth 2 settings. Without them an {@code oauth2} connector (as PocketPaw writes them) sends a
@@ -22,7 +23,7 @@ public record OAuth2Spec(
     boolean pkce,
     String clientId,
     String clientSecret,
-    java.util.Map<String, String> authorizationParams) {
+    Map<String, String> authorizationParams) {
 
   public static final String AUTHORIZATION_CODE = "authorization_code";
   public static final String CLIENT_CREDENTIALS = "client_credentials";
@@ -50,7 +51,7 @@ public record OAuth2Spec(
     private boolean pkce;
     private String clientId;
     private String clientSecret;
-    private java.util.Map<String, String> authorizationParams = java.util.Map.of();
+    private Map<String, String> authorizationParams = Map.of();
 
     private Builder(Location location, String grant) {
       this.location = location;
@@ -92,7 +93,7 @@ public record OAuth2Spec(
       return this;
     }
 
-    public Builder authorizationParams(java.util.Map<String, String> value) {
+    public Builder authorizationParams(Map<String, String> value) {
       authorizationParams = value;
       return this;
     }

@@ -1,5 +1,7 @@
 package dev.paw.spec;
 
+import java.util.Locale;
+
 /** How a list endpoint pages through its records. */
 public enum PaginationStyle {
   /** One page only. */
@@ -21,6 +23,6 @@ public enum PaginationStyle {
   NEXT_URL;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,5 +1,9 @@
 package dev.paw.spec;
 
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
 /** The declared type of an action parameter. PocketPaw files write arrays as {@code object}. */
 public enum ParamType {
   STRING,
@@ -10,7 +14,7 @@ public enum ParamType {
   ARRAY;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** True when {@code value} (a value as the spec model holds it) is of this type. */
@@ -20,8 +24,8 @@ public enum ParamType {
       case INTEGER -> value instanceof Long;
       case NUMBER -> value instanceof Long || value instanceof Double;
       case BOOLEAN -> value instanceof Boolean;
-      case OBJECT -> value instanceof java.util.Map<?, ?> || value instanceof java.util.List<?>;
-      case ARRAY -> value instanceof java.util.List<?>;
+      case OBJECT -> value instanceof Map<?, ?> || value instanceof List<?>;
+      case ARRAY -> value instanceof List<?>;
     };
   }
 }

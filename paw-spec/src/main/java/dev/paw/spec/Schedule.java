@@ -1,6 +1,7 @@
 package dev.paw.spec;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,8 +20,8 @@ public record Schedule(String text, Duration interval) {
   private static final Pattern EVERY = Pattern.compile("every_([1-9][0-9]{0,5})([mhd])");
 
   /** The schedules a connector file may name, for "did you mean" suggestions. */
-  public static final java.util.List<String> EXAMPLES =
-      java.util.List.of(
+  public static final List<String> EXAMPLES =
+      List.of(
           "manual",
           "hourly",
           "daily",

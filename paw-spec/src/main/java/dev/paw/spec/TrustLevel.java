@@ -1,5 +1,7 @@
 package dev.paw.spec;
 
+import java.util.Locale;
+
 /** How much human oversight an action needs before the runtime lets it reach the network. */
 public enum TrustLevel {
   /** Runs without asking. */
@@ -11,6 +13,6 @@ public enum TrustLevel {
 
   /** The spelling used in connector files. */
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

@@ -1,6 +1,7 @@
 package dev.paw.spec;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ public final class Values {
    */
   @SuppressWarnings("unchecked")
   public static <T> List<T> list(Object... items) {
-    return (List<T>) Collections.unmodifiableList(new ArrayList<>(java.util.Arrays.asList(items)));
+    return (List<T>) Collections.unmodifiableList(new ArrayList<>(Arrays.asList(items)));
   }
 
   /** The name of a value's type as a connector file would say it. */

@@ -1,5 +1,7 @@
 package dev.paw.spec;
 
+import java.util.Locale;
+
 /** How a sync writes its records into the table. */
 public enum WriteMode {
   /** Insert new rows, update changed ones by primary key, keep the rest. */
@@ -13,6 +15,6 @@ public enum WriteMode {
   APPEND;
 
   public String wireName() {
-    return name().toLowerCase(java.util.Locale.ROOT);
+    return name().toLowerCase(Locale.ROOT);
   }
 }

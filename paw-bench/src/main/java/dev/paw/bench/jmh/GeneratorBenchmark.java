@@ -5,6 +5,7 @@ import dev.paw.codegen.GeneratedFile;
 import dev.paw.spec.ConnectorLoader;
 import dev.paw.spec.ConnectorSpec;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public class GeneratorBenchmark {
           Path.of(
               GeneratorBenchmark.class.getProtectionDomain().getCodeSource().getLocation().toURI());
       return jar.getParent().getParent().getParent();
-    } catch (java.net.URISyntaxException e) {
+    } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
   }

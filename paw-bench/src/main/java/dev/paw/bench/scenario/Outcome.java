@@ -1,6 +1,7 @@
 package dev.paw.bench.scenario;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -33,8 +34,7 @@ public record Outcome(long records, long rows, double seconds, String note) {
 
   /** CPU time this process has used, all threads, in seconds; -1 when the JVM cannot tell. */
   static double cpuSeconds() {
-    java.lang.management.OperatingSystemMXBean os =
-        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
     return os instanceof com.sun.management.OperatingSystemMXBean sun
         ? sun.getProcessCpuTime() / 1e9
         : -1;

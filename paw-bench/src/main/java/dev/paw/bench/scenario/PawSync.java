@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A sync through the product as a user runs it: {@link Paw}, a pocket, the Stripe connector
@@ -35,7 +36,7 @@ final class PawSync {
         Paw.builder()
             .home(PawHome.at(home))
             .credentials(new InMemoryCredentialStore())
-            .environment(java.util.Map.of())
+            .environment(Map.of())
             .connectorFolders(folders)
             .build()) {
       Pocket pocket = paw.pocket("Bench");

@@ -1,6 +1,7 @@
 package dev.paw.bench.server;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 /**
  * Deterministic Stripe-shaped invoices, newest first as Stripe lists them: invoice {@code i} (0 is
@@ -79,7 +80,7 @@ public final class InvoiceCorpus {
     long paidAmount = paid ? total : 0;
     String number =
         "B"
-            + tail(i % 5_000 + 11, 6).toUpperCase(java.util.Locale.ROOT)
+            + tail(i % 5_000 + 11, 6).toUpperCase(Locale.ROOT)
             + "-"
             + String.format("%04d", i % 10_000);
     String line = "il_" + tail(i + 3, 24);

@@ -1,5 +1,6 @@
 package dev.paw.runtime.credentials;
 
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -27,7 +28,7 @@ public interface CredentialStore {
   /** Work done while holding a scope's credentials exclusively. */
   @FunctionalInterface
   interface Exclusive<T> {
-    T run() throws java.io.IOException;
+    T run() throws IOException;
   }
 
   /**
@@ -36,7 +37,7 @@ public interface CredentialStore {
    * that two refreshing at once neither send one rotated refresh token twice nor store the older of
    * two new ones last. Reentrant; the default locks this store.
    */
-  default <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws java.io.IOException {
+  default <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws IOException {
     synchronized (this) {
       return work.run();
     }

@@ -1,6 +1,7 @@
 package dev.paw.runtime.credentials;
 
 import dev.paw.runtime.internal.credentials.CredentialSource;
+import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
 
@@ -51,7 +52,7 @@ public final class ScopedCredentials implements CredentialSource {
   }
 
   /** See {@link CredentialStore#exclusively}. */
-  public <T> T exclusively(CredentialStore.Exclusive<T> work) throws java.io.IOException {
+  public <T> T exclusively(CredentialStore.Exclusive<T> work) throws IOException {
     return store.exclusively(scope, work);
   }
 

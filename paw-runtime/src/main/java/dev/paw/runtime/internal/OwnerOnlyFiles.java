@@ -1,12 +1,15 @@
 package dev.paw.runtime.internal;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
@@ -89,9 +92,8 @@ public final class OwnerOnlyFiles {
    * Writes {@code content} into the existing {@code file} and flushes it to disk before returning.
    */
   public static void writeToDisk(Path file, byte[] content) throws IOException {
-    try (var channel =
-        java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
-      var buffer = java.nio.ByteBuffer.wrap(content);
+    try (var channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      var buffer = ByteBuffer.wrap(content);
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
@@ -105,8 +107,7 @@ public final class OwnerOnlyFiles {
    * directory cannot be opened (Windows), the file system orders this itself.
    */
   public static void syncDirectory(Path directory) {
-    try (var channel =
-        java.nio.channels.FileChannel.open(directory, java.nio.file.StandardOpenOption.READ)) {
+    try (var channel = FileChannel.open(directory, StandardOpenOption.READ)) {
       channel.force(true);
     } catch (IOException | UnsupportedOperationException e) {
       // not supported here: nothing more to do

@@ -1,6 +1,7 @@
 package dev.paw.runtime.pocket;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * One row of {@code _paw_connections}: a connector's connection to a pocket.
@@ -29,12 +30,12 @@ public record ConnectionRecord(
 
     /** The spelling stored in {@code _paw_connections} ({@code connected}). */
     public String wireName() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     /** The state of a stored spelling. */
     public static State parse(String text) {
-      return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+      return valueOf(text.toUpperCase(Locale.ROOT));
     }
   }
 }

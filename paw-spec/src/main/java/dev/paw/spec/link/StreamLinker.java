@@ -2,6 +2,7 @@ package dev.paw.spec.link;
 
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.FieldTree;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
@@ -112,7 +113,7 @@ final class StreamLinker {
               + what
               + " fills a {placeholder} of the url; it must be a query parameter");
     }
-    for (String conflict : dev.paw.spec.FieldTree.of(connector, stream).conflicts()) {
+    for (String conflict : FieldTree.of(connector, stream).conflicts()) {
       diagnostics.error(stream.location(), Wording.notOnePass(what, conflict));
     }
     return stream;

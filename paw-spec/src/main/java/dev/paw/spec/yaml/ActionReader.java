@@ -4,6 +4,7 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ContentType;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.PaginationSpec;
+import dev.paw.spec.PaginationStyle;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.UrlTemplate;
 import dev.paw.spec.diagnostic.Wording;
@@ -125,7 +126,7 @@ final class ActionReader {
     PaginationSpec paging = PaginationSpec.none(a.location());
     if (a.present("pagination") != null) {
       paging = pagination.read(a.value("pagination"), name);
-      if (method == HttpMethod.LOCAL && paging.style() != dev.paw.spec.PaginationStyle.NONE) {
+      if (method == HttpMethod.LOCAL && paging.style() != PaginationStyle.NONE) {
         reader.error(a.keyNode("pagination"), what + " is LOCAL, so it has no pages to follow");
       }
     }

@@ -10,6 +10,7 @@ import dev.paw.spec.read.ReadConnector;
 import dev.paw.spec.read.ReadStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -47,7 +48,7 @@ public final class ConnectorReader {
       reader.diagnostics().error(file, "the file is empty; a connector needs at least a 'name'");
       return null;
     }
-    if (reader.isNull(root) || !(root instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+    if (reader.isNull(root) || !(root instanceof MappingNode)) {
       reader.error(
           root,
           "a connector file must be a mapping of keys (name, auth, actions, sync), not "

@@ -7,6 +7,7 @@ import dev.paw.spec.read.CredentialTemplate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -65,7 +66,7 @@ final class CredentialReader {
                 + " environment variable and a {placeholder})");
         continue;
       }
-      if (name.toUpperCase(java.util.Locale.ROOT).startsWith("PAW_")) {
+      if (name.toUpperCase(Locale.ROOT).startsWith("PAW_")) {
         // PAW_ is paw's own namespace (PAW_MASTER_KEY, PAW_ADMIN_SECRET, PAW_HOME,
         // PAW_<CONNECTOR>_<NAME>):
         // a connector file that declared one could read paw's secrets from the environment

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads an action's {@code pagination}, either a style name ({@code pagination: link_header}) or a
@@ -50,7 +51,7 @@ final class PaginationReader {
   PaginationSpec read(Node node, String action) {
     String what = "pagination of action '" + action + "'";
     if (node instanceof ScalarNode scalar && !reader.isNull(node)) {
-      if (!scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR)) {
+      if (!scalar.getTag().equals(Tag.STR)) {
         reader.error(
             node,
             what

@@ -9,6 +9,7 @@ import dev.paw.spec.diagnostic.Wording;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -92,7 +93,7 @@ final class ParamReader {
       String typeName = reader.string(typeNode, "'type' of " + what);
       if (typeName != null) {
         try {
-          type = ParamType.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
+          type = ParamType.valueOf(typeName.toUpperCase(Locale.ROOT));
           if (!typeName.equals(type.wireName())) {
             throw new IllegalArgumentException();
           }
@@ -195,7 +196,7 @@ final class ParamReader {
               + Wording.hintOrList(typeName, itemTypes, itemTypes));
       return null;
     }
-    ParamType items = ParamType.valueOf(typeName.toUpperCase(java.util.Locale.ROOT));
+    ParamType items = ParamType.valueOf(typeName.toUpperCase(Locale.ROOT));
     if (defaultValue instanceof List<?> list && !list.stream().allMatch(items::accepts)) {
       reader.error(
           def.value("default"), "default of " + what + " " + Wording.notOfItems(typeName, null));

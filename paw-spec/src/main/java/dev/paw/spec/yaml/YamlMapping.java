@@ -4,6 +4,9 @@ import dev.paw.spec.FieldPath;
 import dev.paw.spec.Location;
 import dev.paw.spec.diagnostic.Wording;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +31,10 @@ public final class YamlMapping {
   private final Map<String, NodeTuple> entries = new LinkedHashMap<>();
 
   /** Mappings merged so far, compared by identity (aliases share nodes). */
-  private final java.util.Set<Node> merging =
-      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+  private final Set<Node> merging = Collections.newSetFromMap(new IdentityHashMap<>());
 
   /** Keys that came from a merge key; the mapping's own entries override them. */
-  private final java.util.Set<String> mergedKeys = new java.util.HashSet<>();
+  private final Set<String> mergedKeys = new HashSet<>();
 
   YamlMapping(MappingNode node, String context, YamlReader reader) {
     this.node = node;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -214,7 +215,7 @@ public final class YamlReader {
       return big.longValue();
     }
     if (tag.equals(Tag.FLOAT)) {
-      String t = text.replace("_", "").toLowerCase(java.util.Locale.ROOT);
+      String t = text.replace("_", "").toLowerCase(Locale.ROOT);
       if (t.endsWith(".inf") || t.endsWith(".nan")) {
         error(node, "'" + text + "' is not a finite number");
         return text;

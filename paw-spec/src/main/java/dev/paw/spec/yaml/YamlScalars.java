@@ -1,6 +1,7 @@
 package dev.paw.spec.yaml;
 
 import java.math.BigInteger;
+import java.util.Locale;
 
 /**
  * Parses the text of scalars that SnakeYAML resolved as booleans and integers, as YAML 1.1 writes
@@ -15,7 +16,7 @@ final class YamlScalars {
    * is one).
    */
   static Boolean parseBoolean(String text) {
-    return switch (text.toLowerCase(java.util.Locale.ROOT)) {
+    return switch (text.toLowerCase(Locale.ROOT)) {
       case "true", "yes", "y", "on" -> Boolean.TRUE;
       default -> Boolean.FALSE;
     };

@@ -17,6 +17,7 @@ import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.Approver;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,9 +74,7 @@ public final class AdapterFactory implements AutoCloseable {
         FileConnector.NAME,
         new FileConnector(
             new FileActions(
-                ImportLimits.DEFAULTS,
-                java.time.Clock.systemUTC(),
-                settings.limits().queryTimeout())));
+                ImportLimits.DEFAULTS, Clock.systemUTC(), settings.limits().queryTimeout())));
     this.localActions = Map.copyOf(local);
     this.http = httpClient != null ? () -> httpClient : HttpClients::shared;
     this.actor = actor;

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
@@ -42,7 +43,7 @@ final class ConnectionHttp {
       ScopedCredentials credentials,
       OkHttpClient shared,
       String baseUrlOverride,
-      java.util.function.Predicate<String> pinnedHost,
+      Predicate<String> pinnedHost,
       RuntimeSettings settings) {
     HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
     this.requests = new RequestFactory(spec, credentials, override);

@@ -20,6 +20,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -53,8 +54,7 @@ public final class EncryptedFileCredentialStore implements CredentialStore {
    * The lock files this thread holds, so that a change made inside {@link #exclusively} does not
    * lock again.
    */
-  private static final ThreadLocal<Set<Path>> HELD =
-      ThreadLocal.withInitial(java.util.HashSet::new);
+  private static final ThreadLocal<Set<Path>> HELD = ThreadLocal.withInitial(HashSet::new);
 
   private final Path directory;
   private final MasterKey key;

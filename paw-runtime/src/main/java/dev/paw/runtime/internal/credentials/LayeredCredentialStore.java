@@ -4,6 +4,7 @@ import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.pocket.PawHome;
+import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -55,7 +56,7 @@ public final class LayeredCredentialStore implements CredentialStore {
 
   /** Held on the store that is written to. */
   @Override
-  public <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws java.io.IOException {
+  public <T> T exclusively(CredentialScope scope, Exclusive<T> work) throws IOException {
     return under.exclusively(scope, work);
   }
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Arrays;
@@ -173,7 +174,7 @@ public final class MasterKey {
         } catch (FileAlreadyExistsException e) {
           // another process created it first
         } catch (UnsupportedOperationException e) {
-          Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+          Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         } finally {
           Files.deleteIfExists(temp);
         }

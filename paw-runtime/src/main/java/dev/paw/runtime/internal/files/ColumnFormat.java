@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -203,7 +204,7 @@ record ColumnFormat(Kind kind, int scale, String trueText, String falseText) {
           : Double.toString(d);
     }
     if (value instanceof byte[]) {
-      return java.util.Base64.getEncoder().encodeToString((byte[]) value);
+      return Base64.getEncoder().encodeToString((byte[]) value);
     }
     return value.toString();
   }

@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.files;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,7 +29,7 @@ final class ColumnProfile {
     shapes = new int[width];
     nonNull = new long[width];
     nulls = new long[width];
-    java.util.Arrays.fill(shapes, ValueShape.ANY);
+    Arrays.fill(shapes, ValueShape.ANY);
     required = new int[width];
     for (int column = 0; column < width; column++) {
       required[column] = loading == null ? ValueShape.ANY : loading.get(column).shape();

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Spliterator;
 
 /**
@@ -89,7 +91,7 @@ final class CsvRowReader implements RowReader {
           name,
           collector.line(),
           "a field is longer than the limit of "
-              + String.format(java.util.Locale.ROOT, "%,d", maxFieldChars)
+              + String.format(Locale.ROOT, "%,d", maxFieldChars)
               + " characters"
               + (maxFieldChars >= 1 << 20 ? " (" + (maxFieldChars >> 20) + " MiB)" : "")
               + "; is a quote left open?");
@@ -139,7 +141,7 @@ final class CsvRowReader implements RowReader {
               + " (an unquoted delimiter or line break in a value?)");
     }
     System.arraycopy(fields, 0, values, offset, width);
-    java.util.Arrays.fill(kinds, offset, offset + width, ValueKind.PLAIN);
+    Arrays.fill(kinds, offset, offset + width, ValueKind.PLAIN);
     return true;
   }
 

@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /** A CSV or TSV file (or any single-character delimiter), with or without a header row. */
@@ -46,9 +47,9 @@ final class CsvSource implements TabularSource {
       }
       this.headers =
           hasHeader
-              ? java.util.Collections.unmodifiableList(
+              ? Collections.unmodifiableList(
                   new ArrayList<>(Arrays.asList(first).subList(0, width)))
-              : java.util.Collections.nCopies(width, null);
+              : Collections.nCopies(width, null);
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.files;
 
 import de.siegmar.fastcsv.reader.AbstractBaseCsvCallbackHandler;
+import java.util.Arrays;
 
 /**
  * Receives FastCSV's fields straight from its buffer, telling an empty unquoted field (NULL) from
@@ -39,7 +40,7 @@ final class FieldCollector extends AbstractBaseCsvCallbackHandler<FieldCollector
       if (index >= maxFields) {
         return; // counted, not kept: the reader reports the row as too wide
       }
-      fields = java.util.Arrays.copyOf(fields, Math.min(maxFields, fields.length * 2));
+      fields = Arrays.copyOf(fields, Math.min(maxFields, fields.length * 2));
     }
     fields[index] = length == 0 && !quoted ? null : new String(buffer, offset, length);
   }

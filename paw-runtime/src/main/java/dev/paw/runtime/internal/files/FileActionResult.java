@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.files;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -28,7 +29,7 @@ public sealed interface FileActionResult
   default String toJsonText() {
     try {
       return Json.MAPPER.writeValueAsString(this);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "cannot render " + getClass().getSimpleName() + " as JSON", e);
     }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -209,10 +210,7 @@ final class FileImporter {
   }
 
   private static void checkSameColumns(
-      TabularSource source,
-      String table,
-      List<String> fileColumns,
-      java.util.Set<String> tableColumns) {
+      TabularSource source, String table, List<String> fileColumns, Set<String> tableColumns) {
     TreeSet<String> missing = new TreeSet<>(tableColumns);
     TreeSet<String> extra = new TreeSet<>();
     for (String column : fileColumns) {

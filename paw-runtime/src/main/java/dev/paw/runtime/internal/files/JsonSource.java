@@ -3,6 +3,7 @@ package dev.paw.runtime.internal.files;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -105,8 +106,8 @@ final class JsonSource implements TabularSource {
 
     @Override
     public boolean next(String[] values, byte[] kinds, int offset) throws IOException {
-      java.util.Arrays.fill(values, offset, offset + headers.size(), null);
-      java.util.Arrays.fill(kinds, offset, offset + headers.size(), ValueKind.PLAIN);
+      Arrays.fill(values, offset, offset + headers.size(), null);
+      Arrays.fill(kinds, offset, offset + headers.size(), ValueKind.PLAIN);
       int record = (int) records.records() + 1;
       return records.next(
           (path, value, kind) -> {

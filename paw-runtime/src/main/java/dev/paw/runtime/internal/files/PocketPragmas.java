@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 
 /**
  * The settings an import runs with. They keep durability: WAL (the pocket's journal mode) with
@@ -34,7 +35,7 @@ final class PocketPragmas {
   private static String journalMode(Connection connection) throws SQLException {
     try (Statement statement = connection.createStatement();
         ResultSet rs = statement.executeQuery("PRAGMA journal_mode")) {
-      return rs.next() ? rs.getString(1).toLowerCase(java.util.Locale.ROOT) : "";
+      return rs.next() ? rs.getString(1).toLowerCase(Locale.ROOT) : "";
     }
   }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.sqlite.ProgressHandler;
 import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteLimits;
@@ -188,7 +189,7 @@ final class ReadOnlyQuery {
             .filter(c -> c.declaredType().equalsIgnoreCase(declaredType))
             .map(ColumnLayout::format)
             .distinct()
-            .collect(java.util.stream.Collectors.toList());
+            .collect(Collectors.toList());
     return byType.size() == 1 ? byType.get(0) : ColumnFormat.NATIVE;
   }
 }

@@ -1,6 +1,8 @@
 package dev.paw.runtime.internal.files;
 
 import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
@@ -98,7 +100,7 @@ final class Sources {
    * JSON reader to report.
    */
   private static boolean startsWithArray(Path file, Charset charset) throws IOException {
-    try (java.io.Reader in = StrictText.open(file, charset)) {
+    try (Reader in = StrictText.open(file, charset)) {
       for (int i = 0, c = in.read(); i < 4096 && c >= 0; i++, c = in.read()) {
         if (c == '[') {
           return true;
@@ -108,7 +110,7 @@ final class Sources {
         }
       }
       return true;
-    } catch (FileActionException | java.nio.charset.CharacterCodingException e) {
+    } catch (FileActionException | CharacterCodingException e) {
       return true;
     }
   }

@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.files;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -8,6 +9,7 @@ import java.util.Iterator;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellAddress;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 
@@ -54,7 +56,7 @@ final class XlsxRowReader implements RowReader {
         return false;
       }
       row = rows.next();
-    } catch (org.dhatim.fastexcel.reader.ExcelReaderException | java.io.UncheckedIOException e) {
+    } catch (ExcelReaderException | UncheckedIOException e) {
       throw FileActionException.at(
           where,
           line + 1,

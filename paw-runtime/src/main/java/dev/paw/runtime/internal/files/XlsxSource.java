@@ -1,12 +1,15 @@
 package dev.paw.runtime.internal.files;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 
@@ -58,7 +61,7 @@ final class XlsxSource implements TabularSource {
           this.headers = Collections.nCopies(width, null);
         }
       }
-    } catch (org.dhatim.fastexcel.reader.ExcelReaderException | java.io.UncheckedIOException e) {
+    } catch (ExcelReaderException | UncheckedIOException e) {
       throw new FileActionException(
           name, 0, null, "is not a readable .xlsx workbook: " + e.getMessage(), e);
     }
@@ -66,8 +69,7 @@ final class XlsxSource implements TabularSource {
 
   ReadableWorkbook openWorkbook() throws IOException {
     try {
-      return new ReadableWorkbook(
-          file.toFile(), new org.dhatim.fastexcel.reader.ReadingOptions(true, false));
+      return new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
     } catch (IOException | RuntimeException e) {
       throw new FileActionException(
           name,

@@ -2,12 +2,14 @@ package dev.paw.runtime.internal.http;
 
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.CredentialSource;
+import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.AuthSpec;
 import dev.paw.spec.UrlTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Predicate;
 import okhttp3.Credentials;
 import okhttp3.Interceptor;
 import okhttp3.Request;
@@ -29,14 +31,14 @@ public final class AuthInterceptor implements Interceptor {
   private final OAuth2TokenSource tokens;
   private final String connector;
   private final String context;
-  private final java.util.function.Predicate<String> pinnedHost;
+  private final Predicate<String> pinnedHost;
 
   private AuthInterceptor(
       AuthSpec auth,
       CredentialSource credentials,
       OAuth2TokenSource tokens,
       String connector,
-      java.util.function.Predicate<String> pinnedHost) {
+      Predicate<String> pinnedHost) {
     this.pinnedHost = pinnedHost;
     this.auth = auth;
     this.credentials = credentials;
@@ -69,7 +71,7 @@ public final class AuthInterceptor implements Interceptor {
       CredentialSource credentials,
       OAuth2TokenSource tokens,
       String connector,
-      java.util.function.Predicate<String> pinnedHost) {
+      Predicate<String> pinnedHost) {
     if (auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null && tokens == null) {
       throw new IllegalArgumentException(
           "connector '"
@@ -181,9 +183,7 @@ public final class AuthInterceptor implements Interceptor {
   }
 
   private String environmentHint(String credential) {
-    String variable =
-        dev.paw.runtime.internal.credentials.EnvironmentCredentialStore.variableFor(
-            connector, credential);
+    String variable = EnvironmentCredentialStore.variableFor(connector, credential);
     return variable == null ? "" : " or set the environment variable " + variable;
   }
 

@@ -7,6 +7,7 @@ import java.lang.System.Logger.Level;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Interceptor;
@@ -41,7 +42,7 @@ public final class LoggingInterceptor implements Interceptor {
     this.secretNames =
         secretNames.stream()
             .map(n -> n.toLowerCase(Locale.ROOT))
-            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   @Override

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
@@ -123,7 +124,7 @@ public final class RetryInterceptor implements Interceptor {
     // InterruptedIOException covers timeouts; a call timeout cancels the call, which intercept()
     // checks first
     return idempotent(request)
-        && (!(e instanceof InterruptedIOException) || e instanceof java.net.SocketTimeoutException);
+        && (!(e instanceof InterruptedIOException) || e instanceof SocketTimeoutException);
   }
 
   private Duration backoff(int attempt) {

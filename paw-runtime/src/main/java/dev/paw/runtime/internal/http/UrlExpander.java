@@ -9,7 +9,9 @@ import dev.paw.spec.UrlTemplate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 
 /**
@@ -44,9 +46,8 @@ final class UrlExpander {
     Set<String> declared =
         connector.auth().credentials().stream()
             .map(CredentialSpec::name)
-            .collect(java.util.stream.Collectors.toSet());
-    this.credentials =
-        name -> declared.contains(name) ? credentials.get(name) : java.util.Optional.empty();
+            .collect(Collectors.toSet());
+    this.credentials = name -> declared.contains(name) ? credentials.get(name) : Optional.empty();
     this.connector = connector.name();
     this.context = context;
   }
@@ -80,7 +81,7 @@ final class UrlExpander {
         continue;
       }
       String name = part.text();
-      java.util.Optional<Secret> credential = credentials.get(name);
+      Optional<Secret> credential = credentials.get(name);
       switch (mode) {
         case ORIGIN -> {
           if (credential.isEmpty()) {

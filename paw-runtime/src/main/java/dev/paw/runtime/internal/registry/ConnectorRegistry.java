@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +178,7 @@ public final class ConnectorRegistry {
   /** Every connector, sorted by name. */
   public Collection<RegisteredConnector> all() {
     return connectors.values().stream()
-        .sorted(java.util.Comparator.comparing(RegisteredConnector::name))
+        .sorted(Comparator.comparing(RegisteredConnector::name))
         .toList();
   }
 

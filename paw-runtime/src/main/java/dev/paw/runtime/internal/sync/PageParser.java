@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -207,7 +208,7 @@ final class PageParser {
                     + ": the records field '"
                     + name
                     + "' is not an array but "
-                    + value.name().toLowerCase(java.util.Locale.ROOT).replace("start_", "an "));
+                    + value.name().toLowerCase(Locale.ROOT).replace("start_", "an "));
           }
           records(parser);
         } else if (wanted instanceof String path) {

@@ -5,6 +5,7 @@ import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -45,7 +46,7 @@ final class SeenKeys implements AutoCloseable {
         connection.prepareStatement(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
       query.setString(1, SqlNames.INTERNAL_PREFIX + "seen_" + stream.table());
-      try (java.sql.ResultSet found = query.executeQuery()) {
+      try (ResultSet found = query.executeQuery()) {
         return found.next();
       }
     }

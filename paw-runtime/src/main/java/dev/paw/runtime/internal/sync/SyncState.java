@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.sync;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A table's sync checkpoint, as {@code _paw_sync_state} holds it: the incremental cursor of the
@@ -74,11 +75,11 @@ record SyncState(String connector, String table, String cursor, Run run, LastRun
 
     /** As {@code _paw_sync_state} and {@code TableSyncStatus} spell it. */
     String text() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
 
     static Outcome of(String text) {
-      return text == null ? null : valueOf(text.toUpperCase(java.util.Locale.ROOT));
+      return text == null ? null : valueOf(text.toUpperCase(Locale.ROOT));
     }
   }
 

@@ -6,6 +6,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads and writes {@code _paw_sync_state}. Writes take part in the caller's transaction, so a
@@ -43,8 +45,8 @@ final class SyncStateStore implements AutoCloseable {
   }
 
   /** Every table's state, by table name. */
-  java.util.List<SyncState> loadAll() throws SQLException {
-    java.util.List<SyncState> all = new java.util.ArrayList<>();
+  List<SyncState> loadAll() throws SQLException {
+    List<SyncState> all = new ArrayList<>();
     try (Statement statement = connection.createStatement();
         ResultSet rs =
             statement.executeQuery(

@@ -16,6 +16,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -215,8 +216,7 @@ public record ConnectorPin(
               e ->
                   levels.put(
                       e.getKey(),
-                      TrustLevel.valueOf(
-                          e.getValue().asText().toUpperCase(java.util.Locale.ROOT))));
+                      TrustLevel.valueOf(e.getValue().asText().toUpperCase(Locale.ROOT))));
       SortedSet<String> credentials = new TreeSet<>();
       node.path("credentials").forEach(c -> credentials.add(c.asText()));
       return new ConnectorPin(

@@ -5,6 +5,7 @@ import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.ApprovalRequest;
 import dev.paw.runtime.trust.Approver;
 import dev.paw.spec.TrustLevel;
+import java.util.function.BooleanSupplier;
 
 /**
  * Decides whether an action call may run, from its trust level and the approvers' answers. Check
@@ -75,7 +76,7 @@ public final class TrustGate {
   }
 
   /** An approver that throws has not approved. */
-  private static boolean ask(java.util.function.BooleanSupplier question) {
+  private static boolean ask(BooleanSupplier question) {
     try {
       return question.getAsBoolean();
     } catch (RuntimeException e) {
