@@ -4,6 +4,7 @@ import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ParamSpec;
 import dev.paw.spec.ParamType;
+import dev.paw.spec.diagnostic.Wording;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -80,7 +81,7 @@ public final class ParameterChecker {
                 "parameter '"
                     + spec.name()
                     + "' must be "
-                    + article(spec.type())
+                    + Wording.article(spec.type().wireName())
                     + ", not "
                     + describe(value)));
         continue;
@@ -167,13 +168,6 @@ public final class ParameterChecker {
       return f.doubleValue();
     }
     return value;
-  }
-
-  private static String article(ParamType type) {
-    return switch (type) {
-      case INTEGER, OBJECT, ARRAY -> "an " + type.wireName();
-      default -> "a " + type.wireName();
-    };
   }
 
   /** A value's type only: the value itself may be a secret. */
