@@ -192,11 +192,16 @@ final class ClientGenerator {
                 ClassName.get(CompletionStage.class), RuntimeTypes.SYNC_RESULT))
         .addJavadoc(
             "Syncs table {@code $L} from {@code $L} (schedule {@code $L}, write mode {@code $L}).\n\n"
+                + "<p>A failed run completes the stage exceptionally with a {@link $T} that carries"
+                + " the partial {@link $T}: what was committed stays, and the next sync resumes"
+                + " there.\n\n"
                 + "@return what the run inserted, updated and deleted\n",
             stream.table(),
             stream.source(),
             stream.schedule().text(),
-            stream.writeMode().wireName())
+            stream.writeMode().wireName(),
+            RuntimeTypes.SYNC_FAILED,
+            RuntimeTypes.SYNC_RESULT)
         .addStatement("return connector.sync($T.TABLE)", names.mapper(stream))
         .build();
   }

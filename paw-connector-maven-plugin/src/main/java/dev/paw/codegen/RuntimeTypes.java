@@ -16,6 +16,7 @@ final class RuntimeTypes {
   static final ClassName ACTION_RESULT = ClassName.get(RUNTIME, "ActionResult");
   static final ClassName TYPED_RESULT = ClassName.get(RUNTIME, "TypedResult");
   static final ClassName SYNC_RESULT = ClassName.get(RUNTIME, "SyncResult");
+  static final ClassName SYNC_FAILED = ClassName.get(RUNTIME, "SyncFailedException");
   static final ClassName REQUIRES_APPROVAL = ClassName.get(RUNTIME, "RequiresApproval");
   static final ClassName STORED_ROW = CONNECTOR_PROTOCOL.nestedClass("StoredRow");
   static final ClassName ROW_MAPPER = ClassName.get(MAPPING, "RowMapper");

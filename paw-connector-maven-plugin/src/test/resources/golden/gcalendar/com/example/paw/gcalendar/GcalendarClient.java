@@ -4,6 +4,7 @@ package com.example.paw.gcalendar;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.RequiresApproval;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TypedResult;
 import dev.paw.spec.TrustLevel;
@@ -153,6 +154,10 @@ public final class GcalendarClient {
   /**
    * Syncs table {@code calendar_events} from {@code list_events} (schedule {@code daily}, write
    * mode {@code merge}).
+   *
+   * <p>A failed run completes the stage exceptionally with a {@link SyncFailedException} that
+   * carries the partial {@link SyncResult}: what was committed stays, and the next sync resumes
+   * there.
    *
    * @return what the run inserted, updated and deleted
    */

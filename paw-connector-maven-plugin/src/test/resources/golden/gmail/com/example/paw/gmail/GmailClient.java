@@ -4,6 +4,7 @@ package com.example.paw.gmail;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.RequiresApproval;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
 import dev.paw.spec.TrustLevel;
 import java.util.List;
@@ -163,6 +164,10 @@ public final class GmailClient {
   /**
    * Syncs table {@code gmail_messages} from {@code list_messages} (schedule {@code every_15m},
    * write mode {@code merge}).
+   *
+   * <p>A failed run completes the stage exceptionally with a {@link SyncFailedException} that
+   * carries the partial {@link SyncResult}: what was committed stays, and the next sync resumes
+   * there.
    *
    * @return what the run inserted, updated and deleted
    */

@@ -4,6 +4,7 @@ package com.example.paw.stripe;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.RequiresApproval;
+import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.TypedResult;
 import dev.paw.spec.TrustLevel;
@@ -323,6 +324,10 @@ public final class StripeClient {
    * Syncs table {@code stripe_invoices} from {@code list_invoices} (schedule {@code every_15m},
    * write mode {@code merge}).
    *
+   * <p>A failed run completes the stage exceptionally with a {@link SyncFailedException} that
+   * carries the partial {@link SyncResult}: what was committed stays, and the next sync resumes
+   * there.
+   *
    * @return what the run inserted, updated and deleted
    */
   public CompletionStage<SyncResult> syncInvoices() {
@@ -340,6 +345,10 @@ public final class StripeClient {
    * Syncs table {@code stripe_customers} from {@code list_customers} (schedule {@code every_15m},
    * write mode {@code merge}).
    *
+   * <p>A failed run completes the stage exceptionally with a {@link SyncFailedException} that
+   * carries the partial {@link SyncResult}: what was committed stays, and the next sync resumes
+   * there.
+   *
    * @return what the run inserted, updated and deleted
    */
   public CompletionStage<SyncResult> syncCustomers() {
@@ -356,6 +365,10 @@ public final class StripeClient {
   /**
    * Syncs table {@code stripe_charges} from {@code list_charges} (schedule {@code every_15m}, write
    * mode {@code merge}).
+   *
+   * <p>A failed run completes the stage exceptionally with a {@link SyncFailedException} that
+   * carries the partial {@link SyncResult}: what was committed stays, and the next sync resumes
+   * there.
    *
    * @return what the run inserted, updated and deleted
    */
