@@ -1,9 +1,6 @@
 package dev.paw.runtime;
 
 import dev.paw.runtime.internal.LimitSettings;
-import dev.paw.runtime.internal.http.BodyLimit;
-import dev.paw.runtime.internal.http.ResponseLimitInterceptor;
-import dev.paw.runtime.internal.sync.SyncLimits;
 import java.time.Duration;
 import java.util.Map;
 
@@ -137,36 +134,6 @@ public record RuntimeLimits(
         transferWindow,
         maxPages,
         value);
-  }
-
-  /** The limit on one action answer. */
-  public BodyLimit actionBody() {
-    return new BodyLimit(
-        maxActionBytes, "the action answer", LimitSettings.how(LimitSettings.MAX_ACTION_BYTES));
-  }
-
-  /** The limit on one sync page. */
-  public BodyLimit pageBody() {
-    return new BodyLimit(
-        maxPageBytes, "the sync page", LimitSettings.how(LimitSettings.MAX_PAGE_BYTES));
-  }
-
-  /** The limits of a sync run. */
-  public SyncLimits sync() {
-    return new SyncLimits(pageBody(), maxPages);
-  }
-
-  /**
-   * Enforces the body limits (the action limit unless a request is tagged otherwise) and the
-   * transfer rate.
-   */
-  public ResponseLimitInterceptor interceptor() {
-    return new ResponseLimitInterceptor(
-        actionBody(),
-        minTransferBytes,
-        transferWindow,
-        LimitSettings.how(
-            LimitSettings.MIN_TRANSFER_BYTES + " or " + LimitSettings.TRANSFER_WINDOW));
   }
 
   private static void requirePositive(Duration value, String name) {

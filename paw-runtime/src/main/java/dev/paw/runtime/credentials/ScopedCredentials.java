@@ -1,6 +1,5 @@
 package dev.paw.runtime.credentials;
 
-import dev.paw.runtime.internal.credentials.CredentialSource;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.Set;
@@ -9,7 +8,7 @@ import java.util.Set;
  * The credentials of one connector in one pocket: a {@link CredentialStore} bound to a {@link
  * CredentialScope}.
  */
-public final class ScopedCredentials implements CredentialSource {
+public final class ScopedCredentials {
 
   private final CredentialStore store;
   private final CredentialScope scope;
@@ -23,7 +22,6 @@ public final class ScopedCredentials implements CredentialSource {
     return scope;
   }
 
-  @Override
   public Optional<Secret> get(String name) {
     return store.get(scope, name);
   }

@@ -1,6 +1,5 @@
 package dev.paw.runtime.trust;
 
-import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.spec.TrustLevel;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -23,19 +22,6 @@ public record ApprovalRequest(
 
   public ApprovalRequest {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
-  }
-
-  /** A request with {@code parameters} passed through {@code redactor}. */
-  public static ApprovalRequest of(
-      String pocket,
-      String connector,
-      String action,
-      String description,
-      TrustLevel trustLevel,
-      Map<String, ?> parameters,
-      Redactor redactor) {
-    return new ApprovalRequest(
-        pocket, connector, action, description, trustLevel, redactor.redactParams(parameters));
   }
 
   /** "action 'create_refund' of stripe in pocket 'my-business'", for messages. */

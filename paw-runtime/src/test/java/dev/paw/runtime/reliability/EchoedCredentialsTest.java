@@ -15,7 +15,6 @@ import dev.paw.runtime.audit.AuditEntry;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.internal.http.RetryPolicy;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import java.io.PrintWriter;
@@ -179,7 +178,8 @@ class EchoedCredentialsTest {
             .credentials(new InMemoryCredentialStore())
             .connectorFolders(List.of(connectors))
             .settings(
-                new RuntimeSettings(RetryPolicy.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
+                new RuntimeSettings(
+                    RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
             .actor("echo-test")
             .build();
     Pocket pocket = paw.pocket("Echo");

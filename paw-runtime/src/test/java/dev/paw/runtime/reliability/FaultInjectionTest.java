@@ -17,7 +17,6 @@ import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.internal.http.HttpClients;
-import dev.paw.runtime.internal.http.RetryPolicy;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.Records;
@@ -171,7 +170,7 @@ class FaultInjectionTest {
         .connectorFolders(List.of(connectors))
         .settings(
             new RuntimeSettings(
-                new RetryPolicy(
+                new RuntimeSettings.Retry(
                     2, Duration.ofMillis(500), Duration.ofSeconds(30), Duration.ofSeconds(60)),
                 Map.of(),
                 Clock.systemUTC(),

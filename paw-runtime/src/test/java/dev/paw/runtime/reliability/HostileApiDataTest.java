@@ -14,7 +14,6 @@ import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.internal.http.RetryPolicy;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.Records;
@@ -94,7 +93,8 @@ class HostileApiDataTest {
             .credentials(new InMemoryCredentialStore())
             .connectorFolders(List.of(connectors))
             .settings(
-                new RuntimeSettings(RetryPolicy.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
+                new RuntimeSettings(
+                    RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
             .actor("hostile-test")
             .build();
     pocket = paw.pocket("Hostile");

@@ -17,7 +17,6 @@ import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.audit.AuditQuery;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.internal.http.RetryPolicy;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.GeneratedBodies;
@@ -127,7 +126,8 @@ class HostileServerLimitsTest {
             .credentials(new InMemoryCredentialStore())
             .connectorFolders(List.of(connectors))
             .settings(
-                new RuntimeSettings(RetryPolicy.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
+                new RuntimeSettings(
+                    RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
             .limits(limits)
             .actor("limits-test")
             .build();

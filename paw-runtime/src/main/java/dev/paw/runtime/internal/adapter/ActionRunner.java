@@ -5,6 +5,7 @@ import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.internal.credentials.Redactor;
 import dev.paw.runtime.internal.http.ParameterChecker;
+import dev.paw.runtime.internal.trust.ApprovalRequests;
 import dev.paw.runtime.internal.trust.TrustDecision;
 import dev.paw.runtime.internal.trust.TrustGate;
 import dev.paw.runtime.pocket.Pocket;
@@ -117,7 +118,7 @@ final class ActionRunner {
 
   /** What the trust gate is asked about a call of {@code action}. */
   ApprovalRequest approval(ActionSpec action, Map<String, ?> params, Redactor redactor) {
-    return ApprovalRequest.of(
+    return ApprovalRequests.of(
         pocket.slug(),
         spec.name(),
         action.name(),

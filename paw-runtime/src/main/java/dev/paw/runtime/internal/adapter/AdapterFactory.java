@@ -68,7 +68,11 @@ public final class AdapterFactory implements AutoCloseable {
     this.trust = new TrustGate(approver, adminApprover);
     this.settings = settings;
     this.engine =
-        new SyncEngine(listener, settings.clock(), settings.sleeper(), settings.limits().sync());
+        new SyncEngine(
+            listener,
+            settings.clock(),
+            RuntimeSettingsInternals.sleeper(settings),
+            RuntimeSettingsInternals.sync(settings.limits()));
     Map<String, LocalActions> local = new HashMap<>(localActions);
     local.putIfAbsent(
         FileConnector.NAME,

@@ -46,7 +46,7 @@ final class ConnectionHttp {
       Predicate<String> pinnedHost,
       RuntimeSettings settings) {
     HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
-    this.requests = new RequestFactory(spec, credentials, override);
+    this.requests = new RequestFactory(spec, credentials::get, override);
     AuthSpec auth = spec.auth();
     OAuth2TokenSource tokens =
         auth.method() == AuthMethod.OAUTH2 && auth.oauth2() != null
@@ -60,17 +60,17 @@ final class ConnectionHttp {
         ConnectionClientBuilder.on(shared)
             .retry(
                 new RetryInterceptor(
-                    settings.retry(),
+                    RuntimeSettingsInternals.retry(settings),
                     settings.clock(),
-                    settings.sleeper(),
+                    RuntimeSettingsInternals.sleeper(settings),
                     () -> ThreadLocalRandom.current().nextDouble()))
-            .auth(AuthInterceptor.create(auth, credentials, tokens, spec.name(), pinnedHost))
+            .auth(AuthInterceptor.create(auth, credentials::get, tokens, spec.name(), pinnedHost))
             .logging(
                 new LoggingInterceptor(
                     System.getLogger("dev.paw.http." + spec.name()),
                     redactor(spec, credentials),
                     secretNames))
-            .limits(settings.limits().interceptor())
+            .limits(RuntimeSettingsInternals.interceptor(settings.limits()))
             .callTimeout(settings.limits().callTimeout());
     Double perSecond = settings.rateLimits().get(spec.name());
     if (perSecond != null) {

@@ -133,7 +133,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             List<String> created = tables.create();
             // connecting is the approval: what the definition allows now is what later runs are
             // held to
-            ConnectorPin pin = ConnectorPin.of(connector, credentials, options.baseUrl());
+            ConnectorPin pin = ConnectorPin.of(connector, credentials::get, options.baseUrl());
             ConnectionRecord record =
                 new PocketConnections(pocket)
                     .connected(spec.name(), options.baseUrl(), pin.encode());

@@ -38,7 +38,10 @@ final class HttpActionCall {
       OkHttpClient client,
       Redaction redaction) {
     Request request =
-        unlimited.newBuilder().tag(BodyLimit.class, settings.limits().actionBody()).build();
+        unlimited
+            .newBuilder()
+            .tag(BodyLimit.class, RuntimeSettingsInternals.actionBody(settings.limits()))
+            .build();
     try (Response response = client.newCall(request).execute()) {
       byte[] body = response.body().bytes();
       Duration duration = Duration.between(started, settings.clock().instant());

@@ -62,7 +62,7 @@ final class PinnedConnection {
     try {
       ConnectionRecord record = new PocketConnections(pocket).get(name).orElse(null);
       String override = record == null ? null : record.baseUrlOverride();
-      ConnectorPin now = ConnectorPin.of(connector, credentials, override);
+      ConnectorPin now = ConnectorPin.of(connector, credentials::get, override);
       if (record == null || record.state() == ConnectionRecord.State.DISCONNECTED) {
         return now;
       }
@@ -99,7 +99,7 @@ final class PinnedConnection {
       return List.of();
     }
     return ConnectorPin.decode(record.pin())
-        .changesTo(ConnectorPin.of(connector, credentials, record.baseUrlOverride()));
+        .changesTo(ConnectorPin.of(connector, credentials::get, record.baseUrlOverride()));
   }
 
   private Optional<ConnectionRecord> record() {

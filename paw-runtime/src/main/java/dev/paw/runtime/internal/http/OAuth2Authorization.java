@@ -116,7 +116,7 @@ public final class OAuth2Authorization implements Paw.OAuthAuthorization {
       HttpUrl base =
           new UrlExpander(
                   connector,
-                  credentials,
+                  credentials::get,
                   "connector '" + connector.name() + "' (authorization_url)")
               .expand(oauth2.authorizationUrl(), Map.of(), Set.of(), new ArrayList<>());
       HttpUrl.Builder url =

@@ -110,7 +110,7 @@ final class TokenEndpoint {
   private HttpUrl url() throws AuthenticationException {
     try {
       HttpUrl url =
-          new UrlExpander(connector, credentials, context + " (token_url)")
+          new UrlExpander(connector, credentials::get, context + " (token_url)")
               .expand(oauth2.tokenUrl(), Map.of(), Set.of(), new ArrayList<>());
       if (url == null) {
         throw new AuthenticationException("cannot build the token_url of " + context);

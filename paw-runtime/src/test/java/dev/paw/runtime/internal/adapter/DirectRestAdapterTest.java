@@ -18,8 +18,6 @@ import dev.paw.runtime.credentials.MissingCredentialException;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.internal.http.InvalidParametersException;
-import dev.paw.runtime.internal.http.RetryPolicy;
-import dev.paw.runtime.internal.http.Sleeper;
 import dev.paw.runtime.internal.mapping.SpecRowMapper;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
@@ -122,7 +120,10 @@ class DirectRestAdapterTest {
             .adminApprover(request -> adminSays)
             .settings(
                 new RuntimeSettings(
-                    RetryPolicy.none(), Map.of(), Clock.systemUTC(), Sleeper.SYSTEM))
+                    RuntimeSettings.Retry.none(),
+                    Map.of(),
+                    Clock.systemUTC(),
+                    RuntimeSettings.Sleeper.SYSTEM))
             .actor("test")
             .build();
     pocket = paw.pocket("My Business");

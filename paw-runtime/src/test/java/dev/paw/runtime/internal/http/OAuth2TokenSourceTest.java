@@ -74,12 +74,13 @@ class OAuth2TokenSourceTest {
     OAuth2TokenSource tokens =
         new OAuth2TokenSource(spec, credentials, TestConnectors.plainClient(), clock);
     return ConnectionClientBuilder.on(TestConnectors.plainClient())
-        .auth(AuthInterceptor.create(spec.auth(), credentials, tokens, spec.name()))
+        .auth(AuthInterceptor.create(spec.auth(), credentials::get, tokens, spec.name()))
         .build();
   }
 
   private int callMe(ConnectorSpec spec, OkHttpClient client) throws Exception {
-    Request request = new RequestFactory(spec, credentials, server.url("/")).create("me", Map.of());
+    Request request =
+        new RequestFactory(spec, credentials::get, server.url("/")).create("me", Map.of());
     return TestConnectors.send(client, request);
   }
 

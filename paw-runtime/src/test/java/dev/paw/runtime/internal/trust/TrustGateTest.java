@@ -63,7 +63,7 @@ class TrustGateTest {
 
   private static ApprovalRequest request(String action, Map<String, ?> params) {
     ActionSpec spec = STRIPE.action(action).orElseThrow();
-    return ApprovalRequest.of(
+    return ApprovalRequests.of(
         "my-business",
         "stripe",
         action,
