@@ -87,62 +87,35 @@ public record ActionSpec(
     return new Builder(location, name);
   }
 
+  /** A builder holding every value of this one, to change a few. */
+  public Builder toBuilder() {
+    return builder(location, name)
+        .description(description)
+        .method(method)
+        .url(url)
+        .params(params)
+        .body(body)
+        .trustLevel(trustLevel)
+        .contentType(contentType)
+        .executionMode(executionMode)
+        .requiresBinary(requiresBinary)
+        .records(records)
+        .recordsOptional(recordsOptional)
+        .pagination(pagination)
+        .returns(returns);
+  }
+
   /** The same action with these declared answer fields. */
   public ActionSpec withReturns(List<ColumnSpec> newReturns) {
-    return new ActionSpec(
-        location,
-        name,
-        description,
-        method,
-        url,
-        params,
-        body,
-        trustLevel,
-        contentType,
-        executionMode,
-        requiresBinary,
-        records,
-        recordsOptional,
-        pagination,
-        newReturns);
+    return toBuilder().returns(newReturns).build();
   }
 
   public ActionSpec withParams(List<ParamSpec> newParams) {
-    return new ActionSpec(
-        location,
-        name,
-        description,
-        method,
-        url,
-        newParams,
-        body,
-        trustLevel,
-        contentType,
-        executionMode,
-        requiresBinary,
-        records,
-        recordsOptional,
-        pagination,
-        returns);
+    return toBuilder().params(newParams).build();
   }
 
   public ActionSpec withPagination(PaginationSpec newPagination) {
-    return new ActionSpec(
-        location,
-        name,
-        description,
-        method,
-        url,
-        params,
-        body,
-        trustLevel,
-        contentType,
-        executionMode,
-        requiresBinary,
-        records,
-        recordsOptional,
-        newPagination,
-        returns);
+    return toBuilder().pagination(newPagination).build();
   }
 
   /** Every parameter, URL and query ones first, then the body's. */

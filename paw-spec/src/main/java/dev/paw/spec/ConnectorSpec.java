@@ -49,51 +49,15 @@ public record ConnectorSpec(
   }
 
   public ConnectorSpec withStreams(List<StreamSpec> newStreams) {
-    return new ConnectorSpec(
-        location,
-        specVersion,
-        name,
-        displayName,
-        type,
-        icon,
-        baseUrl,
-        auth,
-        actions,
-        newStreams,
-        senses,
-        surfaceProfile);
+    return toBuilder().streams(newStreams).build();
   }
 
   public ConnectorSpec withAuth(AuthSpec newAuth) {
-    return new ConnectorSpec(
-        location,
-        specVersion,
-        name,
-        displayName,
-        type,
-        icon,
-        baseUrl,
-        newAuth,
-        actions,
-        streams,
-        senses,
-        surfaceProfile);
+    return toBuilder().auth(newAuth).build();
   }
 
   public ConnectorSpec withActions(List<ActionSpec> newActions) {
-    return new ConnectorSpec(
-        location,
-        specVersion,
-        name,
-        displayName,
-        type,
-        icon,
-        baseUrl,
-        auth,
-        newActions,
-        streams,
-        senses,
-        surfaceProfile);
+    return toBuilder().actions(newActions).build();
   }
 
   /**
@@ -101,6 +65,21 @@ public record ConnectorSpec(
    */
   public static Builder builder(Location location, String name) {
     return new Builder(location, name);
+  }
+
+  /** A builder holding every value of this one, to change a few. */
+  public Builder toBuilder() {
+    return builder(location, name)
+        .specVersion(specVersion)
+        .displayName(displayName)
+        .type(type)
+        .icon(icon)
+        .baseUrl(baseUrl)
+        .auth(auth)
+        .actions(actions)
+        .streams(streams)
+        .senses(senses)
+        .surfaceProfile(surfaceProfile);
   }
 
   /**

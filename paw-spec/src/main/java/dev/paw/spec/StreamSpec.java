@@ -49,67 +49,19 @@ public record StreamSpec(
   }
 
   public StreamSpec withSource(String newSource) {
-    return new StreamSpec(
-        location,
-        table,
-        schedule,
-        newSource,
-        params,
-        records,
-        columns,
-        primaryKey,
-        incremental,
-        writeMode,
-        maxPages,
-        each);
+    return toBuilder().source(newSource).build();
   }
 
   public StreamSpec withParams(Map<String, Object> newParams) {
-    return new StreamSpec(
-        location,
-        table,
-        schedule,
-        source,
-        newParams,
-        records,
-        columns,
-        primaryKey,
-        incremental,
-        writeMode,
-        maxPages,
-        each);
+    return toBuilder().params(newParams).build();
   }
 
   public StreamSpec withEach(ChildRequestSpec newEach) {
-    return new StreamSpec(
-        location,
-        table,
-        schedule,
-        source,
-        params,
-        records,
-        columns,
-        primaryKey,
-        incremental,
-        writeMode,
-        maxPages,
-        newEach);
+    return toBuilder().each(newEach).build();
   }
 
   public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
-    return new StreamSpec(
-        location,
-        table,
-        schedule,
-        source,
-        params,
-        records,
-        columns,
-        newPrimaryKey,
-        incremental,
-        writeMode,
-        maxPages,
-        each);
+    return toBuilder().primaryKey(newPrimaryKey).build();
   }
 
   /**
@@ -118,6 +70,21 @@ public record StreamSpec(
    */
   public static Builder builder(Location location, String table) {
     return new Builder(location, table);
+  }
+
+  /** A builder holding every value of this one, to change a few. */
+  public Builder toBuilder() {
+    return builder(location, table)
+        .schedule(schedule)
+        .source(source)
+        .params(params)
+        .records(records)
+        .columns(columns)
+        .primaryKey(primaryKey)
+        .incremental(incremental)
+        .writeMode(writeMode)
+        .maxPages(maxPages)
+        .each(each);
   }
 
   /**
