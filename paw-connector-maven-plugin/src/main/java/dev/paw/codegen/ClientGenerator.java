@@ -177,10 +177,15 @@ final class ClientGenerator {
       case AUTO -> "Trust level {@code auto}: runs without asking.";
       case CONFIRM ->
           "<b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval"
-              + " callback approves this call; otherwise nothing is sent.";
+              + " callback approves this call; otherwise nothing is sent. Approve it with {@code"
+              + " PawBuilder.approver(...)}, or at the command line at the prompt or with {@code"
+              + " --yes}.";
       case RESTRICTED ->
           "<b>Needs an administrator</b> (trust level {@code restricted}): runs only with an"
-              + " administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.";
+              + " administrator's approval, which an ordinary approval cannot give; otherwise nothing is"
+              + " sent. Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line"
+              + " with the pocket's administrator secret (set once with {@code paw admin set-secret"
+              + " --pocket POCKET}; given in {@code PAW_ADMIN_SECRET} or at the prompt).";
     };
   }
 

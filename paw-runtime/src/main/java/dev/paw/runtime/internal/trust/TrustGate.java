@@ -22,6 +22,20 @@ public final class TrustGate {
     this(Approver.DENY, AdminApprover.DENY);
   }
 
+  /** Why a confirm action was refused, and how to approve one. */
+  static final String CONFIRM_REFUSED =
+      "confirm actions need the user's approval, which was not given; to approve them, give"
+          + " PawBuilder.approver(...) in a host application, or at the command line answer the"
+          + " prompt or pass --yes";
+
+  /** Why a restricted action was refused, and how to approve one. */
+  static final String RESTRICTED_REFUSED =
+      "restricted actions need an administrator's approval, which was not given; to approve"
+          + " them, give PawBuilder.adminApprover(...) in a host application, or at the command"
+          + " line set the pocket's administrator secret once (paw admin set-secret --pocket"
+          + " POCKET) and give it in PAW_ADMIN_SECRET or at the prompt (--yes never approves"
+          + " them)";
+
   public TrustGate(Approver approver, AdminApprover admin) {
     this.approver = approver == null ? Approver.DENY : approver;
     this.admin = admin == null ? AdminApprover.DENY : admin;
@@ -35,18 +49,12 @@ public final class TrustGate {
       case CONFIRM ->
           ask(() -> approver.approve(request))
               ? new TrustDecision(level, TrustDecision.Outcome.APPROVED, "approved by the user")
-              : new TrustDecision(
-                  level,
-                  TrustDecision.Outcome.DENIED,
-                  "confirm actions need the user's approval, which" + " was not given");
+              : new TrustDecision(level, TrustDecision.Outcome.DENIED, CONFIRM_REFUSED);
       case RESTRICTED ->
           ask(() -> admin.approve(request))
               ? new TrustDecision(
                   level, TrustDecision.Outcome.ADMIN_APPROVED, "approved by an administrator")
-              : new TrustDecision(
-                  level,
-                  TrustDecision.Outcome.DENIED,
-                  "restricted actions need an administrator's" + " approval, which was not given");
+              : new TrustDecision(level, TrustDecision.Outcome.DENIED, RESTRICTED_REFUSED);
     };
   }
 

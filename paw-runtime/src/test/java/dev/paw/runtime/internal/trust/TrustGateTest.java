@@ -10,6 +10,7 @@ import dev.paw.runtime.internal.http.RequestFactory;
 import dev.paw.runtime.trust.ActionRefusedException;
 import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.ApprovalRequest;
+import dev.paw.runtime.trust.Approver;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorLoader;
 import dev.paw.spec.ConnectorSpec;
@@ -178,5 +179,19 @@ class TrustGateTest {
     assertThat(asked.get(0).parameters())
         .containsEntry("charge", "ch_" + Redactor.MASK)
         .containsEntry("api_key", Redactor.MASK);
+  }
+
+  @Test
+  void aRefusalSaysHowToApprove() {
+    TrustGate gate = new TrustGate(Approver.DENY, AdminApprover.DENY);
+
+    assertThat(gate.check(request("create_refund", Map.of("charge", "ch_1"))).reason())
+        .contains(
+            "PawBuilder.adminApprover(...)",
+            "paw admin set-secret --pocket POCKET",
+            "PAW_ADMIN_SECRET",
+            "at the prompt");
+    assertThat(gate.check(request("create_invoice", Map.of("customer", "cus_1"))).reason())
+        .contains("PawBuilder.approver(...)", "--yes", "prompt");
   }
 }

@@ -98,7 +98,8 @@ public final class CsvClient {
    * Remove an imported table from the pocket.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    *
    * @param params the parameters
    * @return the result; completes exceptionally when the call is refused, invalid or fails

@@ -110,7 +110,8 @@ public final class GcalendarClient {
    * Create an event.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /calendars/{calendarId}/events}
    *
    * @param params the parameters
@@ -125,7 +126,8 @@ public final class GcalendarClient {
    * Create an event from a sentence ("Lunch with Ana tomorrow at 1pm").
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /calendars/{calendarId}/events/quickAdd}
    *
    * @param params the parameters
@@ -141,6 +143,9 @@ public final class GcalendarClient {
    *
    * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
    * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line with the pocket's
+   * administrator secret (set once with {@code paw admin set-secret --pocket POCKET}; given in
+   * {@code PAW_ADMIN_SECRET} or at the prompt).
    * <p>{@code DELETE /calendars/{calendarId}/events/{eventId}}
    *
    * @param params the parameters

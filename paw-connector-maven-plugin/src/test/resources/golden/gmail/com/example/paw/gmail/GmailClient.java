@@ -81,7 +81,8 @@ public final class GmailClient {
    * Send an email (raw is the whole RFC 2822 message, base64url-encoded).
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /users/me/messages/send}
    *
    * @param params the parameters
@@ -108,7 +109,8 @@ public final class GmailClient {
    * Create a label.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /users/me/labels}
    *
    * @param params the parameters
@@ -123,7 +125,8 @@ public final class GmailClient {
    * Add or remove labels on a message.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /users/me/messages/{id}/modify}
    *
    * @param params the parameters
@@ -138,7 +141,8 @@ public final class GmailClient {
    * Move a message to the trash.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /users/me/messages/{id}/trash}
    *
    * @param params the parameters

@@ -51,7 +51,8 @@ public final class RestGenericClient {
    * POST a JSON body to a path.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /{+path}}
    *
    * @param params the parameters
@@ -66,7 +67,8 @@ public final class RestGenericClient {
    * PUT (replace) a resource.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code PUT /{+path}}
    *
    * @param params the parameters
@@ -81,7 +83,8 @@ public final class RestGenericClient {
    * PATCH (partially update) a resource.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code PATCH /{+path}}
    *
    * @param params the parameters
@@ -97,6 +100,9 @@ public final class RestGenericClient {
    *
    * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
    * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line with the pocket's
+   * administrator secret (set once with {@code paw admin set-secret --pocket POCKET}; given in
+   * {@code PAW_ADMIN_SECRET} or at the prompt).
    * <p>{@code DELETE /{+path}}
    *
    * @param params the parameters

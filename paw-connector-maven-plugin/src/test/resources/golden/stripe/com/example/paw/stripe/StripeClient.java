@@ -86,7 +86,8 @@ public final class StripeClient {
    * Create a draft invoice for a customer.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /invoices}
    *
    * @param params the parameters
@@ -144,7 +145,8 @@ public final class StripeClient {
    * Create a customer.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /customers}
    *
    * @param params the parameters
@@ -159,7 +161,8 @@ public final class StripeClient {
    * Create a customer.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
-   * callback approves this call; otherwise nothing is sent.
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
    * <p>{@code POST /customers}
    * <p>Every parameter takes its default.
    *
@@ -244,6 +247,9 @@ public final class StripeClient {
    *
    * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
    * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line with the pocket's
+   * administrator secret (set once with {@code paw admin set-secret --pocket POCKET}; given in
+   * {@code PAW_ADMIN_SECRET} or at the prompt).
    * <p>{@code POST /refunds}
    *
    * @param params the parameters
