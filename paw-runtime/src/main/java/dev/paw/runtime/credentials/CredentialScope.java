@@ -13,13 +13,17 @@ public final class CredentialScope {
   private final String pocket;
   private final String connector;
 
-  private CredentialScope(String pocket, String connector) {
+  /** The pocket's display name, for messages; not part of the scope's identity. */
+  private final String pocketName;
+
+  private CredentialScope(String pocket, String connector, String pocketName) {
     this.pocket = Names.slug(pocket);
     this.connector = Names.connector(connector);
+    this.pocketName = pocketName;
   }
 
   public static CredentialScope of(Pocket pocket, String connector) {
-    return new CredentialScope(pocket.slug(), connector);
+    return new CredentialScope(pocket.slug(), connector, pocket.name());
   }
 
   /** The pocket's slug. */
@@ -45,6 +49,6 @@ public final class CredentialScope {
 
   @Override
   public String toString() {
-    return "connector '" + connector + "' in pocket '" + pocket + "'";
+    return "connector '" + connector + "' in pocket '" + pocketName + "'";
   }
 }

@@ -117,18 +117,9 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             List<String> missing = missingCredentials();
             if (!missing.isEmpty()) {
               throw new MissingCredentialException(
-                  missing.get(0),
+                  missing,
                   spec.name(),
-                  "connector '"
-                      + spec.name()
-                      + "' in pocket '"
-                      + pocket.name()
-                      + "'"
-                      + (missing.size() == 1
-                          ? ""
-                          : " (also missing: '"
-                              + String.join("', '", missing.subList(1, missing.size()))
-                              + "')"));
+                  "connector '" + spec.name() + "' in pocket '" + pocket.name() + "'");
             }
             List<String> created = tables.create();
             // connecting is the approval: what the definition allows now is what later runs are

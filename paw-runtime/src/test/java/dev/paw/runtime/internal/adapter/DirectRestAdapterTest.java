@@ -339,8 +339,9 @@ class DirectRestAdapterTest {
     assertThatThrownBy(() -> join(paw.connector(other, "shop").connect()))
         .isInstanceOf(MissingCredentialException.class)
         .hasMessage(
-            "missing credential 'SHOP_KEY' for connector 'shop' in pocket 'Other': store it with 'paw connect'"
-                + " or set the environment variable SHOP_KEY");
+            "missing credential 'SHOP_KEY' for connector 'shop' in pocket 'Other': store it with"
+                + " ScopedCredentials.put (paw connect at the command line) or set the environment"
+                + " variable SHOP_KEY");
   }
 
   @Test

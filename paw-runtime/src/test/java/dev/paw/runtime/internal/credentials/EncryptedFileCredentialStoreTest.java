@@ -108,12 +108,12 @@ class EncryptedFileCredentialStoreTest {
         .isInstanceOf(CredentialStoreException.class)
         .hasMessageStartingWith(
             "cannot decrypt credential 'GITHUB_TOKEN' of connector 'github' in pocket"
-                + " 'my-business': ")
+                + " 'My Business': ")
         .hasMessageNotContaining(VALUE);
     assertThatThrownBy(() -> store.get(stripe, "RENAMED"))
         .isInstanceOf(CredentialStoreException.class)
         .hasMessageStartingWith(
-            "cannot decrypt credential 'RENAMED' of connector 'stripe' in pocket 'my-business': ")
+            "cannot decrypt credential 'RENAMED' of connector 'stripe' in pocket 'My Business': ")
         .hasMessageNotContaining(VALUE);
     assertThat(store.get(stripe, "STRIPE_API_KEY")).map(Secret::reveal).contains(VALUE);
   }
@@ -127,7 +127,7 @@ class EncryptedFileCredentialStoreTest {
     assertThatThrownBy(() -> store.get(otherPocket, "STRIPE_API_KEY"))
         .isInstanceOf(CredentialStoreException.class)
         .hasMessageStartingWith(
-            "cannot decrypt credential 'STRIPE_API_KEY' of connector 'stripe' in pocket 'other': ")
+            "cannot decrypt credential 'STRIPE_API_KEY' of connector 'stripe' in pocket 'Other': ")
         .hasMessageNotContaining(VALUE);
   }
 
