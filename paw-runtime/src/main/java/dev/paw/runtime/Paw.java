@@ -242,6 +242,11 @@ public final class Paw implements AutoCloseable {
     record Grant(boolean refreshToken, Instant expiresAt, String scope) {}
   }
 
+  /**
+   * Releases the threads and connections this runtime started: its worker threads and, unless the
+   * host gave its own with {@link PawBuilder#httpClient}, its HTTP client's dispatcher and pooled
+   * connections. Calls still running are left to finish.
+   */
   @Override
   public void close() {
     adapters.close();

@@ -1,7 +1,6 @@
 package dev.paw.runtime;
 
 import dev.paw.runtime.credentials.CredentialStore;
-import dev.paw.runtime.internal.http.HttpClients;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.AdminApprover;
@@ -147,10 +146,11 @@ public final class PawBuilder {
 
   /**
    * The HTTP client every connection derives its own from (its connection pool, dispatcher,
-   * timeouts, event listener); default {@link HttpClients#shared()}. An application that manages
-   * its own pool or needs other timeouts passes one here, e.g. {@code
-   * HttpClients.newClient().newBuilder().readTimeout(...).build()}. Its call timeout is replaced by
-   * {@link RuntimeLimits#callTimeout()} (set that with {@link #limits}).
+   * timeouts, event listener); default a client of the runtime's own, which {@link Paw#close()}
+   * shuts down. An application that manages its own pool or needs other timeouts passes one here
+   * (and shuts it down itself: {@link Paw#close()} leaves it open), e.g. {@code new
+   * OkHttpClient.Builder().readTimeout(...).build()}. Its call timeout is replaced by {@link
+   * RuntimeLimits#callTimeout()} (set that with {@link #limits}).
    */
   public PawBuilder httpClient(OkHttpClient value) {
     this.httpClient = Objects.requireNonNull(value);

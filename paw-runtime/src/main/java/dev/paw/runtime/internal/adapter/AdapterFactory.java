@@ -44,6 +44,14 @@ public final class AdapterFactory implements AutoCloseable {
    */
   private final Supplier<OkHttpClient> http;
 
+  /** The host's client, or {@code null} when this factory makes (and closes) its own. */
+  private final OkHttpClient given;
+
+  /** The client this factory made, once made; {@link #close()} releases it. */
+  private OkHttpClient owned;
+
+  private boolean closed;
+
   private final ExecutorService executor;
   private final String actor;
   private final Supplier<MasterKey> masterKey;
@@ -52,7 +60,8 @@ public final class AdapterFactory implements AutoCloseable {
   /**
    * @param localActions runs connectors' {@code LOCAL} actions; the file connector ({@code csv}) is
    *     added, with the query time limit, unless given
-   * @param httpClient the base HTTP client, or {@code null} for {@link HttpClients#shared()}
+   * @param httpClient the base HTTP client, which {@link #close()} leaves alone, or {@code null}
+   *     for one of this factory's own ({@link HttpClients#newClient()}), which it closes
    * @param actor who the audit trail names as acting, or {@code null} for the operating-system user
    * @param masterKey keys the audit chain, asked for when first needed
    */
@@ -80,7 +89,8 @@ public final class AdapterFactory implements AutoCloseable {
             new FileActions(
                 ImportLimits.DEFAULTS, Clock.systemUTC(), settings.limits().queryTimeout())));
     this.localActions = Map.copyOf(local);
-    this.http = httpClient != null ? () -> httpClient : HttpClients::shared;
+    this.given = httpClient;
+    this.http = httpClient != null ? () -> httpClient : this::ownClient;
     this.actor = actor;
     this.masterKey = masterKey;
     this.executor =
@@ -112,6 +122,16 @@ public final class AdapterFactory implements AutoCloseable {
                 executor));
   }
 
+  private synchronized OkHttpClient ownClient() {
+    if (closed) {
+      throw new IllegalStateException("this paw is closed");
+    }
+    if (owned == null) {
+      owned = HttpClients.newClient();
+    }
+    return owned;
+  }
+
   /** The base HTTP client every connection derives its own from. */
   public OkHttpClient httpClient() {
     return http.get();
@@ -128,8 +148,28 @@ public final class AdapterFactory implements AutoCloseable {
         : new AuditWriter(pocket, masterKey.get(), settings.clock(), actor);
   }
 
+  /**
+   * Stops the worker threads and, when this factory made the HTTP client, that client's dispatcher
+   * and pooled connections (a host's client stays as it was).
+   */
   @Override
   public void close() {
     executor.shutdown();
+    OkHttpClient client;
+    synchronized (this) {
+      closed = true;
+      client = owned;
+    }
+    if (client != null && given == null) {
+      client.dispatcher().executorService().shutdown();
+      client.connectionPool().evictAll();
+      if (client.cache() != null) {
+        try {
+          client.cache().close();
+        } catch (java.io.IOException e) {
+          // nothing is left to release
+        }
+      }
+    }
   }
 }

@@ -29,7 +29,7 @@ public final class ConnectionClientBuilder {
     this.base = base;
   }
 
-  /** Starts from {@code base}, normally {@link HttpClients#shared()}. */
+  /** Starts from {@code base}, normally the runtime's own {@link HttpClients#newClient()}. */
   public static ConnectionClientBuilder on(OkHttpClient base) {
     return new ConnectionClientBuilder(base);
   }

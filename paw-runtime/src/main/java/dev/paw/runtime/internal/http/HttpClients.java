@@ -4,9 +4,10 @@ import java.time.Duration;
 import okhttp3.OkHttpClient;
 
 /**
- * The one OkHttp client the runtime shares: one connection pool and one dispatcher for every
- * connection. Connections derive their own client from it with {@link ConnectionClientBuilder},
- * which shares the pool and adds interceptors.
+ * OkHttp clients with the runtime's timeouts. Each runtime makes its own base client with {@link
+ * #newClient()} (one connection pool and one dispatcher for all its connections, released when it
+ * closes); connections derive their own client from it with {@link ConnectionClientBuilder}, which
+ * shares the pool and adds interceptors.
  */
 public final class HttpClients {
 
@@ -23,7 +24,7 @@ public final class HttpClients {
     static final OkHttpClient SHARED = newClient();
   }
 
-  /** The shared client, created on first use. */
+  /** A client shared by the callers that never close one (tests), created on first use. */
   public static OkHttpClient shared() {
     return Holder.SHARED;
   }
