@@ -11,6 +11,7 @@ import java.util.Map;
  *
  * @param pocket the pocket's slug
  * @param description the action's description from the connector file, or {@code null}
+ * @param pocketName the name the pocket was created with ("My Business"), for messages
  */
 public record ApprovalRequest(
     String pocket,
@@ -18,14 +19,27 @@ public record ApprovalRequest(
     String action,
     String description,
     TrustLevel trustLevel,
-    Map<String, Object> parameters) {
+    Map<String, Object> parameters,
+    String pocketName) {
 
   public ApprovalRequest {
     parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    pocketName = pocketName == null ? pocket : pocketName;
   }
 
-  /** "action 'create_refund' of stripe in pocket 'my-business'", for messages. */
+  /** A request whose messages name the pocket by its slug. */
+  public ApprovalRequest(
+      String pocket,
+      String connector,
+      String action,
+      String description,
+      TrustLevel trustLevel,
+      Map<String, Object> parameters) {
+    this(pocket, connector, action, description, trustLevel, parameters, pocket);
+  }
+
+  /** "action 'create_refund' of stripe in pocket 'My Business'", for messages. */
   public String subject() {
-    return "action '" + action + "' of " + connector + " in pocket '" + pocket + "'";
+    return "action '" + action + "' of " + connector + " in pocket '" + pocketName + "'";
   }
 }

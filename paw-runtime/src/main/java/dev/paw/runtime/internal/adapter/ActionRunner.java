@@ -120,6 +120,7 @@ final class ActionRunner {
   ApprovalRequest approval(ActionSpec action, Map<String, ?> params, Redactor redactor) {
     return ApprovalRequests.of(
         pocket.slug(),
+        pocket.name(),
         spec.name(),
         action.name(),
         action.description(),

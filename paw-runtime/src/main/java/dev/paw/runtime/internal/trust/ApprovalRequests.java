@@ -10,7 +10,9 @@ public final class ApprovalRequests {
 
   private ApprovalRequests() {}
 
-  /** A request with {@code parameters} passed through {@code redactor}. */
+  /**
+   * A request with {@code parameters} passed through {@code redactor}, naming the pocket by slug.
+   */
   public static ApprovalRequest of(
       String pocket,
       String connector,
@@ -19,7 +21,29 @@ public final class ApprovalRequests {
       TrustLevel trustLevel,
       Map<String, ?> parameters,
       Redactor redactor) {
+    return of(pocket, pocket, connector, action, description, trustLevel, parameters, redactor);
+  }
+
+  /**
+   * A request with {@code parameters} passed through {@code redactor}; its messages name the pocket
+   * {@code pocketName}.
+   */
+  public static ApprovalRequest of(
+      String pocket,
+      String pocketName,
+      String connector,
+      String action,
+      String description,
+      TrustLevel trustLevel,
+      Map<String, ?> parameters,
+      Redactor redactor) {
     return new ApprovalRequest(
-        pocket, connector, action, description, trustLevel, redactor.redactParams(parameters));
+        pocket,
+        connector,
+        action,
+        description,
+        trustLevel,
+        redactor.redactParams(parameters),
+        pocketName);
   }
 }

@@ -200,7 +200,7 @@ class DirectRestAdapterTest {
             () -> join(shop().execute("refund_order", Map.of("order", "o_1", "amount", 500))))
         .isInstanceOf(ActionRefusedException.class)
         .hasMessageStartingWith(
-            "action 'refund_order' of shop in pocket 'my-business' was refused and not sent: confirm actions"
+            "action 'refund_order' of shop in pocket 'My Business' was refused and not sent: confirm actions"
                 + " need the user's approval, which was not given");
 
     assertThat(server.getRequestCount()).isZero();
@@ -243,7 +243,7 @@ class DirectRestAdapterTest {
     assertThatThrownBy(() -> join(shop().execute("delete_order", Map.of("order", "o_1"))))
         .isInstanceOf(ActionRefusedException.class)
         .hasMessageStartingWith(
-            "action 'delete_order' of shop in pocket 'my-business' was refused and not sent: restricted"
+            "action 'delete_order' of shop in pocket 'My Business' was refused and not sent: restricted"
                 + " actions need an administrator's approval, which was not given");
     assertThat(server.getRequestCount()).isZero();
 

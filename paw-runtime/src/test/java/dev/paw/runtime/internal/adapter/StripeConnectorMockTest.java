@@ -154,7 +154,7 @@ class StripeConnectorMockTest {
             () -> join(stripe().execute("create_refund", Map.of("charge", charge, "amount", 500))))
         .isInstanceOf(ActionRefusedException.class)
         .hasMessageStartingWith(
-            "action 'create_refund' of stripe in pocket 'my-business' was refused and not sent: restricted"
+            "action 'create_refund' of stripe in pocket 'My Business' was refused and not sent: restricted"
                 + " actions need an administrator's approval, which was not given");
     assertThat(stripe.get("/v1/refunds?charge=" + charge)).contains("\"data\":[]");
 

@@ -105,7 +105,7 @@ class FileConnectorTest {
     assertThatThrownBy(() -> run("drop_table", Map.of("table_name", "t")))
         .isInstanceOf(ActionRefusedException.class)
         .hasMessageStartingWith(
-            "action 'drop_table' of csv in pocket 'files' was refused and not sent: confirm actions need the"
+            "action 'drop_table' of csv in pocket 'Files' was refused and not sent: confirm actions need the"
                 + " user's approval, which was not given");
     assertThat(run("list_tables", Map.of()).toString()).contains("\"t\"");
   }
