@@ -1,5 +1,6 @@
 package dev.paw.cli;
 
+import dev.paw.spec.TerminalControls;
 import java.util.Locale;
 
 /**
@@ -28,12 +29,7 @@ final class TerminalText {
 
   /** True when a terminal would act on {@code c} rather than show it. */
   static boolean isUnsafe(char c) {
-    return c < 0x20
-        || (c >= 0x7f && c <= 0x9f)
-        || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u2028'
-        || c == '\u2029';
+    return TerminalControls.isControl(c);
   }
 
   private static String neutralise(String text, boolean oneLine) {

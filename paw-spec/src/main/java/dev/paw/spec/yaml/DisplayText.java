@@ -1,5 +1,6 @@
 package dev.paw.spec.yaml;
 
+import dev.paw.spec.TerminalControls;
 import java.util.Locale;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -55,12 +56,7 @@ final class DisplayText {
     if (c == '\n' || c == '\t') {
       return lines == Lines.ONE;
     }
-    return c < 0x20
-        || (c >= 0x7f && c <= 0x9f)
-        || (c >= '\u202a' && c <= '\u202e')
-        || (c >= '\u2066' && c <= '\u2069')
-        || c == '\u2028'
-        || c == '\u2029';
+    return TerminalControls.isControl(c);
   }
 
   private static String name(char c) {
