@@ -80,7 +80,7 @@ public final class AdapterFactory implements AutoCloseable {
         new SyncEngine(
             listener,
             settings.clock(),
-            RuntimeSettingsInternals.sleeper(settings),
+            settings.sleeper(),
             RuntimeSettingsInternals.sync(settings.limits()));
     Map<String, LocalActions> local = new HashMap<>(localActions);
     local.putIfAbsent(

@@ -62,7 +62,7 @@ final class ConnectionHttp {
                 new RetryInterceptor(
                     RuntimeSettingsInternals.retry(settings),
                     settings.clock(),
-                    RuntimeSettingsInternals.sleeper(settings),
+                    settings.sleeper(),
                     () -> ThreadLocalRandom.current().nextDouble()))
             .auth(AuthInterceptor.create(auth, credentials::get, tokens, spec.name(), pinnedHost))
             .logging(

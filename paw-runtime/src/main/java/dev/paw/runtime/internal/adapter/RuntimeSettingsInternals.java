@@ -6,7 +6,6 @@ import dev.paw.runtime.internal.LimitSettings;
 import dev.paw.runtime.internal.http.BodyLimit;
 import dev.paw.runtime.internal.http.ResponseLimitInterceptor;
 import dev.paw.runtime.internal.http.RetryPolicy;
-import dev.paw.runtime.internal.http.Sleeper;
 import dev.paw.runtime.internal.sync.SyncLimits;
 
 /** The machinery {@link RuntimeSettings} and {@link RuntimeLimits} configure. */
@@ -18,11 +17,6 @@ final class RuntimeSettingsInternals {
     RuntimeSettings.Retry retry = settings.retry();
     return new RetryPolicy(
         retry.maxAttempts(), retry.baseDelay(), retry.maxDelay(), retry.maxRetryAfter());
-  }
-
-  static Sleeper sleeper(RuntimeSettings settings) {
-    RuntimeSettings.Sleeper sleeper = settings.sleeper();
-    return sleeper::sleep;
   }
 
   /** The limit on one action answer. */

@@ -1,5 +1,6 @@
 package dev.paw.runtime.internal.http;
 
+import dev.paw.runtime.RuntimeSettings.Sleeper;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;

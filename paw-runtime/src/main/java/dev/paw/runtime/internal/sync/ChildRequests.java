@@ -1,8 +1,8 @@
 package dev.paw.runtime.internal.sync;
 
+import dev.paw.runtime.RuntimeSettings.Sleeper;
 import dev.paw.runtime.internal.http.AuthenticationException;
 import dev.paw.runtime.internal.http.ResponseLimitException;
-import dev.paw.runtime.internal.http.Sleeper;
 import dev.paw.runtime.internal.mapping.SpecRowMapper;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;

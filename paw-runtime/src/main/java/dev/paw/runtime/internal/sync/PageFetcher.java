@@ -1,9 +1,9 @@
 package dev.paw.runtime.internal.sync;
 
+import dev.paw.runtime.RuntimeSettings.Sleeper;
 import dev.paw.runtime.internal.http.AuthenticationException;
 import dev.paw.runtime.internal.http.BodyLimit;
 import dev.paw.runtime.internal.http.ResponseLimitException;
-import dev.paw.runtime.internal.http.Sleeper;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.StreamSpec;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.paw.runtime.internal.sync;
 
-import dev.paw.runtime.internal.http.Sleeper;
+import dev.paw.runtime.RuntimeSettings.Sleeper;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 

@@ -1,8 +1,8 @@
 package dev.paw.runtime.internal.sync;
 
+import dev.paw.runtime.RuntimeSettings.Sleeper;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncResult;
-import dev.paw.runtime.internal.http.Sleeper;
 import java.time.Clock;
 
 /**

@@ -1,9 +1,9 @@
 package dev.paw.runtime.internal.sync;
 
+import dev.paw.runtime.RuntimeSettings.Sleeper;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.internal.LimitSettings;
-import dev.paw.runtime.internal.http.Sleeper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
