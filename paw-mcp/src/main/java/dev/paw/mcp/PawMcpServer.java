@@ -41,6 +41,9 @@ public final class PawMcpServer implements AutoCloseable {
           + " sent, 'restricted' tools are refused (an administrator runs them at a terminal)."
           + " Each synced table is a resource; the query tool reads them with SQL.";
 
+  /** How long a confirm question waits for the person's answer before it counts as a refusal. */
+  static final java.time.Duration CONFIRM_TIMEOUT = java.time.Duration.ofMinutes(5);
+
   private final Paw catalog;
   private final ConnectedConnectors connectors;
   private final Sessions sessions;
@@ -86,6 +89,11 @@ public final class PawMcpServer implements AutoCloseable {
   /** The names of the tools this server offers. */
   public List<String> toolNames() {
     return tools.stream().map(t -> t.tool().name()).toList();
+  }
+
+  /** How many MCP sessions hold a runtime now (for tests). */
+  int sessionRuntimes() {
+    return sessions.size();
   }
 
   /** The connectors whose actions are tools. */
@@ -145,6 +153,8 @@ public final class PawMcpServer implements AutoCloseable {
             McpSchema.ServerCapabilities.builder().tools(false).resources(false, false).build())
         // the runtime checks parameters and names the wrong one in a tool error
         .validateToolInputs(false)
+        // a person answers confirm questions: give them time (an unanswered question refuses)
+        .requestTimeout(CONFIRM_TIMEOUT)
         .jsonMapper(json)
         .tools(tools)
         .resources(resources.resources())

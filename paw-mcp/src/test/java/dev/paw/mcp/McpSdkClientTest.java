@@ -347,6 +347,32 @@ class McpSdkClientTest {
   }
 
   @Test
+  void clientsThatNeverCloseDoNotPileUpRuntimes() {
+    List<McpSyncClient> clients = new ArrayList<>();
+    try {
+      for (int i = 0; i < 40; i++) {
+        McpSyncClient extra = connect("crowd-" + i, false);
+        client = null;
+        clients.add(extra);
+        CallToolResult result =
+            extra.callTool(
+                new McpSchema.CallToolRequest("query", Map.of("sql", "SELECT 1 AS one")));
+        received.add(result);
+        assertThat(result.isError()).as(text(result)).isFalse();
+      }
+      assertThat(server.sessionRuntimes()).isLessThanOrEqualTo(32);
+      // an evicted session's client still works: it gets a new runtime
+      CallToolResult again =
+          clients
+              .get(0)
+              .callTool(new McpSchema.CallToolRequest("query", Map.of("sql", "SELECT 2")));
+      assertThat(again.isError()).as(text(again)).isFalse();
+    } finally {
+      clients.forEach(McpSyncClient::closeGracefully);
+    }
+  }
+
+  @Test
   void withoutTheBearerTokenTheServerAnswers401() throws Exception {
     HttpResponse<String> response =
         HttpClient.newHttpClient()

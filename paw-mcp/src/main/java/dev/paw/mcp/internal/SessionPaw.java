@@ -19,6 +19,7 @@ final class SessionPaw implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private volatile ConfirmPrompt prompt;
   private volatile ConfirmPrompt.Answer lastAnswer;
+  private volatile long lastUsed = System.nanoTime();
   private Paw paw;
 
   SessionPaw(PawFactory factory, String actor, ConnectedConnectors connectors) {
@@ -35,11 +36,29 @@ final class SessionPaw implements AutoCloseable {
   <T> T exclusive(ConfirmPrompt currentPrompt, Supplier<T> work) {
     lock.lock();
     try {
+      lastUsed = System.nanoTime();
       prompt = currentPrompt;
       lastAnswer = null;
       return work.get();
     } finally {
       prompt = null;
+      lock.unlock();
+    }
+  }
+
+  long lastUsed() {
+    return lastUsed;
+  }
+
+  /** Closes this session's runtime unless a call is running; true when it closed. */
+  boolean closeIfIdle() {
+    if (!lock.tryLock()) {
+      return false;
+    }
+    try {
+      close();
+      return true;
+    } finally {
       lock.unlock();
     }
   }
