@@ -76,6 +76,7 @@ class McpSdkClientTest {
           .toCompletableFuture()
           .join();
       setup.connector(pocket, "stripe").sync("stripe_customers").toCompletableFuture().join();
+      setup.connector(pocket, "csv").connect().toCompletableFuture().join();
     }
     server = PawMcpServer.create(McpSdkClientTest::paw, POCKET);
     http = server.serveHttp(0);
@@ -278,6 +279,29 @@ class McpSdkClientTest {
     assertThat(asked).isEmpty();
     assertThat(stripe.count("/v1/refunds")).isEqualTo(before);
     assertThat(lastAudit("create_refund").outcome().name()).isEqualTo("REFUSED");
+  }
+
+  @Test
+  void aFileImportIsAskedFirstAndADeclineReadsNothing() throws Exception {
+    connect("importer", true);
+    Path file = Files.createTempFile("paw-mcp-notes", ".csv");
+    Files.writeString(file, "id,note\n1,private\n");
+    answer.set(request -> new ElicitResult(ElicitResult.Action.DECLINE, null));
+    CallToolResult declined =
+        call("csv_import_file", Map.of("file_path", file.toString(), "table_name", "agent_notes"));
+    assertThat(declined.isError()).isTrue();
+    assertThat(text(declined)).contains("Nothing was sent", "reads or writes a file");
+    assertThat(asked).hasSize(1);
+    assertThat(asked.get(0)).contains("import_file", file.toString());
+    CallToolResult missing = call("query", Map.of("sql", "SELECT * FROM agent_notes"));
+    assertThat(missing.isError()).as("no table was made").isTrue();
+
+    answer.set(request -> new ElicitResult(ElicitResult.Action.ACCEPT, Map.of("confirm", true)));
+    CallToolResult imported =
+        call("csv_import_file", Map.of("file_path", file.toString(), "table_name", "agent_notes"));
+    assertThat(imported.isError()).as(text(imported)).isFalse();
+    CallToolResult rows = call("query", Map.of("sql", "SELECT note FROM agent_notes"));
+    assertThat(text(rows)).contains("private");
   }
 
   @Test

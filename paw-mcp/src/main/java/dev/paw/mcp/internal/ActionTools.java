@@ -68,22 +68,36 @@ public final class ActionTools {
     SessionPaw session = sessions.of(exchange);
     Map<String, Object> args =
         request.arguments() == null ? Map.of() : new LinkedHashMap<>(request.arguments());
+    ElicitationPrompt prompt = new ElicitationPrompt(exchange);
     return session.exclusive(
-        new ElicitationPrompt(exchange),
+        prompt,
         () -> {
           Paw paw = session.paw();
           Pocket pocket = paw.pocket(connectors.pocketName());
+          if (touchesFiles(action)) {
+            ConfirmPrompt.Answer answer = prompt.ask(fileQuestion(spec, action, args));
+            if (answer != ConfirmPrompt.Answer.ACCEPTED) {
+              return ToolResults.error(
+                  Refusals.of(spec, action, connectors.pocketName(), answer)
+                      + " (over MCP, an action that reads or writes a file on this machine is"
+                      + " asked first, whatever its trust level)");
+            }
+          }
           try {
             ActionResult result =
                 paw.connector(pocket, spec.name())
                     .execute(action.name(), args)
                     .toCompletableFuture()
                     .join();
-            return ToolResults.of(result);
+            return ToolResults.of(result, SecretMask.of(paw, pocket, spec));
           } catch (CompletionException e) {
-            return failure(e.getCause() == null ? e : e.getCause(), spec, action, session);
+            return masked(
+                failure(e.getCause() == null ? e : e.getCause(), spec, action, session),
+                paw,
+                pocket,
+                spec);
           } catch (RuntimeException e) {
-            return failure(e, spec, action, session);
+            return masked(failure(e, spec, action, session), paw, pocket, spec);
           }
         });
   }
@@ -106,6 +120,38 @@ public final class ActionTools {
         "'" + action.name() + "' of " + spec.name() + " failed: " + error.getMessage());
   }
 
+  /**
+   * An {@code auto} action run inside paw that names a file ({@code path} or {@code *_path}): it
+   * reads or writes any file the user can (the file connector's import and export), so over MCP the
+   * human is asked first, as for {@code confirm}.
+   */
+  static boolean touchesFiles(ActionSpec action) {
+    return action.method() == HttpMethod.LOCAL
+        && action.trustLevel() == TrustLevel.AUTO
+        && action.allParams().stream()
+            .anyMatch(p -> p.name().equals("path") || p.name().endsWith("_path"));
+  }
+
+  private ConfirmQuestion fileQuestion(
+      ConnectorSpec spec, ActionSpec action, Map<String, Object> args) {
+    return new ConfirmQuestion(
+        title(spec),
+        spec.name(),
+        action.name(),
+        action.description(),
+        "LOCAL",
+        "files on this machine",
+        args,
+        connectors.pocketName());
+  }
+
+  /** An error whose text passed through the connection's mask (the runtime masked most already). */
+  private static CallToolResult masked(
+      CallToolResult error, Paw paw, Pocket pocket, ConnectorSpec spec) {
+    String text = ((McpSchema.TextContent) error.content().get(0)).text();
+    return ToolResults.error(SecretMask.of(paw, pocket, spec).redact(text));
+  }
+
   private static String unique(String name, Set<String> used) {
     String candidate = name;
     for (int i = 2; !used.add(candidate); i++) {
@@ -125,7 +171,10 @@ public final class ActionTools {
         action.description() == null ? action.name() : ToolText.clean(action.description(), 1000);
     String trust =
         switch (action.trustLevel()) {
-          case AUTO -> "runs without asking";
+          case AUTO ->
+              touchesFiles(action)
+                  ? "it reads or writes a file on this machine, so the user is asked first"
+                  : "runs without asking";
           case CONFIRM ->
               "the user is asked through the MCP client before anything is sent (clients without"
                   + " elicitation are refused)";

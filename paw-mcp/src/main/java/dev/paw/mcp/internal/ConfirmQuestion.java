@@ -18,7 +18,7 @@ public record ConfirmQuestion(
     String pocket) {
 
   public ConfirmQuestion {
-    values = Map.copyOf(values);
+    values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
   }
 
   /** The message the client shows its user. */
@@ -41,10 +41,9 @@ public record ConfirmQuestion(
         + ToolText.clean(service, 100)
         + " for pocket '"
         + pocket
-        + "'.\nIt will send: "
-        + method
-        + " "
-        + url
+        + (method.equals("LOCAL")
+            ? "'.\nIt runs inside paw, on " + url
+            : "'.\nIt will send: " + method + " " + url)
         + "\nwith:\n"
         + shown
         + (description == null || description.isBlank()

@@ -72,7 +72,7 @@ public final class ConnectedConnectors {
   /** Where a call of {@code action} goes, with its URL placeholders as written. */
   String target(ConnectorSpec spec, ActionSpec action) {
     if (action.url() == null) {
-      return "(runs inside paw, on pocket '" + pocketName + "')";
+      return "pocket '" + pocketName + "'";
     }
     String base = baseUrls.getOrDefault(spec.name(), "");
     return action.url().startsWith("http") ? action.url() : base + action.url();

@@ -21,8 +21,10 @@ final class ToolResults {
 
   private ToolResults() {}
 
-  static CallToolResult of(ActionResult result) {
-    String text = result.text();
+  static CallToolResult of(
+      ActionResult result, dev.paw.runtime.internal.credentials.Redactor mask) {
+    // structured content is parsed from the masked text, so a masked value is masked in both
+    String text = mask.redact(result.text());
     boolean json = result.contentType() != null && result.contentType().contains("json");
     if (text.length() > MAX_CHARS) {
       return CallToolResult.builder().addTextContent(cut(text)).isError(false).build();
