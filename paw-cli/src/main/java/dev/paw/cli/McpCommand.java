@@ -19,8 +19,9 @@ import picocli.CommandLine.Option;
           + " read-only query and sync tools.",
       "Trust levels hold: auto actions run; confirm actions ask the user through the MCP client"
           + " (elicitation), and clients that cannot ask are refused; restricted actions are always"
-          + " refused (an administrator runs them with paw run). Every call is audited with the"
-          + " client's name.",
+          + " refused (an administrator runs them with paw run). An auto action that reads or"
+          + " writes a file on this machine is asked like a confirm one. Every call is audited"
+          + " with the client's name.",
       "Speaks MCP on standard input and output unless --http is given."
     })
 final class McpCommand implements Callable<Integer> {
