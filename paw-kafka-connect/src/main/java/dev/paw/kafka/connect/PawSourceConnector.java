@@ -3,6 +3,7 @@ package dev.paw.kafka.connect;
 import dev.paw.kafka.connect.internal.ConnectorLoad;
 import dev.paw.kafka.connect.internal.PawConfig;
 import dev.paw.kafka.connect.internal.StreamOffsets;
+import dev.paw.runtime.registry.RegisteredConnector;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,12 +43,10 @@ public class PawSourceConnector extends SourceConnector {
   @Override
   public void start(Map<String, String> props) {
     PawConfig config = new PawConfig(props);
-    ConnectorLoad load = ConnectorLoad.of(config, PawSourceConnector.class.getClassLoader());
-    if (!load.ok()) {
-      throw new ConnectException(load.summary());
-    }
+    RegisteredConnector connector =
+        ConnectorLoad.require(config, PawSourceConnector.class.getClassLoader());
     this.props = Map.copyOf(props);
-    this.tables = ConnectorLoad.tables(load.connector(), config);
+    this.tables = ConnectorLoad.tables(connector, config);
   }
 
   /** The streams, dealt round-robin to at most {@code maxTasks} tasks (none gets no stream). */

@@ -8,6 +8,7 @@ import dev.paw.kafka.connect.internal.TaskStream;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.internal.adapter.DetachedStreams;
 import dev.paw.runtime.internal.http.HttpClients;
+import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.spec.StreamSpec;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -55,11 +56,9 @@ public class PawSourceTask extends SourceTask {
   @Override
   public void start(Map<String, String> props) {
     PawConfig config = new PawConfig(props);
-    ConnectorLoad load = ConnectorLoad.of(config, PawSourceTask.class.getClassLoader());
-    if (!load.ok()) {
-      throw new ConnectException(load.summary());
-    }
-    String name = load.connector().name();
+    RegisteredConnector connector =
+        ConnectorLoad.require(config, PawSourceTask.class.getClassLoader());
+    String name = connector.name();
     Map<String, String> credentials = new LinkedHashMap<>();
     config.credentials().forEach((key, value) -> credentials.put(key, value.value()));
     RuntimeSettings settings = RuntimeSettings.defaults();
@@ -75,7 +74,7 @@ public class PawSourceTask extends SourceTask {
     client = HttpClients.newClient();
     source =
         new DetachedStreams(
-            load.connector(), credentials, config.baseUrl().orElse(null), client, settings);
+            connector, credentials, config.baseUrl().orElse(null), client, settings);
     List<Map<String, String>> partitions = new ArrayList<>();
     for (String table : config.taskStreams()) {
       partitions.add(StreamOffsets.partition(name, table));
@@ -83,14 +82,14 @@ public class PawSourceTask extends SourceTask {
     Map<Map<String, String>, Map<String, Object>> offsets =
         context.offsetStorageReader().offsets(partitions);
     for (String table : config.taskStreams()) {
-      StreamSpec stream = load.connector().spec().stream(table).orElseThrow();
+      StreamSpec stream = connector.spec().stream(table).orElseThrow();
       Map<String, Object> offset = offsets.get(StreamOffsets.partition(name, table));
       streams.add(
           new TaskStream(
               name,
               table,
               source.reader(table),
-              new StreamSchema(load.connector().spec(), stream),
+              new StreamSchema(connector.spec(), stream),
               config.topic(table),
               config.pollIntervalMs(
                   table, stream.schedule() == null ? null : stream.schedule().interval()),

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.types.Password;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * The paw connector a configuration names, compiled through paw-spec's one entry point (so a bad
@@ -38,8 +39,17 @@ public record ConnectorLoad(RegisteredConnector connector, Map<String, List<Stri
     return new ConnectorLoad(connector, problems);
   }
 
-  public boolean ok() {
-    return connector != null && problems.isEmpty();
+  /**
+   * The connector the configuration names, ready to run.
+   *
+   * @throws ConnectException with every problem when it is not
+   */
+  public static RegisteredConnector require(PawConfig config, ClassLoader loader) {
+    ConnectorLoad load = of(config, loader);
+    if (load.connector == null || !load.problems.isEmpty()) {
+      throw new ConnectException(load.summary());
+    }
+    return load.connector;
   }
 
   /** Every problem, one line each, for an exception that stops the connector. */
