@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.logging.FileHandler;
+import java.util.logging.Level;
+import java.util.logging.SimpleFormatter;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
@@ -46,14 +49,24 @@ class PawSourceConnectorIT {
   private static final Path REPOSITORY = Path.of(System.getProperty("paw.repositoryRoot", ".."));
   private static final Path STRIPE = REPOSITORY.resolve("connectors/stripe.yaml");
 
+  /** paw's own log (System.Logger, so java.util.logging here), requests and headers included. */
+  private static final java.util.logging.Logger PAW_LOG =
+      java.util.logging.Logger.getLogger("dev.paw");
+
   @TempDir static Path temp;
   private static Path secrets;
+  private static FileHandler pawLog;
   private static EmbeddedConnectCluster connect;
 
   @BeforeAll
   static void startCluster() throws Exception {
     secrets = temp.resolve("secrets.properties");
     Files.writeString(secrets, "stripe_key=" + SECRET + "\n");
+    pawLog = new FileHandler(temp.resolve("paw.log").toString());
+    pawLog.setLevel(Level.ALL);
+    pawLog.setFormatter(new SimpleFormatter());
+    PAW_LOG.setLevel(Level.ALL);
+    PAW_LOG.addHandler(pawLog);
     Map<String, String> worker = new HashMap<>();
     worker.put("exactly.once.source.support", "enabled");
     worker.put("config.providers", "file");
@@ -78,6 +91,8 @@ class PawSourceConnectorIT {
     if (connect != null) {
       connect.stop();
     }
+    PAW_LOG.removeHandler(pawLog);
+    pawLog.close();
   }
 
   /** The connector's configuration, its API key given as a reference to the secrets file. */
@@ -259,6 +274,9 @@ class PawSourceConnectorIT {
         Path.of(System.getProperty("org.slf4j.simpleLogger.logFile", "target/connect-it.log"));
     String logged = Files.readString(log, StandardCharsets.UTF_8);
     assertThat(logged).contains("paw task reads [stripe_customers]").doesNotContain(SECRET);
+    pawLog.flush();
+    String pawLogged = Files.readString(temp.resolve("paw.log"), StandardCharsets.UTF_8);
+    assertThat(pawLogged).contains("--> GET").doesNotContain(SECRET);
   }
 
   private static String text(byte[] bytes) {
