@@ -243,21 +243,8 @@ final class SyncRun<R> {
    * is), so it is added here, as paging parameters are.
    */
   private Request firstRequest(SyncState state) throws IOException {
-    Request request = job.requests().request(source, stream.params());
-    if (stream.incremental() == null || state.runFloor() == null) {
-      return request;
-    }
-    return request
-        .newBuilder()
-        .url(
-            request
-                .url()
-                .newBuilder()
-                .setQueryParameter(
-                    stream.incremental().param(),
-                    IncrementalFilter.value(stream.incremental(), state.runFloor()))
-                .build())
-        .build();
+    return IncrementalFilter.applied(
+        job.requests().request(source, stream.params()), stream, state.runFloor());
   }
 
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {
