@@ -135,23 +135,32 @@ class ConnectorRateLimitTest {
         });
   }
 
-  /** Seconds from the first arrival to the last. */
+  private long start;
+
+  /**
+   * Seconds from the first call to the last request's arrival (printed, for docs/reliability.md).
+   * Measured from the calls rather than the first arrival, whose connection set-up may delay it: a
+   * bucket holds at most its burst at the start, so the bound holds however slow the machine.
+   */
   private double span() {
-    List<Long> times = arrivals.stream().map(a -> a[0]).sorted().toList();
-    return (times.get(times.size() - 1) - times.get(0)) / 1e9;
+    long last = arrivals.stream().mapToLong(a -> a[0]).max().orElseThrow();
+    double seconds = (last - start) / 1e9;
+    System.out.printf("rate limit: %d requests took %.2f s%n", arrivals.size(), seconds);
+    return seconds;
   }
 
   @Test
   void twoCallersOfOneConnectionShareItsBudget() throws Exception {
     ConnectorProtocol connector = connection(true);
     arrivals.clear();
+    start = System.nanoTime();
 
     CompletableFuture.allOf(pings(connector, 6), pings(connector, 6)).join();
 
-    // 12 requests at 3 a second, 3 at once: at least 3 s from the first to the last. Without the
-    // limit they take milliseconds; with a budget per caller, 1 s.
+    // 12 requests at 3 a second, 3 at once: at least 3 s. Without the limit they take
+    // milliseconds; with a budget per caller, 1 s.
     assertThat(arrivals).hasSize(12);
-    assertThat(span()).as("seconds from the first request to the last").isGreaterThan(2.4);
+    assertThat(span()).as("seconds from the first call to the last request").isGreaterThan(2.8);
   }
 
   @Test
@@ -159,6 +168,7 @@ class ConnectorRateLimitTest {
     ConnectorProtocol syncing = connection(true);
     ConnectorProtocol acting = connection(false); // a second runtime of the same process
     arrivals.clear();
+    start = System.nanoTime();
 
     CompletableFuture<SyncResult> sync =
         CompletableFuture.supplyAsync(
@@ -171,20 +181,21 @@ class ConnectorRateLimitTest {
     // 7 pages and 5 actions: 12 requests at 3 a second, 3 at once, so at least 3 s. Each alone
     // would need at most about 1.3 s.
     assertThat(arrivals).hasSize(12);
-    assertThat(span()).as("seconds from the first request to the last").isGreaterThan(2.4);
+    assertThat(span()).as("seconds from the first call to the last request").isGreaterThan(2.8);
   }
 
   @Test
   void anActionsOwnLimitHoldsItBelowTheConnections() throws Exception {
     ConnectorProtocol connector = connection(true);
     arrivals.clear();
+    start = System.nanoTime();
 
     for (int i = 0; i < 4; i++) {
       connector.execute("search", Map.of()).toCompletableFuture().join();
     }
 
     // 1 a second for search (the connection's 3 a second alone would let 4 go within 0.4 s).
-    assertThat(span()).as("seconds from the first search to the last").isGreaterThan(2.4);
+    assertThat(span()).as("seconds from the first call to the last search").isGreaterThan(2.8);
     assertThat(paths).allMatch(p -> p.endsWith("/search"));
   }
 }
