@@ -3,6 +3,7 @@ package dev.paw.cli;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.ParamSpec;
+import dev.paw.spec.RateLimit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +41,8 @@ final class ActionsCommand implements Callable<Integer> {
       row.put("trust_level", action.trustLevel().wireName());
       row.put("parameters", action.allParams().stream().map(ActionsCommand::describe).toList());
       row.put("requires_binary", action.requiresBinary());
+      row.put("rate_limit", limit(action.rateLimit()));
+      row.put("connection_rate_limit", limit(spec.rateLimit()));
       row.put("description", action.description());
       actions.add(row);
     }
@@ -53,6 +56,12 @@ final class ActionsCommand implements Callable<Integer> {
     List<String> headers = new ArrayList<>(List.of("ACTION", "METHOD", "TRUST", "PARAMETERS"));
     if (binaries) {
       headers.add("REQUIRES");
+    }
+    // The connector file's rate limits get a column only when it sets one.
+    boolean limits =
+        spec.rateLimit() != null || spec.actions().stream().anyMatch(a -> a.rateLimit() != null);
+    if (limits) {
+      headers.add("RATE LIMIT");
     }
     headers.add("DESCRIPTION");
     Output.table(
@@ -71,6 +80,9 @@ final class ActionsCommand implements Callable<Integer> {
                   if (binaries) {
                     cells.add(a.get("requires_binary"));
                   }
+                  if (limits) {
+                    cells.add(rateLimits(spec, a.get("name")));
+                  }
                   cells.add(a.get("description"));
                   return cells;
                 })
@@ -86,6 +98,29 @@ final class ActionsCommand implements Callable<Integer> {
         + (param.required() ? "!" : "")
         + (param.defaultValue() == null ? "" : "=" + param.defaultValue())
         + (param.enumValues().isEmpty() ? "" : param.enumValues().toString().replace(" ", ""));
+  }
+
+  /** {@code {requests: 100, per: "1m"}} for --json, or null. */
+  private static Map<String, Object> limit(RateLimit limit) {
+    if (limit == null) {
+      return null;
+    }
+    Map<String, Object> value = new LinkedHashMap<>();
+    value.put("requests", limit.requests());
+    value.put("per", limit.perText());
+    return value;
+  }
+
+  /** The action's own limit and the connection's: {@code 10/1m, connection 100/1m}. */
+  private static String rateLimits(ConnectorSpec spec, Object action) {
+    List<String> parts = new ArrayList<>();
+    spec.action(String.valueOf(action))
+        .map(ActionSpec::rateLimit)
+        .ifPresent(l -> parts.add(l.requests() + "/" + l.perText()));
+    if (spec.rateLimit() != null) {
+      parts.add("connection " + spec.rateLimit().requests() + "/" + spec.rateLimit().perText());
+    }
+    return String.join(", ", parts);
   }
 
   @SuppressWarnings("unchecked")

@@ -59,7 +59,7 @@ final class CliContext implements AutoCloseable {
     this.assumeYes = value;
   }
 
-  /** Where sync commits are reported while a command shows progress. */
+  /** Where sync commits and sync and import progress are reported while a command shows them. */
   void progress(SyncListener listener) {
     this.progress = listener;
   }
@@ -79,7 +79,18 @@ final class CliContext implements AutoCloseable {
               .environment(environment)
               .approver(this::confirm)
               .adminApprover(this::administrator)
-              .listener(change -> progress.onChange(change))
+              .listener(
+                  new SyncListener() {
+                    @Override
+                    public void onChange(TableChange change) {
+                      progress.onChange(change);
+                    }
+
+                    @Override
+                    public void onProgress(Progress report) {
+                      progress.onProgress(report);
+                    }
+                  })
               .allowShadowing(allowShadowing.getAsBoolean())
               .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
               .build();

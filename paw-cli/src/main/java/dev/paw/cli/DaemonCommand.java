@@ -1,30 +1,23 @@
 package dev.paw.cli;
 
-import dev.paw.runtime.ConnectorProtocol;
-import dev.paw.runtime.SyncFailedException;
-import dev.paw.runtime.SyncResult;
-import dev.paw.runtime.SyncScheduler;
-import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
-import dev.paw.runtime.pocket.Pocket.TableSyncStatus;
-import dev.paw.runtime.registry.RegisteredConnector;
-import dev.paw.spec.StreamSpec;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
- * {@code paw daemon}: runs every connected table's scheduled syncs until stopped. On SIGTERM or
- * Ctrl-C it stops scheduling, lets a running sync finish its page (a page commits whole or not at
- * all), and exits 0.
+ * {@code paw daemon}: runs every connected table's scheduled syncs until stopped, picking up
+ * connections made or removed meanwhile (every {@code --rescan}); a failing sync is reported and
+ * tried again at its next time while the others go on. On SIGTERM or Ctrl-C it stops scheduling,
+ * lets a running sync finish its page (a page commits whole or not at all), and exits 0.
  */
 @Command(
     name = "daemon",
@@ -41,16 +34,20 @@ final class DaemonCommand implements Callable<Integer> {
     this.context = context;
   }
 
+  @Option(
+      names = "--rescan",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "How often to look for connections made or removed while it runs (default: 10s).")
+  Duration rescan = Duration.ofSeconds(10);
+
   @Override
   public Integer call() throws Exception {
+    DaemonJobs jobs =
+        new DaemonJobs(context, () -> pocketOption.selected(context), Clock.systemUTC());
     List<Pocket> pockets = pocketOption.selected(context);
-    List<SyncScheduler> schedulers = new ArrayList<>();
-    int scheduled = 0;
-    for (Pocket pocket : pockets) {
-      SyncScheduler scheduler = new SyncScheduler(Clock.systemUTC());
-      schedulers.add(scheduler);
-      scheduled += schedule(pocket, scheduler);
-    }
+    int scheduled = jobs.rescan();
     context
         .terminal()
         .out()
@@ -60,17 +57,36 @@ final class DaemonCommand implements Callable<Integer> {
                 + " scheduled syncs in "
                 + pockets.size()
                 + " pockets; stop with Ctrl-C or SIGTERM");
+    ScheduledExecutorService scanner =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "paw-daemon-rescan");
+              thread.setDaemon(true);
+              return thread;
+            });
+    long every = Math.max(100, rescan.toMillis());
+    scanner.scheduleWithFixedDelay(
+        () -> {
+          try {
+            jobs.rescan();
+          } catch (RuntimeException e) { // a rescan that throws would end the rescans
+            context.terminal().err().println("paw daemon: rescan failed: " + e.getMessage());
+          }
+        },
+        every,
+        every,
+        TimeUnit.MILLISECONDS);
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
             () -> {
               context.terminal().out().println("paw daemon: stopping");
-              for (SyncScheduler scheduler : schedulers) {
-                try {
-                  scheduler.stop(GRACE);
-                } catch (InterruptedException e) {
-                  Thread.currentThread().interrupt();
-                }
+              scanner.shutdownNow();
+              try {
+                scanner.awaitTermination(GRACE.toMillis(), TimeUnit.MILLISECONDS);
+                jobs.stop(GRACE);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
               }
               context.terminal().out().println("paw daemon: stopped");
               context.terminal().out().flush();
@@ -80,73 +96,5 @@ final class DaemonCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     stopped.await();
     return ExitCodes.OK;
-  }
-
-  private int schedule(Pocket pocket, SyncScheduler scheduler) throws SQLException {
-    List<TableSyncStatus> statuses = pocket.syncStatus();
-    int count = 0;
-    for (ConnectionRecord connection : pocket.connections()) {
-      if (connection.state() == ConnectionRecord.State.DISCONNECTED) {
-        continue;
-      }
-      RegisteredConnector connector =
-          context.paw().findConnector(connection.connector()).orElse(null);
-      if (connector == null) {
-        context
-            .terminal()
-            .err()
-            .println(
-                "paw daemon: connector '"
-                    + connection.connector()
-                    + "' of pocket '"
-                    + pocket.name()
-                    + "' is no longer found; skipping it");
-        continue;
-      }
-      ConnectorProtocol protocol = context.paw().connector(pocket, connector.name());
-      for (StreamSpec stream : connector.spec().streams()) {
-        if (!stream.isRunnable() || stream.schedule().isManual()) {
-          continue;
-        }
-        Instant last =
-            statuses.stream()
-                .filter(s -> s.table().equals(stream.table()))
-                .findFirst()
-                .map(TableSyncStatus::lastFinishedAt)
-                .orElse(null);
-        scheduler.schedule(
-            pocket.slug() + "/" + stream.table(),
-            stream.schedule().interval(),
-            last,
-            () -> {
-              SyncResult result;
-              try {
-                result = protocol.sync(stream.table()).toCompletableFuture().join();
-              } catch (CompletionException e) {
-                if (!(e.getCause() instanceof SyncFailedException failed)) {
-                  throw e;
-                }
-                if (failed.getCause() instanceof RuntimeException reason) {
-                  throw reason; // refused or not connected: the scheduler logs it, as before
-                }
-                result = failed.result();
-              }
-              context
-                  .terminal()
-                  .out()
-                  .printf(
-                      "%s %s/%s: %,d records, %,d changed%s%n",
-                      Instant.now(),
-                      pocket.name(),
-                      stream.table(),
-                      result.records(),
-                      result.changed(),
-                      result.failed() ? "; failed: " + result.error() : "");
-              return result;
-            });
-        count++;
-      }
-    }
-    return count;
   }
 }

@@ -1,6 +1,7 @@
 package dev.paw.cli;
 
 import dev.paw.runtime.ActionResult;
+import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.ActionSpec;
 import java.util.LinkedHashMap;
@@ -75,13 +76,27 @@ final class RunCommand implements Callable<Integer> {
                             + name
                             + ")"));
     Pocket pocket = pocketOption.get(context);
-    ActionResult result =
-        context
-            .paw()
-            .connector(pocket, name)
-            .execute(action.name(), ParameterValues.convert(action, params))
-            .toCompletableFuture()
-            .join();
+    // a file import reports its progress: a bar per table in a terminal, else plain lines on
+    // standard error (standard output keeps the result alone)
+    ProgressDisplay progress =
+        new ProgressDisplay(
+            context.terminal(),
+            context.terminal().err(),
+            context.terminal().interactive() && !json);
+    context.progress(progress);
+    ActionResult result;
+    try {
+      result =
+          context
+              .paw()
+              .connector(pocket, name)
+              .execute(action.name(), ParameterValues.convert(action, params))
+              .toCompletableFuture()
+              .join();
+    } finally {
+      context.progress(SyncListener.NONE);
+      progress.finish();
+    }
     if (!json && result.contentType() != null && result.contentType().contains("json")) {
       Output.jsonText(context.terminal().out(), result.body());
     } else {

@@ -3,7 +3,6 @@ package dev.paw.cli;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncListener;
-import dev.paw.runtime.SyncListener.TableChange;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.StreamSpec;
@@ -12,13 +11,10 @@ import java.util.List;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs syncs for a command and shows them: a progress bar with records and records per second on a
- * terminal, plain log lines (at most one a second per table) otherwise, and a summary per table at
- * the end.
+ * Runs syncs for a command and shows them ({@link ProgressDisplay}: a live progress bar per table
+ * in a terminal, plain lines otherwise), with a summary per table at the end.
  */
 final class SyncRunner {
-
-  private static final int BAR = 24;
 
   private final CliContext context;
 
@@ -40,7 +36,7 @@ final class SyncRunner {
   /** Syncs one table; exit code 1 when it failed. */
   int sync(ConnectorProtocol connector, String table) {
     PrintWriter out = context.terminal().out();
-    Progress progress = new Progress(table, context.terminal());
+    ProgressDisplay progress = ProgressDisplay.forSync(context.terminal());
     context.progress(progress);
     SyncResult result;
     try {
@@ -78,55 +74,6 @@ final class SyncRunner {
       return ExitCodes.FAILED;
     }
     return ExitCodes.OK;
-  }
-
-  /** Shows one table's progress as commits arrive. */
-  private static final class Progress implements SyncListener {
-    private final String table;
-    private final Terminal terminal;
-    private final PrintWriter out;
-    private final boolean interactive;
-    private final long started = System.nanoTime();
-    private long records;
-    private long lastPrinted;
-    private int frame;
-    private boolean drawn;
-
-    Progress(String table, Terminal terminal) {
-      this.table = table;
-      this.terminal = terminal;
-      this.out = terminal.out();
-      this.interactive = terminal.interactive();
-    }
-
-    @Override
-    public synchronized void onChange(TableChange change) {
-      if (!change.table().equals(table)) {
-        return;
-      }
-      records += change.records();
-      double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
-      long rate = Math.round(records / seconds);
-      if (interactive) {
-        StringBuilder bar = new StringBuilder();
-        int position = frame++ % BAR;
-        for (int i = 0; i < BAR; i++) {
-          bar.append(change.runComplete() ? '=' : i == position ? '>' : i < position ? '=' : ' ');
-        }
-        terminal.redrawLine(
-            String.format("%s [%s] %,d records  %,d records/s   ", table, bar, records, rate));
-        drawn = true;
-      } else if (System.nanoTime() - lastPrinted > 1_000_000_000L || change.runComplete()) {
-        lastPrinted = System.nanoTime();
-        out.printf("%s: %,d records so far (%,d records/s)%n", table, records, rate);
-      }
-    }
-
-    synchronized void finish() {
-      if (drawn) {
-        out.println();
-      }
-    }
   }
 
   static List<String> tables(ConnectorProtocol connector) {

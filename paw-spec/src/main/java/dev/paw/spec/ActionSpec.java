@@ -20,6 +20,7 @@ import java.util.Optional;
  *     messages}): a page without it is an empty last page rather than an error
  * @param returns the declared fields of the action's answer ({@code returns}), each read from a
  *     field path like a column of a mapping; empty when the file declares none
+ * @param rateLimit the action's own {@code rate_limit}, on top of the connector's, or {@code null}
  */
 public record ActionSpec(
     Location location,
@@ -36,12 +37,49 @@ public record ActionSpec(
     String records,
     boolean recordsOptional,
     PaginationSpec pagination,
-    List<ColumnSpec> returns) {
+    List<ColumnSpec> returns,
+    RateLimit rateLimit) {
 
   public ActionSpec {
     params = List.copyOf(params);
     body = List.copyOf(body);
     returns = List.copyOf(returns);
+  }
+
+  /** An action with no rate limit of its own. */
+  public ActionSpec(
+      Location location,
+      String name,
+      String description,
+      HttpMethod method,
+      String url,
+      List<ParamSpec> params,
+      List<ParamSpec> body,
+      TrustLevel trustLevel,
+      ContentType contentType,
+      String executionMode,
+      String requiresBinary,
+      String records,
+      boolean recordsOptional,
+      PaginationSpec pagination,
+      List<ColumnSpec> returns) {
+    this(
+        location,
+        name,
+        description,
+        method,
+        url,
+        params,
+        body,
+        trustLevel,
+        contentType,
+        executionMode,
+        requiresBinary,
+        records,
+        recordsOptional,
+        pagination,
+        returns,
+        null);
   }
 
   /** An action that declares no answer fields. */
@@ -102,7 +140,8 @@ public record ActionSpec(
         .records(records)
         .recordsOptional(recordsOptional)
         .pagination(pagination)
-        .returns(returns);
+        .returns(returns)
+        .rateLimit(rateLimit);
   }
 
   /** The same action with these declared answer fields. */
@@ -154,6 +193,7 @@ public record ActionSpec(
     private boolean recordsOptional;
     private PaginationSpec pagination;
     private List<ColumnSpec> returns = List.of();
+    private RateLimit rateLimit;
 
     private Builder(Location location, String name) {
       this.location = location;
@@ -226,6 +266,11 @@ public record ActionSpec(
       return this;
     }
 
+    public Builder rateLimit(RateLimit value) {
+      rateLimit = value;
+      return this;
+    }
+
     public ActionSpec build() {
       return new ActionSpec(
           location,
@@ -242,7 +287,8 @@ public record ActionSpec(
           records,
           recordsOptional,
           pagination,
-          returns);
+          returns,
+          rateLimit);
     }
   }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param baseUrl the base for relative action URLs, or {@code null}
  * @param streams the sync streams, in file order
  * @param surfaceProfile PocketPaw's agent surface settings, or {@code null}
+ * @param rateLimit the connection's {@code rate_limit} over all its requests, or {@code null}
  */
 public record ConnectorSpec(
     Location location,
@@ -24,7 +25,8 @@ public record ConnectorSpec(
     List<ActionSpec> actions,
     List<StreamSpec> streams,
     List<String> senses,
-    SurfaceProfile surfaceProfile) {
+    SurfaceProfile surfaceProfile,
+    RateLimit rateLimit) {
 
   /** The newest connector file format this library reads. */
   public static final int SPEC_VERSION = 1;
@@ -33,6 +35,36 @@ public record ConnectorSpec(
     actions = List.copyOf(actions);
     streams = List.copyOf(streams);
     senses = List.copyOf(senses);
+  }
+
+  /** A connector with no rate limit. */
+  public ConnectorSpec(
+      Location location,
+      int specVersion,
+      String name,
+      String displayName,
+      String type,
+      String icon,
+      String baseUrl,
+      AuthSpec auth,
+      List<ActionSpec> actions,
+      List<StreamSpec> streams,
+      List<String> senses,
+      SurfaceProfile surfaceProfile) {
+    this(
+        location,
+        specVersion,
+        name,
+        displayName,
+        type,
+        icon,
+        baseUrl,
+        auth,
+        actions,
+        streams,
+        senses,
+        surfaceProfile,
+        null);
   }
 
   /** The file the connector was read from, as the user named it. */
@@ -79,7 +111,8 @@ public record ConnectorSpec(
         .actions(actions)
         .streams(streams)
         .senses(senses)
-        .surfaceProfile(surfaceProfile);
+        .surfaceProfile(surfaceProfile)
+        .rateLimit(rateLimit);
   }
 
   /**
@@ -99,6 +132,7 @@ public record ConnectorSpec(
     private List<StreamSpec> streams = List.of();
     private List<String> senses = List.of();
     private SurfaceProfile surfaceProfile;
+    private RateLimit rateLimit;
 
     private Builder(Location location, String name) {
       this.location = location;
@@ -155,6 +189,11 @@ public record ConnectorSpec(
       return this;
     }
 
+    public Builder rateLimit(RateLimit value) {
+      rateLimit = value;
+      return this;
+    }
+
     public ConnectorSpec build() {
       return new ConnectorSpec(
           location,
@@ -168,7 +207,8 @@ public record ConnectorSpec(
           actions,
           streams,
           senses,
-          surfaceProfile);
+          surfaceProfile,
+          rateLimit);
     }
   }
 }

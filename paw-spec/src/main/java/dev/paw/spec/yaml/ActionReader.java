@@ -38,7 +38,8 @@ final class ActionReader {
           "records",
           "records_optional",
           "pagination",
-          ReturnsReader.KEY);
+          ReturnsReader.KEY,
+          RateLimitReader.KEY);
   private static final List<String> CONTENT_TYPES = List.of("json", "form");
   private static final List<String> TRUST_NAMES =
       Arrays.stream(TrustLevel.values()).map(TrustLevel::wireName).toList();
@@ -48,6 +49,7 @@ final class ActionReader {
   private final ActionParamsReader params;
   private final PaginationReader pagination;
   private final ReturnsReader returns;
+  private final RateLimitReader rateLimit;
 
   ActionReader(YamlReader reader) {
     this.reader = reader;
@@ -55,6 +57,7 @@ final class ActionReader {
     this.params = new ActionParamsReader(reader);
     this.pagination = new PaginationReader(reader);
     this.returns = new ReturnsReader(reader);
+    this.rateLimit = new RateLimitReader(reader);
   }
 
   List<ReadAction> read(Node node) {
@@ -166,7 +169,14 @@ final class ActionReader {
                 records,
                 recordsOptional,
                 paging)
-            .withReturns(returns.read(a.present(ReturnsReader.KEY), name));
+            .toBuilder()
+                .returns(returns.read(a.present(ReturnsReader.KEY), name))
+                .rateLimit(rateLimit.read(a, what))
+                .build();
+    if (method == HttpMethod.LOCAL && action.rateLimit() != null) {
+      reader.error(
+          a.keyNode(RateLimitReader.KEY), what + " is LOCAL, so it sends no requests to limit");
+    }
     Node returnsNode = a.present(ReturnsReader.KEY);
     return new ReadAction(
         action,

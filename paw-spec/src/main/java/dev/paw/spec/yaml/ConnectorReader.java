@@ -3,6 +3,7 @@ package dev.paw.spec.yaml;
 import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.Location;
+import dev.paw.spec.RateLimit;
 import dev.paw.spec.SurfaceProfile;
 import dev.paw.spec.UrlTemplate;
 import dev.paw.spec.read.ReadAction;
@@ -32,7 +33,8 @@ public final class ConnectorReader {
           "actions",
           "sync",
           "senses",
-          "surface_profile");
+          "surface_profile",
+          RateLimitReader.KEY);
   static final List<String> SURFACE_KEYS = List.of("skill", "allow_tools", "deny_tools");
 
   private final YamlReader reader;
@@ -73,6 +75,7 @@ public final class ConnectorReader {
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
+    RateLimit rateLimit = new RateLimitReader(reader).read(top, "the connector");
     ConnectorSpec connector =
         new ConnectorSpec(
             top.location(),
@@ -86,7 +89,8 @@ public final class ConnectorReader {
             actions.stream().map(ReadAction::action).toList(),
             streams.stream().filter(ReadStream::kept).map(ReadStream::stream).toList(),
             senses,
-            surface);
+            surface,
+            rateLimit);
     return new ReadConnector(
         connector, credentials.references(), credentials.templates(), actions, streams);
   }

@@ -87,7 +87,8 @@ public final class AdapterFactory implements AutoCloseable {
         FileConnector.NAME,
         new FileConnector(
             new FileActions(
-                ImportLimits.DEFAULTS, Clock.systemUTC(), settings.limits().queryTimeout())));
+                ImportLimits.DEFAULTS, Clock.systemUTC(), settings.limits().queryTimeout()),
+            listener));
     this.localActions = Map.copyOf(local);
     this.given = httpClient;
     this.http = httpClient != null ? () -> httpClient : this::ownClient;

@@ -10,6 +10,7 @@ import dev.paw.runtime.internal.http.LoggingInterceptor;
 import dev.paw.runtime.internal.http.OAuth2TokenSource;
 import dev.paw.runtime.internal.http.RequestFactory;
 import dev.paw.runtime.internal.http.RetryInterceptor;
+import dev.paw.runtime.internal.http.SharedRateLimits;
 import dev.paw.runtime.internal.http.TokenBucket;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.AuthSpec;
@@ -37,6 +38,8 @@ final class ConnectionHttp {
   /**
    * @param pinnedHost whether a host may receive the connection's credentials (the connection's
    *     pin)
+   * @param connectionId names the connection for the process-wide rate limits (pocket and
+   *     connector)
    */
   ConnectionHttp(
       ConnectorSpec spec,
@@ -44,7 +47,8 @@ final class ConnectionHttp {
       OkHttpClient shared,
       String baseUrlOverride,
       Predicate<String> pinnedHost,
-      RuntimeSettings settings) {
+      RuntimeSettings settings,
+      String connectionId) {
     HttpUrl override = baseUrlOverride == null ? null : HttpUrl.get(baseUrlOverride);
     this.requests = new RequestFactory(spec, credentials::get, override);
     AuthSpec auth = spec.auth();
@@ -76,6 +80,7 @@ final class ConnectionHttp {
     if (perSecond != null) {
       builder.rateLimit(new TokenBucket(perSecond, Math.max(1, (int) Math.ceil(perSecond))));
     }
+    builder.rateLimit(SharedRateLimits.of(connectionId, spec, settings.sleeper()));
     this.client = builder.build();
   }
 

@@ -15,6 +15,7 @@ import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.audit.AuditEvent;
 import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.pocket.PocketConnections;
+import dev.paw.runtime.internal.pocket.PocketInternals;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.trust.ConnectorPin;
 import dev.paw.runtime.internal.trust.TrustGate;
@@ -80,7 +81,16 @@ public final class DirectRestAdapter implements ConnectorProtocol {
     this.credentials = credentials;
     this.executor = executor;
     this.connection = new PinnedConnection(pocket, connector, credentials);
-    this.http = new LazyHttp(spec, credentials, shared, settings, connection);
+    this.http =
+        new LazyHttp(
+            spec,
+            credentials,
+            shared,
+            settings,
+            connection,
+            PocketInternals.get().database(pocket).toAbsolutePath().normalize()
+                + "#"
+                + spec.name());
     this.audit = new AdapterAudit(pocket, spec.name(), audit, settings);
     this.tables = new ConnectorTables(pocket, spec);
     this.actions =

@@ -17,6 +17,7 @@ final class LazyHttp {
   private final Supplier<OkHttpClient> shared;
   private final RuntimeSettings settings;
   private final PinnedConnection connection;
+  private final String connectionId;
   private volatile ConnectionHttp http;
 
   LazyHttp(
@@ -24,12 +25,14 @@ final class LazyHttp {
       ScopedCredentials credentials,
       Supplier<OkHttpClient> shared,
       RuntimeSettings settings,
-      PinnedConnection connection) {
+      PinnedConnection connection,
+      String connectionId) {
     this.spec = spec;
     this.credentials = credentials;
     this.shared = shared;
     this.settings = settings;
     this.connection = connection;
+    this.connectionId = connectionId;
   }
 
   ConnectionHttp get() {
@@ -45,7 +48,8 @@ final class LazyHttp {
                   shared.get(),
                   baseUrl,
                   connection.approvedPin()::allows,
-                  settings);
+                  settings,
+                  connectionId);
         }
         current = http;
       }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Spliterator;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One pass over a delimited text file with FastCSV: RFC 4180 quoting (delimiters, doubled quotes
@@ -34,6 +35,7 @@ final class CsvRowReader implements RowReader {
   private int width = -1;
   private String widthFrom = "the header";
   private long dataRows;
+  private final AtomicLong bytes = new AtomicLong();
 
   CsvRowReader(
       Path file, String name, char delimiter, Charset charset, int maxFieldChars, int maxColumns)
@@ -57,8 +59,13 @@ final class CsvRowReader implements RowReader {
             .maxBufferSize(
                 maxFieldChars
                     + READ_ROOM) // the buffer holds a field plus one read; the collector checks
-            .build(collector, StrictText.open(file, charset));
+            .build(collector, StrictText.open(file, charset, bytes));
     this.records = reader.spliterator();
+  }
+
+  @Override
+  public long bytesRead() {
+    return bytes.get();
   }
 
   /**

@@ -45,6 +45,10 @@ public final class FileActions {
     return importer.run(pocket, request);
   }
 
+  ImportResult importFile(Connection pocket, ImportRequest request, ImportProgress progress) {
+    return importer.run(pocket, request, progress);
+  }
+
   /** {@code list_tables}: the pocket's tables, without paw's own {@code _paw_*} ones. */
   public TableList listTables(Connection pocket) {
     return inspector.list(pocket);
@@ -106,7 +110,17 @@ public final class FileActions {
    */
   public FileActionResult execute(
       String action, Map<String, ?> params, Connection pocket, ReadOnlyDatabase readOnly) {
-    PocketFileActions calls = new PocketFileActions(this, pocket, readOnly);
+    return execute(action, params, pocket, readOnly, ImportProgress.NONE);
+  }
+
+  /** As {@link #execute(String, Map, Connection, ReadOnlyDatabase)}, an import telling progress. */
+  FileActionResult execute(
+      String action,
+      Map<String, ?> params,
+      Connection pocket,
+      ReadOnlyDatabase readOnly,
+      ImportProgress progress) {
+    PocketFileActions calls = new PocketFileActions(this, pocket, readOnly, progress);
     try {
       return CsvLocalActionCalls.call(calls, action, params == null ? Map.of() : params);
     } catch (IllegalArgumentException e) {

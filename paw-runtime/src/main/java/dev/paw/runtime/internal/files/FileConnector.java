@@ -2,6 +2,7 @@ package dev.paw.runtime.internal.files;
 
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.LocalActions;
+import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.ActionSpec;
@@ -23,13 +24,23 @@ public final class FileConnector implements LocalActions {
   public static final String NAME = "csv";
 
   private final FileActions actions;
+  private final SyncListener listener;
 
   public FileConnector() {
     this(new FileActions());
   }
 
   public FileConnector(FileActions actions) {
+    this(actions, null);
+  }
+
+  /**
+   * @param listener told how far each import has got ({@link SyncListener#onProgress}), or {@code
+   *     null}
+   */
+  public FileConnector(FileActions actions, SyncListener listener) {
     this.actions = actions;
+    this.listener = listener;
   }
 
   @Override
@@ -49,7 +60,12 @@ public final class FileConnector implements LocalActions {
     }
     try (Connection db = PocketDatabase.open(pocket)) {
       FileActionResult result =
-          actions.execute(action.name(), params, db, pocket::openReadOnlyConnection);
+          actions.execute(
+              action.name(),
+              params,
+              db,
+              pocket::openReadOnlyConnection,
+              new ImportProgress(listener, pocket.slug()));
       return ActionResult.ofJson(
           action.name(), result.toJson(), Duration.ofNanos(System.nanoTime() - started));
     }

@@ -1,6 +1,7 @@
 package dev.paw.runtime.internal.files;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -39,6 +40,11 @@ final class FileImporter {
   }
 
   ImportResult run(Connection connection, ImportRequest request) {
+    return run(connection, request, ImportProgress.NONE);
+  }
+
+  /** Imports, telling {@code progress} how far it has got. */
+  ImportResult run(Connection connection, ImportRequest request, ImportProgress progress) {
     long started = System.nanoTime();
     Path file = request.file();
     try {
@@ -52,10 +58,14 @@ final class FileImporter {
       try (Savepoint transaction = Savepoint.set(connection, "paw_import")) {
         ImportCatalog.ensureExists(connection);
         Target target = target(connection, table, source);
+        long size = Files.size(file);
+        TableLoader.Reporter reporter =
+            (rows, batches, bytes, done) ->
+                progress.report(target.table, rows, batches, bytes, bytes < 0 ? -1 : size, done);
         Outcome outcome =
             request.mode() == ImportMode.APPEND && target.existing
-                ? append(connection, source, target, columns)
-                : replace(connection, source, target, columns);
+                ? append(connection, source, target, columns, reporter)
+                : replace(connection, source, target, columns, reporter);
         ImportCatalog.record(
             connection,
             new ImportCatalog.Entry(
@@ -125,9 +135,13 @@ final class FileImporter {
   }
 
   private Outcome replace(
-      Connection connection, TabularSource source, Target target, List<String> columns)
+      Connection connection,
+      TabularSource source,
+      Target target,
+      List<String> columns,
+      TableLoader.Reporter reporter)
       throws IOException, SQLException {
-    TableLoader loader = new TableLoader(connection, limits);
+    TableLoader loader = new TableLoader(connection, limits, reporter);
     String staging = STAGING_PREFIX + target.table.toLowerCase(Locale.ROOT);
     Tables.drop(connection, staging);
     List<ColumnFormat> formats = loader.sample(source);
@@ -165,7 +179,11 @@ final class FileImporter {
   }
 
   private Outcome append(
-      Connection connection, TabularSource source, Target target, List<String> columns)
+      Connection connection,
+      TabularSource source,
+      Target target,
+      List<String> columns,
+      TableLoader.Reporter reporter)
       throws IOException, SQLException {
     TableLayout layout = ImportCatalog.layout(connection, target.table);
     Map<String, ColumnLayout> byName =
@@ -180,7 +198,7 @@ final class FileImporter {
       tableColumns.add(existing.name());
     }
     TableLoader.Load load =
-        new TableLoader(connection, limits)
+        new TableLoader(connection, limits, reporter)
             .load(source, target.table, tableColumns, formats, false);
     Misfit misfit = load.misfit();
     if (misfit != null) {

@@ -19,12 +19,15 @@ final class PocketFileActions implements CsvLocalActions<FileActionResult> {
   private final FileActions actions;
   private final Connection pocket;
   private final ReadOnlyDatabase readOnly;
+  private final ImportProgress progress;
   private boolean entered;
 
-  PocketFileActions(FileActions actions, Connection pocket, ReadOnlyDatabase readOnly) {
+  PocketFileActions(
+      FileActions actions, Connection pocket, ReadOnlyDatabase readOnly, ImportProgress progress) {
     this.actions = actions;
     this.pocket = pocket;
     this.readOnly = readOnly;
+    this.progress = progress;
   }
 
   /** Whether an action started: before that, a failure is the caller's parameters. */
@@ -35,7 +38,7 @@ final class PocketFileActions implements CsvLocalActions<FileActionResult> {
   @Override
   public FileActionResult importFile(ImportFileParams params) {
     entered = true;
-    return actions.importFile(pocket, ImportRequest.from(params));
+    return actions.importFile(pocket, ImportRequest.from(params), progress);
   }
 
   @Override

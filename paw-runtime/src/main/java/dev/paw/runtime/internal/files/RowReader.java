@@ -20,4 +20,9 @@ interface RowReader extends Closeable {
 
   /** Where the row last returned starts: its line, or its row number in a spreadsheet. */
   long line();
+
+  /** Bytes of the file read so far, or -1 when not known. Any thread may ask. */
+  default long bytesRead() {
+    return -1;
+  }
 }

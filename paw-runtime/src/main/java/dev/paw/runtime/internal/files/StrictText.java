@@ -1,5 +1,6 @@
 package dev.paw.runtime.internal.files;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,6 +16,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Reads a text file in a given encoding, strictly: bytes that are not valid in it are an error,
@@ -26,13 +28,20 @@ final class StrictText {
   private StrictText() {}
 
   static Reader open(Path file, Charset charset) throws IOException {
+    return open(file, charset, new AtomicLong());
+  }
+
+  /** As {@link #open(Path, Charset)}, counting the bytes read from the file in {@code read}. */
+  static Reader open(Path file, Charset charset, AtomicLong read) throws IOException {
     CharsetDecoder decoder =
         charset
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     PushbackReader reader =
-        new PushbackReader(new InputStreamReader(Files.newInputStream(file), decoder), 1);
+        new PushbackReader(
+            new InputStreamReader(new CountingStream(Files.newInputStream(file), read), decoder),
+            1);
     int first;
     try {
       first = reader.read();
@@ -117,5 +126,33 @@ final class StrictText {
       return new FileActionException(name, 0, null, "cannot read: " + e.getMessage(), e);
     }
     return FileActionException.at(name, 0, "is not valid " + charset.name());
+  }
+
+  /** Adds the bytes it reads to a counter another thread may read. */
+  private static final class CountingStream extends FilterInputStream {
+    private final AtomicLong read;
+
+    CountingStream(InputStream in, AtomicLong read) {
+      super(in);
+      this.read = read;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = super.read();
+      if (b >= 0) {
+        read.incrementAndGet();
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      int n = super.read(buffer, offset, length);
+      if (n > 0) {
+        read.addAndGet(n);
+      }
+      return n;
+    }
   }
 }

@@ -16,10 +16,24 @@ final class TableLoader {
 
   private final Connection connection;
   private final ImportLimits limits;
+  private final Reporter reporter;
+
+  /** Hears how far a load has got: rows and batches written, bytes of the file read. */
+  @FunctionalInterface
+  interface Reporter {
+    Reporter NONE = (rows, batches, bytes, done) -> {};
+
+    void report(long rows, long batches, long bytes, boolean done);
+  }
 
   TableLoader(Connection connection, ImportLimits limits) {
+    this(connection, limits, Reporter.NONE);
+  }
+
+  TableLoader(Connection connection, ImportLimits limits, Reporter reporter) {
     this.connection = connection;
     this.limits = limits;
+    this.reporter = reporter;
   }
 
   /** The formats the first {@link ImportLimits#sampleRows()} rows fit; the load checks the rest. */
@@ -55,10 +69,16 @@ final class TableLoader {
     try (RowPipeline pipeline =
             new RowPipeline(reader, columns.size(), formats, limits.batchRows(), readPastMisfit);
         BatchInserter inserter = new BatchInserter(connection, table, columns, formats)) {
+      long written = 0;
+      long batches = 0;
       for (RowBatch batch = pipeline.take(); batch != null; batch = pipeline.take()) {
         inserter.insert(batch);
+        written += batch.rows;
+        batches++;
         pipeline.recycle(batch);
+        reporter.report(written, batches, reader.bytesRead(), false);
       }
+      reporter.report(written, batches, reader.bytesRead(), true);
       return new Load(pipeline.rows(), pipeline.profile(), pipeline.misfit());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -19,7 +19,8 @@ public final class ConnectionClientBuilder {
 
   private final OkHttpClient base;
   private RetryInterceptor retry;
-  private RateLimitInterceptor rateLimit;
+  private TokenBucket rateLimit;
+  private SharedRateLimits sharedRateLimits;
   private AuthInterceptor auth;
   private LoggingInterceptor logging;
   private ResponseLimitInterceptor limits;
@@ -40,7 +41,13 @@ public final class ConnectionClientBuilder {
   }
 
   public ConnectionClientBuilder rateLimit(TokenBucket bucket) {
-    this.rateLimit = bucket == null ? null : new RateLimitInterceptor(bucket);
+    this.rateLimit = bucket;
+    return this;
+  }
+
+  /** The connector file's limits, shared with every other client of the connection. */
+  public ConnectionClientBuilder rateLimit(SharedRateLimits limits) {
+    this.sharedRateLimits = limits;
     return this;
   }
 
@@ -75,8 +82,8 @@ public final class ConnectionClientBuilder {
     if (retry != null) {
       ordered.add(retry);
     }
-    if (rateLimit != null) {
-      ordered.add(rateLimit);
+    if (rateLimit != null || sharedRateLimits != null) {
+      ordered.add(new RateLimitInterceptor(rateLimit, sharedRateLimits));
     }
     if (auth != null) {
       ordered.add(auth);

@@ -103,6 +103,17 @@ final class PageCommit<R> {
             deleted,
             written.changedKeys(),
             !next.inProgress()));
+    SyncCounts total = next.inProgress() ? next.runCounts() : next.last().counts();
+    notifyProgress(
+        new SyncListener.Progress(
+            job.pocket(),
+            job.connector().name(),
+            stream.table(),
+            total.records(),
+            total.pages(),
+            -1,
+            -1,
+            !next.inProgress()));
     return next;
   }
 
@@ -112,6 +123,17 @@ final class PageCommit<R> {
       keys.add(writer.key(row));
     }
     return keys;
+  }
+
+  private void notifyProgress(SyncListener.Progress progress) {
+    try {
+      listener.onProgress(progress);
+    } catch (RuntimeException e) {
+      System.getLogger(PageCommit.class.getName())
+          .log(
+              System.Logger.Level.WARNING,
+              "a sync listener failed on " + progress.table() + ": " + e);
+    }
   }
 
   private void notifyListener(TableChange change) {
