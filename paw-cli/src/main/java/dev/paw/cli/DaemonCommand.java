@@ -1,5 +1,6 @@
 package dev.paw.cli;
 
+import dev.paw.dashboard.Dashboard;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code paw daemon}: runs every connected table's scheduled syncs until stopped. On SIGTERM or
@@ -36,6 +38,17 @@ final class DaemonCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Mixin PocketOption.Only pocketOption;
+
+  @Option(
+      names = "--serve",
+      description = "Also serve the dashboard (as paw serve does) while the daemon runs.")
+  boolean serve;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "With --serve: the dashboard's port on 127.0.0.1 (default: a free port).")
+  int port;
 
   DaemonCommand(CliContext context) {
     this.context = context;
@@ -60,6 +73,7 @@ final class DaemonCommand implements Callable<Integer> {
                 + " scheduled syncs in "
                 + pockets.size()
                 + " pockets; stop with Ctrl-C or SIGTERM");
+    Dashboard dashboard = serve ? DashboardServer.start(context, port, null, false) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -70,6 +84,13 @@ final class DaemonCommand implements Callable<Integer> {
                   scheduler.stop(GRACE);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
+                }
+              }
+              if (dashboard != null) {
+                try {
+                  dashboard.close();
+                } catch (Exception ignored) {
+                  // the JVM is ending: the page has nothing to keep
                 }
               }
               context.terminal().out().println("paw daemon: stopped");
