@@ -130,13 +130,8 @@ public final class DefaultWidgets {
   private static List<String> importedTables(Connection connection, List<String> tables)
       throws SQLException {
     List<String> imported = new ArrayList<>();
-    try (Statement statement = connection.createStatement();
-        ResultSet exists =
-            statement.executeQuery(
-                "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = '_paw_imports'")) {
-      if (!exists.next()) {
-        return imported;
-      }
+    if (!PocketStatus.exists(connection, "_paw_imports")) {
+      return imported;
     }
     Set<String> present = Set.copyOf(tables);
     try (Statement statement = connection.createStatement();
