@@ -232,6 +232,21 @@ class DashboardBrowserIT {
     assertThat(severeConsoleMessages()).isEmpty();
   }
 
+  @Test
+  @Order(4)
+  void thePocketsPageListsThePocketWithItsConnectionTablesAndHealth() {
+    browser.get("http://127.0.0.1:" + port + "/");
+    WebElement card =
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(b -> b.findElement(By.cssSelector(".pocket-card")));
+    assertThat(card.getText())
+        .contains(
+            "Shop", "health: ok", "stripe (connected)", "stripe_charges (5)", "last sync: 20");
+    card.findElement(By.linkText("Shop")).click();
+    awaitNumber("stripe_charges", "5");
+    assertThat(severeConsoleMessages()).isEmpty();
+  }
+
   private WebElement widget(String title) {
     return browser.findElement(By.cssSelector(".widget[data-title='" + title + "']"));
   }
