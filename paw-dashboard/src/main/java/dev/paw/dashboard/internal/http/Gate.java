@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpHeader;
@@ -57,7 +58,7 @@ final class Gate {
 
   Verdict check(Request request, String queryToken) {
     String host = request.getHeaders().get(HttpHeader.HOST);
-    if (host == null || !hosts.contains(host.toLowerCase(java.util.Locale.ROOT))) {
+    if (host == null || !hosts.contains(host.toLowerCase(Locale.ROOT))) {
       return Verdict.WRONG_HOST;
     }
     if (queryToken != null) {
