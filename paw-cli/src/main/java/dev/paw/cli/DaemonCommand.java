@@ -1,5 +1,6 @@
 package dev.paw.cli;
 
+import dev.paw.dashboard.Dashboard;
 import dev.paw.runtime.pocket.Pocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +30,17 @@ final class DaemonCommand implements Callable<Integer> {
   private final CliContext context;
 
   @Mixin PocketOption.Only pocketOption;
+
+  @Option(
+      names = "--serve",
+      description = "Also serve the dashboard (as paw serve does) while the daemon runs.")
+  boolean serve;
+
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
+      description = "With --serve: the dashboard's port on 127.0.0.1 (default: a free port).")
+  int port;
 
   DaemonCommand(CliContext context) {
     this.context = context;
@@ -76,6 +88,7 @@ final class DaemonCommand implements Callable<Integer> {
         every,
         every,
         TimeUnit.MILLISECONDS);
+    Dashboard dashboard = serve ? DashboardServer.start(context, port, null, false) : null;
     CountDownLatch stopped = new CountDownLatch(1);
     Thread hook =
         new Thread(
@@ -87,6 +100,13 @@ final class DaemonCommand implements Callable<Integer> {
                 jobs.stop(GRACE);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+              }
+              if (dashboard != null) {
+                try {
+                  dashboard.close();
+                } catch (Exception ignored) {
+                  // the JVM is ending: the page has nothing to keep
+                }
               }
               context.terminal().out().println("paw daemon: stopped");
               context.terminal().out().flush();

@@ -32,6 +32,8 @@ import picocli.CommandLine.Option;
       AuditCommand.class,
       ValidateCommand.class,
       DaemonCommand.class,
+      ServeCommand.class,
+      WidgetsCommand.class,
       PocketsCommand.class,
       AdminCommand.class,
       McpCommand.class,

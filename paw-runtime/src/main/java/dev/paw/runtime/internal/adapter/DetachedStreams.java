@@ -63,7 +63,8 @@ public final class DetachedStreams {
     credentials.forEach((name, value) -> scoped.put(name, Secret.of(value)));
     // credentials go only to the hosts the definition names, as a connection's pin allows
     ConnectorPin pin = ConnectorPin.of(connector, scoped::get, baseUrl);
-    // the file's rate limits are shared by every detached reader of the same service in this process
+    // the file's rate limits are shared by every detached reader of the same service in this
+    // process
     String rateLimitKey = "detached:" + spec.name() + ":" + baseUrl;
     this.http =
         new ConnectionHttp(spec, scoped, shared, baseUrl, pin::allows, settings, rateLimitKey);
