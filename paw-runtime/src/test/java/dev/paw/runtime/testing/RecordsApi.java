@@ -86,6 +86,14 @@ public final class RecordsApi implements AutoCloseable {
   private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean closed;
 
+  /**
+   * The change events {@code /v1/events} serves (sorted by id), with each one's {@code created}.
+   */
+  private volatile List<String> eventIds = List.of();
+
+  private volatile List<String> eventBodies = List.of();
+  private volatile List<Long> eventCreated = List.of();
+
   /** A page held back until the test releases it. */
   public static final class Hold {
     private final CountDownLatch arrived = new CountDownLatch(1);
@@ -149,6 +157,28 @@ public final class RecordsApi implements AutoCloseable {
   public void inject(double newRate, List<Fault> newFaults) {
     this.faults = List.copyOf(newFaults);
     this.rate = newRate;
+  }
+
+  /**
+   * From now on, also serves {@code events} (JSON objects sorted by {@code id}, each with a numeric
+   * {@code created}) at {@code GET /v1/events?limit=&after=&since=}, where {@code since} keeps the
+   * events created at or after it; faults are injected there as on the records.
+   */
+  public void events(List<String> events) {
+    List<String> ids = new ArrayList<>();
+    List<Long> created = new ArrayList<>();
+    for (String event : events) {
+      ids.add(Records.idOf(event));
+      int at = event.indexOf("\"created\":") + 10;
+      int end = at;
+      while (end < event.length() && Character.isDigit(event.charAt(end))) {
+        end++;
+      }
+      created.add(Long.parseLong(event.substring(at, end)));
+    }
+    eventBodies = List.copyOf(events);
+    eventCreated = List.copyOf(created);
+    eventIds = List.copyOf(ids);
   }
 
   /** {@code http://127.0.0.1:port/v1}, the base URL to connect to. */
@@ -239,7 +269,8 @@ public final class RecordsApi implements AutoCloseable {
       write(out, 401, "Unauthorized", Map.of(), "{\"error\":\"missing or wrong X-Api-Key\"}");
       return true;
     }
-    if (!request.path.equals("/v1/records")) {
+    boolean events = request.path.equals("/v1/events");
+    if (!request.path.equals("/v1/records") && !events) {
       write(out, 404, "Not Found", Map.of(), "{\"error\":\"no such path\"}");
       return true;
     }
@@ -253,7 +284,9 @@ public final class RecordsApi implements AutoCloseable {
         throw new IllegalStateException("a held page was never released");
       }
     }
-    byte[] page = page(after, limit).getBytes(StandardCharsets.UTF_8);
+    byte[] page =
+        (events ? eventPage(after, limit, request.query.get("since")) : page(after, limit))
+            .getBytes(StandardCharsets.UTF_8);
     Fault fault = nextFault();
     if (fault == null) {
       write(out, 200, "OK", Map.of(), page);
@@ -334,6 +367,33 @@ public final class RecordsApi implements AutoCloseable {
       page.append(bodies.get(i));
     }
     return page.append("],\"has_more\":").append(to < ids.size()).append('}').toString();
+  }
+
+  /** The page of at most {@code limit} events after {@code after}, created at or after since. */
+  private String eventPage(String after, int limit, String since) {
+    long from = since == null ? Long.MIN_VALUE : Long.parseLong(since);
+    List<String> ids = eventIds;
+    List<String> bodies = eventBodies;
+    List<Long> created = eventCreated;
+    int start = 0;
+    if (after != null) {
+      int found = Collections.binarySearch(ids, after);
+      start = found >= 0 ? found + 1 : -found - 1;
+    }
+    StringBuilder page = new StringBuilder("{\"object\":\"list\",\"data\":[");
+    int taken = 0;
+    int i = start;
+    for (; i < ids.size() && taken < limit; i++) {
+      if (created.get(i) < from) {
+        continue;
+      }
+      page.append(taken++ > 0 ? "," : "").append(bodies.get(i));
+    }
+    boolean more = false;
+    for (int j = i; j < ids.size() && !more; j++) {
+      more = created.get(j) >= from;
+    }
+    return page.append("],\"has_more\":").append(more).append('}').toString();
   }
 
   private static void write(
