@@ -64,8 +64,8 @@ public final class RecordsApi implements AutoCloseable {
    */
   public static final int RETRY_AFTER_SECONDS = 11;
 
-  private final List<String> ids;
-  private final List<String> bodies;
+  private volatile List<String> ids;
+  private volatile List<String> bodies;
   private final ServerSocket server;
   private final ExecutorService connections =
       Executors.newCachedThreadPool(
@@ -179,6 +179,19 @@ public final class RecordsApi implements AutoCloseable {
     eventBodies = List.copyOf(events);
     eventCreated = List.copyOf(created);
     eventIds = List.copyOf(ids);
+  }
+
+  /**
+   * From now on, serves {@code records} (JSON objects sorted by {@code id}) instead: the source
+   * changed, as between two syncs.
+   */
+  public void replaceRecords(List<String> records) {
+    List<String> keys = new ArrayList<>();
+    for (String record : records) {
+      keys.add(Records.idOf(record));
+    }
+    bodies = List.copyOf(records);
+    ids = List.copyOf(keys);
   }
 
   /** {@code http://127.0.0.1:port/v1}, the base URL to connect to. */
@@ -353,6 +366,8 @@ public final class RecordsApi implements AutoCloseable {
 
   /** The page of at most {@code limit} records after {@code after}. */
   private String page(String after, int limit) {
+    List<String> ids = this.ids;
+    List<String> bodies = this.bodies;
     int from = 0;
     if (after != null) {
       int found = Collections.binarySearch(ids, after);
