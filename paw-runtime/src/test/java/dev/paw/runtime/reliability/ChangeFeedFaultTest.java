@@ -33,20 +33,32 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A change feed under faults: after a full listing of 2,000 records, 3,000 change events (creates,
- * updates, deletes, several in one second) are read in pages of 200 from a server that injects one
- * of eight faults into 15% of the requests, from a seed. The sync is rerun until it completes; the
- * table must then equal the source with every event applied, exactly (0 lost, 0 duplicated, 0
- * different, 0 left that was deleted), and the listener must have been told every deleted key.
+ * updates, deletes, several in one second) are read in pages of 50 from a server that injects one
+ * of eight faults into 30% of the requests, from a seed, so that runs give up and resume. The sync
+ * is rerun until it completes; the table must then equal the source with every event applied,
+ * exactly (0 lost, 0 duplicated, 0 different, 0 left that was deleted), and the listener must have
+ * been told every deleted key.
  */
 class ChangeFeedFaultTest {
 
   private static final int RECORDS = 2_000;
   private static final int EVENTS = 3_000;
-  private static final int PAGE_SIZE = 200;
+  private static final int PAGE_SIZE = 50;
   private static final int RUNS = Integer.getInteger("paw.faults.changeRuns", 8);
   private static final double RATE =
-      Double.parseDouble(System.getProperty("paw.faults.rate", "0.15"));
+      Double.parseDouble(System.getProperty("paw.faults.changeRate", "0.3"));
   private static final int MAX_RUNS_PER_SEED = 60;
+
+  /** Runs that gave up and were resumed, over all seeds. */
+  private static final java.util.concurrent.atomic.AtomicInteger RESUMED =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  @org.junit.jupiter.api.AfterAll
+  static void someRunsGaveUpAndResumed() {
+    assertThat(RESUMED.get())
+        .as("the faults made some runs give up, so that resuming a change feed was tested")
+        .isPositive();
+  }
 
   @TempDir Path dir;
 
@@ -110,6 +122,7 @@ class ChangeFeedFaultTest {
               .isNotNull();
         }
       } while (!result.complete() && runs < MAX_RUNS_PER_SEED);
+      RESUMED.addAndGet(runs - 1);
 
       assertThat(result.complete()).as("seed %d: %s", seed, result.error()).isTrue();
       Map<String, Records.Row> expected = script.expected(EVENTS);
