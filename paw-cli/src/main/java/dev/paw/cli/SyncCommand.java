@@ -8,7 +8,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code paw sync NAME --pocket P [--table T]}. */
+/** {@code paw sync NAME --pocket P [--table T] [--full | --reset]}. */
 @Command(name = "sync", description = "Sync a connector's tables (or one) into the pocket now.")
 final class SyncCommand implements Callable<Integer> {
 
@@ -22,6 +22,19 @@ final class SyncCommand implements Callable<Integer> {
   @Option(names = "--table", paramLabel = "TABLE", description = "Only this table.")
   String table;
 
+  @Option(
+      names = "--full",
+      description =
+          "Re-read everything, then remove the rows the source no longer has (as write_mode"
+              + " replace does).")
+  boolean full;
+
+  @Option(
+      names = "--reset",
+      description =
+          "Forget the stored position first, so the sync starts as the first one did (rows stay).")
+  boolean reset;
+
   SyncCommand(CliContext context) {
     this.context = context;
   }
@@ -30,7 +43,7 @@ final class SyncCommand implements Callable<Integer> {
   public Integer call() {
     Pocket pocket = pocketOption.get(context);
     ConnectorProtocol connector = context.paw().connector(pocket, name);
-    SyncRunner runner = new SyncRunner(context);
+    SyncRunner runner = new SyncRunner(context, new ConnectorProtocol.SyncOptions(full, reset));
     if (table != null) {
       return runner.sync(connector, table);
     }

@@ -17,9 +17,16 @@ import java.util.concurrent.CompletionException;
 final class SyncRunner {
 
   private final CliContext context;
+  private final ConnectorProtocol.SyncOptions options;
 
   SyncRunner(CliContext context) {
+    this(context, ConnectorProtocol.SyncOptions.DEFAULTS);
+  }
+
+  /** A runner whose syncs run as {@code options} say ({@code --full}, {@code --reset}). */
+  SyncRunner(CliContext context, ConnectorProtocol.SyncOptions options) {
     this.context = context;
+    this.options = options;
   }
 
   /** Syncs every runnable table; exit code 1 when any failed. */
@@ -40,7 +47,7 @@ final class SyncRunner {
     context.progress(progress);
     SyncResult result;
     try {
-      result = connector.sync(table).toCompletableFuture().join();
+      result = connector.sync(table, options).toCompletableFuture().join();
     } catch (CompletionException e) {
       if (!(e.getCause() instanceof SyncFailedException failed)) {
         throw e;

@@ -44,8 +44,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * {@code paw serve} in a real browser (Debian's chromium, headless, through its chromedriver): the
  * Stripe pocket synced from the local Stripe mock, then synced again by another process while the
- * page is open. Writes the README's screenshot, docs/img/dashboard-stripe.png, with
- * {@code -Dpaw.updateScreenshot=true} (else target/dashboard-stripe.png).
+ * page is open. Writes the README's screenshot, docs/img/dashboard-stripe.png, with {@code
+ * -Dpaw.updateScreenshot=true} (else target/dashboard-stripe.png).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

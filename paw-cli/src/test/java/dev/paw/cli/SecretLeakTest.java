@@ -456,7 +456,7 @@ class SecretLeakTest {
       if (path.startsWith("/api/boom")) {
         return json(500, echo);
       }
-      if (path.matches("/v1/(invoices|customers|charges)")) {
+      if (path.matches("/v1/(invoices|customers|charges|events)")) {
         String prefix = path.substring(4, 6);
         return json(
             200,

@@ -112,7 +112,8 @@ class GeneratedBehaviourTest {
     assertThat(value(mapper, row, "customer")).isNull();
     assertThat(value(mapper, row, "refunded")).isNull();
     assertThat(context.get(RecordContext.PAGE_CURSOR)).isEqualTo("ch_1");
-    assertThat(context.get(RecordContext.INCREMENTAL_CURSOR)).isEqualTo(1700000000L);
+    // Stripe's charges follow the Events API, not a cursor over the listing
+    assertThat(context.get(RecordContext.INCREMENTAL_CURSOR)).isNull();
   }
 
   @Test

@@ -26,8 +26,23 @@ public interface ConnectorProtocol {
   /** {@link #connect()} with options, such as a base URL that replaces the connector's own. */
   CompletionStage<ConnectionResult> connect(ConnectOptions options);
 
-  /** Forgets the connection (its credentials and schedule); synced rows stay in the pocket. */
+  /**
+   * Forgets the connection (its credentials and schedule); synced rows and each table's stored sync
+   * position stay in the pocket, so a new connection resumes where this one stopped.
+   */
   CompletionStage<Void> disconnect();
+
+  /**
+   * {@link #disconnect()}, and with {@code dropData} also removes the connector's synced tables and
+   * their stored sync positions from the pocket (audited as a disconnect with {@code drop_data}).
+   */
+  default CompletionStage<Void> disconnect(boolean dropData) {
+    if (!dropData) {
+      return disconnect();
+    }
+    return java.util.concurrent.CompletableFuture.failedStage(
+        new UnsupportedOperationException(getClass().getName() + " cannot drop synced data"));
+  }
 
   /** The actions the connector offers. */
   default List<ActionSpec> actions() {
@@ -52,6 +67,29 @@ public interface ConnectorProtocol {
    * sync resumes there) and, when another exception was the reason, that exception as its cause.
    */
   CompletionStage<SyncResult> sync(String table);
+
+  /**
+   * {@link #sync(String)} as {@code options} say: {@link SyncOptions#FULL} lists everything again
+   * and then removes the rows the source no longer has (as {@code write_mode: replace} does, in one
+   * transaction at the end); {@link SyncOptions#RESET} forgets the stored position first. Either is
+   * recorded in the audit entry of the run.
+   */
+  default CompletionStage<SyncResult> sync(String table, SyncOptions options) {
+    if (options.equals(SyncOptions.DEFAULTS)) {
+      return sync(table);
+    }
+    return java.util.concurrent.CompletableFuture.failedStage(
+        new UnsupportedOperationException(getClass().getName() + " cannot sync with " + options));
+  }
+
+  /** {@link #syncAll()} with every table synced as {@code options} say. */
+  default CompletionStage<List<SyncResult>> syncAll(SyncOptions options) {
+    if (options.equals(SyncOptions.DEFAULTS)) {
+      return syncAll();
+    }
+    return java.util.concurrent.CompletableFuture.failedStage(
+        new UnsupportedOperationException(getClass().getName() + " cannot sync with " + options));
+  }
 
   /**
    * Syncs every runnable stream, one after another; fails with the {@link SyncFailedException} of
@@ -87,6 +125,19 @@ public interface ConnectorProtocol {
     public static ConnectOptions baseUrl(String url) {
       return new ConnectOptions(url);
     }
+  }
+
+  /**
+   * How a sync treats the stored position.
+   *
+   * @param full re-read everything, then remove the rows the source no longer has
+   * @param reset forget the stored position (and an interrupted run) before the run
+   */
+  record SyncOptions(boolean full, boolean reset) {
+
+    public static final SyncOptions DEFAULTS = new SyncOptions(false, false);
+    public static final SyncOptions FULL = new SyncOptions(true, false);
+    public static final SyncOptions RESET = new SyncOptions(false, true);
   }
 
   /**

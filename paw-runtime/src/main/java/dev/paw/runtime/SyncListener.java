@@ -64,6 +64,8 @@ public interface SyncListener {
    *     as lists)
    * @param runComplete true for the commit that completed the run (it may also delete rows, in
    *     replace mode)
+   * @param deletedKeys primary keys of the rows this commit deleted, when it knows them (a change
+   *     feed's deletes); a sweep at the end of a full run reports only its count in {@code deleted}
    */
   record TableChange(
       String pocket,
@@ -74,10 +76,36 @@ public interface SyncListener {
       long updated,
       long deleted,
       List<Object> changedKeys,
-      boolean runComplete) {
+      boolean runComplete,
+      List<Object> deletedKeys) {
 
     public TableChange {
       changedKeys = Collections.unmodifiableList(new ArrayList<>(changedKeys));
+      deletedKeys = Collections.unmodifiableList(new ArrayList<>(deletedKeys));
+    }
+
+    /** A change that names no deleted key. */
+    public TableChange(
+        String pocket,
+        String connector,
+        String table,
+        long records,
+        long inserted,
+        long updated,
+        long deleted,
+        List<Object> changedKeys,
+        boolean runComplete) {
+      this(
+          pocket,
+          connector,
+          table,
+          records,
+          inserted,
+          updated,
+          deleted,
+          changedKeys,
+          runComplete,
+          List.of());
     }
   }
 }

@@ -20,6 +20,9 @@ package dev.paw.spec;
  *     {@code null} for 1
  * @param lookback for numeric cursors: subtract after dividing, for APIs whose filter excludes its
  *     boundary
+ * @param window for updated-at cursors: how far before the stored cursor a run starts, so that
+ *     records modified while the last run listed (or stamped by a clock that lags) are read again;
+ *     for an ISO 8601 time or a number of seconds; {@code null} for none
  */
 public record IncrementalSpec(
     Location location,
@@ -28,7 +31,20 @@ public record IncrementalSpec(
     String token,
     String format,
     Long divideBy,
-    Long lookback) {
+    Long lookback,
+    java.time.Duration window) {
+
+  /** An incremental without a lookback window. */
+  public IncrementalSpec(
+      Location location,
+      String cursor,
+      String param,
+      String token,
+      String format,
+      Long divideBy,
+      Long lookback) {
+    this(location, cursor, param, token, format, divideBy, lookback, null);
+  }
 
   /** A record-cursor incremental sent as is. */
   public static IncrementalSpec cursor(Location location, String cursor, String param) {
@@ -56,6 +72,7 @@ public record IncrementalSpec(
     private String format;
     private Long divideBy;
     private Long lookback;
+    private java.time.Duration window;
 
     private Builder(Location location, String param) {
       this.location = location;
@@ -87,8 +104,14 @@ public record IncrementalSpec(
       return this;
     }
 
+    public Builder window(java.time.Duration value) {
+      window = value;
+      return this;
+    }
+
     public IncrementalSpec build() {
-      return new IncrementalSpec(location, cursor, param, token, format, divideBy, lookback);
+      return new IncrementalSpec(
+          location, cursor, param, token, format, divideBy, lookback, window);
     }
   }
 }

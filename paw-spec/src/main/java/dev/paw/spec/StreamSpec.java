@@ -18,6 +18,11 @@ import java.util.Optional;
  * @param maxPages the most pages one run fetches; overrides the action's cap when not {@code null}
  * @param each a request per listed record whose response the columns map, or {@code null} when the
  *     listed records themselves are mapped
+ * @param changes the change feed later runs read instead of listing everything, or {@code null}
+ * @param fullRefresh how often a run lists everything again and removes the rows the source no
+ *     longer has, or {@code null} for never
+ * @param deleteWhen column values that mean the record is gone ({@code status: cancelled}): a row
+ *     written with one of them is deleted in the same transaction; empty for none
  */
 public record StreamSpec(
     Location location,
@@ -31,9 +36,45 @@ public record StreamSpec(
     IncrementalSpec incremental,
     WriteMode writeMode,
     Integer maxPages,
-    ChildRequestSpec each) {
+    ChildRequestSpec each,
+    ChangesSpec changes,
+    Schedule fullRefresh,
+    Map<String, List<Object>> deleteWhen) {
+
+  /** A stream without a change feed, full refresh or deleting values. */
+  public StreamSpec(
+      Location location,
+      String table,
+      Schedule schedule,
+      String source,
+      Map<String, Object> params,
+      String records,
+      List<ColumnSpec> columns,
+      List<String> primaryKey,
+      IncrementalSpec incremental,
+      WriteMode writeMode,
+      Integer maxPages,
+      ChildRequestSpec each) {
+    this(
+        location,
+        table,
+        schedule,
+        source,
+        params,
+        records,
+        columns,
+        primaryKey,
+        incremental,
+        writeMode,
+        maxPages,
+        each,
+        null,
+        null,
+        Map.of());
+  }
 
   public StreamSpec {
+    deleteWhen = Values.orderedCopy(deleteWhen == null ? Map.of() : deleteWhen);
     params = Values.orderedCopy(params);
     columns = List.copyOf(columns);
     primaryKey = List.copyOf(primaryKey);
@@ -60,6 +101,10 @@ public record StreamSpec(
     return toBuilder().each(newEach).build();
   }
 
+  public StreamSpec withChanges(ChangesSpec newChanges) {
+    return toBuilder().changes(newChanges).build();
+  }
+
   public StreamSpec withPrimaryKey(List<String> newPrimaryKey) {
     return toBuilder().primaryKey(newPrimaryKey).build();
   }
@@ -84,7 +129,10 @@ public record StreamSpec(
         .incremental(incremental)
         .writeMode(writeMode)
         .maxPages(maxPages)
-        .each(each);
+        .each(each)
+        .changes(changes)
+        .fullRefresh(fullRefresh)
+        .deleteWhen(deleteWhen);
   }
 
   /**
@@ -103,6 +151,9 @@ public record StreamSpec(
     private WriteMode writeMode = WriteMode.MERGE;
     private Integer maxPages;
     private ChildRequestSpec each;
+    private ChangesSpec changes;
+    private Schedule fullRefresh;
+    private Map<String, List<Object>> deleteWhen = Map.of();
 
     private Builder(Location location, String table) {
       this.location = location;
@@ -159,6 +210,21 @@ public record StreamSpec(
       return this;
     }
 
+    public Builder changes(ChangesSpec value) {
+      changes = value;
+      return this;
+    }
+
+    public Builder fullRefresh(Schedule value) {
+      fullRefresh = value;
+      return this;
+    }
+
+    public Builder deleteWhen(Map<String, List<Object>> value) {
+      deleteWhen = value;
+      return this;
+    }
+
     public StreamSpec build() {
       return new StreamSpec(
           location,
@@ -172,7 +238,10 @@ public record StreamSpec(
           incremental,
           writeMode,
           maxPages,
-          each);
+          each,
+          changes,
+          fullRefresh,
+          deleteWhen);
     }
   }
 }

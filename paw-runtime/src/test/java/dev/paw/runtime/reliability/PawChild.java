@@ -26,7 +26,7 @@ import java.util.Map;
  * <ul>
  *   <li>{@code sync HOME CONNECTORS BASE_URL}: connects the records connector to pocket "Crash" and
  *       syncs table {@code records} once, printing {@code page N} after each committed page and
- *       then {@code result ...}.
+ *       then {@code result ...}; {@code sync-full} the same as {@code paw sync --full} does.
  *   <li>{@code import HOME CONNECTORS FILE TABLE}: runs the csv connector's {@code import_file}
  *       (replace) into pocket "Crash", printing {@code importing} before and {@code imported N}
  *       after.
@@ -53,11 +53,15 @@ public final class PawChild {
     try (Paw paw = builder.build()) {
       Pocket pocket = paw.pocket("Crash");
       switch (args[0]) {
-        case "sync" -> {
+        case "sync", "sync-full" -> {
           ConnectorProtocol records = paw.connector(pocket, "records");
           records.connect(ConnectOptions.baseUrl(args[3])).toCompletableFuture().join();
           out.println("syncing");
-          SyncResult result = resultOf(records.sync("records"));
+          SyncResult result =
+              resultOf(
+                  args[0].equals("sync")
+                      ? records.sync("records")
+                      : records.sync("records", ConnectorProtocol.SyncOptions.FULL));
           out.println(
               "result complete="
                   + result.complete()

@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,23 +183,28 @@ public final class Records {
 
   /** Compares table {@code records} with records 1 to {@code count}: ids and every value. */
   public static Difference compare(Path pocketDb, int count) throws SQLException {
-    Map<String, List<Row>> table = table(pocketDb);
-    Map<String, Row> expected = new HashMap<>();
+    Map<String, Row> expected = new java.util.LinkedHashMap<>();
     for (int i = 1; i <= count; i++) {
       expected.put(id(i), row(i));
     }
+    return compare(pocketDb, expected);
+  }
+
+  /** Compares table {@code records} with {@code expected} rows by id: ids and every value. */
+  public static Difference compare(Path pocketDb, Map<String, Row> expected) throws SQLException {
+    Map<String, List<Row>> table = table(pocketDb);
     List<String> lost = new ArrayList<>();
     List<String> duplicated = new ArrayList<>();
     List<String> unexpected = new ArrayList<>();
     List<String> wrong = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      List<Row> found = table.get(id(i));
+    for (String id : expected.keySet()) {
+      List<Row> found = table.get(id);
       if (found == null) {
-        lost.add(id(i));
+        lost.add(id);
       } else if (found.size() > 1) {
-        duplicated.add(id(i));
-      } else if (!Objects.equals(found.get(0), expected.get(id(i)))) {
-        wrong.add(id(i) + "=" + found.get(0));
+        duplicated.add(id);
+      } else if (!Objects.equals(found.get(0), expected.get(id))) {
+        wrong.add(id + "=" + found.get(0));
       }
     }
     for (String id : table.keySet()) {

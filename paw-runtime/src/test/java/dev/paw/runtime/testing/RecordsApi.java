@@ -64,8 +64,8 @@ public final class RecordsApi implements AutoCloseable {
    */
   public static final int RETRY_AFTER_SECONDS = 11;
 
-  private final List<String> ids;
-  private final List<String> bodies;
+  private volatile List<String> ids;
+  private volatile List<String> bodies;
   private final ServerSocket server;
   private final ExecutorService connections =
       Executors.newCachedThreadPool(
@@ -85,6 +85,14 @@ public final class RecordsApi implements AutoCloseable {
   private final Map<String, Hold> holds = new ConcurrentHashMap<>();
   private final List<Socket> open = Collections.synchronizedList(new ArrayList<>());
   private volatile boolean closed;
+
+  /**
+   * The change events {@code /v1/events} serves (sorted by id), with each one's {@code created}.
+   */
+  private volatile List<String> eventIds = List.of();
+
+  private volatile List<String> eventBodies = List.of();
+  private volatile List<Long> eventCreated = List.of();
 
   /** A page held back until the test releases it. */
   public static final class Hold {
@@ -149,6 +157,41 @@ public final class RecordsApi implements AutoCloseable {
   public void inject(double newRate, List<Fault> newFaults) {
     this.faults = List.copyOf(newFaults);
     this.rate = newRate;
+  }
+
+  /**
+   * From now on, also serves {@code events} (JSON objects sorted by {@code id}, each with a numeric
+   * {@code created}) at {@code GET /v1/events?limit=&after=&since=}, where {@code since} keeps the
+   * events created at or after it; faults are injected there as on the records.
+   */
+  public void events(List<String> events) {
+    List<String> ids = new ArrayList<>();
+    List<Long> created = new ArrayList<>();
+    for (String event : events) {
+      ids.add(Records.idOf(event));
+      int at = event.indexOf("\"created\":") + 10;
+      int end = at;
+      while (end < event.length() && Character.isDigit(event.charAt(end))) {
+        end++;
+      }
+      created.add(Long.parseLong(event.substring(at, end)));
+    }
+    eventBodies = List.copyOf(events);
+    eventCreated = List.copyOf(created);
+    eventIds = List.copyOf(ids);
+  }
+
+  /**
+   * From now on, serves {@code records} (JSON objects sorted by {@code id}) instead: the source
+   * changed, as between two syncs.
+   */
+  public void replaceRecords(List<String> records) {
+    List<String> keys = new ArrayList<>();
+    for (String record : records) {
+      keys.add(Records.idOf(record));
+    }
+    bodies = List.copyOf(records);
+    ids = List.copyOf(keys);
   }
 
   /** {@code http://127.0.0.1:port/v1}, the base URL to connect to. */
@@ -239,7 +282,8 @@ public final class RecordsApi implements AutoCloseable {
       write(out, 401, "Unauthorized", Map.of(), "{\"error\":\"missing or wrong X-Api-Key\"}");
       return true;
     }
-    if (!request.path.equals("/v1/records")) {
+    boolean events = request.path.equals("/v1/events");
+    if (!request.path.equals("/v1/records") && !events) {
       write(out, 404, "Not Found", Map.of(), "{\"error\":\"no such path\"}");
       return true;
     }
@@ -253,7 +297,9 @@ public final class RecordsApi implements AutoCloseable {
         throw new IllegalStateException("a held page was never released");
       }
     }
-    byte[] page = page(after, limit).getBytes(StandardCharsets.UTF_8);
+    byte[] page =
+        (events ? eventPage(after, limit, request.query.get("since")) : page(after, limit))
+            .getBytes(StandardCharsets.UTF_8);
     Fault fault = nextFault();
     if (fault == null) {
       write(out, 200, "OK", Map.of(), page);
@@ -320,6 +366,8 @@ public final class RecordsApi implements AutoCloseable {
 
   /** The page of at most {@code limit} records after {@code after}. */
   private String page(String after, int limit) {
+    List<String> ids = this.ids;
+    List<String> bodies = this.bodies;
     int from = 0;
     if (after != null) {
       int found = Collections.binarySearch(ids, after);
@@ -334,6 +382,33 @@ public final class RecordsApi implements AutoCloseable {
       page.append(bodies.get(i));
     }
     return page.append("],\"has_more\":").append(to < ids.size()).append('}').toString();
+  }
+
+  /** The page of at most {@code limit} events after {@code after}, created at or after since. */
+  private String eventPage(String after, int limit, String since) {
+    long from = since == null ? Long.MIN_VALUE : Long.parseLong(since);
+    List<String> ids = eventIds;
+    List<String> bodies = eventBodies;
+    List<Long> created = eventCreated;
+    int start = 0;
+    if (after != null) {
+      int found = Collections.binarySearch(ids, after);
+      start = found >= 0 ? found + 1 : -found - 1;
+    }
+    StringBuilder page = new StringBuilder("{\"object\":\"list\",\"data\":[");
+    int taken = 0;
+    int i = start;
+    for (; i < ids.size() && taken < limit; i++) {
+      if (created.get(i) < from) {
+        continue;
+      }
+      page.append(taken++ > 0 ? "," : "").append(bodies.get(i));
+    }
+    boolean more = false;
+    for (int j = i; j < ids.size() && !more; j++) {
+      more = created.get(j) >= from;
+    }
+    return page.append("],\"has_more\":").append(more).append('}').toString();
   }
 
   private static void write(

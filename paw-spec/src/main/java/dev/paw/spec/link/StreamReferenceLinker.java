@@ -21,11 +21,13 @@ final class StreamReferenceLinker {
   private final Diagnostics diagnostics;
   private final SourceParams sourceParams;
   private final ChildRequestLinker children;
+  private final ChangesLinker changes;
 
   StreamReferenceLinker(Diagnostics diagnostics) {
     this.diagnostics = diagnostics;
     this.sourceParams = new SourceParams(diagnostics);
     this.children = new ChildRequestLinker(diagnostics);
+    this.changes = new ChangesLinker(diagnostics);
   }
 
   StreamSpec link(ReadStream read, List<ActionSpec> actions) {
@@ -37,6 +39,9 @@ final class StreamReferenceLinker {
     primaryKey(read);
     if (read.each() != null) {
       stream = stream.withEach(children.link(read.each(), read.what(), actions));
+    }
+    if (read.changes() != null) {
+      stream = stream.withChanges(changes.link(read, actions));
     }
     return stream;
   }

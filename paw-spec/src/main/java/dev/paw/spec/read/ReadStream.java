@@ -16,6 +16,7 @@ import java.util.List;
  * @param params the fixed parameters for the source, in order
  * @param primaryKey the primary key columns, each once
  * @param each the request per listed record, or {@code null}
+ * @param changes the change feed as written, or {@code null}
  */
 public record ReadStream(
     StreamSpec stream,
@@ -24,15 +25,28 @@ public record ReadStream(
     Reference source,
     List<WrittenParam> params,
     List<Reference> primaryKey,
-    ReadChildRequest each) {
+    ReadChildRequest each,
+    ReadChanges changes) {
 
   public ReadStream {
     params = List.copyOf(params);
     primaryKey = List.copyOf(primaryKey);
   }
 
+  /** A stream without a change feed. */
+  public ReadStream(
+      StreamSpec stream,
+      boolean kept,
+      String what,
+      Reference source,
+      List<WrittenParam> params,
+      List<Reference> primaryKey,
+      ReadChildRequest each) {
+    this(stream, kept, what, source, params, primaryKey, each, null);
+  }
+
   /** The same stream, checked but not part of the connector. */
   public ReadStream notKept() {
-    return new ReadStream(stream, false, what, source, params, primaryKey, each);
+    return new ReadStream(stream, false, what, source, params, primaryKey, each, changes);
   }
 }

@@ -84,11 +84,45 @@ final class IncrementalReader {
       format = null;
     }
     Long divideBy = whole(inc, "divide_by", what, 1);
-    Long lookback = whole(inc, "lookback", what, 0);
+    java.time.Duration window = window(inc, what);
+    Long lookback =
+        window != null || isText(inc.present("lookback")) ? null : whole(inc, "lookback", what, 0);
     if ((cursor == null && token == null) || param == null) {
       return null;
     }
-    return new IncrementalSpec(inc.location(), cursor, param, token, format, divideBy, lookback);
+    return new IncrementalSpec(
+        inc.location(), cursor, param, token, format, divideBy, lookback, window);
+  }
+
+  private static boolean isText(Node node) {
+    return node instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+        && scalar.getTag().equals(org.yaml.snakeyaml.nodes.Tag.STR);
+  }
+
+  /**
+   * A {@code lookback} written as a time ({@code 10m}, {@code 2h}, {@code 1d}): the window an
+   * updated-at cursor steps back; {@code null} when it is a number or absent.
+   */
+  private java.time.Duration window(YamlMapping inc, String what) {
+    Node node = inc.present("lookback");
+    if (!isText(node)) {
+      return null;
+    }
+    String text = reader.string(node, "'lookback' of " + what);
+    java.time.Duration window =
+        dev.paw.spec.Schedule.parse("every_" + text)
+            .map(dev.paw.spec.Schedule::interval)
+            .orElse(null);
+    if (window == null) {
+      reader.error(
+          node,
+          "'lookback' of "
+              + what
+              + " must be a whole number, or a time as in 10m, 2h or 1d, not '"
+              + text
+              + "'");
+    }
+    return window;
   }
 
   /** An optional whole number of at least {@code minimum}. */

@@ -7,6 +7,7 @@ import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.WriteMode;
 import dev.paw.spec.diagnostic.Wording;
+import dev.paw.spec.read.ReadChanges;
 import dev.paw.spec.read.ReadChildRequest;
 import dev.paw.spec.read.ReadStream;
 import dev.paw.spec.read.Reference;
@@ -42,7 +43,10 @@ final class SyncReader {
           "incremental",
           "write_mode",
           "max_pages",
-          "each");
+          "each",
+          "changes",
+          "full_refresh",
+          "delete_when");
   static final List<String> INCREMENTAL_KEYS = IncrementalReader.KEYS;
   static final List<String> EACH_KEYS = List.of("action", "params");
   private static final List<String> WRITE_MODES =
@@ -163,6 +167,9 @@ final class SyncReader {
     List<Reference> primaryKey = sources.primaryKey(s, what);
     IncrementalSpec cursor = incremental.read(s, what);
     WriteMode writeMode = writeMode(s, what);
+    ReadChanges changes = new ChangesReader(reader).read(s, what);
+    Schedule fullRefresh = FreshnessChecks.fullRefresh(reader, s, what);
+    FreshnessChecks.check(reader, s, what, cursor, writeMode);
     if (cursor != null && writeMode == WriteMode.REPLACE) {
       reader.error(
           s.value("write_mode"),
@@ -199,8 +206,11 @@ final class SyncReader {
             cursor,
             writeMode,
             maxPages,
-            null);
-    return new ReadStream(stream, table != null, what, source, params, primaryKey, each);
+            null,
+            changes == null ? null : changes.changes(),
+            fullRefresh,
+            FreshnessChecks.deleteWhen(reader, s, what, mapped));
+    return new ReadStream(stream, table != null, what, source, params, primaryKey, each, changes);
   }
 
   private WriteMode writeMode(YamlMapping s, String what) {

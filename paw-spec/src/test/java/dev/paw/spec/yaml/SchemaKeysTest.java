@@ -41,6 +41,8 @@ class SchemaKeysTest {
   @Test
   void sync() {
     assertThat(keys("/$defs/stream")).containsExactlyInAnyOrderElementsOf(SyncReader.KEYS);
+    assertThat(keys("/$defs/stream/properties/changes"))
+        .containsExactlyInAnyOrderElementsOf(ChangesReader.KEYS);
     assertThat(keys("/$defs/stream/properties/incremental"))
         .containsExactlyInAnyOrderElementsOf(SyncReader.INCREMENTAL_KEYS);
     assertThat(keys("/$defs/column/anyOf/2"))

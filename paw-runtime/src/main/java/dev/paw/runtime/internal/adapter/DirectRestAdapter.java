@@ -16,7 +16,9 @@ import dev.paw.runtime.internal.audit.AuditEvent;
 import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.pocket.PocketConnections;
 import dev.paw.runtime.internal.pocket.PocketInternals;
+import dev.paw.runtime.internal.sync.RunOptions;
 import dev.paw.runtime.internal.sync.SyncEngine;
+import dev.paw.runtime.internal.sync.SyncedData;
 import dev.paw.runtime.internal.trust.ConnectorPin;
 import dev.paw.runtime.internal.trust.TrustGate;
 import dev.paw.runtime.pocket.ConnectionRecord;
@@ -163,6 +165,11 @@ public final class DirectRestAdapter implements ConnectorProtocol {
 
   @Override
   public CompletionStage<Void> disconnect() {
+    return disconnect(false);
+  }
+
+  @Override
+  public CompletionStage<Void> disconnect(boolean dropData) {
     return async(
         () -> {
           Redaction redaction = redaction();
@@ -170,8 +177,16 @@ public final class DirectRestAdapter implements ConnectorProtocol {
             new PocketConnections(pocket).disconnected(spec.name());
             credentials.deleteAll();
             http.reset();
+            if (dropData) {
+              try (java.sql.Connection db =
+                  dev.paw.runtime.internal.pocket.PocketDatabase.open(pocket)) {
+                SyncedData.drop(db, spec);
+              }
+            }
+            AuditEvent event =
+                AuditEvent.connection(spec.name(), AuditKind.DISCONNECT, AuditOutcome.OK, null);
             audit.record(
-                AuditEvent.connection(spec.name(), AuditKind.DISCONNECT, AuditOutcome.OK, null),
+                dropData ? event.withParameters(Map.of("drop_data", true)) : event,
                 redaction.current());
             return null;
           } catch (RuntimeException | SQLException e) {
@@ -195,13 +210,25 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   }
 
   @Override
+  public CompletionStage<SyncResult> sync(String table, SyncOptions options) {
+    RunOptions run = new RunOptions(options.full(), options.reset());
+    return async(() -> syncs.succeeded(table, redaction(), run));
+  }
+
+  @Override
   public CompletionStage<List<SyncResult>> syncAll() {
+    return syncAll(SyncOptions.DEFAULTS);
+  }
+
+  @Override
+  public CompletionStage<List<SyncResult>> syncAll(SyncOptions options) {
+    RunOptions run = new RunOptions(options.full(), options.reset());
     return async(
         () -> {
           List<SyncResult> results = new ArrayList<>();
           for (StreamSpec stream : spec.streams()) {
             if (stream.isRunnable()) {
-              results.add(syncs.succeeded(stream.table(), redaction()));
+              results.add(syncs.succeeded(stream.table(), redaction(), run));
             }
           }
           return results;

@@ -8,6 +8,7 @@ import dev.paw.runtime.internal.audit.AuditEvent;
 import dev.paw.runtime.internal.pocket.PocketConnections;
 import dev.paw.runtime.internal.pocket.PocketDatabase;
 import dev.paw.runtime.internal.pocket.SyncLock;
+import dev.paw.runtime.internal.sync.RunOptions;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.sync.SyncJob;
 import dev.paw.runtime.internal.trust.TrustDecision;
@@ -83,10 +84,15 @@ final class TableSync {
    * cause is the exception that stopped the sync before it ran, if one did.
    */
   SyncResult succeeded(String table, Redaction redaction) {
+    return succeeded(table, redaction, RunOptions.DEFAULTS);
+  }
+
+  /** {@link #succeeded(String, Redaction)} run as {@code options} say (in full, or reset). */
+  SyncResult succeeded(String table, Redaction redaction, RunOptions options) {
     Instant started = settings.clock().instant();
     SyncResult result;
     try {
-      result = sync(table, redaction);
+      result = sync(table, redaction, options);
     } catch (RuntimeException e) {
       throw new SyncFailedException(SyncResult.failed(table, since(started), e.getMessage()), e);
     }
@@ -96,7 +102,7 @@ final class TableSync {
     return result;
   }
 
-  private SyncResult sync(String table, Redaction redaction) {
+  private SyncResult sync(String table, Redaction redaction, RunOptions options) {
     StreamSpec stream =
         spec.stream(table)
             .filter(StreamSpec::isRunnable)
@@ -132,7 +138,7 @@ final class TableSync {
               redaction.current());
           return SyncResult.failed(table, since(started), busy);
         }
-        result = run(stream, cleared, redaction, started);
+        result = run(stream, cleared, redaction, started, options);
       } catch (IOException e) {
         result =
             SyncResult.failed(
@@ -141,11 +147,15 @@ final class TableSync {
                 "cannot claim table " + table + " for syncing: " + e.getMessage());
       }
     }
-    return audited(table, result, redaction);
+    return audited(table, result, redaction, options);
   }
 
   private SyncResult run(
-      StreamSpec stream, Set<String> cleared, Redaction redaction, Instant started) {
+      StreamSpec stream,
+      Set<String> cleared,
+      Redaction redaction,
+      Instant started,
+      RunOptions options) {
     String table = stream.table();
     try (Connection db = PocketDatabase.open(pocket)) {
       ConnectionHttp connectionHttp = http.get();
@@ -168,19 +178,29 @@ final class TableSync {
                 }
                 return connectionHttp.requests().create(action, params);
               },
-              error -> redaction.refreshed().redact(error)));
+              error -> redaction.refreshed().redact(error)),
+          options);
     } catch (SQLException e) {
       return SyncResult.failed(table, since(started), "cannot open pocket.db: " + e.getMessage());
     }
   }
 
   /** Audits a finished run, and records a failure on the connection too. */
-  private SyncResult audited(String table, SyncResult result, Redaction redaction) {
+  private SyncResult audited(
+      String table, SyncResult result, Redaction redaction, RunOptions options) {
     String error = result.error() == null ? null : redaction.refreshed().redact(result.error());
+    Map<String, Object> asked = new java.util.LinkedHashMap<>();
+    if (options.full()) {
+      asked.put("full", true);
+    }
+    if (options.reset()) {
+      asked.put("reset", true);
+    }
     audit.record(
         AuditEvent.sync(
             spec.name(),
             table,
+            asked,
             error == null ? AuditOutcome.OK : AuditOutcome.ERROR,
             error,
             result.duration()),
@@ -216,6 +236,13 @@ final class TableSync {
         trust.enforce(actions.approval(source, stream.params(), redaction.current()));
       }
       cleared.add(source.name());
+      for (String feedAction : feedActions(stream)) {
+        ActionSpec feed = spec.action(feedAction).orElseThrow();
+        if (feed.trustLevel() != TrustLevel.AUTO) {
+          trust.enforce(actions.approval(feed, Map.of(), redaction.current()));
+        }
+        cleared.add(feed.name());
+      }
       if (child != null) {
         asking = child;
         trust.enforceForEveryRecord(
@@ -241,6 +268,16 @@ final class TableSync {
           redaction.current());
       throw e;
     }
+  }
+
+  /** The actions of the stream's change feed: the feed and the one giving its start position. */
+  private static List<String> feedActions(StreamSpec stream) {
+    if (stream.changes() == null) {
+      return List.of();
+    }
+    return stream.changes().startAction() == null
+        ? List.of(stream.changes().source())
+        : List.of(stream.changes().source(), stream.changes().startAction());
   }
 
   private String runnable() {

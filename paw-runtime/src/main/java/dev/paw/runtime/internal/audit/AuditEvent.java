@@ -60,6 +60,21 @@ public record AuditEvent(
         connector, AuditKind.SYNC, table, Map.of(), null, outcome, error, duration, null);
   }
 
+  /**
+   * A sync run of one table, with how it was asked to run ({@code full}, {@code reset}) when not as
+   * usual.
+   */
+  public static AuditEvent sync(
+      String connector,
+      String table,
+      Map<String, ?> options,
+      AuditOutcome outcome,
+      String error,
+      Duration duration) {
+    return new AuditEvent(
+        connector, AuditKind.SYNC, table, options, null, outcome, error, duration, null);
+  }
+
   /** A connect or disconnect. */
   public static AuditEvent connection(
       String connector, AuditKind kind, AuditOutcome outcome, String error) {
@@ -69,6 +84,11 @@ public record AuditEvent(
     }
     return new AuditEvent(
         connector, kind, null, Map.of(), null, outcome, error, Duration.ZERO, null);
+  }
+
+  /** The same event with {@code values} as its parameters. */
+  public AuditEvent withParameters(Map<String, ?> values) {
+    return new AuditEvent(connector, kind, target, values, trust, outcome, error, duration, actor);
   }
 
   /** The same event done by {@code who}. */

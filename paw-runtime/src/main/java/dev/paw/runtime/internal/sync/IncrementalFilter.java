@@ -63,6 +63,51 @@ final class IncrementalFilter {
       }
       value = number.stripTrailingZeros().toPlainString();
     }
+    if (spec.window() != null) {
+      value = steppedBack(spec, value);
+    }
     return spec.format() == null ? value : spec.format().replace("{value}", value);
+  }
+
+  /**
+   * An updated-at cursor less the lookback window: a number of seconds, or an ISO 8601 time written
+   * back in the form it came in ({@code Z} or its offset).
+   */
+  private static String steppedBack(IncrementalSpec spec, String value) throws SyncException {
+    String text = value.strip();
+    try {
+      return new BigDecimal(text)
+          .subtract(BigDecimal.valueOf(spec.window().getSeconds()))
+          .stripTrailingZeros()
+          .toPlainString();
+    } catch (NumberFormatException notANumber) {
+      // a time, then
+    }
+    try {
+      java.time.OffsetDateTime time = java.time.OffsetDateTime.parse(text).minus(spec.window());
+      return text.endsWith("Z")
+          ? time.toInstant().toString()
+          : time.format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new SyncException(
+          "the cursor '"
+              + spec.cursor()
+              + "' is '"
+              + value
+              + "', neither a number of seconds nor an ISO 8601 time, so the lookback window cannot"
+              + " step it back");
+    }
+  }
+
+  /**
+   * The run's first request, with the incremental filter (the cursor, or the sync token) in its
+   * query. The filter parameter need not be one the action declares ({@code created[gte]} rarely
+   * is), so it is added here, as paging parameters are.
+   *
+   * @param floor the stored cursor or token the run filters from; {@code null} for a full run
+   */
+  static okhttp3.Request firstRequest(SyncJob<?> job, dev.paw.spec.ActionSpec source, String floor)
+      throws java.io.IOException {
+    return applied(job.requests().request(source, job.stream().params()), job.stream(), floor);
   }
 }

@@ -52,8 +52,11 @@ final class PageCommit<R> {
     SyncState next;
     TableWriter.PageWrite written;
     long deleted = 0;
+    List<Object> deletedKeys;
     try {
       written = writer.write(page.parsed().rows());
+      deletedKeys = DeletedValues.deleteIn(db, stream);
+      deleted = deletedKeys.size();
       if (sweeps.test(state)) {
         seen.mark(keys(writer, page.parsed().rows()));
       }
@@ -66,13 +69,16 @@ final class PageCommit<R> {
                       written.inserted(),
                       written.updated(),
                       written.unchanged(),
-                      page.parsed().size()));
+                      page.parsed().size()))
+              .plusDeleted(deleted);
       if (page.next().isPresent()) {
         next = state.withRun(run.at(page.next().get(), runMax, counts));
       } else {
         if (sweeps.test(state)) {
-          deleted = seen.sweep();
-          counts = counts.plusDeleted(deleted);
+          long swept = seen.sweep();
+          deleted += swept;
+          counts = counts.plusDeleted(swept);
+          FullRuns.completed(db, stream.table(), clock.instant());
         }
         String cursor =
             stream.incremental() != null && stream.incremental().usesToken()
@@ -101,8 +107,9 @@ final class PageCommit<R> {
             written.inserted(),
             written.updated(),
             deleted,
-            written.changedKeys(),
-            !next.inProgress()));
+            changedOnly(written.changedKeys(), deletedKeys),
+            !next.inProgress(),
+            deletedKeys));
     SyncCounts total = next.inProgress() ? next.runCounts() : next.last().counts();
     notifyProgress(
         new SyncListener.Progress(
@@ -115,6 +122,15 @@ final class PageCommit<R> {
             -1,
             !next.inProgress()));
     return next;
+  }
+
+  /** The keys written and not deleted again in the same commit. */
+  static List<Object> changedOnly(List<Object> changed, List<Object> deleted) {
+    if (deleted.isEmpty()) {
+      return changed;
+    }
+    java.util.Set<Object> gone = new java.util.HashSet<>(deleted);
+    return changed.stream().filter(k -> !gone.contains(k)).toList();
   }
 
   private List<Object> keys(TableWriter<R> writer, List<R> rows) {

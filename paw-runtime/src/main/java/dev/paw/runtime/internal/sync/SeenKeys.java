@@ -21,13 +21,41 @@ final class SeenKeys implements AutoCloseable {
 
   private final Connection connection;
   private final StreamSpec stream;
+  private final String name;
   private final String seen;
   private PreparedStatement insert;
 
   SeenKeys(Connection connection, StreamSpec stream) {
+    this(connection, stream, "seen_");
+  }
+
+  /**
+   * @param kind what the keys are, as the name of their table says ({@code seen_}, {@code
+   *     changed_})
+   */
+  SeenKeys(Connection connection, StreamSpec stream, String kind) {
     this.connection = connection;
     this.stream = stream;
-    this.seen = SqlNames.quote(SqlNames.INTERNAL_PREFIX + "seen_" + stream.table());
+    this.name = SqlNames.INTERNAL_PREFIX + kind + stream.table();
+    this.seen = SqlNames.quote(name);
+  }
+
+  /** Records one key; false when it was recorded already. */
+  boolean markNew(Object key) throws SQLException {
+    prepareInsert();
+    List<?> parts = key instanceof List<?> list ? list : List.of(key);
+    for (int i = 0; i < parts.size(); i++) {
+      JsonColumns.bind(insert, i + 1, parts.get(i));
+    }
+    return insert.executeUpdate() > 0;
+  }
+
+  /** Forgets the keys without touching the table. */
+  void drop() throws SQLException {
+    close();
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("DROP TABLE IF EXISTS " + seen);
+    }
   }
 
   /** Starts a run with nothing seen. */
@@ -45,7 +73,7 @@ final class SeenKeys implements AutoCloseable {
     try (PreparedStatement query =
         connection.prepareStatement(
             "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = ?")) {
-      query.setString(1, SqlNames.INTERNAL_PREFIX + "seen_" + stream.table());
+      query.setString(1, name);
       try (ResultSet found = query.executeQuery()) {
         return found.next();
       }
@@ -54,19 +82,23 @@ final class SeenKeys implements AutoCloseable {
 
   /** Records keys as {@link TableWriter#key} gives them: a value, or a list for a composite key. */
   void mark(List<Object> keys) throws SQLException {
-    if (insert == null) {
-      String placeholders =
-          stream.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", "));
-      insert =
-          connection.prepareStatement(
-              "INSERT OR IGNORE INTO " + seen + " VALUES (" + placeholders + ")");
-    }
+    prepareInsert();
     for (Object key : keys) {
       List<?> parts = key instanceof List<?> list ? list : List.of(key);
       for (int i = 0; i < parts.size(); i++) {
         JsonColumns.bind(insert, i + 1, parts.get(i));
       }
       insert.executeUpdate();
+    }
+  }
+
+  private void prepareInsert() throws SQLException {
+    if (insert == null) {
+      String placeholders =
+          stream.primaryKey().stream().map(k -> "?").collect(Collectors.joining(", "));
+      insert =
+          connection.prepareStatement(
+              "INSERT OR IGNORE INTO " + seen + " VALUES (" + placeholders + ")");
     }
   }
 

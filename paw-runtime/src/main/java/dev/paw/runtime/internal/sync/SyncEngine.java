@@ -42,6 +42,11 @@ public final class SyncEngine {
 
   /** Runs (or resumes) one table's sync. Failures are reported in the result, not thrown. */
   public <R> SyncResult run(SyncJob<R> job) {
-    return new SyncRun<>(job, listener, clock, sleeper, limits).run();
+    return run(job, RunOptions.DEFAULTS);
+  }
+
+  /** Runs one table's sync as {@code options} say: in full, or from a forgotten position. */
+  public <R> SyncResult run(SyncJob<R> job, RunOptions options) {
+    return new SyncRun<>(job, listener, clock, sleeper, limits, options).run();
   }
 }

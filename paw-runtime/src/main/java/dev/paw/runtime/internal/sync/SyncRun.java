@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import okhttp3.Request;
 
@@ -34,8 +33,26 @@ final class SyncRun<R> {
   private final PageFetcher<R> fetcher;
   private final SyncLimits limits;
   private final PageCommit<R> commits;
+  private final SyncListener listener;
+  private final Sleeper sleeper;
+  private final FreshStart<R> fresh;
 
-  SyncRun(SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
+  /**
+   * Whether this run, a full one of a merging stream, removes at its end what it did not list: a
+   * stream with a change feed or a due full refresh, or a run asked to be full.
+   */
+  private boolean sweepFull;
+
+  SyncRun(
+      SyncJob<R> job,
+      SyncListener listener,
+      Clock clock,
+      Sleeper sleeper,
+      SyncLimits limits,
+      RunOptions options) {
+    this.listener = listener;
+    this.sleeper = sleeper;
+    this.fresh = new FreshStart<>(job, options);
     this.job = job;
     this.stream = job.stream();
     this.source = job.source();
@@ -65,7 +82,9 @@ final class SyncRun<R> {
    */
   private boolean sweeps(SyncState state) {
     return stream.writeMode() == WriteMode.REPLACE
-        || usesToken() && state.runFloor() == null && stream.writeMode() == WriteMode.MERGE;
+        || (usesToken() || sweepFull)
+            && state.runFloor() == null
+            && stream.writeMode() == WriteMode.MERGE;
   }
 
   SyncResult run() {
@@ -79,8 +98,23 @@ final class SyncRun<R> {
       TableWriter.create(db, stream, stream.table());
       state = start(store.load(job.connector().name(), stream.table()), started);
       store.save(state);
+      if (stream.changes() != null && state.runFloor() != null) {
+        try (ChangesRun<R> changes = new ChangesRun<>(job, listener, clock, sleeper, limits)) {
+          if (state.runCounts().pages() == 0) {
+            changes.start();
+          }
+          ChangesRun.Outcome outcome = changes.run(store, state);
+          state = outcome.state();
+          if (!outcome.expired()) {
+            return outcome.error() == null
+                ? result(state, started, !state.inProgress(), null)
+                : fail(store, state, started, outcome.error());
+          }
+        }
+        state = inFull(store, state, fresh.position(started), "the change position");
+      }
       return loop(store, state, started);
-    } catch (SQLException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       return SyncResult.failed(
           stream.table(),
           Duration.between(started, clock.instant()),
@@ -89,38 +123,41 @@ final class SyncRun<R> {
     }
   }
 
-  /** A fresh run from the committed cursor, or the interrupted run as it was. */
-  private SyncState start(SyncState previous, Instant now) throws SQLException {
-    if (previous.inProgress() && (!sweeps(previous) || seen.exists())) {
-      return previous.withLast(previous.last().started(now));
+  /**
+   * A fresh run from the committed cursor, or the interrupted run as it was ({@link FreshStart}
+   * applies {@code --reset} and {@code --full} first).
+   */
+  private SyncState start(SyncState stored, Instant now) throws IOException, SQLException {
+    SyncState previous = fresh.asked(stored);
+    if (previous.inProgress()) {
+      sweepFull = previous.runFloor() == null && seen.exists();
+      if (!sweeps(previous) || seen.exists()) {
+        return previous.withLast(previous.last().started(now));
+      }
     }
     // else a fresh run; also when an interrupted run must now sweep but has no record of what it
     // saw (the connector file changed its write mode in between)
-    SyncState fresh =
-        new SyncState(
-            job.connector().name(),
-            stream.table(),
-            previous.cursor(),
-            SyncState.Run.start(UUID.randomUUID().toString(), previous.cursor()),
-            previous.last().started(now));
-    if (sweeps(fresh)) {
+    FreshStart.Fresh started = fresh.start(previous, now);
+    sweepFull = started.sweepsFull();
+    if (sweeps(started.state())) {
       seen.reset();
     }
-    return fresh;
+    return started.state();
   }
 
   /**
-   * The run started over without its sync token, which the server no longer accepts (Google answers
-   * 410 Gone): a full listing, after which rows it did not list are removed.
+   * The run starts over as a full listing, after which the rows it did not list are removed: the
+   * server no longer accepts its sync token (Google answers 410 Gone), or its change feed's
+   * position expired ({@code startMax} is then where the feed continues afterwards).
    */
-  private SyncState withoutToken(SyncStateStore store, SyncState state) throws SQLException {
-    SyncState full = state.withCursor(null).withRun(state.run().restartedInFull());
+  private SyncState inFull(SyncStateStore store, SyncState state, String startMax, String why)
+      throws SQLException {
+    sweepFull = true;
+    SyncState full = state.withCursor(null).withRun(state.run().restartedInFull(startMax));
     seen.reset();
     store.save(full);
     System.getLogger(SyncRun.class.getName())
-        .log(
-            System.Logger.Level.INFO,
-            () -> "the sync token of " + stream.table() + " has expired: syncing it in full");
+        .log(System.Logger.Level.INFO, () -> why + " of " + stream.table() + " expired: in full");
     return full;
   }
 
@@ -140,7 +177,7 @@ final class SyncRun<R> {
     SyncState state = initial;
     Request base;
     try {
-      base = firstRequest(state);
+      base = IncrementalFilter.firstRequest(job, source, state.runFloor());
     } catch (IOException | RuntimeException e) {
       return fail(store, state, started, e.getMessage());
     }
@@ -163,9 +200,9 @@ final class SyncRun<R> {
           if (!tokenExpired(e, state)) {
             return fail(store, state, started, e.getMessage());
           }
-          state = withoutToken(store, state);
+          state = inFull(store, state, null, "the sync token");
           try {
-            base = firstRequest(state);
+            base = IncrementalFilter.firstRequest(job, source, state.runFloor());
           } catch (IOException | RuntimeException again) {
             return fail(store, state, started, again.getMessage());
           }
@@ -235,16 +272,6 @@ final class SyncRun<R> {
 
   private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {
     return () -> fetcher.fetch(base, position, pageNumber);
-  }
-
-  /**
-   * The run's first request, with the incremental filter (the cursor, or the sync token) in its
-   * query. The filter parameter need not be one the action declares ({@code created[gte]} rarely
-   * is), so it is added here, as paging parameters are.
-   */
-  private Request firstRequest(SyncState state) throws IOException {
-    return IncrementalFilter.applied(
-        job.requests().request(source, stream.params()), stream, state.runFloor());
   }
 
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {

@@ -62,9 +62,12 @@ record SyncState(String connector, String table, String cursor, Run run, LastRun
       return new Run(id, floor, max, position, counts);
     }
 
-    /** This run started over from its first page as a full run, keeping its counts. */
-    Run restartedInFull() {
-      return new Run(id, null, null, PagePosition.FIRST, counts);
+    /**
+     * This run started over from its first page as a full run, keeping its counts; {@code max} is
+     * where a change feed continues after it, or {@code null}.
+     */
+    Run restartedInFull(String max) {
+      return new Run(id, null, max, PagePosition.FIRST, counts);
     }
   }
 

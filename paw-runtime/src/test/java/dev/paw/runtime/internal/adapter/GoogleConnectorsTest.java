@@ -207,7 +207,7 @@ class GoogleConnectorsTest {
   }
 
   @Test
-  void gmailListsIdsFetchesEachMessageThenAsksOnlyForWhatIsNewer() throws Exception {
+  void gmailListsIdsFetchesEachMessageThenFollowsTheHistoryApi() throws Exception {
     Map<String, String> messages =
         new ConcurrentHashMap<>(
             Map.of(
@@ -221,11 +221,20 @@ class GoogleConnectorsTest {
                     ? "{\"messages\": [{\"id\": \"18c1\", \"threadId\": \"t18c1\"}], \"resultSizeEstimate\": 4}"
                     : "{\"messages\": [{\"id\": \"18c3\", \"threadId\": \"t18c3\"}, {\"id\": \"18c9\", \"threadId\": \"t18c9\"},"
                         + " {\"id\": \"18c2\", \"threadId\": \"t18c2\"}], \"nextPageToken\": \"2\", \"resultSizeEstimate\": 4}");
+    AtomicReference<String> profile =
+        new AtomicReference<>("{\"emailAddress\": \"ana@example.com\", \"historyId\": \"5000\"}");
+    AtomicReference<Function<RecordedRequest, MockResponse>> history = new AtomicReference<>();
     api.set(
         request -> {
           String path = request.getUrl().encodedPath();
           if (path.equals("/gmail/v1/users/me/messages")) {
             return json(200, list.get().apply(request));
+          }
+          if (path.equals("/gmail/v1/users/me/profile")) {
+            return json(200, profile.get());
+          }
+          if (path.equals("/gmail/v1/users/me/history")) {
+            return history.get().apply(request);
           }
           String id = path.substring(path.lastIndexOf('/') + 1);
           String body = messages.get(id);
@@ -276,39 +285,89 @@ class GoogleConnectorsTest {
             "1795000200500",
             5123L);
 
-    // Two new messages since; Gmail's after: is in seconds and leaves its boundary out, hence one
-    // second back.
+    assertThat(requestsTo("/gmail/v1/users/me/profile")).hasSize(1);
+
+    // Since then: a new message, a relabelled one and a deleted one, as the History API lists them.
     received.clear();
     messages.put("18d1", message("18d1", 1_795_000_300_000L, "Invoice 4"));
     messages.put("18c3", message("18c3", 1_795_000_200_500L, "Invoice 3 (relabelled)"));
-    list.set(
+    messages.remove("18c1");
+    history.set(
         request ->
-            "{\"messages\": [{\"id\": \"18d1\", \"threadId\": \"t18d1\"},"
-                + " {\"id\": \"18c3\", \"threadId\": \"t18c3\"}], \"resultSizeEstimate\": 2}");
+            "5000".equals(request.getUrl().queryParameter("startHistoryId"))
+                ? json(
+                    200,
+                    "{\"history\": ["
+                        + "{\"id\": \"5001\", \"messages\": [{\"id\": \"18d1\"}], \"messagesAdded\":"
+                        + " [{\"message\": {\"id\": \"18d1\", \"threadId\": \"t18d1\", \"labelIds\": [\"INBOX\"]}}]},"
+                        + "{\"id\": \"5002\", \"labelsAdded\": [{\"message\": {\"id\": \"18c3\","
+                        + " \"threadId\": \"t18c3\"}, \"labelIds\": [\"STARRED\"]}]},"
+                        + "{\"id\": \"5003\", \"messagesDeleted\": [{\"message\": {\"id\": \"18c1\","
+                        + " \"threadId\": \"t18c1\"}}]}"
+                        + "], \"historyId\": \"5003\"}")
+                : json(200, "{\"historyId\": \"5003\"}"));
 
     SyncResult second = gmail.sync("gmail_messages").toCompletableFuture().join();
 
     assertThat(second.error()).isNull();
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
-    assertThat(requestsTo("/gmail/v1/users/me/messages").get(0).getUrl().queryParameter("q"))
-        .isEqualTo("after:1795000199");
+    assertThat(second.deleted()).isEqualTo(1);
+    assertThat(
+            requestsTo("/gmail/v1/users/me/history")
+                .get(0)
+                .getUrl()
+                .queryParameter("startHistoryId"))
+        .isEqualTo("5000");
+    assertThat(received)
+        .as("no listing: only the history and the changed messages")
+        .noneMatch(r -> r.getUrl().encodedPath().equals("/gmail/v1/users/me/messages"));
     rows = byId(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream)));
-    assertThat(rows.keySet()).containsExactly("18c1", "18c2", "18c3", "18d1");
+    assertThat(rows.keySet()).containsExactly("18c2", "18c3", "18d1");
     assertThat(rows.get("18c3")[4].toString()).contains("Invoice 3 (relabelled)");
 
-    // Nothing newer: Gmail leaves "messages" out of an empty answer altogether.
+    // Nothing new: Gmail leaves "history" out; the next run starts from the history id it gave.
     received.clear();
-    list.set(request -> "{\"resultSizeEstimate\": 0}");
-
     SyncResult third = gmail.sync("gmail_messages").toCompletableFuture().join();
-
     assertThat(third.error()).isNull();
-    assertThat(third.complete()).isTrue();
     assertThat(third.records()).isZero();
-    assertThat(requestsTo("/gmail/v1/users/me/messages").get(0).getUrl().queryParameter("q"))
-        .isEqualTo("after:1795000299");
-    assertThat(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream))).hasSize(4);
+    assertThat(
+            requestsTo("/gmail/v1/users/me/history")
+                .get(0)
+                .getUrl()
+                .queryParameter("startHistoryId"))
+        .isEqualTo("5003");
+
+    // Gmail no longer keeps that history id (404): the stream lists everything again and removes
+    // what the mailbox no longer has.
+    received.clear();
+    profile.set("{\"emailAddress\": \"ana@example.com\", \"historyId\": \"7000\"}");
+    messages.remove("18c3");
+    history.set(
+        request ->
+            json(
+                404,
+                "{\"error\": {\"code\": 404, \"message\": \"Requested entity was not found.\"}}"));
+    list.set(
+        request ->
+            "{\"messages\": [{\"id\": \"18d1\", \"threadId\": \"t18d1\"},"
+                + " {\"id\": \"18c2\", \"threadId\": \"t18c2\"}], \"resultSizeEstimate\": 2}");
+
+    SyncResult fourth = gmail.sync("gmail_messages").toCompletableFuture().join();
+
+    assertThat(fourth.error()).isNull();
+    assertThat(fourth.deleted()).isEqualTo(1);
+    rows = byId(gmail.rows(stream.table(), new SpecRowMapper(gmail.spec(), stream)));
+    assertThat(rows.keySet()).containsExactly("18c2", "18d1");
+    received.clear();
+    history.set(request -> json(200, "{\"historyId\": \"7000\"}"));
+    assertThat(gmail.sync("gmail_messages").toCompletableFuture().join().error()).isNull();
+    assertThat(
+            requestsTo("/gmail/v1/users/me/history")
+                .get(0)
+                .getUrl()
+                .queryParameter("startHistoryId"))
+        .isEqualTo("7000");
   }
 
   @Test
@@ -322,6 +381,9 @@ class GoogleConnectorsTest {
                 "2".equals(request.getUrl().queryParameter("pageToken"))
                     ? "{\"messages\": [{\"id\": \"18c1\", \"threadId\": \"t18c1\"}], \"resultSizeEstimate\": 2}"
                     : "{\"messages\": [{\"id\": \"18c2\", \"threadId\": \"t18c2\"}], \"nextPageToken\": \"2\"}");
+          }
+          if (path.endsWith("/profile")) {
+            return json(200, "{\"historyId\": \"5000\"}");
           }
           return path.endsWith("/18c2")
               ? json(200, message("18c2", 1_795_000_100_000L, "Invoice 2"))
@@ -484,10 +546,9 @@ class GoogleConnectorsTest {
     assertThat(received.get(0).getUrl().queryParameter("syncToken")).isEqualTo("sync-1");
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
-    assertThat(second.deleted()).isZero();
+    assertThat(second.deleted()).as("the cancelled event leaves the table").isEqualTo(1);
     rows = byId(calendar.rows(stream.table(), new SpecRowMapper(calendar.spec(), stream)));
-    assertThat(rows.keySet()).containsExactly("e1", "e2", "e3", "e4");
-    assertThat(rows.get("e2")[1]).isEqualTo("cancelled");
+    assertThat(rows.keySet()).containsExactly("e1", "e3", "e4");
 
     // The token has expired (410 Gone): a full listing replaces the table's contents, and gives a
     // new token.
@@ -513,7 +574,7 @@ class GoogleConnectorsTest {
     assertThat(received).hasSize(2);
     assertThat(received.get(0).getUrl().queryParameter("syncToken")).isEqualTo("sync-2");
     assertThat(received.get(1).getUrl().queryParameter("syncToken")).isNull();
-    assertThat(third.deleted()).isEqualTo(2);
+    assertThat(third.deleted()).isEqualTo(1);
     rows = byId(calendar.rows(stream.table(), new SpecRowMapper(calendar.spec(), stream)));
     assertThat(rows.keySet()).containsExactly("e1", "e4");
     assertThat(rows.get("e1")[2]).isEqualTo("Standup (moved)");

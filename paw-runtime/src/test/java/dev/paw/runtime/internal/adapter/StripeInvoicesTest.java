@@ -24,7 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The built-in Stripe connector's invoices stream against real-shaped Stripe invoice pages (the
- * Stripe mock serves no invoices): typed columns, cursor paging, and an incremental second run.
+ * Stripe mock serves no invoices): typed columns, cursor paging, and a second run that reads only
+ * the Events API.
  */
 class StripeInvoicesTest {
 
@@ -93,6 +94,16 @@ class StripeInvoicesTest {
             status);
   }
 
+  private static String event(String id, String type, String object) {
+    return "{\"id\": \""
+        + id
+        + "\", \"object\": \"event\", \"type\": \""
+        + type
+        + "\", \"created\": 1700000500, \"data\": {\"object\": "
+        + object
+        + "}}";
+  }
+
   private void page(boolean hasMore, String... invoices) {
     server.enqueue(
         new MockResponse.Builder()
@@ -141,12 +152,28 @@ class StripeInvoicesTest {
             1_700_000_300L,
             "https://invoice.stripe.com/i/acct_1/test_3");
 
-    // Invoice 3 is paid now, and invoice 4 is new; both have created >= the highest cursor stored.
-    page(false, invoice(4, 1_700_000_400L, "draft"), invoice(3, 1_700_000_300L, "paid"));
+    // Invoice 3 is paid now, and invoice 4 is new: the Events API says so, newest first.
+    server.enqueue(
+        new MockResponse.Builder()
+            .addHeader("Content-Type", "application/json")
+            .body(
+                "{\"object\": \"list\", \"data\": ["
+                    + event("evt_2", "invoice.paid", invoice(3, 1_700_000_300L, "paid"))
+                    + ","
+                    + event("evt_1", "invoice.created", invoice(4, 1_700_000_400L, "draft"))
+                    + "], \"has_more\": false, \"url\": \"/v1/events\"}")
+            .build());
+    long listedAt = java.time.Instant.now().getEpochSecond();
     SyncResult second = stripe().sync("stripe_invoices").toCompletableFuture().join();
 
-    assertThat(server.takeRequest().getUrl().queryParameter("created[gte]"))
-        .isEqualTo("1700000300");
+    RecordedRequest events = server.takeRequest();
+    assertThat(events.getUrl().encodedPath()).isEqualTo("/v1/events");
+    assertThat(events.getUrl().queryParameterValues("types[]"))
+        .contains("invoice.paid", "invoice.created", "invoice.deleted");
+    assertThat(Long.parseLong(events.getUrl().queryParameter("created[gte]")))
+        .as("from the first listing's start, less the 300 s lookback")
+        .isBetween(listedAt - 400, listedAt - 300);
+    assertThat(second.error()).isNull();
     assertThat(second.inserted()).isEqualTo(1);
     assertThat(second.updated()).isEqualTo(1);
     assertThat(stripe().rows(stream.table(), new SpecRowMapper(stripe().spec(), stream)))

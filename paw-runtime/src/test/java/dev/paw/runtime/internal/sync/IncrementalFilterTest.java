@@ -49,4 +49,21 @@ class IncrementalFilterTest {
         .hasMessage(
             "the cursor 'internalDate' is 'yesterday', not a number, so it cannot be divided or stepped back");
   }
+
+  @Test
+  void anUpdatedAtCursorStepsBackItsLookbackWindowInTheFormItCame() throws Exception {
+    IncrementalSpec updated =
+        IncrementalSpec.builder(AT, "updated_since")
+            .cursor("updated_at")
+            .window(java.time.Duration.ofMinutes(10))
+            .build();
+    assertThat(IncrementalFilter.value(updated, "\"2026-11-24T10:00:00Z\""))
+        .isEqualTo("2026-11-24T09:50:00Z");
+    assertThat(IncrementalFilter.value(updated, "\"2026-11-24T10:05:30.250+01:00\""))
+        .isEqualTo("2026-11-24T09:55:30.25+01:00");
+    assertThat(IncrementalFilter.value(updated, "1795000200")).isEqualTo("1794999600");
+    assertThatThrownBy(() -> IncrementalFilter.value(updated, "\"last tuesday\""))
+        .isInstanceOf(SyncException.class)
+        .hasMessageContaining("neither a number of seconds nor an ISO 8601 time");
+  }
 }

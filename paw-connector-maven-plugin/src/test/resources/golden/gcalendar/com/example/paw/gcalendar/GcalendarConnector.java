@@ -226,23 +226,24 @@ public final class GcalendarConnector implements CompiledConnector {
         .source("list_events")
         .params(Values.map("calendarId", "primary", "showDeleted", true))
         .columns(List.of(
-            new ColumnSpec(at(111, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(112, 7), "status", "status", ColumnType.STRING),
-            new ColumnSpec(at(113, 7), "summary", "summary", ColumnType.STRING),
-            new ColumnSpec(at(114, 7), "description", "description", ColumnType.STRING),
-            new ColumnSpec(at(115, 7), "location", "location", ColumnType.STRING),
-            new ColumnSpec(at(116, 7), "start_time", "start.dateTime", ColumnType.STRING),
-            new ColumnSpec(at(117, 7), "start_date", "start.date", ColumnType.STRING),
-            new ColumnSpec(at(118, 7), "end_time", "end.dateTime", ColumnType.STRING),
-            new ColumnSpec(at(119, 7), "end_date", "end.date", ColumnType.STRING),
-            new ColumnSpec(at(120, 7), "organizer", "organizer.email", ColumnType.STRING),
-            new ColumnSpec(at(121, 7), "attendees", "attendees", ColumnType.JSON),
-            new ColumnSpec(at(122, 7), "recurring_event_id", "recurringEventId", ColumnType.STRING),
-            new ColumnSpec(at(123, 7), "html_link", "htmlLink", ColumnType.STRING),
-            new ColumnSpec(at(124, 7), "updated", "updated", ColumnType.STRING)))
+            new ColumnSpec(at(113, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(114, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(115, 7), "summary", "summary", ColumnType.STRING),
+            new ColumnSpec(at(116, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(117, 7), "location", "location", ColumnType.STRING),
+            new ColumnSpec(at(118, 7), "start_time", "start.dateTime", ColumnType.STRING),
+            new ColumnSpec(at(119, 7), "start_date", "start.date", ColumnType.STRING),
+            new ColumnSpec(at(120, 7), "end_time", "end.dateTime", ColumnType.STRING),
+            new ColumnSpec(at(121, 7), "end_date", "end.date", ColumnType.STRING),
+            new ColumnSpec(at(122, 7), "organizer", "organizer.email", ColumnType.STRING),
+            new ColumnSpec(at(123, 7), "attendees", "attendees", ColumnType.JSON),
+            new ColumnSpec(at(124, 7), "recurring_event_id", "recurringEventId", ColumnType.STRING),
+            new ColumnSpec(at(125, 7), "html_link", "htmlLink", ColumnType.STRING),
+            new ColumnSpec(at(126, 7), "updated", "updated", ColumnType.STRING)))
         .primaryKey(Values.list("id"))
         .incremental(IncrementalSpec.builder(at(109, 18),
             "syncToken").token("nextSyncToken").build())
+        .deleteWhen(Values.map("status", Values.list("cancelled")))
         .build();
   }
 

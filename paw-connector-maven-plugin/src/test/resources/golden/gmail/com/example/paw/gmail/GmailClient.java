@@ -166,6 +166,19 @@ public final class GmailClient {
   }
 
   /**
+   * What changed in the mailbox since a history id (messages added and deleted, labels changed).
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /users/me/history}
+   *
+   * @param params the parameters
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> listHistory(ListHistoryParams params) {
+    return connector.execute("list_history", params.toMap());
+  }
+
+  /**
    * Syncs table {@code gmail_messages} from {@code list_messages} (schedule {@code every_15m},
    * write mode {@code merge}).
    *

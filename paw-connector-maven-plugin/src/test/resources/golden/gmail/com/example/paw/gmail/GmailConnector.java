@@ -6,13 +6,13 @@ import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.AuthSpec;
+import dev.paw.spec.ChangesSpec;
 import dev.paw.spec.ChildRequestSpec;
 import dev.paw.spec.ColumnSpec;
 import dev.paw.spec.ColumnType;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.HttpMethod;
-import dev.paw.spec.IncrementalSpec;
 import dev.paw.spec.Location;
 import dev.paw.spec.OAuth2Spec;
 import dev.paw.spec.PaginationSpec;
@@ -218,28 +218,57 @@ public final class GmailConnector implements CompiledConnector {
         .build();
   }
 
+  private static ActionSpec listHistoryAction() {
+    return ActionSpec.builder(at(102, 11), "list_history")
+        .description("What changed in the mailbox since a history id (messages "
+            + "added and deleted, labels changed)")
+        .url("/users/me/history")
+        .params(List.of(
+            ParamSpec.builder(at(106, 7), "startHistoryId", ParamType.STRING)
+                .required(true)
+                .description("The history id to list changes after")
+                .build(),
+            ParamSpec.builder(at(107, 7), "historyTypes", ParamType.ARRAY)
+                .description("Only these kinds: messageAdded, messageDeleted, labelAdded, labelRemoved")
+                .build(),
+            ParamSpec.builder(at(108, 7), "labelId", ParamType.STRING)
+                .description("Only changes of messages with this label")
+                .build(),
+            ParamSpec.builder(at(109, 7), "maxResults", ParamType.INTEGER)
+                .defaultValue(100L)
+                .description("Page size (1-500)")
+                .build()))
+        .records("history")
+        .recordsOptional(true)
+        .pagination(PaginationSpec.builder(at(113, 17), PaginationStyle.TOKEN)
+            .param("pageToken")
+            .path("nextPageToken")
+            .sizeParam("maxResults")
+            .size(500)
+            .build())
+        .build();
+  }
+
   private static StreamSpec gmailMessagesStream() {
-    return StreamSpec.builder(at(103, 12), "gmail_messages")
+    return StreamSpec.builder(at(116, 12), "gmail_messages")
         .schedule(Schedule.of("every_15m"))
         .source("list_messages")
         .columns(List.of(
-            new ColumnSpec(at(113, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(114, 7), "thread_id", "threadId", ColumnType.STRING),
-            new ColumnSpec(at(115, 7), "snippet", "snippet", ColumnType.STRING),
-            new ColumnSpec(at(116, 7), "label_ids", "labelIds", ColumnType.JSON),
-            new ColumnSpec(at(117, 7), "headers", "payload.headers", ColumnType.JSON),
-            new ColumnSpec(at(118, 7), "history_id", "historyId", ColumnType.STRING),
-            new ColumnSpec(at(119, 7), "internal_date", "internalDate", ColumnType.STRING),
-            new ColumnSpec(at(120, 7), "size_estimate", "sizeEstimate", ColumnType.INTEGER)))
+            new ColumnSpec(at(135, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(136, 7), "thread_id", "threadId", ColumnType.STRING),
+            new ColumnSpec(at(137, 7), "snippet", "snippet", ColumnType.STRING),
+            new ColumnSpec(at(138, 7), "label_ids", "labelIds", ColumnType.JSON),
+            new ColumnSpec(at(139, 7), "headers", "payload.headers", ColumnType.JSON),
+            new ColumnSpec(at(140, 7), "history_id", "historyId", ColumnType.STRING),
+            new ColumnSpec(at(141, 7), "internal_date", "internalDate", ColumnType.STRING),
+            new ColumnSpec(at(142, 7), "size_estimate", "sizeEstimate", ColumnType.INTEGER)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.builder(at(111, 18), "q")
-            .cursor("internalDate")
-            .format("after:{value}")
-            .divideBy(1000L)
-            .lookback(1L)
-            .build())
-        .each(new ChildRequestSpec(at(107, 7), "get_message", Values.map("id", "{id}",
+        .each(new ChildRequestSpec(at(120, 7), "get_message", Values.map("id", "{id}",
             "format", "metadata")))
+        .changes(new ChangesSpec(at(127, 7), "list_history", Values.map(), null, null, null,
+            Values.list("messagesAdded.message", "labelsAdded.message", "labelsRemoved.message"),
+            Values.list("messagesDeleted.message"), null, "historyId", "startHistoryId",
+            "get_profile", "historyId", null, false, null, Values.list(404)))
         .build();
   }
 
@@ -275,7 +304,8 @@ public final class GmailConnector implements CompiledConnector {
         createLabelAction(),
         modifyMessageAction(),
         trashMessageAction(),
-        getProfileAction());
+        getProfileAction(),
+        listHistoryAction());
   }
 
   private static List<StreamSpec> streams() {

@@ -71,10 +71,7 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
           }
         }
         case "historyId" -> historyId = JsonColumns.readString(parser, "historyId");
-        case "internalDate" -> {
-          internalDate = JsonColumns.readString(parser, "internalDate");
-          context.set(RecordContext.INCREMENTAL_CURSOR, internalDate);
-        }
+        case "internalDate" -> internalDate = JsonColumns.readString(parser, "internalDate");
         case "sizeEstimate" -> sizeEstimate = JsonColumns.readInteger(parser, "sizeEstimate");
         default -> parser.skipChildren();
       }

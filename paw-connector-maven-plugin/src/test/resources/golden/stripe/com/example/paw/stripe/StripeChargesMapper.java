@@ -100,10 +100,7 @@ public final class StripeChargesMapper implements RowMapper<StripeChargesRow> {
             parser.skipChildren();
           }
         }
-        case "created" -> {
-          created = JsonColumns.readInteger(parser, "created");
-          context.set(RecordContext.INCREMENTAL_CURSOR, created);
-        }
+        case "created" -> created = JsonColumns.readInteger(parser, "created");
         default -> parser.skipChildren();
       }
     }

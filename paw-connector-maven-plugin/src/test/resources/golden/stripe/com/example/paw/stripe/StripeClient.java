@@ -313,6 +313,32 @@ public final class StripeClient {
   }
 
   /**
+   * List events (what changed, newest first), for the last 30 days.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /events}
+   *
+   * @param params the parameters
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> listEvents(ListEventsParams params) {
+    return connector.execute("list_events", params.toMap());
+  }
+
+  /**
+   * List events (what changed, newest first), for the last 30 days.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /events}
+   * <p>Every parameter takes its default.
+   *
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> listEvents() {
+    return listEvents(ListEventsParams.builder().build());
+  }
+
+  /**
    * Get the current account balance.
    *
    * <p>Trust level {@code auto}: runs without asking.

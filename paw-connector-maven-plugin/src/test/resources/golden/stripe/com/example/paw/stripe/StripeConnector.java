@@ -6,13 +6,13 @@ import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.AuthMethod;
 import dev.paw.spec.AuthSpec;
+import dev.paw.spec.ChangesSpec;
 import dev.paw.spec.ColumnSpec;
 import dev.paw.spec.ColumnType;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.ContentType;
 import dev.paw.spec.CredentialSpec;
 import dev.paw.spec.HttpMethod;
-import dev.paw.spec.IncrementalSpec;
 import dev.paw.spec.Location;
 import dev.paw.spec.PaginationSpec;
 import dev.paw.spec.PaginationStyle;
@@ -23,6 +23,7 @@ import dev.paw.spec.Schedule;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.Values;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -329,80 +330,125 @@ public final class StripeConnector implements CompiledConnector {
         .build();
   }
 
+  private static ActionSpec listEventsAction() {
+    return ActionSpec.builder(at(142, 11), "list_events")
+        .description("List events (what changed, newest first), for the last 30 days")
+        .url("/events")
+        .params(List.of(
+            ParamSpec.builder(at(146, 7), "limit", ParamType.INTEGER)
+                .defaultValue(25L)
+                .description("Page size (1-100)")
+                .build(),
+            ParamSpec.builder(at(147, 7), "type", ParamType.STRING)
+                .description("Only events of this type, e.g. invoice.paid")
+                .build(),
+            ParamSpec.builder(at(148, 7), "types[]", ParamType.ARRAY)
+                .description("Only events of these types (up to 20)")
+                .build()))
+        .records("data")
+        .pagination(PaginationSpec.builder(at(151, 17), PaginationStyle.CURSOR)
+            .param("starting_after")
+            .from("id")
+            .hasMore("has_more")
+            .sizeParam("limit")
+            .size(100)
+            .build())
+        .build();
+  }
+
   private static ActionSpec getBalanceAction() {
-    return ActionSpec.builder(at(142, 11), "get_balance")
+    return ActionSpec.builder(at(153, 11), "get_balance")
         .description("Get the current account balance")
         .url("/balance")
-        .pagination(PaginationSpec.none(at(142, 5)))
+        .pagination(PaginationSpec.none(at(153, 5)))
         .returns(List.of(
-            new ColumnSpec(at(147, 7), "livemode", "livemode", ColumnType.BOOLEAN),
-            new ColumnSpec(at(148, 7), "available", "available", ColumnType.JSON),
-            new ColumnSpec(at(149, 7), "pending", "pending", ColumnType.JSON)))
+            new ColumnSpec(at(158, 7), "livemode", "livemode", ColumnType.BOOLEAN),
+            new ColumnSpec(at(159, 7), "available", "available", ColumnType.JSON),
+            new ColumnSpec(at(160, 7), "pending", "pending", ColumnType.JSON)))
         .build();
   }
 
   private static StreamSpec stripeInvoicesStream() {
-    return StreamSpec.builder(at(152, 12), "stripe_invoices")
+    return StreamSpec.builder(at(163, 12), "stripe_invoices")
         .schedule(Schedule.of("every_15m"))
         .source("list_invoices")
         .columns(List.of(
-            new ColumnSpec(at(158, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(159, 7), "customer", "customer", ColumnType.STRING),
-            new ColumnSpec(at(160, 7), "number", "number", ColumnType.STRING),
-            new ColumnSpec(at(161, 7), "status", "status", ColumnType.STRING),
-            new ColumnSpec(at(162, 7), "currency", "currency", ColumnType.STRING),
-            new ColumnSpec(at(163, 7), "amount_due", "amount_due", ColumnType.INTEGER),
-            new ColumnSpec(at(164, 7), "amount_paid", "amount_paid", ColumnType.INTEGER),
-            new ColumnSpec(at(165, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
-            new ColumnSpec(at(166, 7), "due_date", "due_date", ColumnType.INTEGER),
-            new ColumnSpec(at(167, 7), "created", "created", ColumnType.INTEGER),
-            new ColumnSpec(at(168, 7), "hosted_invoice_url", "hosted_invoice_url",
+            new ColumnSpec(at(182, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(183, 7), "customer", "customer", ColumnType.STRING),
+            new ColumnSpec(at(184, 7), "number", "number", ColumnType.STRING),
+            new ColumnSpec(at(185, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(186, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(187, 7), "amount_due", "amount_due", ColumnType.INTEGER),
+            new ColumnSpec(at(188, 7), "amount_paid", "amount_paid", ColumnType.INTEGER),
+            new ColumnSpec(at(189, 7), "amount_remaining", "amount_remaining", ColumnType.INTEGER),
+            new ColumnSpec(at(190, 7), "due_date", "due_date", ColumnType.INTEGER),
+            new ColumnSpec(at(191, 7), "created", "created", ColumnType.INTEGER),
+            new ColumnSpec(at(192, 7), "hosted_invoice_url", "hosted_invoice_url",
                 ColumnType.STRING)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.cursor(at(156, 18), "created", "created[gte]"))
+        .changes(new ChangesSpec(at(170, 7), "list_events",
+            Values.map("types[]", Values.list("invoice.created", "invoice.updated",
+            "invoice.finalized", "invoice.paid", "invoice.payment_failed",
+            "invoice.payment_succeeded", "invoice.voided", "invoice.marked_uncollectible",
+            "invoice.sent", "invoice.deleted")), null, "type", "data.object",
+            Values.list("invoice.created", "invoice.updated", "invoice.finalized", "invoice.paid",
+            "invoice.payment_failed", "invoice.payment_succeeded", "invoice.voided",
+            "invoice.marked_uncollectible", "invoice.sent"), Values.list("invoice.deleted"),
+            "created", null, "created[gte]", null, null, 300L, true, Duration.ofSeconds(2592000L),
+            Values.list(410)))
         .build();
   }
 
   private static StreamSpec stripeCustomersStream() {
-    return StreamSpec.builder(at(170, 12), "stripe_customers")
+    return StreamSpec.builder(at(194, 12), "stripe_customers")
         .schedule(Schedule.of("every_15m"))
         .source("list_customers")
         .columns(List.of(
-            new ColumnSpec(at(176, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(177, 7), "email", "email", ColumnType.STRING),
-            new ColumnSpec(at(178, 7), "name", "name", ColumnType.STRING),
-            new ColumnSpec(at(179, 7), "description", "description", ColumnType.STRING),
-            new ColumnSpec(at(180, 7), "balance", "balance", ColumnType.INTEGER),
-            new ColumnSpec(at(181, 7), "currency", "currency", ColumnType.STRING),
-            new ColumnSpec(at(182, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
-            new ColumnSpec(at(183, 7), "created", "created", ColumnType.INTEGER),
-            new ColumnSpec(at(184, 7), "metadata", "metadata", ColumnType.JSON)))
+            new ColumnSpec(at(213, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(214, 7), "email", "email", ColumnType.STRING),
+            new ColumnSpec(at(215, 7), "name", "name", ColumnType.STRING),
+            new ColumnSpec(at(216, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(217, 7), "balance", "balance", ColumnType.INTEGER),
+            new ColumnSpec(at(218, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(219, 7), "delinquent", "delinquent", ColumnType.BOOLEAN),
+            new ColumnSpec(at(220, 7), "created", "created", ColumnType.INTEGER),
+            new ColumnSpec(at(221, 7), "metadata", "metadata", ColumnType.JSON)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.cursor(at(174, 18), "created", "created[gte]"))
+        .changes(new ChangesSpec(at(201, 7), "list_events",
+            Values.map("types[]", Values.list("customer.created", "customer.updated",
+            "customer.deleted")), null, "type", "data.object", Values.list("customer.created",
+            "customer.updated"), Values.list("customer.deleted"), "created", null, "created[gte]",
+            null, null, 300L, true, Duration.ofSeconds(2592000L), Values.list(410)))
         .build();
   }
 
   private static StreamSpec stripeChargesStream() {
-    return StreamSpec.builder(at(186, 12), "stripe_charges")
+    return StreamSpec.builder(at(223, 12), "stripe_charges")
         .schedule(Schedule.of("every_15m"))
         .source("list_charges")
         .columns(List.of(
-            new ColumnSpec(at(192, 7), "id", "id", ColumnType.STRING),
-            new ColumnSpec(at(193, 7), "customer", "customer", ColumnType.STRING),
-            new ColumnSpec(at(194, 7), "amount", "amount", ColumnType.INTEGER),
-            new ColumnSpec(at(195, 7), "amount_refunded", "amount_refunded", ColumnType.INTEGER),
-            new ColumnSpec(at(196, 7), "currency", "currency", ColumnType.STRING),
-            new ColumnSpec(at(197, 7), "status", "status", ColumnType.STRING),
-            new ColumnSpec(at(198, 7), "paid", "paid", ColumnType.BOOLEAN),
-            new ColumnSpec(at(199, 7), "refunded", "refunded", ColumnType.BOOLEAN),
-            new ColumnSpec(at(200, 7), "description", "description", ColumnType.STRING),
-            new ColumnSpec(at(201, 7), "card_brand", "payment_method_details.card.brand",
+            new ColumnSpec(at(241, 7), "id", "id", ColumnType.STRING),
+            new ColumnSpec(at(242, 7), "customer", "customer", ColumnType.STRING),
+            new ColumnSpec(at(243, 7), "amount", "amount", ColumnType.INTEGER),
+            new ColumnSpec(at(244, 7), "amount_refunded", "amount_refunded", ColumnType.INTEGER),
+            new ColumnSpec(at(245, 7), "currency", "currency", ColumnType.STRING),
+            new ColumnSpec(at(246, 7), "status", "status", ColumnType.STRING),
+            new ColumnSpec(at(247, 7), "paid", "paid", ColumnType.BOOLEAN),
+            new ColumnSpec(at(248, 7), "refunded", "refunded", ColumnType.BOOLEAN),
+            new ColumnSpec(at(249, 7), "description", "description", ColumnType.STRING),
+            new ColumnSpec(at(250, 7), "card_brand", "payment_method_details.card.brand",
                 ColumnType.STRING),
-            new ColumnSpec(at(202, 7), "card_last4", "payment_method_details.card.last4",
+            new ColumnSpec(at(251, 7), "card_last4", "payment_method_details.card.last4",
                 ColumnType.STRING),
-            new ColumnSpec(at(203, 7), "created", "created", ColumnType.INTEGER)))
+            new ColumnSpec(at(252, 7), "created", "created", ColumnType.INTEGER)))
         .primaryKey(Values.list("id"))
-        .incremental(IncrementalSpec.cursor(at(190, 18), "created", "created[gte]"))
+        .changes(new ChangesSpec(at(230, 7), "list_events",
+            Values.map("types[]", Values.list("charge.succeeded", "charge.failed", "charge.pending",
+            "charge.captured", "charge.refunded", "charge.updated", "charge.expired")), null,
+            "type", "data.object", Values.list("charge.succeeded", "charge.failed",
+            "charge.pending", "charge.captured", "charge.refunded", "charge.updated",
+            "charge.expired"), Values.list(), "created", null, "created[gte]", null, null, 300L,
+            true, Duration.ofSeconds(2592000L), Values.list(410)))
         .build();
   }
 
@@ -433,6 +479,7 @@ public final class StripeConnector implements CompiledConnector {
         createRefundAction(),
         listProductsAction(),
         listPricesAction(),
+        listEventsAction(),
         getBalanceAction());
   }
 

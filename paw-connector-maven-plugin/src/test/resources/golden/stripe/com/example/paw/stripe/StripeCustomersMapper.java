@@ -63,10 +63,7 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
         case "balance" -> balance = JsonColumns.readInteger(parser, "balance");
         case "currency" -> currency = JsonColumns.readString(parser, "currency");
         case "delinquent" -> delinquent = JsonColumns.readBoolean(parser, "delinquent");
-        case "created" -> {
-          created = JsonColumns.readInteger(parser, "created");
-          context.set(RecordContext.INCREMENTAL_CURSOR, created);
-        }
+        case "created" -> created = JsonColumns.readInteger(parser, "created");
         case "metadata" -> metadata = JsonColumns.readJson(parser, "metadata");
         default -> parser.skipChildren();
       }

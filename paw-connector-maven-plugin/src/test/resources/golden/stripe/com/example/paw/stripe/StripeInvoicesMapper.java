@@ -69,10 +69,7 @@ public final class StripeInvoicesMapper implements RowMapper<StripeInvoicesRow> 
         case "amount_remaining" -> amountRemaining = JsonColumns.readInteger(parser,
             "amount_remaining");
         case "due_date" -> dueDate = JsonColumns.readInteger(parser, "due_date");
-        case "created" -> {
-          created = JsonColumns.readInteger(parser, "created");
-          context.set(RecordContext.INCREMENTAL_CURSOR, created);
-        }
+        case "created" -> created = JsonColumns.readInteger(parser, "created");
         case "hosted_invoice_url" -> hostedInvoiceUrl = JsonColumns.readString(parser,
             "hosted_invoice_url");
         default -> parser.skipChildren();
