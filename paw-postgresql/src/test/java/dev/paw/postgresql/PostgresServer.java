@@ -31,18 +31,18 @@ import java.util.stream.Stream;
  *
  * <p>Without the binaries the tests fail, saying what to install, when {@code
  * PAW_REQUIRE_POSTGRESQL} is set (CI sets it and installs the package); elsewhere they skip, saying
- * so, as the README explains.
+ * so, as the README explains. paw-cli's tests use it too, through this module's test jar.
  */
-final class PostgresServer {
+public final class PostgresServer {
 
-  static final String ADMIN = "paw_admin";
-  static final String DATABASE = "paw_test";
+  public static final String ADMIN = "paw_admin";
+  public static final String DATABASE = "paw_test";
 
   private static PostgresServer running;
 
   final Path directory;
-  final int port;
-  final String password;
+  public final int port;
+  public final String password;
   private final Path bin;
   private final boolean asPostgresUser;
 
@@ -55,7 +55,7 @@ final class PostgresServer {
   }
 
   /** The server, started on first call; stopped when the JVM exits. */
-  static synchronized PostgresServer get() {
+  public static synchronized PostgresServer get() {
     if (running == null) {
       running = start();
       Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "postgres-stop"));
@@ -64,12 +64,12 @@ final class PostgresServer {
   }
 
   /** A connection to the test database as the administrator, for fixtures and checks. */
-  Connection admin() throws SQLException {
+  public Connection admin() throws SQLException {
     return connect(DATABASE);
   }
 
   /** The server's log, to check what it wrote. */
-  Path log() {
+  public Path log() {
     return directory.resolve("server.log");
   }
 
