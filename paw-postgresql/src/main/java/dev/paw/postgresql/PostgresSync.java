@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * Syncs a PostgreSQL table or query into a pocket table, so a database feeds a pocket like an API
@@ -30,74 +31,48 @@ import java.util.Objects;
  */
 public final class PostgresSync {
 
-  private final SyncRequest request;
-  private final Duration statementTimeout;
+  private String schema;
+  private String table;
+  private String query;
+  private String target;
+  private String cursorColumn;
+  private List<String> keys = List.of();
+  private int pageSize = 1000;
+  private Duration statementTimeout = Duration.ofMinutes(10);
 
-  private PostgresSync(SyncRequest request, Duration statementTimeout) {
-    this.request = request;
-    this.statementTimeout = statementTimeout;
-  }
+  private PostgresSync() {}
 
   /**
    * A table (or view) of {@code schema}, into a pocket table of the same name, keyed by its key.
    */
   public static PostgresSync table(String schema, String table) {
-    return new PostgresSync(
-        new SyncRequest(
-            Objects.requireNonNull(schema),
-            Objects.requireNonNull(table),
-            null,
-            table,
-            null,
-            List.of(),
-            1000),
-        Duration.ofMinutes(10));
+    PostgresSync sync = new PostgresSync();
+    sync.schema = Objects.requireNonNull(schema);
+    sync.table = Objects.requireNonNull(table);
+    sync.target = table;
+    return sync;
   }
 
   /** The rows of a query (run as given, in a read-only transaction); name the table with into. */
   public static PostgresSync query(String sql) {
-    return new PostgresSync(
-        new SyncRequest(null, null, Objects.requireNonNull(sql), null, null, List.of(), 1000),
-        Duration.ofMinutes(10));
+    PostgresSync sync = new PostgresSync();
+    sync.query = Objects.requireNonNull(sql);
+    return sync;
   }
 
   /** The pocket table written: a letter, then letters, digits or underscores. */
   public PostgresSync into(String pocketTable) {
-    return with(
-        new SyncRequest(
-            request.schema(),
-            request.table(),
-            request.query(),
-            pocketTable,
-            request.cursorColumn(),
-            request.keys(),
-            request.pageSize()));
+    return copy(c -> c.target = Objects.requireNonNull(pocketTable));
   }
 
   /** Syncs incrementally: rows in this column's order, each run after the last value synced. */
   public PostgresSync incrementalOn(String column) {
-    return with(
-        new SyncRequest(
-            request.schema(),
-            request.table(),
-            request.query(),
-            request.target(),
-            column,
-            request.keys(),
-            request.pageSize()));
+    return copy(c -> c.cursorColumn = Objects.requireNonNull(column));
   }
 
   /** The columns identifying a row (a table's primary key is used when none are given). */
   public PostgresSync keys(String... columns) {
-    return with(
-        new SyncRequest(
-            request.schema(),
-            request.table(),
-            request.query(),
-            request.target(),
-            request.cursorColumn(),
-            List.of(columns),
-            request.pageSize()));
+    return copy(c -> c.keys = List.of(columns));
   }
 
   /** Rows per page (and per pocket transaction); default 1000. */
@@ -105,24 +80,26 @@ public final class PostgresSync {
     if (rows < 1) {
       throw new IllegalArgumentException("a page has at least one row, not " + rows);
     }
-    return with(
-        new SyncRequest(
-            request.schema(),
-            request.table(),
-            request.query(),
-            request.target(),
-            request.cursorColumn(),
-            request.keys(),
-            rows));
+    return copy(c -> c.pageSize = rows);
   }
 
   /** How long one statement of the sync may run on the server; default 10 minutes. */
   public PostgresSync statementTimeout(Duration value) {
-    return new PostgresSync(request, Objects.requireNonNull(value));
+    return copy(c -> c.statementTimeout = Objects.requireNonNull(value));
   }
 
-  private PostgresSync with(SyncRequest changed) {
-    return new PostgresSync(changed, statementTimeout);
+  private PostgresSync copy(Consumer<PostgresSync> change) {
+    PostgresSync copy = new PostgresSync();
+    copy.schema = schema;
+    copy.table = table;
+    copy.query = query;
+    copy.target = target;
+    copy.cursorColumn = cursorColumn;
+    copy.keys = keys;
+    copy.pageSize = pageSize;
+    copy.statementTimeout = statementTimeout;
+    change.accept(copy);
+    return copy;
   }
 
   /** What a sync did: the pocket table, rows and pages written, the incremental value reached. */
@@ -135,7 +112,7 @@ public final class PostgresSync {
    * @throws RuntimeException with PostgreSQL's message (never a credential) when the server fails
    */
   public Result run(Paw paw, Pocket pocket) {
-    if (request.target() == null) {
+    if (target == null) {
       throw new IllegalArgumentException("a query's sync needs a pocket table: into(name)");
     }
     PgConnections connections =
@@ -143,7 +120,14 @@ public final class PostgresSync {
     try (Connection pg = connections.open();
         Connection db = PocketDatabase.open(pocket)) {
       SyncRun.Outcome outcome =
-          Transactions.readOnly(pg, statementTimeout, c -> new SyncRun(request).run(c, db));
+          Transactions.readOnly(
+              pg,
+              statementTimeout,
+              c ->
+                  new SyncRun(
+                          new SyncRequest(
+                              schema, table, query, target, cursorColumn, keys, pageSize))
+                      .run(c, db));
       return new Result(outcome.table(), outcome.rows(), outcome.pages(), outcome.cursor());
     } catch (SQLException e) {
       throw new PostgresException("sync", e);
