@@ -51,26 +51,26 @@ class PostgresSyncIT {
           id bigint PRIMARY KEY,
           amount numeric(20, 6),
           note text,
+          data bytea,
           at timestamptz,
           local_at timestamp,
           payload jsonb,
           doc json,
           flag boolean,
-          ratio double precision,
-          data bytea);
+          ratio double precision);
         INSERT INTO sync.events
         SELECT i,
           CASE WHEN i % 7 = 0 THEN NULL ELSE i * 1000000.000001 END,
           CASE WHEN i % 7 = 0 THEN NULL
                ELSE 'it''s "quoted", ' || E'\\n' || 'line ' || i || E'\\r\\n\\ttab' END,
+          CASE WHEN i % 5 = 0 THEN NULL ELSE decode(lpad(to_hex(i), 8, '0'), 'hex') END,
           timestamptz '2024-02-29 23:59:59.123456+00' + i * interval '1.000001 second',
           timestamp '2024-01-01 00:00:00' + i * interval '1 minute',
           CASE WHEN i % 7 = 0 THEN NULL
                ELSE jsonb_build_object('i', i, 'note', E'a"b\\nc', 'list', jsonb_build_array(1, 2.50, NULL)) END,
           ('{"k": ' || i || ',  "dup": 1}')::json,
           i % 2 = 0,
-          i::float8 / 3,
-          CASE WHEN i % 7 = 0 THEN NULL ELSE decode(lpad(to_hex(i), 8, '0'), 'hex') END
+          i::float8 / 3
         FROM generate_series(1, 10000) AS i;
         """);
     paw = PostgresFixture.paw(home, request -> false, Duration.ofSeconds(30));
@@ -127,13 +127,13 @@ class PostgresSyncIT {
             Map.entry("id", "INTEGER"),
             Map.entry("amount", "TEXT"),
             Map.entry("note", "TEXT"),
+            Map.entry("data", "BLOB"),
             Map.entry("at", "TEXT"),
             Map.entry("local_at", "TEXT"),
             Map.entry("payload", "TEXT"),
             Map.entry("doc", "TEXT"),
             Map.entry("flag", "INTEGER"),
-            Map.entry("ratio", "REAL"),
-            Map.entry("data", "BLOB"));
+            Map.entry("ratio", "REAL"));
     assertThat(read(pocket, "PRAGMA table_info(events)").get(0).get("pk")).isEqualTo(1);
 
     List<Map<String, Object>> rows = read(pocket, "SELECT * FROM events ORDER BY id");
@@ -162,15 +162,16 @@ class PostgresSyncIT {
           .isEqualTo(LocalDateTime.of(2024, 1, 1, 0, 0).plusMinutes(i) + ":00");
       if (nulls) {
         assertThat(row.get("payload")).isNull();
-        assertThat(row.get("data")).isNull();
       } else {
         assertThat(JSON.readTree((String) row.get("payload")))
             .isEqualTo(
                 JSON.readTree(
                     "{\"i\": " + i + ", \"note\": \"a\\\"b\\nc\", \"list\": [1, 2.50, null]}"));
-        assertThat((byte[]) row.get("data"))
-            .isEqualTo(java.util.HexFormat.of().parseHex(String.format("%08x", i)));
       }
+      // bytes follow note and are NULL on other rows, so a NULL read before them cannot leak in
+      assertThat((byte[]) row.get("data"))
+          .isEqualTo(
+              i % 5 == 0 ? null : java.util.HexFormat.of().parseHex(String.format("%08x", i)));
       assertThat(row.get("doc")).isEqualTo("{\"k\": " + i + ",  \"dup\": 1}");
       assertThat(((Number) row.get("flag")).intValue()).isEqualTo(i % 2 == 0 ? 1 : 0);
       assertThat(((Number) row.get("ratio")).doubleValue()).isEqualTo(i / 3.0);

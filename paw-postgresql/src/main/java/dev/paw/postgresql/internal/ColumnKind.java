@@ -55,15 +55,18 @@ public enum ColumnKind {
    * NaN, infinities and infinite timestamps stay text too.
    */
   public Object read(ResultSet rows, int index) throws SQLException {
-    String text = this == BYTES ? null : rows.getString(index);
-    if (rows.wasNull()) {
+    if (this == BYTES) {
+      return rows.getBytes(index); // null for NULL
+    }
+    String text = rows.getString(index);
+    if (text == null) {
       return null;
     }
     return switch (this) {
       case INTEGER -> rows.getLong(index);
       case REAL -> finite(rows.getDouble(index), text);
       case BOOLEAN -> rows.getBoolean(index);
-      case BYTES -> rows.getBytes(index);
+      case BYTES -> throw new AssertionError("read above");
       case TIMESTAMPTZ ->
           infinite(text)
               ? text
