@@ -201,21 +201,24 @@ class PostgresSyncIT {
 
   @Test
   void aSyncStoppedMidWayKeepsWholePagesAndResumesAtItsCheckpoint() throws Exception {
-    admin("CREATE TABLE sync.stoppable AS SELECT id, note FROM sync.events WHERE id <= 4000");
+    admin("CREATE TABLE sync.stoppable (id int PRIMARY KEY, note text)");
     Pocket pocket = pocket("Stopped");
-    // a pocket table that refuses row 2500: the sync fails inside its third page
-    try (Connection db = dev.paw.runtime.internal.pocket.PocketDatabase.open(pocket);
-        Statement statement = db.createStatement()) {
-      statement.execute(
-          "CREATE TABLE stopped (id INTEGER, note TEXT, PRIMARY KEY (id), CHECK (id <> 2500))");
-    }
     PostgresSync sync =
         PostgresSync.query("SELECT id, note FROM sync.stoppable")
             .into("stopped")
             .keys("id")
             .incrementalOn("id")
             .pageSize(1000);
-    assertThatThrownBy(() -> sync.run(paw, pocket)).hasMessageContaining("CHECK constraint");
+    assertThat(sync.run(paw, pocket).rows()).isZero(); // makes the (empty) pocket table
+    admin("INSERT INTO sync.stoppable SELECT id, note FROM sync.events WHERE id <= 4000");
+    // the pocket refuses row 2500: the sync fails inside its third page
+    try (Connection db = dev.paw.runtime.internal.pocket.PocketDatabase.open(pocket);
+        Statement statement = db.createStatement()) {
+      statement.execute(
+          "CREATE TRIGGER refuse BEFORE INSERT ON stopped WHEN NEW.id = 2500"
+              + " BEGIN SELECT RAISE(ABORT, 'the disk is full'); END");
+    }
+    assertThatThrownBy(() -> sync.run(paw, pocket)).hasMessageContaining("the disk is full");
     assertThat(read(pocket, "SELECT count(*) AS n, max(id) AS top FROM stopped").get(0))
         .containsEntry("n", 2000)
         .containsEntry("top", 2000);
@@ -228,6 +231,19 @@ class PostgresSyncIT {
     PostgresSync.Result resumed = sync.run(paw, pocket);
     assertThat(resumed.rows()).isEqualTo(1999);
     assertThat(read(pocket, "SELECT count(*) AS n FROM stopped").get(0).get("n")).isEqualTo(3999);
+  }
+
+  @Test
+  void aSyncNeverWritesOverATableItDidNotMake() throws Exception {
+    Pocket pocket = pocket("Imported");
+    try (Connection db = dev.paw.runtime.internal.pocket.PocketDatabase.open(pocket);
+        Statement statement = db.createStatement()) {
+      statement.execute("CREATE TABLE sales (id INTEGER, amount TEXT)");
+      statement.execute("INSERT INTO sales VALUES (1, '9.99')");
+    }
+    assertThatThrownBy(() -> PostgresSync.query("SELECT 1 AS id").into("sales").run(paw, pocket))
+        .hasMessageContaining("pocket table \"sales\" already holds other data");
+    assertThat(read(pocket, "SELECT * FROM sales")).hasSize(1);
   }
 
   @Test

@@ -47,6 +47,11 @@ final class PocketTable {
   }
 
   boolean exists() throws SQLException {
+    return exists(db, name);
+  }
+
+  /** Whether the pocket has a table of that name. */
+  static boolean exists(Connection db, String name) throws SQLException {
     try (PreparedStatement query =
         db.prepareStatement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?")) {
       query.setString(1, name);

@@ -44,6 +44,13 @@ public final class SyncRun {
       throw new IllegalArgumentException(
           "pocket table \"" + target + "\" is synced from " + state.source() + ", not this source");
     }
+    if (state == null && PocketTable.exists(pocket, target)) {
+      throw new IllegalArgumentException(
+          "pocket table \""
+              + target
+              + "\" already holds other data (an import or a connector's table), and a sync"
+              + " never writes over it: sync into another table (into)");
+    }
     String column = request.cursorColumn();
     boolean incremental = column != null;
     String cursor =
