@@ -75,6 +75,7 @@ final class RunCommand implements Callable<Integer> {
                             + "' (see: paw actions "
                             + name
                             + ")"));
+    MissingAdapterException.check(context.paw(), name);
     Pocket pocket = pocketOption.get(context);
     // a file import reports its progress: a bar per table in a terminal, else plain lines on
     // standard error (standard output keeps the result alone)
