@@ -5,6 +5,7 @@ import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
+import dev.paw.runtime.internal.adapter.SyncParams;
 import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
@@ -12,6 +13,7 @@ import dev.paw.runtime.trust.ConnectorChangedException;
 import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
+import dev.paw.spec.StreamSpec;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -60,6 +62,15 @@ final class ConnectCommand implements Callable<Integer> {
           "Replace the connector's base URL (a proxy, a"
               + " regional or enterprise endpoint, a test server).")
   String baseUrl;
+
+  @Option(
+      names = "--param",
+      paramLabel = "NAME=VALUE",
+      description =
+          "A value for a parameter of a sync stream's source action that the connector file leaves"
+              + " to you (repeatable), e.g. --param spaceKey=TEAM: checked against the parameter's"
+              + " declared type and values, stored with the connection and used by every sync.")
+  Map<String, String> params = new LinkedHashMap<>();
 
   @Option(names = "--no-sync", description = "Do not run the first sync.")
   boolean noSync;
@@ -118,6 +129,8 @@ final class ConnectCommand implements Callable<Integer> {
                 + ")");
       }
     }
+    // a misspelt or mistyped --param stops here, before any credential is stored
+    SyncParams.check(spec, params);
     if (credentials.values().stream().filter(CredentialArgument::fromStdin).count() > 1) {
       throw new IllegalArgumentException(
           "only one --credential can be read from standard input (NAME=-)");
@@ -133,7 +146,10 @@ final class ConnectCommand implements Callable<Integer> {
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result =
-        connector.connect(new ConnectOptions(baseUrl)).toCompletableFuture().join();
+        connector
+            .connect(new ConnectOptions(baseUrl, new LinkedHashMap<>(params)))
+            .toCompletableFuture()
+            .join();
     context
         .terminal()
         .out()
@@ -146,6 +162,12 @@ final class ConnectCommand implements Callable<Integer> {
                 + (result.tables().isEmpty()
                     ? ""
                     : " (tables: " + String.join(", ", result.tables()) + ")"));
+    for (StreamSpec stream : connector.spec().streams()) {
+      String why = SyncParams.whyNotRunnable(connector.spec(), stream);
+      if (why != null) {
+        context.terminal().err().println("paw: note: " + why);
+      }
+    }
     if (noSync || result.tables().isEmpty()) {
       return ExitCodes.OK;
     }

@@ -4,6 +4,8 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -79,13 +81,33 @@ public interface ConnectorProtocol {
    * @param baseUrl replaces the connector's scheme, host and base path for this connection (a test
    *     server, a proxy, a regional or enterprise endpoint such as GitHub Enterprise); {@code null}
    *     for the connector's own
+   * @param params values for the parameters of the connector's sync sources that the file leaves to
+   *     the user (Confluence's {@code spaceKey}), by parameter name: of the declared type, or its
+   *     text ({@code "25"} for an integer), which is converted. They are checked against the
+   *     declared types and enums, stored with the connection and used by every later sync; a
+   *     connect without them keeps the stored ones.
    */
-  record ConnectOptions(String baseUrl) {
+  record ConnectOptions(String baseUrl, Map<String, Object> params) {
 
     public static final ConnectOptions DEFAULTS = new ConnectOptions(null);
 
+    public ConnectOptions {
+      params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    }
+
+    public ConnectOptions(String baseUrl) {
+      this(baseUrl, Map.of());
+    }
+
     public static ConnectOptions baseUrl(String url) {
       return new ConnectOptions(url);
+    }
+
+    /** These options with one more sync parameter. */
+    public ConnectOptions withParam(String name, Object value) {
+      Map<String, Object> more = new LinkedHashMap<>(params);
+      more.put(name, value);
+      return new ConnectOptions(baseUrl, more);
     }
   }
 
