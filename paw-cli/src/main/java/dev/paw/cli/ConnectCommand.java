@@ -72,6 +72,17 @@ final class ConnectCommand implements Callable<Integer> {
               + " declared type and values, stored with the connection and used by every sync.")
   Map<String, String> params = new LinkedHashMap<>();
 
+  @Option(
+      names = "--endpoint",
+      paramLabel = "OPTION=VALUE",
+      description =
+          "Sync one REST endpoint without writing a file (repeatable; rest_generic): url (the path"
+              + " below the base URL, or a whole URL), table, records, pagination (a style) and"
+              + " pagination.param, pagination.path, pagination.size_param, pagination.size...,"
+              + " primary_key, write_mode (merge, replace, append), max_pages, schedule. Checked"
+              + " like a connector file; the columns are inferred from the first page.")
+  Map<String, String> endpoint = new LinkedHashMap<>();
+
   @Option(names = "--no-sync", description = "Do not run the first sync.")
   boolean noSync;
 
@@ -147,7 +158,7 @@ final class ConnectCommand implements Callable<Integer> {
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result =
         connector
-            .connect(new ConnectOptions(baseUrl, new LinkedHashMap<>(params)))
+            .connect(new ConnectOptions(baseUrl, new LinkedHashMap<>(params), endpoint))
             .toCompletableFuture()
             .join();
     context

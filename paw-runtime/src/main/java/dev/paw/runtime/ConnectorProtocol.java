@@ -86,17 +86,25 @@ public interface ConnectorProtocol {
    *     text ({@code "25"} for an integer), which is converted. They are checked against the
    *     declared types and enums, stored with the connection and used by every later sync; a
    *     connect without them keeps the stored ones.
+   * @param endpoint options of a sync of one REST endpoint (see {@link #withEndpoint}), stored with
+   *     the connection; empty keeps the stored ones
    */
-  record ConnectOptions(String baseUrl, Map<String, Object> params) {
+  record ConnectOptions(String baseUrl, Map<String, Object> params, Map<String, String> endpoint) {
 
     public static final ConnectOptions DEFAULTS = new ConnectOptions(null);
 
     public ConnectOptions {
       params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+      endpoint =
+          endpoint == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(endpoint));
+    }
+
+    public ConnectOptions(String baseUrl, Map<String, Object> params) {
+      this(baseUrl, params, Map.of());
     }
 
     public ConnectOptions(String baseUrl) {
-      this(baseUrl, Map.of());
+      this(baseUrl, Map.of(), Map.of());
     }
 
     public static ConnectOptions baseUrl(String url) {
@@ -107,7 +115,20 @@ public interface ConnectorProtocol {
     public ConnectOptions withParam(String name, Object value) {
       Map<String, Object> more = new LinkedHashMap<>(params);
       more.put(name, value);
-      return new ConnectOptions(baseUrl, more);
+      return new ConnectOptions(baseUrl, more, endpoint);
+    }
+
+    /**
+     * These options with one more endpoint option: a sync of any REST endpoint, described at
+     * connect time instead of in the file ({@code url}, {@code table}, {@code records}, {@code
+     * pagination} and its {@code pagination.*} settings, {@code primary_key}, {@code write_mode},
+     * {@code max_pages}, {@code schedule}; see docs/pocketpaw.md). The columns are inferred from
+     * the endpoint's first page.
+     */
+    public ConnectOptions withEndpoint(String option, String value) {
+      Map<String, String> more = new LinkedHashMap<>(endpoint);
+      more.put(option, value);
+      return new ConnectOptions(baseUrl, params, more);
     }
   }
 

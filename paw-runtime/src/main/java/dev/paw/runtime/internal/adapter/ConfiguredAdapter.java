@@ -7,7 +7,9 @@ import dev.paw.runtime.internal.pocket.ConnectionSettingsStore;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.PinChange;
+import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
+import dev.paw.spec.StreamSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +18,13 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 
 /**
- * A connector as one connection configured it: the file's connector with the sync parameters given
- * at connect time ({@link SyncParams}) applied. Runs everything through a {@link DirectRestAdapter}
- * of that connector, made anew when a connect changes the parameters, so the object a host holds
- * syncs what the latest connect said.
+ * A connector as one connection configured it ({@link ConnectionSettings}): the file's connector
+ * with the sync parameters given at connect time applied, an endpoint's stream added, and columns
+ * inferred for streams that map none. Runs everything through a {@link DirectRestAdapter} of that
+ * connector, made anew when a connect changes the settings, so the object a host holds syncs what
+ * the latest connect said.
  */
 public final class ConfiguredAdapter implements ConnectorProtocol {
-
-  private static final String PARAMS = "params";
 
   private final Pocket pocket;
   private final RegisteredConnector connector;
@@ -39,37 +40,27 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
     this.adapters = adapters;
   }
 
-  /** The adapter of the connector as stored settings configure it, made on first use. */
+  /** The adapter of the connector as the stored settings configure it, made on first use. */
   private synchronized DirectRestAdapter current() {
     if (current == null) {
-      current = adapterFor(storedParams());
+      current = adapterFor(stored());
     }
     return current;
   }
 
-  private DirectRestAdapter adapterFor(Map<String, Object> params) {
-    ConnectorSpec applied = SyncParams.apply(connector.spec(), params);
+  private DirectRestAdapter adapterFor(ConnectionSettings settings) {
+    ConnectorSpec applied = settings.apply(connector.spec());
     return adapters.apply(
         applied == connector.spec()
             ? connector
             : new RegisteredConnector(applied, connector.compiledMappers(), connector.file()));
   }
 
-  @SuppressWarnings("unchecked")
-  private Map<String, Object> storedParams() {
-    if (!needsSettings()) {
-      return Map.of();
-    }
-    Object params = settings().get(connector.name()).get(PARAMS);
-    return params instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+  private ConnectionSettings stored() {
+    return ConnectionSettings.read(store().get(connector.name()));
   }
 
-  /** A connector without sync streams has nothing to configure: its pocket.db is not read. */
-  private boolean needsSettings() {
-    return !connector.spec().streams().isEmpty();
-  }
-
-  private ConnectionSettingsStore settings() {
+  private ConnectionSettingsStore store() {
     return new ConnectionSettingsStore(pocket);
   }
 
@@ -78,29 +69,84 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
     return current().spec();
   }
 
+  /**
+   * Checks the given settings, connects, infers the columns of streams that map none from their
+   * first page, and connects again with them (which creates their tables); the settings are stored
+   * once all of that succeeded.
+   */
   @Override
   public CompletionStage<ConnectionResult> connect(ConnectOptions options) {
-    Map<String, Object> params;
+    ConnectionSettings settings;
+    DirectRestAdapter first;
     try {
-      Map<String, Object> given = SyncParams.check(connector.spec(), options.params());
-      params = new LinkedHashMap<>(storedParams());
-      params.putAll(given);
+      ConnectionSettings before = stored();
+      Map<String, Object> params = new LinkedHashMap<>(before.params());
+      params.putAll(SyncParams.check(connector.spec(), options.params()));
+      boolean newEndpoint = !options.endpoint().isEmpty();
+      settings =
+          new ConnectionSettings(
+              params,
+              newEndpoint ? options.endpoint() : before.endpoint(),
+              newEndpoint ? Map.of() : before.columns());
+      first = adapterFor(settings);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
-    DirectRestAdapter next = adapterFor(params);
-    return next.connect(options)
-        .thenApply(
+    ConnectionSettings given = settings;
+    return first
+        .connect(options)
+        .thenCompose(
             result -> {
-              if (needsSettings()) {
-                settings()
-                    .put(connector.name(), params.isEmpty() ? Map.of() : Map.of(PARAMS, params));
+              Map<String, List<?>> inferred = inferColumns(first, given);
+              if (inferred.isEmpty()) {
+                return finish(first, given, result);
               }
-              synchronized (this) {
-                current = next;
-              }
-              return result;
+              ConnectionSettings withColumns = given.withColumns(inferred);
+              DirectRestAdapter next = adapterFor(withColumns);
+              return next.connect(options).thenCompose(r -> finish(next, withColumns, r));
             });
+  }
+
+  private CompletionStage<ConnectionResult> finish(
+      DirectRestAdapter adapter, ConnectionSettings settings, ConnectionResult result) {
+    store().put(connector.name(), settings.toStored());
+    synchronized (this) {
+      current = adapter;
+    }
+    return CompletableFuture.completedFuture(result);
+  }
+
+  /**
+   * The columns of each stream that maps none but can read its source: from the records of the
+   * source's first page, fetched through {@code adapter} (trust-checked and audited like any call).
+   */
+  private static Map<String, List<?>> inferColumns(
+      DirectRestAdapter adapter, ConnectionSettings settings) {
+    Map<String, List<?>> columns = new LinkedHashMap<>(settings.columns());
+    boolean inferred = false;
+    ConnectorSpec spec = adapter.spec();
+    for (StreamSpec stream : spec.streams()) {
+      if (!stream.columns().isEmpty() || stream.source() == null) {
+        continue;
+      }
+      ActionSpec source = spec.action(stream.source()).orElseThrow();
+      String what =
+          "sync stream '"
+              + stream.table()
+              + "' ("
+              + stream.location()
+              + ") reads '"
+              + source.name()
+              + "'";
+      ActionResult page =
+          adapter.execute(source.name(), stream.params()).toCompletableFuture().join();
+      String records = stream.records() != null ? stream.records() : source.records();
+      columns.put(
+          stream.table(),
+          ColumnInference.infer(ColumnInference.records(page.json(), records, what), what));
+      inferred = true;
+    }
+    return inferred ? columns : Map.of();
   }
 
   @Override
@@ -109,9 +155,7 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
         .disconnect()
         .thenApply(
             done -> {
-              if (needsSettings()) {
-                settings().put(connector.name(), Map.of());
-              }
+              store().put(connector.name(), Map.of());
               synchronized (this) {
                 current = null;
               }

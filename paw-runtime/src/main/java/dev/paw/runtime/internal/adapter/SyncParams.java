@@ -116,24 +116,31 @@ public final class SyncParams {
    * spec} has the connection's parameters applied.
    */
   public static String whyNotRunnable(ConnectorSpec spec, StreamSpec stream) {
-    String what = "sync stream '" + stream.table() + "' (" + stream.location() + ")";
-    if (stream.columns().isEmpty()) {
-      return what
-          + " maps no columns: add a line `column: field.path` under its mapping for each field"
-          + " of a record to keep (for example `id: id`)";
-    }
-    if (stream.source() != null) {
+    if (stream.isRunnable()) {
       return null;
     }
-    List<String> candidates = SourceInference.candidates(spec, stream.table());
-    if (candidates.size() != 1) {
+    String what = "sync stream '" + stream.table() + "' (" + stream.location() + ")";
+    String columns =
+        stream.columns().isEmpty()
+            ? "; its columns are then inferred from the first page, or add a line"
+                + " `column: field.path` under its mapping for each field to keep"
+            : "";
+    ActionSpec source = sourceOf(spec, stream);
+    if (source == null) {
+      List<String> candidates = SourceInference.candidates(spec, stream.table());
       return what
           + " does not say which action feeds it: add `source: <action>` to it"
-          + (candidates.isEmpty() ? "" : " (one of " + String.join(", ", candidates) + ")");
+          + (candidates.isEmpty() ? "" : " (one of " + String.join(", ", candidates) + ")")
+          + columns;
     }
-    ActionSpec source = spec.action(candidates.get(0)).orElseThrow();
     List<String> missing =
         SourceInference.missingParams(spec, source, stream.params(), stream.incremental());
+    if (missing.isEmpty()) {
+      return what
+          + " maps no columns: connect again to infer them from the first page of '"
+          + source.name()
+          + "', or add a line `column: field.path` under its mapping for each field to keep";
+    }
     StringBuilder flags = new StringBuilder();
     for (String name : missing) {
       flags.append(" --param ").append(name).append("=...");
@@ -145,16 +152,14 @@ public final class SyncParams {
         + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
         + ": connect with"
         + flags
-        + " (or set them under the stream's params)";
+        + " (or set them under the stream's params)"
+        + columns;
   }
 
   /** The source action a stream reads: the one it names, else the one its table name infers. */
   static ActionSpec sourceOf(ConnectorSpec spec, StreamSpec stream) {
     if (stream.source() != null) {
       return spec.action(stream.source()).orElse(null);
-    }
-    if (stream.columns().isEmpty()) {
-      return null;
     }
     List<String> candidates = SourceInference.candidates(spec, stream.table());
     return candidates.size() == 1 ? spec.action(candidates.get(0)).orElse(null) : null;
