@@ -10,6 +10,7 @@ import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.StreamSpec;
+import dev.paw.spec.WriteMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,9 +142,18 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
       ActionResult page =
           adapter.execute(source.name(), stream.params()).toCompletableFuture().join();
       String records = stream.records() != null ? stream.records() : source.records();
-      columns.put(
-          stream.table(),
-          ColumnInference.infer(ColumnInference.records(page.json(), records, what), what));
+      List<Map<String, Object>> found =
+          ColumnInference.infer(ColumnInference.records(page.json(), records, what), what);
+      boolean keyed =
+          !stream.primaryKey().isEmpty()
+              || found.stream().anyMatch(c -> "id".equals(c.get("name")));
+      if (!keyed && stream.writeMode() != WriteMode.APPEND) {
+        throw new IllegalArgumentException(
+            what
+                + ": its records have no 'id' field to key the table by (add `primary_key:` and a"
+                + " mapping to the stream)");
+      }
+      columns.put(stream.table(), found);
       inferred = true;
     }
     return inferred ? columns : Map.of();
