@@ -5,7 +5,6 @@ import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol.ConnectionResult;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
-import dev.paw.runtime.internal.adapter.SyncParams;
 import dev.paw.runtime.internal.credentials.EnvironmentCredentialStore;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
@@ -13,7 +12,6 @@ import dev.paw.runtime.trust.ConnectorChangedException;
 import dev.paw.runtime.trust.PinChange;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.CredentialSpec;
-import dev.paw.spec.StreamSpec;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -63,25 +61,7 @@ final class ConnectCommand implements Callable<Integer> {
               + " regional or enterprise endpoint, a test server).")
   String baseUrl;
 
-  @Option(
-      names = "--param",
-      paramLabel = "NAME=VALUE",
-      description =
-          "A value for a parameter of a sync stream's source action that the connector file leaves"
-              + " to you (repeatable), e.g. --param spaceKey=TEAM: checked against the parameter's"
-              + " declared type and values, stored with the connection and used by every sync.")
-  Map<String, String> params = new LinkedHashMap<>();
-
-  @Option(
-      names = "--endpoint",
-      paramLabel = "OPTION=VALUE",
-      description =
-          "Sync one REST endpoint without writing a file (repeatable; rest_generic): url (the path"
-              + " below the base URL, or a whole URL), table, records, pagination (a style) and"
-              + " pagination.param, pagination.path, pagination.size_param, pagination.size...,"
-              + " primary_key, write_mode (merge, replace, append), max_pages, schedule. Checked"
-              + " like a connector file; the columns are inferred from the first page.")
-  Map<String, String> endpoint = new LinkedHashMap<>();
+  @Mixin ConnectionSettingsOptions settings;
 
   @Option(names = "--no-sync", description = "Do not run the first sync.")
   boolean noSync;
@@ -140,8 +120,7 @@ final class ConnectCommand implements Callable<Integer> {
                 + ")");
       }
     }
-    // a misspelt or mistyped --param stops here, before any credential is stored
-    SyncParams.check(spec, params);
+    settings.check(spec); // before any credential is stored
     if (credentials.values().stream().filter(CredentialArgument::fromStdin).count() > 1) {
       throw new IllegalArgumentException(
           "only one --credential can be read from standard input (NAME=-)");
@@ -157,10 +136,7 @@ final class ConnectCommand implements Callable<Integer> {
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result =
-        connector
-            .connect(new ConnectOptions(baseUrl, new LinkedHashMap<>(params), endpoint))
-            .toCompletableFuture()
-            .join();
+        connector.connect(settings.options(baseUrl)).toCompletableFuture().join();
     context
         .terminal()
         .out()
@@ -173,12 +149,7 @@ final class ConnectCommand implements Callable<Integer> {
                 + (result.tables().isEmpty()
                     ? ""
                     : " (tables: " + String.join(", ", result.tables()) + ")"));
-    for (StreamSpec stream : connector.spec().streams()) {
-      String why = SyncParams.whyNotRunnable(connector.spec(), stream);
-      if (why != null) {
-        context.terminal().err().println("paw: note: " + why);
-      }
-    }
+    ConnectionSettingsOptions.printNotes(connector.spec(), context.terminal().err());
     if (noSync || result.tables().isEmpty()) {
       return ExitCodes.OK;
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code paw connect rest_generic --endpoint ...}: an endpoint described on the command line is
  * checked like a connector file (a mistake names its option and nothing is sent), synced at once,
- * and stored, so a later {@code paw sync} reads it again. Without the optional API_TOKEN no
- * Authorization header is sent.
+ * and stored, so a later {@code paw sync} reads it again.
  */
 class EndpointCliTest {
 
@@ -49,6 +48,8 @@ class EndpointCliTest {
         "Api",
         "--credential",
         "BASE_URL=" + server.url("/api").toString(),
+        "--credential",
+        "API_TOKEN=token-1",
         "--endpoint",
         "url=/items",
         "--endpoint",
@@ -86,7 +87,7 @@ class EndpointCliTest {
     assertThat(out.toString()).contains("tables: items");
     RecordedRequest probe = server.takeRequest();
     assertThat(probe.getUrl().encodedPath()).isEqualTo("/api/items");
-    assertThat(probe.getHeaders().get("Authorization")).isNull();
+    assertThat(probe.getHeaders().get("Authorization")).isEqualTo("Bearer token-1");
     server.takeRequest();
 
     answer("{\"id\": 2, \"name\": \"nut\", \"qty\": 5}");

@@ -239,6 +239,15 @@ class EndpointSyncTest {
         .rootCause()
         .hasMessageStartingWith("endpoint option 'primary_key': ")
         .hasMessageContaining("uid");
+    assertThatThrownBy(
+            () ->
+                api.connect(users().withEndpoint("url", "http://me:hunter2@127.0.0.1/users"))
+                    .toCompletableFuture()
+                    .join())
+        .rootCause()
+        .hasMessageStartingWith("endpoint option 'url' must not hold a user name or password")
+        .message()
+        .doesNotContain("hunter2");
     assertThat(api.spec().streams()).as("nothing was stored").isEmpty();
   }
 }

@@ -77,6 +77,16 @@ final class EndpointStream {
           "endpoint option 'url' is required: the path below the base URL (or a whole URL) whose"
               + " records to sync, e.g. --endpoint url=/users");
     }
+    String url = options.get("url");
+    int scheme = url.indexOf("://");
+    int hostEnd = url.indexOf('/', scheme + 3);
+    if (scheme >= 0
+        && url.substring(scheme + 3, hostEnd < 0 ? url.length() : hostEnd).contains("@")) {
+      // the options are stored in pocket.db, which never holds a secret (the URL is not echoed)
+      throw new IllegalArgumentException(
+          "endpoint option 'url' must not hold a user name or password: store credentials with"
+              + " --credential");
+    }
     Map<Integer, String> lines = new HashMap<>();
     String yaml = yaml(connector, options, columns, lines);
     ConnectorLoader.Result result = ConnectorLoader.load(yaml, "endpoint");

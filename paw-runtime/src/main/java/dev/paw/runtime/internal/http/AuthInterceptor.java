@@ -148,9 +148,6 @@ public final class AuthInterceptor implements Interceptor {
 
   /** The credential in a header or query parameter, after its prefix. */
   private void carrier(Request request, Request.Builder builder) throws AuthenticationException {
-    if (optionalAndAbsent(auth.credential())) {
-      return; // the file says the API works without it (rest_generic's API_TOKEN): send none
-    }
     String name = auth.name() == null ? "Authorization" : auth.name();
     String value =
         (auth.prefix() == null ? "" : auth.prefix()) + require(auth.credential(), "key or token");
@@ -159,12 +156,6 @@ public final class AuthInterceptor implements Interceptor {
     } else {
       builder.header(name, headerValue(name, value));
     }
-  }
-
-  private boolean optionalAndAbsent(String credential) {
-    return credential != null
-        && auth.credential(credential).filter(c -> !c.required()).isPresent()
-        && credentials.get(credential).isEmpty();
   }
 
   private String require(String credential, String role) throws AuthenticationException {
