@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
-import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.SharedConnectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -49,14 +46,7 @@ class ConnectParamsTest {
   }
 
   private Paw open(Path connectors) {
-    return Paw.builder()
-        .home(PawHome.at(dir.resolve("home")))
-        .credentials(credentials)
-        .connectorFolders(List.of(connectors))
-        .settings(
-            new RuntimeSettings(
-                RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
-        .build();
+    return TestPaws.open(dir.resolve("home"), credentials, connectors);
   }
 
   private ConnectorProtocol confluence() throws Exception {

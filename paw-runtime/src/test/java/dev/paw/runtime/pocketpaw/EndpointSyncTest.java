@@ -9,15 +9,12 @@ import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.ConnectorProtocol.TableSchema;
 import dev.paw.runtime.Paw;
-import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.JsonServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,15 +87,7 @@ class EndpointSyncTest {
               System.getProperty("paw.repositoryRoot", ".."), "connectors", "rest_generic.yaml"),
           file);
     }
-    paw =
-        Paw.builder()
-            .home(PawHome.at(dir.resolve("home")))
-            .credentials(credentials)
-            .connectorFolders(List.of(connectors))
-            .settings(
-                new RuntimeSettings(
-                    RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
-            .build();
+    paw = TestPaws.open(dir.resolve("home"), credentials, connectors);
     Pocket pocket = paw.pocket("Api");
     paw.credentials(pocket, "rest_generic").put("BASE_URL", Secret.of(server.baseUrl()));
     // json-server ignores the token; the connector sends it as a bearer token

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
-import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.SharedConnectors;
 import dev.paw.spec.ConnectorLoader;
@@ -20,7 +18,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -276,15 +273,7 @@ class PocketPawServerTest {
     Files.copy(
         SharedConnectors.directory().resolve(c.file() + ".yaml"),
         connectors.resolve(c.file() + ".yaml"));
-    paw =
-        Paw.builder()
-            .home(PawHome.at(dir.resolve("home")))
-            .credentials(new InMemoryCredentialStore())
-            .connectorFolders(List.of(connectors))
-            .settings(
-                new RuntimeSettings(
-                    RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
-            .build();
+    paw = TestPaws.open(dir.resolve("home"), new InMemoryCredentialStore(), connectors);
     Pocket pocket = paw.pocket("PocketPaw");
     String name =
         ConnectorLoader.load(connectors.resolve(c.file() + ".yaml"), c.file() + ".yaml")

@@ -6,18 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
 import dev.paw.runtime.Paw;
-import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.internal.adapter.SyncParams;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
-import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.SharedConnectors;
 import dev.paw.spec.StreamSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -52,15 +48,7 @@ class StreamsThatCannotRunTest {
       throws Exception {
     Path connectors = Files.createDirectories(dir.resolve("connectors"));
     Files.copy(SharedConnectors.directory().resolve(file), connectors.resolve(file));
-    paw =
-        Paw.builder()
-            .home(PawHome.at(dir.resolve("home")))
-            .credentials(new InMemoryCredentialStore())
-            .connectorFolders(List.of(connectors))
-            .settings(
-                new RuntimeSettings(
-                    RuntimeSettings.Retry.defaults(), Map.of(), Clock.systemUTC(), d -> {}))
-            .build();
+    paw = TestPaws.open(dir.resolve("home"), new InMemoryCredentialStore(), connectors);
     Pocket pocket = paw.pocket("Chat");
     paw.credentials(pocket, name).put(credential, Secret.of("token-1"));
     return paw.connector(pocket, name);
