@@ -11,9 +11,11 @@ import dev.paw.runtime.internal.adapter.SyncParams;
 import dev.paw.runtime.internal.credentials.InMemoryCredentialStore;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.testing.SharedConnectors;
+import dev.paw.spec.ConnectorLoader;
 import dev.paw.spec.StreamSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -52,6 +54,29 @@ class StreamsThatCannotRunTest {
     Pocket pocket = paw.pocket("Chat");
     paw.credentials(pocket, name).put(credential, Secret.of("token-1"));
     return paw.connector(pocket, name);
+  }
+
+  @Test
+  void validationSaysWhatToAddAtTheStreamsLineAndColumn() {
+    Path shared = SharedConnectors.directory();
+    assertThat(warnings(shared.resolve("airtable.yaml")))
+        .contains(
+            "airtable.yaml:100:10: warning: sync stream 'airtable_records' maps no columns, so it"
+                + " syncs nothing: add a line `column: field.path` under mapping for each field of"
+                + " a record to keep (for example `id: id`), or let paw connect infer them from the"
+                + " first page of 'list_records' (paw connect airtable --param base_id=... --param"
+                + " table_id=...)");
+    assertThat(warnings(shared.resolve("ms_teams_data.yaml")))
+        .anyMatch(
+            w ->
+                w.startsWith("ms_teams_data.yaml:93:10: warning: sync stream 'teams_messages'")
+                    && w.endsWith("and name its source (one of channel_messages, chat_messages)"));
+  }
+
+  private static List<String> warnings(Path file) {
+    return ConnectorLoader.load(file, file.getFileName().toString()).warnings().stream()
+        .map(Object::toString)
+        .toList();
   }
 
   @Test

@@ -38,9 +38,7 @@ final class StreamLinker {
     if (stream.columns().isEmpty()) {
       diagnostics.warning(
           stream.location(),
-          what
-              + " maps no columns, so it syncs nothing: add a line `column: field.path` under"
-              + " mapping for each field of a record to keep (for example `id: id`)");
+          what + " maps no columns, so it syncs nothing: " + noColumnsAdvice(stream, connector));
       return stream;
     }
     StreamSpec linked = stream;
@@ -53,6 +51,38 @@ final class StreamLinker {
       linked = linkSource(linked, read, connector, false, what);
     }
     return primaryKey(linked, what);
+  }
+
+  /** What to add to a stream that maps nothing, or what to give when connecting it. */
+  private static String noColumnsAdvice(StreamSpec stream, ConnectorSpec connector) {
+    String add =
+        "add a line `column: field.path` under mapping for each field of a record to keep"
+            + " (for example `id: id`)";
+    List<String> sources =
+        stream.source() != null
+            ? List.of(stream.source())
+            : SourceInference.candidates(connector, stream.table());
+    ActionSpec source =
+        sources.size() == 1
+            ? connector.action(sources.get(0)).filter(a -> a.url() != null).orElse(null)
+            : null;
+    if (source == null) {
+      return add
+          + (sources.size() > 1
+              ? " and name its source (one of " + String.join(", ", sources) + ")"
+              : "");
+    }
+    List<String> missing = missingParams(stream, source, connector);
+    return add
+        + ", or let paw connect infer them from the first page of '"
+        + source.name()
+        + "'"
+        + (missing.isEmpty()
+            ? ""
+            : " (paw connect "
+                + connector.name()
+                + String.join("", missing.stream().map(m -> " --param " + m + "=...").toList())
+                + ")");
   }
 
   /**
