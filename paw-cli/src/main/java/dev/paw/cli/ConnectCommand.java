@@ -61,6 +61,8 @@ final class ConnectCommand implements Callable<Integer> {
               + " regional or enterprise endpoint, a test server).")
   String baseUrl;
 
+  @Mixin ConnectionSettingsOptions settings;
+
   @Option(names = "--no-sync", description = "Do not run the first sync.")
   boolean noSync;
 
@@ -119,6 +121,7 @@ final class ConnectCommand implements Callable<Integer> {
                 + ")");
       }
     }
+    settings.check(spec); // before any credential is stored
     if (credentials.values().stream().filter(CredentialArgument::fromStdin).count() > 1) {
       throw new IllegalArgumentException(
           "only one --credential can be read from standard input (NAME=-)");
@@ -134,7 +137,7 @@ final class ConnectCommand implements Callable<Integer> {
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
     ConnectionResult result =
-        connector.connect(new ConnectOptions(baseUrl)).toCompletableFuture().join();
+        connector.connect(settings.options(baseUrl)).toCompletableFuture().join();
     context
         .terminal()
         .out()
@@ -147,6 +150,7 @@ final class ConnectCommand implements Callable<Integer> {
                 + (result.tables().isEmpty()
                     ? ""
                     : " (tables: " + String.join(", ", result.tables()) + ")"));
+    ConnectionSettingsOptions.printNotes(connector.spec(), context.terminal().err());
     if (noSync || result.tables().isEmpty()) {
       return ExitCodes.OK;
     }

@@ -4,6 +4,8 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
@@ -117,13 +119,54 @@ public interface ConnectorProtocol {
    * @param baseUrl replaces the connector's scheme, host and base path for this connection (a test
    *     server, a proxy, a regional or enterprise endpoint such as GitHub Enterprise); {@code null}
    *     for the connector's own
+   * @param params values for the parameters of the connector's sync sources that the file leaves to
+   *     the user (Confluence's {@code spaceKey}), by parameter name: of the declared type, or its
+   *     text ({@code "25"} for an integer), which is converted. They are checked against the
+   *     declared types and enums, stored with the connection and used by every later sync; a
+   *     connect without them keeps the stored ones.
+   * @param endpoint options of a sync of one REST endpoint (see {@link #withEndpoint}), stored with
+   *     the connection; empty keeps the stored ones
    */
-  record ConnectOptions(String baseUrl) {
+  record ConnectOptions(String baseUrl, Map<String, Object> params, Map<String, String> endpoint) {
 
     public static final ConnectOptions DEFAULTS = new ConnectOptions(null);
 
+    public ConnectOptions {
+      params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+      endpoint =
+          endpoint == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(endpoint));
+    }
+
+    public ConnectOptions(String baseUrl, Map<String, Object> params) {
+      this(baseUrl, params, Map.of());
+    }
+
+    public ConnectOptions(String baseUrl) {
+      this(baseUrl, Map.of(), Map.of());
+    }
+
     public static ConnectOptions baseUrl(String url) {
       return new ConnectOptions(url);
+    }
+
+    /** These options with one more sync parameter. */
+    public ConnectOptions withParam(String name, Object value) {
+      Map<String, Object> more = new LinkedHashMap<>(params);
+      more.put(name, value);
+      return new ConnectOptions(baseUrl, more, endpoint);
+    }
+
+    /**
+     * These options with one more endpoint option: a sync of any REST endpoint, described at
+     * connect time instead of in the file ({@code url}, {@code table}, {@code records}, {@code
+     * pagination} and its {@code pagination.*} settings, {@code primary_key}, {@code write_mode},
+     * {@code max_pages}, {@code schedule}; see docs/pocketpaw.md). The columns are inferred from
+     * the endpoint's first page.
+     */
+    public ConnectOptions withEndpoint(String option, String value) {
+      Map<String, String> more = new LinkedHashMap<>(endpoint);
+      more.put(option, value);
+      return new ConnectOptions(baseUrl, params, more);
     }
   }
 

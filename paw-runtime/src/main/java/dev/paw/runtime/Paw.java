@@ -5,6 +5,7 @@ import dev.paw.runtime.credentials.CredentialScope;
 import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.adapter.AdapterFactory;
+import dev.paw.runtime.internal.adapter.ConfiguredAdapter;
 import dev.paw.runtime.internal.adapter.DirectRestAdapter;
 import dev.paw.runtime.internal.adapter.LocalAdapters;
 import dev.paw.runtime.internal.audit.AuditLogs;
@@ -202,6 +203,9 @@ public final class Paw implements AutoCloseable {
    */
   public List<PinChange> pinChanges(Pocket pocket, String name) {
     ConnectorProtocol adapter = connector(pocket, name);
+    if (adapter instanceof ConfiguredAdapter configured) {
+      return configured.pinChanges();
+    }
     return adapter instanceof DirectRestAdapter direct ? direct.pinChanges() : List.of();
   }
 

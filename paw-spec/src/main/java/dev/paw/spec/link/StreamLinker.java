@@ -5,17 +5,15 @@ import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.FieldTree;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.ParamIn;
-import dev.paw.spec.ParamSpec;
+import dev.paw.spec.SourceInference;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
 import dev.paw.spec.WriteMode;
 import dev.paw.spec.diagnostic.Diagnostics;
 import dev.paw.spec.diagnostic.Wording;
 import dev.paw.spec.read.ReadStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Completes each sync stream: infers the source action PocketPaw files leave implicit, defaults the
@@ -39,7 +37,8 @@ final class StreamLinker {
     String what = "sync stream '" + stream.table() + "'";
     if (stream.columns().isEmpty()) {
       diagnostics.warning(
-          stream.location(), what + " maps no columns, so it syncs nothing (add a mapping)");
+          stream.location(),
+          what + " maps no columns, so it syncs nothing: " + noColumnsAdvice(stream, connector));
       return stream;
     }
     StreamSpec linked = stream;
@@ -52,6 +51,38 @@ final class StreamLinker {
       linked = linkSource(linked, read, connector, false, what);
     }
     return primaryKey(linked, what);
+  }
+
+  /** What to add to a stream that maps nothing, or what to give when connecting it. */
+  private static String noColumnsAdvice(StreamSpec stream, ConnectorSpec connector) {
+    String add =
+        "add a line `column: field.path` under mapping for each field of a record to keep"
+            + " (for example `id: id`)";
+    List<String> sources =
+        stream.source() != null
+            ? List.of(stream.source())
+            : SourceInference.candidates(connector, stream.table());
+    ActionSpec source =
+        sources.size() == 1
+            ? connector.action(sources.get(0)).filter(a -> a.url() != null).orElse(null)
+            : null;
+    if (source == null) {
+      return add
+          + (sources.size() > 1
+              ? " and name its source (one of " + String.join(", ", sources) + ")"
+              : "");
+    }
+    List<String> missing = missingParams(stream, source, connector);
+    return add
+        + ", or let paw connect infer them from the first page of '"
+        + source.name()
+        + "'"
+        + (missing.isEmpty()
+            ? ""
+            : " (paw connect "
+                + connector.name()
+                + String.join("", missing.stream().map(m -> " --param " + m + "=...").toList())
+                + ")");
   }
 
   /**
@@ -83,7 +114,14 @@ final class StreamLinker {
               + source.name()
               + "' unattended: it needs "
               + String.join(", ", missing.stream().map(m -> "'" + m + "'").toList())
-              + " (set them under params)";
+              + (inferred
+                  ? " (set them under the stream's params, or give them when connecting: paw"
+                      + " connect "
+                      + connector.name()
+                      + String.join(
+                          "", missing.stream().map(m -> " --param " + m + "=...").toList())
+                      + ")"
+                  : " (set them under params)");
       if (inferred) {
         diagnostics.warning(stream.location(), message);
         return stream.withSource(null);
@@ -144,73 +182,31 @@ final class StreamLinker {
     return stream;
   }
 
-  /**
-   * Required parameters of the source that nothing supplies: no default, no stream value, no
-   * credential.
-   */
   private static List<String> missingParams(
       StreamSpec stream, ActionSpec source, ConnectorSpec connector) {
-    List<String> missing = new ArrayList<>();
-    for (ParamSpec p : source.allParams()) {
-      boolean supplied =
-          p.defaultValue() != null
-              || stream.params().containsKey(p.name())
-              || connector.auth().hasCredential(p.name())
-              || (stream.incremental() != null && stream.incremental().param().equals(p.name()))
-              || p.name().equals(source.pagination().param());
-      if (p.required() && !supplied) {
-        missing.add(p.name());
-      }
-    }
-    return missing;
+    return SourceInference.missingParams(connector, source, stream.params(), stream.incremental());
   }
 
-  /**
-   * The list action whose name says it lists the table's entity: {@code list_<entity>} first, then
-   * {@code <entity>}, {@code get_<entity>} or {@code fetch_<entity>}, then any {@code *_<entity>}.
-   * The entity is the table name without the connector's name ({@code stripe_invoices} → {@code
-   * invoices}) or, failing that, without its first word ({@code snow_incidents} → {@code
-   * incidents}).
-   */
+  /** The list action whose name says it lists the table's entity (see {@link SourceInference}). */
   private String inferSource(StreamSpec stream, ConnectorSpec connector) {
     String table = stream.table();
-    String entity =
-        table.startsWith(connector.name() + "_")
-            ? table.substring(connector.name().length() + 1)
-            : table.contains("_") ? table.substring(table.indexOf('_') + 1) : table;
-    List<ActionSpec> readable =
-        connector.actions().stream()
-            .filter(a -> a.method() == HttpMethod.GET && a.url() != null)
-            .toList();
-    List<List<String>> tiers =
-        List.of(
-            names(readable, n -> n.equals("list_" + entity)),
-            names(
-                readable,
-                n -> n.equals(entity) || n.equals("get_" + entity) || n.equals("fetch_" + entity)),
-            names(readable, n -> n.endsWith("_" + entity)));
-    for (List<String> tier : tiers) {
-      if (tier.size() == 1) {
-        return tier.get(0);
-      }
-      if (tier.size() > 1) {
-        diagnostics.warning(
-            stream.location(),
-            "sync stream '"
-                + table
-                + "' could read from any of "
-                + String.join(", ", tier)
-                + "; name one with 'source'");
-        return null;
-      }
+    List<String> tier = SourceInference.candidates(connector, table);
+    if (tier.size() == 1) {
+      return tier.get(0);
+    }
+    if (tier.size() > 1) {
+      diagnostics.warning(
+          stream.location(),
+          "sync stream '"
+              + table
+              + "' could read from any of "
+              + String.join(", ", tier)
+              + "; name one with 'source'");
+      return null;
     }
     diagnostics.warning(
         stream.location(),
         "cannot tell which action feeds sync stream '" + table + "'; name it with" + " 'source'");
     return null;
-  }
-
-  private static List<String> names(List<ActionSpec> actions, Predicate<String> test) {
-    return actions.stream().map(ActionSpec::name).filter(test).toList();
   }
 }

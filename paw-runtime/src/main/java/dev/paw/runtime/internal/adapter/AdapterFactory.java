@@ -98,17 +98,21 @@ public final class AdapterFactory implements AutoCloseable {
     return adapters.computeIfAbsent(
         pocket.slug() + "/" + name,
         key ->
-            new DirectRestAdapter(
+            new ConfiguredAdapter(
                 pocket,
                 connector,
-                credentials,
-                trust,
-                auditWriter(pocket),
-                engine,
-                http,
-                settings,
-                localActions.open(name, credentials),
-                executor));
+                configured ->
+                    new DirectRestAdapter(
+                        pocket,
+                        configured,
+                        credentials,
+                        trust,
+                        auditWriter(pocket),
+                        engine,
+                        http,
+                        settings,
+                        localActions.open(name, credentials),
+                        executor)));
   }
 
   private synchronized OkHttpClient ownClient() {

@@ -33,6 +33,13 @@ final class PocketSchema {
         last_error_at TEXT,
         pin TEXT
       )""",
+          // What a connection was given at connect time beyond credentials (sync parameters, a
+          // generic endpoint), as a JSON object; never a secret.
+          """
+      CREATE TABLE IF NOT EXISTS _paw_connection_settings (
+        connector TEXT PRIMARY KEY,
+        settings TEXT NOT NULL
+      )""",
           // Append-only: the triggers refuse UPDATE and DELETE; each row's hash chains it to the
           // one before.
           """
