@@ -5,14 +5,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * Routes {@code GET /n/{size}/v1/invoices?limit=&starting_after=&created[gte]=} to the page store,
- * and counts what it served. The list size in the path lets one server hold the 100k and the 1M
- * lists (the first is the second's newest part).
+ * Routes {@code GET /n/{size}/v1/invoices?limit=&starting_after=&created[gte]=} to the page store
+ * ({@code /v1/events} answers an empty list), and counts what it served. The list size in the path
+ * lets one server hold the 100k and the 1M lists (the first is the second's newest part).
  */
 public final class ListRoute {
 
   private static final String PREFIX = "/n/";
   private static final String SUFFIX = "/v1/invoices";
+  private static final String EVENTS = "/v1/events";
+
+  /**
+   * Stripe's Events API with nothing new: what a re-sync reads once the invoices have been listed
+   * (the built-in connector follows /v1/events after its first full listing).
+   */
+  private static final byte[] NO_EVENTS =
+      "{\"object\":\"list\",\"url\":\"/v1/events\",\"has_more\":false,\"data\":[]}"
+          .getBytes(StandardCharsets.UTF_8);
 
   private final PageStore store;
   private final LongAdder bytes = new LongAdder();
@@ -26,6 +35,12 @@ public final class ListRoute {
   public PageStore.Response answer(String target) {
     int question = target.indexOf('?');
     String path = question < 0 ? target : target.substring(0, question);
+    if (path.startsWith(PREFIX) && path.endsWith(EVENTS)) {
+      requests.increment();
+      bytes.add(NO_EVENTS.length);
+      return new PageStore.Response(
+          new java.nio.ByteBuffer[] {java.nio.ByteBuffer.wrap(NO_EVENTS)}, NO_EVENTS.length, 0);
+    }
     if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)) {
       return null;
     }
