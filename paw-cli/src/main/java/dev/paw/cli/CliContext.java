@@ -89,6 +89,22 @@ final class CliContext implements AutoCloseable {
     return paw;
   }
 
+  /**
+   * A new runtime like {@link #paw()} whose audit entries name {@code actor} and whose confirm
+   * actions are asked of {@code approver}; restricted actions are always denied (for {@code paw
+   * mcp}, where no agent or MCP client may approve one).
+   */
+  Paw newPaw(String actor, dev.paw.runtime.trust.Approver approver) {
+    return Paw.builder()
+        .home(pawHome())
+        .environment(environment)
+        .approver(approver)
+        .actor(actor)
+        .allowShadowing(allowShadowing.getAsBoolean())
+        .limits(RuntimeLimits.fromEnvironment(environment, RuntimeLimits.defaults()))
+        .build();
+  }
+
   Pocket pocket(String name) {
     return paw().pocket(name);
   }

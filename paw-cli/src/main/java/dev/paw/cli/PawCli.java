@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
       DaemonCommand.class,
       PocketsCommand.class,
       AdminCommand.class,
+      McpCommand.class,
       DemoCommand.class,
       AutoComplete.GenerateCompletion.class
     })

@@ -67,6 +67,16 @@ final class SafeTerminal implements Terminal {
     return terminal.readAllInput();
   }
 
+  @Override
+  public java.io.InputStream protocolIn() {
+    return terminal.protocolIn();
+  }
+
+  @Override
+  public java.io.OutputStream protocolOut() {
+    return terminal.protocolOut();
+  }
+
   /** Neutralises each chunk written; a CR and LF written together (a Windows line end) stay. */
   private static final class NeutralisingWriter extends Writer {
     private final PrintWriter target;

@@ -36,6 +36,19 @@ interface Terminal {
   /** Reads standard input to its end (for {@code --credential NAME=-}). */
   String readAllInput();
 
+  /** Standard input as bytes, for a protocol spoken over it ({@code paw mcp}). */
+  default java.io.InputStream protocolIn() {
+    return System.in;
+  }
+
+  /**
+   * Standard output as bytes, for a protocol spoken over it ({@code paw mcp}): nothing else may be
+   * written there meanwhile.
+   */
+  default java.io.OutputStream protocolOut() {
+    return System.out;
+  }
+
   /** The process's own terminal: {@link System#console()} when there is one. */
   static Terminal system() {
     Console console = System.console();
