@@ -32,6 +32,7 @@ final class ActionsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConnectorSpec spec = context.paw().requireConnector(name).spec();
+    MissingAdapterException.check(context.paw(), name);
     List<Map<String, Object>> actions = new ArrayList<>();
     for (ActionSpec action : spec.actions()) {
       Map<String, Object> row = new LinkedHashMap<>();

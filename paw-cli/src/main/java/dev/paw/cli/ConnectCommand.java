@@ -98,6 +98,7 @@ final class ConnectCommand implements Callable<Integer> {
       return review();
     }
     ConnectorSpec spec = context.paw().requireConnector(name).spec();
+    MissingAdapterException.check(context.paw(), name);
     Pocket pocket = pocketOption.get(context);
     List<PinChange> changes = context.paw().pinChanges(pocket, name);
     if (changes.stream().anyMatch(PinChange::loosens)) {

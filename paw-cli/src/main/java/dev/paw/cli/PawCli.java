@@ -88,7 +88,9 @@ public final class PawCli {
             return cause instanceof ActionRefusedException
                     || cause instanceof ConnectorChangedException
                 ? ExitCodes.REFUSED
-                : cause instanceof NeedsInputException ? ExitCodes.NEEDS_INPUT : ExitCodes.FAILED;
+                : cause instanceof NeedsInputException
+                    ? ExitCodes.NEEDS_INPUT
+                    : cause instanceof MissingAdapterException ? ExitCodes.USAGE : ExitCodes.FAILED;
           });
       cli.getSubcommands().get("generate-completion").getCommandSpec().usageMessage().hidden(false);
       return cli.execute(args);

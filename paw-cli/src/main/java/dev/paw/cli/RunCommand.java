@@ -74,6 +74,7 @@ final class RunCommand implements Callable<Integer> {
                             + "' (see: paw actions "
                             + name
                             + ")"));
+    MissingAdapterException.check(context.paw(), name);
     Pocket pocket = pocketOption.get(context);
     ActionResult result =
         context

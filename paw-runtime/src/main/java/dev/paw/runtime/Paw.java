@@ -6,6 +6,7 @@ import dev.paw.runtime.credentials.CredentialStore;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.adapter.AdapterFactory;
 import dev.paw.runtime.internal.adapter.DirectRestAdapter;
+import dev.paw.runtime.internal.adapter.LocalAdapters;
 import dev.paw.runtime.internal.audit.AuditLogs;
 import dev.paw.runtime.internal.credentials.LayeredCredentialStore;
 import dev.paw.runtime.internal.credentials.MasterKey;
@@ -72,7 +73,7 @@ public final class Paw implements AutoCloseable {
             b.approver,
             b.adminApprover,
             b.listener,
-            b.localActions,
+            LocalAdapters.discover(b.localActions, b.classLoader, settings.limits()),
             b.httpClient,
             b.actor,
             masterKey);
@@ -182,6 +183,16 @@ public final class Paw implements AutoCloseable {
    */
   public ConnectorProtocol connector(Pocket pocket, String name) {
     return adapters.adapter(pocket, registry.require(name), credentials(pocket, name));
+  }
+
+  /**
+   * One line saying which local adapter the connector lacks and what installing one takes, when it
+   * declares {@code LOCAL} actions and no {@link LocalActions} runs them (neither the host's nor a
+   * {@link LocalActions.Adapter} found through {@link java.util.ServiceLoader}); empty when nothing
+   * is missing.
+   */
+  public Optional<String> missingLocalAdapter(String connector) {
+    return adapters.localActions().missing(requireConnector(connector).spec());
   }
 
   /**

@@ -28,8 +28,8 @@ public final class PawBuilder {
   RuntimeSettings settings = RuntimeSettings.defaults();
 
   /**
-   * The file connector ({@code csv}) is added at build time, with the query time limit, unless
-   * given here.
+   * The host's local actions, by connector; they win over a {@link LocalActions.Adapter} of the
+   * same connector found through {@link java.util.ServiceLoader}.
    */
   final Map<String, LocalActions> localActions = new HashMap<>();
 
@@ -95,7 +95,10 @@ public final class PawBuilder {
     return this;
   }
 
-  /** Where compiled connectors are looked up; default the class loader that loaded paw. */
+  /**
+   * Where compiled connectors and local adapters ({@link LocalActions.Adapter}) are looked up;
+   * default the class loader that loaded paw (whose adapters are always found).
+   */
   public PawBuilder classLoader(ClassLoader value) {
     this.classLoader = value;
     return this;
@@ -137,7 +140,9 @@ public final class PawBuilder {
   }
 
   /**
-   * Runs a connector's {@code LOCAL} actions; the file connector ({@code csv}) is there by default.
+   * Runs a connector's {@code LOCAL} actions, instead of the {@link LocalActions.Adapter}
+   * registered for it through {@link java.util.ServiceLoader} (the file connector, {@code csv}, and
+   * PostgreSQL's are, when on the class path).
    */
   public PawBuilder localActions(String connector, LocalActions value) {
     this.localActions.put(connector, value);

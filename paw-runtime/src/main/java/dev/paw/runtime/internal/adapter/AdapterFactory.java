@@ -1,15 +1,11 @@
 package dev.paw.runtime.internal.adapter;
 
 import dev.paw.runtime.ConnectorProtocol;
-import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.credentials.MasterKey;
-import dev.paw.runtime.internal.files.FileActions;
-import dev.paw.runtime.internal.files.FileConnector;
-import dev.paw.runtime.internal.files.ImportLimits;
 import dev.paw.runtime.internal.http.HttpClients;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.trust.TrustGate;
@@ -17,8 +13,6 @@ import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.AdminApprover;
 import dev.paw.runtime.trust.Approver;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +30,7 @@ public final class AdapterFactory implements AutoCloseable {
   private final TrustGate trust;
   private final SyncEngine engine;
   private final RuntimeSettings settings;
-  private final Map<String, LocalActions> localActions;
+  private final LocalAdapters localActions;
 
   /**
    * The base HTTP client, made on first use: a local action or a read of a pocket never loads
@@ -58,8 +52,8 @@ public final class AdapterFactory implements AutoCloseable {
   private final Map<String, ConnectorProtocol> adapters = new ConcurrentHashMap<>();
 
   /**
-   * @param localActions runs connectors' {@code LOCAL} actions; the file connector ({@code csv}) is
-   *     added, with the query time limit, unless given
+   * @param localActions runs connectors' {@code LOCAL} actions: the host's, then the adapters
+   *     registered through ServiceLoader (the file connector, {@code csv}, among them)
    * @param httpClient the base HTTP client, which {@link #close()} leaves alone, or {@code null}
    *     for one of this factory's own ({@link HttpClients#newClient()}), which it closes
    * @param actor who the audit trail names as acting, or {@code null} for the operating-system user
@@ -70,7 +64,7 @@ public final class AdapterFactory implements AutoCloseable {
       Approver approver,
       AdminApprover adminApprover,
       SyncListener listener,
-      Map<String, LocalActions> localActions,
+      LocalAdapters localActions,
       OkHttpClient httpClient,
       String actor,
       Supplier<MasterKey> masterKey) {
@@ -82,13 +76,7 @@ public final class AdapterFactory implements AutoCloseable {
             settings.clock(),
             settings.sleeper(),
             RuntimeSettingsInternals.sync(settings.limits()));
-    Map<String, LocalActions> local = new HashMap<>(localActions);
-    local.putIfAbsent(
-        FileConnector.NAME,
-        new FileConnector(
-            new FileActions(
-                ImportLimits.DEFAULTS, Clock.systemUTC(), settings.limits().queryTimeout())));
-    this.localActions = Map.copyOf(local);
+    this.localActions = localActions;
     this.given = httpClient;
     this.http = httpClient != null ? () -> httpClient : this::ownClient;
     this.actor = actor;
@@ -118,7 +106,7 @@ public final class AdapterFactory implements AutoCloseable {
                 engine,
                 http,
                 settings,
-                localActions.get(name),
+                localActions.open(name, credentials),
                 executor));
   }
 
@@ -135,6 +123,11 @@ public final class AdapterFactory implements AutoCloseable {
   /** The base HTTP client every connection derives its own from. */
   public OkHttpClient httpClient() {
     return http.get();
+  }
+
+  /** Who runs each connector's {@code LOCAL} actions. */
+  public LocalAdapters localActions() {
+    return localActions;
   }
 
   public RuntimeSettings settings() {

@@ -4,6 +4,7 @@ import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.spec.ActionSpec;
+import java.util.List;
 import java.util.Map;
 
 /** Runs a connector's {@code LOCAL} actions (no HTTP) through the host's {@link LocalActions}. */
@@ -26,11 +27,7 @@ final class LocalDispatch {
   ActionResult run(ActionSpec action, Map<String, Object> values) {
     if (local == null) {
       throw new UnsupportedOperationException(
-          "action '"
-              + action.name()
-              + "' of connector '"
-              + connector
-              + "' is LOCAL, and paw has no local implementation of it");
+          LocalAdapters.missingMessage(connector, List.of(action.name())));
     }
     try {
       return local.run(action, values, pocket);
