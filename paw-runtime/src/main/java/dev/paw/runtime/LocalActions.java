@@ -45,5 +45,16 @@ public interface LocalActions {
      *     limits of the runtime
      */
     LocalActions open(ScopedCredentials credentials, RuntimeLimits limits);
+
+    /**
+     * The actions for one connection of {@code spec}; by default {@link #open(ScopedCredentials,
+     * RuntimeLimits)}. An adapter that serves many connectors (the one for MCP servers, registered
+     * as {@code mcp_server}) reads what it needs from the connector here. If the result is {@link
+     * AutoCloseable}, paw closes it when the runtime closes.
+     */
+    default LocalActions open(
+        dev.paw.spec.ConnectorSpec spec, ScopedCredentials credentials, RuntimeLimits limits) {
+      return open(credentials, limits);
+    }
   }
 }

@@ -24,7 +24,8 @@ public record ConnectorSpec(
     List<ActionSpec> actions,
     List<StreamSpec> streams,
     List<String> senses,
-    SurfaceProfile surfaceProfile) {
+    SurfaceProfile surfaceProfile,
+    McpServerSpec mcpServer) {
 
   /** The newest connector file format this library reads. */
   public static final int SPEC_VERSION = 1;
@@ -33,6 +34,36 @@ public record ConnectorSpec(
     actions = List.copyOf(actions);
     streams = List.copyOf(streams);
     senses = List.copyOf(senses);
+  }
+
+  /** A connector that is not an MCP server. */
+  public ConnectorSpec(
+      Location location,
+      int specVersion,
+      String name,
+      String displayName,
+      String type,
+      String icon,
+      String baseUrl,
+      AuthSpec auth,
+      List<ActionSpec> actions,
+      List<StreamSpec> streams,
+      List<String> senses,
+      SurfaceProfile surfaceProfile) {
+    this(
+        location,
+        specVersion,
+        name,
+        displayName,
+        type,
+        icon,
+        baseUrl,
+        auth,
+        actions,
+        streams,
+        senses,
+        surfaceProfile,
+        null);
   }
 
   /** The file the connector was read from, as the user named it. */
@@ -79,7 +110,8 @@ public record ConnectorSpec(
         .actions(actions)
         .streams(streams)
         .senses(senses)
-        .surfaceProfile(surfaceProfile);
+        .surfaceProfile(surfaceProfile)
+        .mcpServer(mcpServer);
   }
 
   /**
@@ -99,6 +131,7 @@ public record ConnectorSpec(
     private List<StreamSpec> streams = List.of();
     private List<String> senses = List.of();
     private SurfaceProfile surfaceProfile;
+    private McpServerSpec mcpServer;
 
     private Builder(Location location, String name) {
       this.location = location;
@@ -155,6 +188,12 @@ public record ConnectorSpec(
       return this;
     }
 
+    /** The MCP server this connector runs ({@code mcp_server}), or {@code null}. */
+    public Builder mcpServer(McpServerSpec value) {
+      mcpServer = value;
+      return this;
+    }
+
     public ConnectorSpec build() {
       return new ConnectorSpec(
           location,
@@ -168,7 +207,8 @@ public record ConnectorSpec(
           actions,
           streams,
           senses,
-          surfaceProfile);
+          surfaceProfile,
+          mcpServer);
     }
   }
 }

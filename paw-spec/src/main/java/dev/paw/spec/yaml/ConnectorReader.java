@@ -32,7 +32,8 @@ public final class ConnectorReader {
           "actions",
           "sync",
           "senses",
-          "surface_profile");
+          "surface_profile",
+          "mcp_server");
   static final List<String> SURFACE_KEYS = List.of("skill", "allow_tools", "deny_tools");
 
   private final YamlReader reader;
@@ -70,6 +71,8 @@ public final class ConnectorReader {
     AuthSpec auth = new AuthReader(reader, credentials).read(top.value("auth"), top.location());
     String baseUrl = baseUrl(top, credentials);
     List<ReadAction> actions = new ActionReader(reader).read(top.value("actions"));
+    McpServerReader.Result mcp = new McpServerReader(reader).read(top.present("mcp_server"));
+    actions = McpActions.merge(reader, actions, mcp.actions());
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
@@ -86,7 +89,8 @@ public final class ConnectorReader {
             actions.stream().map(ReadAction::action).toList(),
             streams.stream().filter(ReadStream::kept).map(ReadStream::stream).toList(),
             senses,
-            surface);
+            surface,
+            mcp.server());
     return new ReadConnector(
         connector, credentials.references(), credentials.templates(), actions, streams);
   }
