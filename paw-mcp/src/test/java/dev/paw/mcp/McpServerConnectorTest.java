@@ -65,6 +65,10 @@ class McpServerConnectorTest {
         folder.resolve("everything.yaml"),
         """
         name: everything
+        auth:
+          method: none
+          credentials:
+            - { name: EVERYTHING_TOKEN, secret: true }
         mcp_server:
           command: sh
           args: ["-c", "tee -a \\"$0\\" | node \\"$1\\" stdio", "%s", "%s"]

@@ -71,7 +71,7 @@ public final class ConnectorReader {
     AuthSpec auth = new AuthReader(reader, credentials).read(top.value("auth"), top.location());
     String baseUrl = baseUrl(top, credentials);
     List<ReadAction> actions = new ActionReader(reader).read(top.value("actions"));
-    McpServerReader.Result mcp = new McpServerReader(reader).read(top.present("mcp_server"));
+    McpServerReader.Result mcp = new McpServerReader(reader).read(top.present("mcp_server"), auth);
     actions = McpActions.merge(reader, actions, mcp.actions());
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");

@@ -1,6 +1,7 @@
 package dev.paw.spec.yaml;
 
 import dev.paw.spec.ActionSpec;
+import dev.paw.spec.AuthSpec;
 import dev.paw.spec.ContentType;
 import dev.paw.spec.HttpMethod;
 import dev.paw.spec.McpServerSpec;
@@ -38,7 +39,11 @@ final class McpServerReader {
     this.params = new ParamReader(reader);
   }
 
-  Result read(Node node) {
+  /**
+   * Reads {@code node}; every name in {@code env} must be one of the credentials {@code auth}
+   * declares, so that {@code paw connect} asks for it and stores it encrypted.
+   */
+  Result read(Node node, AuthSpec auth) {
     if (node == null || reader.isNull(node)) {
       return new Result(null, List.of());
     }
@@ -59,7 +64,7 @@ final class McpServerReader {
       }
     }
     List<String> args = strings(m.present("args"), "'args' of mcp_server");
-    List<String> env = env(m.present("env"));
+    List<String> env = env(m.present("env"), auth);
     List<McpServerSpec.Tool> tools = new ArrayList<>();
     List<ReadAction> actions = new ArrayList<>();
     tools(m.present("tools"), m, tools, actions);
@@ -153,7 +158,7 @@ final class McpServerReader {
     }
   }
 
-  private List<String> env(Node node) {
+  private List<String> env(Node node, AuthSpec auth) {
     List<String> names = strings(node, "'env' of mcp_server");
     if (node == null) {
       return names;
@@ -170,6 +175,13 @@ final class McpServerReader {
       } else if (name.toUpperCase(Locale.ROOT).startsWith("PAW_")) {
         reader.error(
             items.get(i), "env name '" + name + "' starts with 'PAW_', which is paw's own");
+      } else if (auth == null || auth.credential(name).isEmpty()) {
+        reader.error(
+            items.get(i),
+            "env name '"
+                + name
+                + "' is not a credential of this connector; declare it under auth.credentials"
+                + " (with method: none when the server is all there is)");
       }
     }
     return names;

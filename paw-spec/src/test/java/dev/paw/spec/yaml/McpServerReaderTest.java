@@ -30,6 +30,10 @@ class McpServerReaderTest {
   void eachAllowedToolBecomesALocalActionAtItsTrustLevel() {
     ConnectorSpec spec =
         load("""
+                auth:
+                  method: none
+                  credentials:
+                    - { name: API_TOKEN, secret: true }
                 mcp_server:
                   command: node
                   args: [server.js, stdio]
@@ -129,7 +133,24 @@ class McpServerReaderTest {
   }
 
   @Test
-  void paWsOwnVariablesCannotBeAskedFor() {
+  void envNamesOnlyDeclaredCredentials() {
+    assertThat(
+            errors(
+                """
+                mcp_server:
+                  command: node
+                  env: [API_TOKEN]
+                  tools: []
+                """))
+        .anySatisfy(
+            e ->
+                assertThat(e)
+                    .startsWith("tools.yaml:4:9")
+                    .contains("'API_TOKEN' is not a credential of this connector"));
+  }
+
+  @Test
+  void pawsOwnVariablesCannotBeAskedFor() {
     assertThat(
             errors(
                 """
