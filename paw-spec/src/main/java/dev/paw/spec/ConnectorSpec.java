@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param baseUrl the base for relative action URLs, or {@code null}
  * @param streams the sync streams, in file order
  * @param surfaceProfile PocketPaw's agent surface settings, or {@code null}
+ * @param mcpServer the MCP server whose allowed tools are this connector's {@code LOCAL} actions
+ *     ({@code mcp_server}), or {@code null}
  */
 public record ConnectorSpec(
     Location location,

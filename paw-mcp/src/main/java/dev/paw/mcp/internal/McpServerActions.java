@@ -63,8 +63,24 @@ final class McpServerActions implements LocalActions, AutoCloseable {
       throw new IllegalStateException(
           "the MCP server of " + connector + " offers no tool '" + tool.name() + "'");
     }
-    McpSchema.CallToolResult result =
-        running.callTool(new McpSchema.CallToolRequest(tool.name(), new LinkedHashMap<>(params)));
+    McpSchema.CallToolResult result;
+    try {
+      result =
+          running.callTool(
+              new McpSchema.CallToolRequest.Builder()
+                  .name(tool.name())
+                  .arguments(new LinkedHashMap<>(params))
+                  .build());
+    } catch (RuntimeException e) {
+      // the server's words may repeat what it was given
+      throw new IllegalStateException(
+          "tool '"
+              + tool.name()
+              + "' of "
+              + connector
+              + " failed: "
+              + mask(String.valueOf(e.getMessage()), env));
+    }
     JsonNode json = JSON.readTree(mask(JSON.writeValueAsString(result), env));
     if (Boolean.TRUE.equals(result.isError())) {
       throw new IllegalStateException(
@@ -114,7 +130,7 @@ final class McpServerActions implements LocalActions, AutoCloseable {
           McpClient.sync(transport)
               .requestTimeout(TIMEOUT)
               .initializationTimeout(TIMEOUT)
-              .clientInfo(new McpSchema.Implementation("paw", "0.1.0"))
+              .clientInfo(new McpSchema.Implementation("paw", "paw", "0.1.0"))
               .build();
       try {
         made.initialize();
