@@ -3,6 +3,7 @@ package dev.paw.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
@@ -14,9 +15,16 @@ import dev.paw.runtime.credentials.Secret;
 import dev.paw.runtime.pocket.PawHome;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.trust.ActionRefusedException;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.json.jackson2.JacksonMcpJsonMapper;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -191,6 +199,58 @@ class McpServerConnectorTest {
 
   @Test
   @Order(6)
+  void pawMcpOffersOnlyTheAllowedToolsAndRunsThem() throws Exception {
+    try (PawMcpServer mcp = PawMcpServer.create(this::mcpPaw, "Tools")) {
+      PawMcpServer.Http http = mcp.serveHttp(0);
+      HttpClientStreamableHttpTransport transport =
+          HttpClientStreamableHttpTransport.builder("http://127.0.0.1:" + http.port())
+              .endpoint("/mcp")
+              .jsonMapper(new JacksonMcpJsonMapper(new ObjectMapper()))
+              .requestBuilder(
+                  HttpRequest.newBuilder().header("Authorization", "Bearer " + http.token()))
+              .build();
+      McpSyncClient agent =
+          McpClient.sync(transport)
+              .clientInfo(new McpSchema.Implementation("agent", "agent", "1.0"))
+              .requestTimeout(Duration.ofSeconds(30))
+              .build();
+      try {
+        agent.initialize();
+        List<String> tools = agent.listTools().tools().stream().map(McpSchema.Tool::name).toList();
+        assertThat(tools)
+            .contains("everything_echo", "everything_get_sum", "everything_get_env")
+            .noneMatch(t -> t.contains("tiny_image"));
+        McpSchema.CallToolResult sum =
+            agent.callTool(
+                new McpSchema.CallToolRequest.Builder()
+                    .name("everything_get_sum")
+                    .arguments(Map.of("a", 20, "b", 22))
+                    .build());
+        assertThat(sum.isError()).isFalse();
+        assertThat(((McpSchema.TextContent) sum.content().get(0)).text()).contains("42");
+        assertThat(
+                paw.audit(pocket).read(AuditQuery.recent().limit(100)).stream()
+                    .filter(e -> "get_sum".equals(e.target()))
+                    .map(AuditEntry::actor))
+            .contains("mcp:agent");
+      } finally {
+        agent.closeGracefully();
+      }
+    }
+  }
+
+  private Paw mcpPaw(String actor, dev.paw.runtime.trust.Approver approver) {
+    return Paw.builder()
+        .home(PawHome.at(home))
+        .environment(Map.of("PAW_MASTER_KEY", MASTER_KEY))
+        .connectorFolders(List.of(folder))
+        .approver(approver)
+        .actor(actor)
+        .build();
+  }
+
+  @Test
+  @Order(7)
   void closingPawStopsTheServerProcess() throws Exception {
     assertThat(serverProcesses()).isNotEmpty();
     paw.close();
