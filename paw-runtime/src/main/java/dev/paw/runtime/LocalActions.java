@@ -47,13 +47,19 @@ public interface LocalActions {
     LocalActions open(ScopedCredentials credentials, RuntimeLimits limits);
 
     /**
-     * As {@link #open(ScopedCredentials, RuntimeLimits)}, for an adapter whose long actions (an
-     * import, say) report how far they have got; paw calls this one.
+     * The actions for one connection of {@code spec}; paw calls this one, and by default it is
+     * {@link #open(ScopedCredentials, RuntimeLimits)}. An adapter that serves many connectors (the
+     * one for MCP servers, registered as {@code mcp_server}) reads what it needs from the connector
+     * here; one whose long actions (an import, say) report how far they have got tells {@code
+     * listener}. If the result is {@link AutoCloseable}, paw closes it when the runtime closes.
      *
      * @param listener told of progress ({@link SyncListener#onProgress}), or {@code null}
      */
     default LocalActions open(
-        ScopedCredentials credentials, RuntimeLimits limits, SyncListener listener) {
+        dev.paw.spec.ConnectorSpec spec,
+        ScopedCredentials credentials,
+        RuntimeLimits limits,
+        SyncListener listener) {
       return open(credentials, limits);
     }
   }

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param streams the sync streams, in file order
  * @param surfaceProfile PocketPaw's agent surface settings, or {@code null}
  * @param rateLimit the connection's {@code rate_limit} over all its requests, or {@code null}
+ * @param mcpServer the MCP server whose allowed tools are this connector's {@code LOCAL} actions
+ *     ({@code mcp_server}), or {@code null}
  */
 public record ConnectorSpec(
     Location location,
@@ -26,7 +28,8 @@ public record ConnectorSpec(
     List<StreamSpec> streams,
     List<String> senses,
     SurfaceProfile surfaceProfile,
-    RateLimit rateLimit) {
+    RateLimit rateLimit,
+    McpServerSpec mcpServer) {
 
   /** The newest connector file format this library reads. */
   public static final int SPEC_VERSION = 1;
@@ -37,7 +40,7 @@ public record ConnectorSpec(
     senses = List.copyOf(senses);
   }
 
-  /** A connector with no rate limit. */
+  /** A connector with no rate limit that is not an MCP server. */
   public ConnectorSpec(
       Location location,
       int specVersion,
@@ -64,6 +67,7 @@ public record ConnectorSpec(
         streams,
         senses,
         surfaceProfile,
+        null,
         null);
   }
 
@@ -112,7 +116,8 @@ public record ConnectorSpec(
         .streams(streams)
         .senses(senses)
         .surfaceProfile(surfaceProfile)
-        .rateLimit(rateLimit);
+        .rateLimit(rateLimit)
+        .mcpServer(mcpServer);
   }
 
   /**
@@ -133,6 +138,7 @@ public record ConnectorSpec(
     private List<String> senses = List.of();
     private SurfaceProfile surfaceProfile;
     private RateLimit rateLimit;
+    private McpServerSpec mcpServer;
 
     private Builder(Location location, String name) {
       this.location = location;
@@ -194,6 +200,12 @@ public record ConnectorSpec(
       return this;
     }
 
+    /** The MCP server this connector runs ({@code mcp_server}), or {@code null}. */
+    public Builder mcpServer(McpServerSpec value) {
+      mcpServer = value;
+      return this;
+    }
+
     public ConnectorSpec build() {
       return new ConnectorSpec(
           location,
@@ -208,7 +220,8 @@ public record ConnectorSpec(
           streams,
           senses,
           surfaceProfile,
-          rateLimit);
+          rateLimit,
+          mcpServer);
     }
   }
 }

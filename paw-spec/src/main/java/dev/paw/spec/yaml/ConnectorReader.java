@@ -34,7 +34,8 @@ public final class ConnectorReader {
           "sync",
           "senses",
           "surface_profile",
-          RateLimitReader.KEY);
+          RateLimitReader.KEY,
+          "mcp_server");
   static final List<String> SURFACE_KEYS = List.of("skill", "allow_tools", "deny_tools");
 
   private final YamlReader reader;
@@ -72,6 +73,8 @@ public final class ConnectorReader {
     AuthSpec auth = new AuthReader(reader, credentials).read(top.value("auth"), top.location());
     String baseUrl = baseUrl(top, credentials);
     List<ReadAction> actions = new ActionReader(reader).read(top.value("actions"));
+    McpServerReader.Result mcp = new McpServerReader(reader).read(top.present("mcp_server"), auth);
+    actions = McpActions.merge(reader, actions, mcp.actions());
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
     List<String> senses = strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
@@ -90,7 +93,8 @@ public final class ConnectorReader {
             streams.stream().filter(ReadStream::kept).map(ReadStream::stream).toList(),
             senses,
             surface,
-            rateLimit);
+            rateLimit,
+            mcp.server());
     return new ReadConnector(
         connector, credentials.references(), credentials.templates(), actions, streams);
   }

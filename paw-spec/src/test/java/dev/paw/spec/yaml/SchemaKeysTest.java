@@ -39,6 +39,13 @@ class SchemaKeysTest {
   }
 
   @Test
+  void mcpServer() {
+    assertThat(keys("/$defs/mcpServer")).containsExactlyInAnyOrderElementsOf(McpServerReader.KEYS);
+    assertThat(keys("/$defs/mcpTool"))
+        .containsExactlyInAnyOrderElementsOf(McpServerReader.TOOL_KEYS);
+  }
+
+  @Test
   void sync() {
     assertThat(keys("/$defs/stream")).containsExactlyInAnyOrderElementsOf(SyncReader.KEYS);
     assertThat(keys("/$defs/stream/properties/changes"))
@@ -63,7 +70,9 @@ class SchemaKeysTest {
             "/$defs/pagination/anyOf/1",
             "/$defs/stream",
             "/$defs/stream/properties/incremental",
-            "/$defs/column/anyOf/2")) {
+            "/$defs/column/anyOf/2",
+            "/$defs/mcpServer",
+            "/$defs/mcpTool")) {
       assertThat(SCHEMA.at(pointer + "/additionalProperties").asBoolean(true))
           .as(pointer)
           .isFalse();

@@ -111,7 +111,7 @@ public final class AdapterFactory implements AutoCloseable {
                         engine,
                         http,
                         settings,
-                        localActions.open(name, credentials),
+                        localActions.open(connector.spec(), credentials),
                         executor)));
   }
 
@@ -153,6 +153,7 @@ public final class AdapterFactory implements AutoCloseable {
   @Override
   public void close() {
     executor.shutdown();
+    localActions.close();
     OkHttpClient client;
     synchronized (this) {
       closed = true;

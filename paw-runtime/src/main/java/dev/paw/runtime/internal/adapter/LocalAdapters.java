@@ -19,7 +19,12 @@ import java.util.ServiceLoader;
  * ServiceLoader} (paw's own file connector among them). The one place that says what is missing
  * when neither is there.
  */
-public final class LocalAdapters {
+public final class LocalAdapters implements AutoCloseable {
+
+  /** What the adapter that runs connectors declaring {@code mcp_server} registers as. */
+  public static final String MCP_SERVER = "mcp_server";
+
+  private final List<AutoCloseable> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private final Map<String, LocalActions> given;
   private final Map<String, LocalActions.Adapter> adapters;
@@ -60,13 +65,38 @@ public final class LocalAdapters {
   /**
    * The actions of {@code connector} for one connection, or {@code null} when none is installed.
    */
-  LocalActions open(String connector, ScopedCredentials credentials) {
-    LocalActions local = given.get(connector);
+  LocalActions open(ConnectorSpec spec, ScopedCredentials credentials) {
+    LocalActions local = given.get(spec.name());
     if (local != null) {
       return local;
     }
-    LocalActions.Adapter adapter = adapters.get(connector);
-    return adapter == null ? null : adapter.open(credentials, limits, listener);
+    LocalActions.Adapter adapter = adapter(spec);
+    if (adapter == null) {
+      return null;
+    }
+    LocalActions actions = adapter.open(spec, credentials, limits, listener);
+    if (actions instanceof AutoCloseable closeable) {
+      opened.add(closeable);
+    }
+    return actions;
+  }
+
+  private LocalActions.Adapter adapter(ConnectorSpec spec) {
+    LocalActions.Adapter own = adapters.get(spec.name());
+    return own == null && spec.mcpServer() != null ? adapters.get(MCP_SERVER) : own;
+  }
+
+  /** Closes what the adapters opened (an MCP server's process among them). */
+  @Override
+  public void close() {
+    for (AutoCloseable each : opened) {
+      try {
+        each.close();
+      } catch (Exception e) {
+        // closing the others matters more
+      }
+    }
+    opened.clear();
   }
 
   /**
@@ -74,7 +104,7 @@ public final class LocalAdapters {
    * LOCAL} actions and nothing runs them; empty otherwise.
    */
   public Optional<String> missing(ConnectorSpec spec) {
-    if (given.containsKey(spec.name()) || adapters.containsKey(spec.name())) {
+    if (given.containsKey(spec.name()) || adapter(spec) != null) {
       return Optional.empty();
     }
     List<String> local =

@@ -4,6 +4,7 @@ import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeLimits;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.credentials.ScopedCredentials;
+import dev.paw.spec.ConnectorSpec;
 import java.time.Clock;
 
 /**
@@ -20,12 +21,15 @@ public final class FileAdapter implements LocalActions.Adapter {
 
   @Override
   public LocalActions open(ScopedCredentials credentials, RuntimeLimits limits) {
-    return open(credentials, limits, null);
+    return open(null, credentials, limits, null);
   }
 
   @Override
   public LocalActions open(
-      ScopedCredentials credentials, RuntimeLimits limits, SyncListener listener) {
+      ConnectorSpec spec,
+      ScopedCredentials credentials,
+      RuntimeLimits limits,
+      SyncListener listener) {
     return new FileConnector(
         new FileActions(ImportLimits.DEFAULTS, Clock.systemUTC(), limits.queryTimeout()), listener);
   }
