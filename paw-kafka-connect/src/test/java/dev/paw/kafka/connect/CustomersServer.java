@@ -11,7 +11,9 @@ import mockwebserver3.RecordedRequest;
 /**
  * Stripe's customer list on 127.0.0.1 as the Stripe connector pages it ({@code starting_after},
  * {@code has_more}, 100 a page): {@code total} customers {@code cus_00000} onwards, answered only
- * with the expected API key, each page after a pause so that a test can stop a run half way.
+ * with the expected API key, each page after a pause so that a test can stop a run half way. Its
+ * events list ({@code /v1/events}, which the connector file follows after the first listing) is
+ * empty unless a test deletes a customer.
  */
 final class CustomersServer implements AutoCloseable {
 
@@ -20,7 +22,9 @@ final class CustomersServer implements AutoCloseable {
   private final String key;
   private final AtomicInteger pages = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+  private final AtomicInteger eventPages = new AtomicInteger();
   private volatile long pauseMs;
+  private volatile String deleted;
 
   CustomersServer(int total, String key, long pauseMs) throws IOException {
     this.total = total;
@@ -49,6 +53,16 @@ final class CustomersServer implements AutoCloseable {
     return refused.get();
   }
 
+  /** How many pages of events the connector has read. */
+  int eventPagesServed() {
+    return eventPages.get();
+  }
+
+  /** From now on, the events list holds a {@code customer.deleted} event for customer {@code i}. */
+  void delete(int i) {
+    deleted = id(i);
+  }
+
   void pause(long ms) {
     pauseMs = ms;
   }
@@ -60,6 +74,9 @@ final class CustomersServer implements AutoCloseable {
           .code(401)
           .body("{\"error\":{\"message\":\"bad key\"}}")
           .build();
+    }
+    if (request.getUrl().encodedPath().equals("/v1/events")) {
+      return events();
     }
     if (!request.getUrl().encodedPath().equals("/v1/customers")) {
       return new MockResponse.Builder().code(404).body("{}").build();
@@ -86,6 +103,22 @@ final class CustomersServer implements AutoCloseable {
     return new MockResponse.Builder()
         .addHeader("Content-Type", "application/json")
         .body(body.toString())
+        .build();
+  }
+
+  private MockResponse events() {
+    String id = deleted;
+    String data =
+        id == null
+            ? ""
+            : String.format(
+                "{\"id\":\"evt_del_%s\",\"type\":\"customer.deleted\",\"created\":%d,"
+                    + "\"data\":{\"object\":{\"id\":\"%s\",\"deleted\":true}}}",
+                id, System.currentTimeMillis() / 1000, id);
+    eventPages.incrementAndGet();
+    return new MockResponse.Builder()
+        .addHeader("Content-Type", "application/json")
+        .body("{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false}")
         .build();
   }
 

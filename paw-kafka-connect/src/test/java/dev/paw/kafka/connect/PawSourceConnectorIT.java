@@ -195,6 +195,39 @@ class PawSourceConnectorIT {
   }
 
   @Test
+  void aCustomerDeletedAtStripeArrivesAsATombstoneAfterTheListing() throws Exception {
+    try (CustomersServer server = new CustomersServer(150, SECRET, 0)) {
+      String topic = "tomb.stripe_customers";
+      server.delete(7);
+      Map<String, String> config = config("tomb.", server);
+      config.put("paw.poll.interval.ms", "500");
+      connect.configureConnector("paw-tomb", config);
+      connect.assertions().assertTopicsExist(topic);
+      await(() -> server.eventPagesServed() >= 1, "the change feed read after the listing");
+      String deleted = CustomersServer.id(7);
+      List<ConsumerRecord<byte[], byte[]>> records = List.of();
+      long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+      while (System.nanoTime() < deadline && records.stream().noneMatch(r -> r.value() == null)) {
+        Thread.sleep(500);
+        records = committed(topic);
+      }
+      // the full listing came first (2 pages), then the feed; the deletion is a tombstone: the
+      // customer's key and no value, which compaction and sinks take as a delete
+      assertThat(server.pagesServed()).isEqualTo(2);
+      List<ConsumerRecord<byte[], byte[]>> forDeleted =
+          records.stream().filter(r -> text(r.key()).contains("\"" + deleted + "\"")).toList();
+      assertThat(forDeleted.get(0).value()).isNotNull();
+      assertThat(forDeleted.subList(1, forDeleted.size()))
+          .isNotEmpty()
+          .allSatisfy(r -> assertThat(r.value()).isNull());
+      assertThat(JSON.readTree(forDeleted.get(1).key()).at("/payload/id").asText())
+          .isEqualTo(deleted);
+      assertThat(records.stream().filter(r -> r.value() != null)).hasSize(150);
+      connect.deleteConnector("paw-tomb");
+    }
+  }
+
+  @Test
   void aBadConnectorFileIsAConfigErrorNamingItsLineAndColumn() throws Exception {
     List<String> lines = Files.readAllLines(STRIPE);
     int broken = -1;

@@ -67,7 +67,8 @@ public final class TaskStream implements AutoCloseable {
    * the page started from, the last one the checkpoint after it: without exactly-once a worker
    * commits the offset of the last record it has written in order, so a restart after part of a
    * page reads that page again (duplicates, never a loss); with exactly-once the page is one
-   * transaction and commits whole.
+   * transaction and commits whole. A row a change feed deletes becomes a tombstone (its key, a
+   * {@code null} value), which log compaction and sink connectors take as a delete.
    */
   public List<SourceRecord> nextPage(long nowMs) throws IOException {
     Checkpoint before = checkpoint;
@@ -81,6 +82,8 @@ public final class TaskStream implements AutoCloseable {
     for (int i = 0; i < page.rows().size(); i++) {
       Object[] row = page.rows().get(i);
       boolean last = i == page.rows().size() - 1;
+      // a row deleted at the source is a tombstone: its key and no value
+      boolean deleted = page.deleted(i);
       records.add(
           new SourceRecord(
               partition,
@@ -89,8 +92,8 @@ public final class TaskStream implements AutoCloseable {
               null,
               schema.keySchema(),
               schema.key(row),
-              schema.valueSchema(),
-              schema.value(row)));
+              deleted ? null : schema.valueSchema(),
+              deleted ? null : schema.value(row)));
     }
     checkpoint = page.after();
     dueAtMs = page.endsRun() ? nowMs + pollIntervalMs : nowMs;

@@ -123,7 +123,7 @@ public final class DetachedStreams {
             http.client(),
             (action, params) -> http.requests().create(action, params),
             redactor::redact);
-    return new PageReader<>(job, settings.sleeper(), SyncLimits.DEFAULTS);
+    return new PageReader<>(job, settings.clock(), settings.sleeper(), SyncLimits.DEFAULTS);
   }
 
   /** {@code text} with every credential value masked. */

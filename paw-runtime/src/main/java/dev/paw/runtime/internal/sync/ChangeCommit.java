@@ -1,15 +1,12 @@
 package dev.paw.runtime.internal.sync;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.SyncListener.TableChange;
 import dev.paw.runtime.mapping.JsonColumns;
-import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.spec.ChangesSpec;
 import dev.paw.spec.SqlNames;
 import dev.paw.spec.StreamSpec;
-import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -31,6 +28,7 @@ final class ChangeCommit<R> implements AutoCloseable {
   record Applied<R>(boolean delete, R row) {}
 
   private final SyncJob<R> job;
+  private final ChangeFeed<R> feed;
   private final StreamSpec stream;
   private final ChangesSpec spec;
   private final SyncListener listener;
@@ -38,8 +36,9 @@ final class ChangeCommit<R> implements AutoCloseable {
   private final SeenKeys applied;
   private PreparedStatement delete;
 
-  ChangeCommit(SyncJob<R> job, SyncListener listener, Clock clock) {
+  ChangeCommit(SyncJob<R> job, ChangeFeed<R> feed, SyncListener listener, Clock clock) {
     this.job = job;
+    this.feed = feed;
     this.stream = job.stream();
     this.spec = stream.changes();
     this.listener = listener;
@@ -51,16 +50,6 @@ final class ChangeCommit<R> implements AutoCloseable {
   void start() throws SQLException {
     if (spec.newestFirst()) {
       applied.reset();
-    }
-  }
-
-  /** The stream's row of a changed object, as a listing would map it. */
-  R row(JsonNode object, String what) throws IOException {
-    try (JsonParser parser = object.traverse(ChangeEvents.JSON)) {
-      parser.nextToken();
-      return job.mapper().read(parser, new RecordContext());
-    } catch (dev.paw.runtime.mapping.RecordException e) {
-      throw new SyncException(what + ": " + e.getMessage());
     }
   }
 
@@ -113,13 +102,7 @@ final class ChangeCommit<R> implements AutoCloseable {
       if (page.next().isPresent()) {
         next = state.withRun(run.at(page.next().get(), runMax, counts));
       } else {
-        String position =
-            spec.token() != null
-                ? CursorValues.encode(page.parsed().fields().get(spec.token()))
-                : CursorValues.max(run.floor(), runMax);
-        if (position == null) {
-          position = run.floor();
-        }
+        String position = feed.positionAfter(run.floor(), runMax, page);
         if (spec.newestFirst()) {
           applied.drop();
         }

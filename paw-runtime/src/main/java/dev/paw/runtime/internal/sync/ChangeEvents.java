@@ -71,6 +71,16 @@ final class ChangeEvents implements RowMapper<JsonNode> {
     throw new UnsupportedOperationException("events are applied, not stored");
   }
 
+  /** The stream's row of a changed object, as a listing would map it. */
+  static <R> R row(RowMapper<R> mapper, JsonNode object, String what) throws IOException {
+    try (JsonParser parser = object.traverse(JSON)) {
+      parser.nextToken();
+      return mapper.read(parser, new RecordContext());
+    } catch (dev.paw.runtime.mapping.RecordException e) {
+      throw new SyncException(what + ": " + e.getMessage());
+    }
+  }
+
   /** The changes one event makes, in the order the event holds them. */
   List<Change> changes(JsonNode event) {
     List<Change> out = new ArrayList<>();

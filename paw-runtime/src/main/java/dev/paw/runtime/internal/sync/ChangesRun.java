@@ -4,19 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.RuntimeSettings.Sleeper;
 import dev.paw.runtime.SyncListener;
 import dev.paw.runtime.internal.LimitSettings;
-import dev.paw.spec.ActionSpec;
-import dev.paw.spec.ChangesSpec;
-import dev.paw.spec.ParamType;
 import dev.paw.spec.StreamSpec;
-import dev.paw.spec.WriteMode;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import okhttp3.Request;
 
 /**
@@ -31,49 +24,18 @@ final class ChangesRun<R> implements AutoCloseable {
 
   private final SyncJob<R> job;
   private final StreamSpec stream;
-  private final ChangesSpec spec;
-  private final ActionSpec feed;
   private final SyncLimits limits;
-  private final ChangeEvents events;
-  private final PageFetcher<JsonNode> fetcher;
+  private final ChangeFeed<R> feed;
   private final ChangeCommit<R> commits;
   private final ChildRequests<R> children;
-  private final SyncJob<JsonNode> feedJob;
 
   ChangesRun(
       SyncJob<R> job, SyncListener listener, Clock clock, Sleeper sleeper, SyncLimits limits) {
     this.job = job;
     this.stream = job.stream();
-    this.spec = stream.changes();
-    this.feed = job.connector().action(spec.source()).orElseThrow();
     this.limits = limits;
-    this.events = new ChangeEvents(spec, stream.table(), feed.pagination().from());
-    StreamSpec feedStream =
-        StreamSpec.builder(spec.location(), stream.table())
-            .source(spec.source())
-            .params(spec.params())
-            .records(spec.records())
-            .writeMode(WriteMode.APPEND)
-            .build();
-    this.feedJob =
-        new SyncJob<>(
-            job.pocket(),
-            job.connector(),
-            feedStream,
-            events,
-            job.connection(),
-            job.client(),
-            job.requests(),
-            job.redactor());
-    Pager pager = new Pager(feed.pagination());
-    List<String> fields = new ArrayList<>(pager.fieldPaths());
-    if (spec.token() != null) {
-      fields.add(spec.token());
-    }
-    String records = spec.records() != null ? spec.records() : feed.records();
-    this.fetcher =
-        new PageFetcher<>(feedJob, pager, new PageParser(records, fields), sleeper, limits.page());
-    this.commits = new ChangeCommit<>(job, listener, clock);
+    this.feed = new ChangeFeed<>(job, sleeper, limits);
+    this.commits = new ChangeCommit<>(job, feed, listener, clock);
     this.children = stream.each() == null ? null : new ChildRequests<>(job, sleeper);
   }
 
@@ -87,14 +49,14 @@ final class ChangesRun<R> implements AutoCloseable {
     int pagesThisRun = 0;
     try (TableWriter<R> writer =
         new TableWriter<>(job.connection(), stream, job.mapper(), stream.table())) {
-      Request base = base(state.runFloor());
+      Request base = feed.base(state.runFloor());
       while (true) {
         int pageNumber = (int) state.runCounts().pages() + 1;
         FetchedPage<JsonNode> page;
         try {
-          page = fetcher.fetch(base, state.run().position(), pageNumber);
+          page = feed.fetch(base, state.run().position(), pageNumber);
         } catch (SyncException e) {
-          if (spec.expired().contains(e.status())) {
+          if (feed.expired(e)) {
             return new Outcome(state, e.getMessage(), true);
           }
           throw e;
@@ -131,8 +93,8 @@ final class ChangesRun<R> implements AutoCloseable {
     List<JsonNode> rows = page.parsed().rows();
     for (int i = 0; i < rows.size(); i++) {
       String what = "event #" + (i + 1) + " on page " + pageNumber + " of changes";
-      for (ChangeEvents.Change change : events.changes(rows.get(i))) {
-        R row = commits.row(change.object(), what);
+      for (ChangeEvents.Change change : feed.changes(rows.get(i))) {
+        R row = feed.row(change.object(), what);
         if (job.mapper().key(row).stream().anyMatch(k -> k == null)) {
           throw new SyncException(what + " holds an object without its primary key");
         }
@@ -165,42 +127,10 @@ final class ChangesRun<R> implements AutoCloseable {
     return fetched.rows().isEmpty() ? null : fetched.rows().get(0);
   }
 
-  /** The feed's first request, with the stored position (less the lookback) in its query. */
-  private Request base(String position) throws IOException {
-    String value = CursorValues.asParameter(position);
-    if (spec.lookback() != null) {
-      try {
-        value =
-            new BigDecimal(value.strip())
-                .subtract(BigDecimal.valueOf(spec.lookback()))
-                .stripTrailingZeros()
-                .toPlainString();
-      } catch (NumberFormatException e) {
-        throw new SyncException(
-            "the stored position of the change feed is '" + value + "', not a number");
-      }
-    }
-    if (feed.param(spec.param()).isPresent()) {
-      // a parameter the feed declares (Gmail's required startHistoryId) is checked like any other
-      Map<String, Object> params = new LinkedHashMap<>(spec.params());
-      Object typed = value;
-      if (feed.param(spec.param()).get().type() == ParamType.INTEGER) {
-        typed = Long.parseLong(value);
-      }
-      params.put(spec.param(), typed);
-      return job.requests().request(feed, params);
-    }
-    Request request = job.requests().request(feed, spec.params());
-    return request
-        .newBuilder()
-        .url(request.url().newBuilder().setQueryParameter(spec.param(), value).build())
-        .build();
-  }
-
   @Override
   public void close() throws SQLException {
     try (commits) {
-      fetcher.close();
+      feed.close();
       if (children != null) {
         children.close();
       }

@@ -84,16 +84,23 @@ final class FreshStart<R> {
     if (full || previous.cursor() == null) {
       return null;
     }
-    ChangesSpec changes = stream.changes();
+    return tooOld(stream.changes(), previous.cursor(), now) ? null : previous.cursor();
+  }
+
+  /**
+   * True when a change feed's stored position is older than the feed keeps events ({@code
+   * retention}); a position that is not a time only the feed's answer can tell expired.
+   */
+  static boolean tooOld(ChangesSpec changes, String position, Instant now) {
     if (changes == null || changes.retention() == null) {
-      return previous.cursor();
+      return false;
     }
     try {
-      BigDecimal seconds = new BigDecimal(CursorValues.asParameter(previous.cursor()).strip());
+      BigDecimal seconds = new BigDecimal(CursorValues.asParameter(position).strip());
       BigDecimal oldest = BigDecimal.valueOf(now.minus(changes.retention()).getEpochSecond());
-      return seconds.compareTo(oldest) < 0 ? null : previous.cursor();
+      return seconds.compareTo(oldest) < 0;
     } catch (NumberFormatException e) {
-      return previous.cursor(); // not a time: only the feed's answer can tell it expired
+      return false;
     }
   }
 

@@ -14,6 +14,9 @@ import dev.paw.spec.compile.ConnectorFile;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import mockwebserver3.MockResponse;
@@ -33,6 +36,20 @@ class DetachedStreamsTest {
 
   private static final Path STRIPE =
       Path.of(System.getProperty("paw.repositoryRoot", "..")).resolve("connectors/stripe.yaml");
+
+  private static final Path CURSOR_FIXTURE;
+
+  static {
+    try {
+      CURSOR_FIXTURE =
+          Path.of(DetachedStreamsTest.class.getResource("/detached/customers.yaml").toURI());
+    } catch (java.net.URISyntaxException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Now, for the change feed's position and retention: 2026-12-01T00:00:00Z. */
+  private static final Instant NOW = Instant.ofEpochSecond(1_796_083_200L);
 
   private final MockWebServer server = new MockWebServer();
   private final OkHttpClient client = HttpClients.newClient();
@@ -58,13 +75,16 @@ class DetachedStreamsTest {
   }
 
   private DetachedStreams streams(Path file) {
+    return streams(file, Clock.systemUTC());
+  }
+
+  private DetachedStreams streams(Path file, Clock clock) {
     return new DetachedStreams(
         connector(file),
         Map.of("STRIPE_API_KEY", "sk_test_detached_91"),
         server.url("/v1").toString(),
         client,
-        new RuntimeSettings(
-            RuntimeSettings.Retry.none(), Map.of(), java.time.Clock.systemUTC(), d -> {}));
+        new RuntimeSettings(RuntimeSettings.Retry.none(), Map.of(), clock, d -> {}));
   }
 
   private static MockResponse page(String data, boolean more) {
@@ -80,7 +100,7 @@ class DetachedStreamsTest {
         page("{\"id\":\"cus_2\",\"created\":20},{\"id\":\"cus_1\",\"created\":10}", true));
     server.enqueue(page("{\"id\":\"cus_0\",\"created\":5}", false));
     server.enqueue(page("", false));
-    try (PageReader<Object[]> reader = streams(STRIPE).reader("stripe_customers")) {
+    try (PageReader<Object[]> reader = streams(CURSOR_FIXTURE).reader("stripe_customers")) {
       Page<Object[]> first = reader.read(Checkpoint.START);
       assertThat(first.rows()).extracting(r -> r[0]).containsExactly("cus_2", "cus_1");
       assertThat(first.endsRun()).isFalse();
@@ -98,6 +118,82 @@ class DetachedStreamsTest {
       Page<Object[]> next = reader.read(second.after());
       assertThat(next.rows()).isEmpty();
       assertThat(server.takeRequest().getUrl().queryParameter("created[gte]")).isEqualTo("20");
+    }
+  }
+
+  private static String event(String type, String id, long created, String name) {
+    return "{\"id\":\"evt_"
+        + id
+        + created
+        + "\",\"type\":\""
+        + type
+        + "\",\"created\":"
+        + created
+        + ",\"data\":{\"object\":{\"id\":\""
+        + id
+        + "\",\"name\":\""
+        + name
+        + "\",\"created\":5}}}";
+  }
+
+  @Test
+  void aFeedStreamListsInFullFirstThenReadsEventsAsUpsertsAndDeletes() throws Exception {
+    long now = NOW.getEpochSecond();
+    server.enqueue(
+        page("{\"id\":\"cus_2\",\"name\":\"Ann\"},{\"id\":\"cus_1\",\"name\":\"Bo\"}", false));
+    // newest first: cus_1's deletion wins over its older update
+    server.enqueue(
+        page(
+            event("customer.deleted", "cus_1", now + 50, "Bo")
+                + ","
+                + event("customer.updated", "cus_2", now + 40, "Ann B.")
+                + ","
+                + event("customer.updated", "cus_1", now + 30, "Bob"),
+            false));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    try (PageReader<Object[]> reader = streams(STRIPE, clock).reader("stripe_customers")) {
+      Page<Object[]> listing = reader.read(Checkpoint.START);
+      assertThat(listing.rows()).extracting(r -> r[0]).containsExactly("cus_2", "cus_1");
+      assertThat(listing.deletes()).containsExactly(false, false);
+      assertThat(listing.endsRun()).isTrue();
+      // the feed continues from when the listing started
+      assertThat(listing.after().cursor()).isEqualTo(String.valueOf(now));
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/customers");
+
+      Page<Object[]> changes = reader.read(listing.after());
+      RecordedRequest feed = server.takeRequest();
+      assertThat(feed.getUrl().encodedPath()).isEqualTo("/v1/events");
+      assertThat(feed.getUrl().queryParameter("created[gte]")).isEqualTo(String.valueOf(now - 300));
+      assertThat(feed.getUrl().queryParameterValues("types[]")).contains("customer.deleted");
+      assertThat(changes.rows()).extracting(r -> r[0]).containsExactly("cus_1", "cus_2");
+      assertThat(changes.deletes()).containsExactly(true, false);
+      assertThat(changes.rows().get(1)[2]).isEqualTo("Ann B."); // id, email, name, ...
+      assertThat(changes.endsRun()).isTrue();
+      assertThat(changes.after().cursor()).isEqualTo(String.valueOf(now + 50));
+    }
+  }
+
+  @Test
+  void aFeedPositionOlderThanTheRetentionOrExpiredListsInFullAgain() throws Exception {
+    long now = NOW.getEpochSecond();
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    server.enqueue(page("{\"id\":\"cus_9\"}", false));
+    server.enqueue(new MockResponse.Builder().code(410).body("{\"error\":\"too old\"}").build());
+    server.enqueue(page("{\"id\":\"cus_9\"}", false));
+    try (PageReader<Object[]> reader = streams(STRIPE, clock).reader("stripe_customers")) {
+      long old = now - 31L * 24 * 3600;
+      Page<Object[]> stale = reader.read(new Checkpoint(String.valueOf(old), null, null, null, 1));
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/customers");
+      assertThat(stale.rows()).extracting(r -> r[0]).containsExactly("cus_9");
+      assertThat(stale.after().cursor()).isEqualTo(String.valueOf(now));
+
+      // a recent position the feed answers 410 for: the same page lists everything instead
+      Page<Object[]> expired =
+          reader.read(new Checkpoint(String.valueOf(now - 60), null, null, null, 1));
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/events");
+      assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo("/v1/customers");
+      assertThat(expired.rows()).extracting(r -> r[0]).containsExactly("cus_9");
+      assertThat(expired.after().cursor()).isEqualTo(String.valueOf(now));
     }
   }
 
