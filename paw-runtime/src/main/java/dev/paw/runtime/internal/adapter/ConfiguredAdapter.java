@@ -161,8 +161,13 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
 
   @Override
   public CompletionStage<Void> disconnect() {
+    return disconnect(false);
+  }
+
+  @Override
+  public CompletionStage<Void> disconnect(boolean dropData) {
     return current()
-        .disconnect()
+        .disconnect(dropData)
         .thenApply(
             done -> {
               store().put(connector.name(), Map.of());
@@ -184,8 +189,18 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
   }
 
   @Override
+  public CompletionStage<SyncResult> sync(String table, SyncOptions options) {
+    return current().sync(table, options);
+  }
+
+  @Override
   public CompletionStage<List<SyncResult>> syncAll() {
     return current().syncAll();
+  }
+
+  @Override
+  public CompletionStage<List<SyncResult>> syncAll(SyncOptions options) {
+    return current().syncAll(options);
   }
 
   @Override
