@@ -1,5 +1,6 @@
 package dev.paw.runtime;
 
+import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import java.time.Duration;
@@ -40,6 +41,22 @@ public interface ConnectorProtocol {
    * restricted} action runs only with the approval its trust level needs.
    */
   CompletionStage<ActionResult> execute(String action, Map<String, ?> params);
+
+  /**
+   * Runs a list action that declares {@code records} and {@code pagination}, answering its first
+   * page of records as {@code mapper} reads them; the page fetches the pages after it, each an
+   * ordinary call of the action (checked, trust-gated and audited), moved to its page by the same
+   * paging code syncs use, up to the page cap ({@link RuntimeLimits#maxPages()}, or the action's
+   * lower {@code max_pages}).
+   *
+   * @param records where the records are in an answer; {@code null} for the answer itself when it
+   *     is an array, else its {@code data} field, else its first array field
+   */
+  default <R> CompletionStage<TypedResult.Page<R>> executePaged(
+      String action, Map<String, ?> params, String records, RowMapper<R> mapper) {
+    throw new UnsupportedOperationException(
+        "connector '" + spec().name() + "' cannot page through '" + action + "' here");
+  }
 
   /**
    * Syncs one table: pages through its source action and upserts each page with its checkpoint.

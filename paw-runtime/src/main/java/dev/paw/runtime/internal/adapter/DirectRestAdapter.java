@@ -8,6 +8,7 @@ import dev.paw.runtime.ConnectorProtocol.RowReader;
 import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult.Page;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.credentials.MissingCredentialException;
@@ -15,9 +16,11 @@ import dev.paw.runtime.credentials.ScopedCredentials;
 import dev.paw.runtime.internal.audit.AuditEvent;
 import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.pocket.PocketConnections;
+import dev.paw.runtime.internal.sync.ActionPaging;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.trust.ConnectorPin;
 import dev.paw.runtime.internal.trust.TrustGate;
+import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
@@ -57,6 +60,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   private final ActionRunner actions;
   private final TableSync syncs;
   private final HealthProbe health;
+  private final PagedActions paged;
 
   /**
    * @param shared the base HTTP client, asked for when the connection first sends a request
@@ -97,6 +101,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         new TableSync(
             pocket, connector, trust, engine, settings, connection, http, actions, this.audit);
     this.health = new HealthProbe(spec, credentials, settings, actions);
+    this.paged = new PagedActions(spec, actions, settings);
   }
 
   @Override
@@ -177,6 +182,16 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   @Override
   public CompletionStage<ActionResult> execute(String actionName, Map<String, ?> params) {
     return async(() -> actions.run(actionName, params, redaction()));
+  }
+
+  @Override
+  public <R> CompletionStage<Page<R>> executePaged(
+      String actionName, Map<String, ?> params, String records, RowMapper<R> mapper) {
+    return async(
+        () ->
+            paged
+                .listing(actionName, params, records, mapper, this::async, this::redaction)
+                .page(ActionPaging.first(), 1));
   }
 
   @Override

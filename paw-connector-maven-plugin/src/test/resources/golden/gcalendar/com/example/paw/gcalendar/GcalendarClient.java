@@ -71,12 +71,13 @@ public final class GcalendarClient {
    * <p>{@code GET /calendars/{calendarId}/events}
    *
    * @param params the parameters
-   * @return the answer's records as rows of table {@code calendar_events}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code calendar_events};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<CalendarEventsRow>>> listEvents(ListEventsParams params) {
-    return connector.execute("list_events", params.toMap())
-        .thenApply(raw -> TypedResult.rows(raw, "items", new CalendarEventsMapper()));
+  public CompletionStage<TypedResult.Page<CalendarEventsRow>> listEvents(ListEventsParams params) {
+    return connector.executePaged("list_events", params.toMap(),
+        "items", new CalendarEventsMapper());
   }
 
   /**
@@ -86,10 +87,11 @@ public final class GcalendarClient {
    * <p>{@code GET /calendars/{calendarId}/events}
    * <p>Every parameter takes its default.
    *
-   * @return the answer's records as rows of table {@code calendar_events}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code calendar_events};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<CalendarEventsRow>>> listEvents() {
+  public CompletionStage<TypedResult.Page<CalendarEventsRow>> listEvents() {
     return listEvents(ListEventsParams.builder().build());
   }
 
@@ -104,6 +106,20 @@ public final class GcalendarClient {
    */
   public CompletionStage<ActionResult> getEvent(GetEventParams params) {
     return connector.execute("get_event", params.toMap());
+  }
+
+  /**
+   * Read one event.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /calendars/{calendarId}/events/{eventId}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param eventId {@code eventId} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> getEvent(String eventId) {
+    return getEvent(GetEventParams.builder().eventId(eventId).build());
   }
 
   /**
@@ -139,6 +155,23 @@ public final class GcalendarClient {
   }
 
   /**
+   * Create an event from a sentence ("Lunch with Ana tomorrow at 1pm").
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /calendars/{calendarId}/events/quickAdd}
+   * <p>Every other parameter takes its default.
+   *
+   * @param text {@code text} (string, required, sent in the query).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> quickAdd(String text) {
+    return quickAdd(QuickAddParams.builder().text(text).build());
+  }
+
+  /**
    * Delete an event.
    *
    * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
@@ -154,6 +187,25 @@ public final class GcalendarClient {
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> deleteEvent(DeleteEventParams params) {
     return connector.execute("delete_event", params.toMap());
+  }
+
+  /**
+   * Delete an event.
+   *
+   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
+   * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line with the pocket's
+   * administrator secret (set once with {@code paw admin set-secret --pocket POCKET}; given in
+   * {@code PAW_ADMIN_SECRET} or at the prompt).
+   * <p>{@code DELETE /calendars/{calendarId}/events/{eventId}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param eventId {@code eventId} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.RESTRICTED)
+  public CompletionStage<ActionResult> deleteEvent(String eventId) {
+    return deleteEvent(DeleteEventParams.builder().eventId(eventId).build());
   }
 
   /**

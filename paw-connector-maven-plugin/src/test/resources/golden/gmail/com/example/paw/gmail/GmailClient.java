@@ -78,6 +78,20 @@ public final class GmailClient {
   }
 
   /**
+   * Read one message (headers and snippet by default; format full for the body).
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /users/me/messages/{id}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param id {@code id} (string, required, sent in the path): Message id.
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> getMessage(String id) {
+    return getMessage(GetMessageParams.builder().id(id).build());
+  }
+
+  /**
    * Send an email (raw is the whole RFC 2822 message, base64url-encoded).
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
@@ -91,6 +105,23 @@ public final class GmailClient {
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> sendMessage(SendMessageParams params) {
     return connector.execute("send_message", params.toMap());
+  }
+
+  /**
+   * Send an email (raw is the whole RFC 2822 message, base64url-encoded).
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /users/me/messages/send}
+   * <p>Every other parameter takes its default.
+   *
+   * @param raw {@code raw} (string, required, sent in the body).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> sendMessage(String raw) {
+    return sendMessage(SendMessageParams.builder().raw(raw).build());
   }
 
   /**
@@ -122,6 +153,23 @@ public final class GmailClient {
   }
 
   /**
+   * Create a label.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /users/me/labels}
+   * <p>Every other parameter takes its default.
+   *
+   * @param name {@code name} (string, required, sent in the body).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> createLabel(String name) {
+    return createLabel(CreateLabelParams.builder().name(name).build());
+  }
+
+  /**
    * Add or remove labels on a message.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
@@ -138,6 +186,23 @@ public final class GmailClient {
   }
 
   /**
+   * Add or remove labels on a message.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /users/me/messages/{id}/modify}
+   * <p>Every other parameter takes its default.
+   *
+   * @param id {@code id} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> modifyMessage(String id) {
+    return modifyMessage(ModifyMessageParams.builder().id(id).build());
+  }
+
+  /**
    * Move a message to the trash.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
@@ -151,6 +216,23 @@ public final class GmailClient {
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> trashMessage(TrashMessageParams params) {
     return connector.execute("trash_message", params.toMap());
+  }
+
+  /**
+   * Move a message to the trash.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /users/me/messages/{id}/trash}
+   * <p>Every other parameter takes its default.
+   *
+   * @param id {@code id} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> trashMessage(String id) {
+    return trashMessage(TrashMessageParams.builder().id(id).build());
   }
 
   /**

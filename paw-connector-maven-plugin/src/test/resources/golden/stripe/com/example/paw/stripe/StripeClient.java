@@ -46,13 +46,14 @@ public final class StripeClient {
    * <p>{@code GET /invoices}
    *
    * @param params the parameters
-   * @return the answer's records as rows of table {@code stripe_invoices}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code stripe_invoices};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<StripeInvoicesRow>>> listInvoices(
+  public CompletionStage<TypedResult.Page<StripeInvoicesRow>> listInvoices(
       ListInvoicesParams params) {
-    return connector.execute("list_invoices", params.toMap())
-        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeInvoicesMapper()));
+    return connector.executePaged("list_invoices", params.toMap(),
+        "data", new StripeInvoicesMapper());
   }
 
   /**
@@ -62,10 +63,11 @@ public final class StripeClient {
    * <p>{@code GET /invoices}
    * <p>Every parameter takes its default.
    *
-   * @return the answer's records as rows of table {@code stripe_invoices}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code stripe_invoices};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<StripeInvoicesRow>>> listInvoices() {
+  public CompletionStage<TypedResult.Page<StripeInvoicesRow>> listInvoices() {
     return listInvoices(ListInvoicesParams.builder().build());
   }
 
@@ -80,6 +82,20 @@ public final class StripeClient {
    */
   public CompletionStage<ActionResult> getInvoice(GetInvoiceParams params) {
     return connector.execute("get_invoice", params.toMap());
+  }
+
+  /**
+   * Retrieve one invoice.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /invoices/{invoice}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param invoice {@code invoice} (string, required, sent in the path): Invoice ID (in_...).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> getInvoice(String invoice) {
+    return getInvoice(GetInvoiceParams.builder().invoice(invoice).build());
   }
 
   /**
@@ -99,19 +115,37 @@ public final class StripeClient {
   }
 
   /**
+   * Create a draft invoice for a customer.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /invoices}
+   * <p>Every other parameter takes its default.
+   *
+   * @param customer {@code customer} (string, required, sent in the body): Customer ID (cus_...).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> createInvoice(String customer) {
+    return createInvoice(CreateInvoiceParams.builder().customer(customer).build());
+  }
+
+  /**
    * List customers, newest first.
    *
    * <p>Trust level {@code auto}: runs without asking.
    * <p>{@code GET /customers}
    *
    * @param params the parameters
-   * @return the answer's records as rows of table {@code stripe_customers}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code stripe_customers};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<StripeCustomersRow>>> listCustomers(
+  public CompletionStage<TypedResult.Page<StripeCustomersRow>> listCustomers(
       ListCustomersParams params) {
-    return connector.execute("list_customers", params.toMap())
-        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeCustomersMapper()));
+    return connector.executePaged("list_customers", params.toMap(),
+        "data", new StripeCustomersMapper());
   }
 
   /**
@@ -121,10 +155,11 @@ public final class StripeClient {
    * <p>{@code GET /customers}
    * <p>Every parameter takes its default.
    *
-   * @return the answer's records as rows of table {@code stripe_customers}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code stripe_customers};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<StripeCustomersRow>>> listCustomers() {
+  public CompletionStage<TypedResult.Page<StripeCustomersRow>> listCustomers() {
     return listCustomers(ListCustomersParams.builder().build());
   }
 
@@ -139,6 +174,20 @@ public final class StripeClient {
    */
   public CompletionStage<ActionResult> getCustomer(GetCustomerParams params) {
     return connector.execute("get_customer", params.toMap());
+  }
+
+  /**
+   * Retrieve one customer.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /customers/{customer}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param customer {@code customer} (string, required, sent in the path): Customer ID (cus_...).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> getCustomer(String customer) {
+    return getCustomer(GetCustomerParams.builder().customer(customer).build());
   }
 
   /**
@@ -180,13 +229,13 @@ public final class StripeClient {
    * <p>{@code GET /charges}
    *
    * @param params the parameters
-   * @return the answer's records as rows of table {@code stripe_charges}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code stripe_charges};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<StripeChargesRow>>> listCharges(
-      ListChargesParams params) {
-    return connector.execute("list_charges", params.toMap())
-        .thenApply(raw -> TypedResult.rows(raw, "data", new StripeChargesMapper()));
+  public CompletionStage<TypedResult.Page<StripeChargesRow>> listCharges(ListChargesParams params) {
+    return connector.executePaged("list_charges", params.toMap(),
+        "data", new StripeChargesMapper());
   }
 
   /**
@@ -196,10 +245,11 @@ public final class StripeClient {
    * <p>{@code GET /charges}
    * <p>Every parameter takes its default.
    *
-   * @return the answer's records as rows of table {@code stripe_charges}, and the raw result;
+   * @return the first page of the answer's records as rows of table {@code stripe_charges};
+   *     {@code stream()} goes on through the pages after it, {@code next()} fetches the next one;
    *     completes exceptionally when the call is refused, invalid or fails
    */
-  public CompletionStage<TypedResult<List<StripeChargesRow>>> listCharges() {
+  public CompletionStage<TypedResult.Page<StripeChargesRow>> listCharges() {
     return listCharges(ListChargesParams.builder().build());
   }
 
@@ -214,6 +264,20 @@ public final class StripeClient {
    */
   public CompletionStage<ActionResult> getCharge(GetChargeParams params) {
     return connector.execute("get_charge", params.toMap());
+  }
+
+  /**
+   * Retrieve one charge.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /charges/{charge}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param charge {@code charge} (string, required, sent in the path): Charge ID (ch_...).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> getCharge(String charge) {
+    return getCharge(GetChargeParams.builder().charge(charge).build());
   }
 
   /**
@@ -258,6 +322,25 @@ public final class StripeClient {
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> createRefund(CreateRefundParams params) {
     return connector.execute("create_refund", params.toMap());
+  }
+
+  /**
+   * Refund a charge, in full or in part.
+   *
+   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
+   * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line with the pocket's
+   * administrator secret (set once with {@code paw admin set-secret --pocket POCKET}; given in
+   * {@code PAW_ADMIN_SECRET} or at the prompt).
+   * <p>{@code POST /refunds}
+   * <p>Every other parameter takes its default.
+   *
+   * @param charge {@code charge} (string, required, sent in the body): Charge ID to refund.
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.RESTRICTED)
+  public CompletionStage<ActionResult> createRefund(String charge) {
+    return createRefund(CreateRefundParams.builder().charge(charge).build());
   }
 
   /**
