@@ -23,6 +23,11 @@ final class BlockingClientGenerator {
   private static final String FAILS =
       "; completes exceptionally when the call is refused, invalid or fails";
 
+  private static final ClassName CONNECT_OPTIONS =
+      RuntimeTypes.CONNECTOR_PROTOCOL.nestedClass("ConnectOptions");
+  private static final ClassName CONNECTION_RESULT =
+      RuntimeTypes.CONNECTOR_PROTOCOL.nestedClass("ConnectionResult");
+
   TypeSpec generate(TypeSpec client, ConnectorNames names, String displayName) {
     ClassName async = names.client();
     TypeSpec.Builder type =
@@ -45,6 +50,41 @@ final class BlockingClientGenerator {
                             + "@throws IllegalArgumentException when {@code connector} runs another"
                             + " connector\n")
                     .addStatement("this.async = new $T(connector)", async)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("connect")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(CONNECTION_RESULT)
+                    .addParameter(CONNECT_OPTIONS, "options")
+                    .addJavadoc(
+                        "Connects the connector to its pocket: checks the credentials (with one call"
+                            + " to the service where it has one that needs no parameters), creates"
+                            + " the synced tables and records the connection.\n\n"
+                            + "@param options such as {@code ConnectOptions.baseUrl(...)} for a test"
+                            + " server\n"
+                            + "@return the connection, and what was found out about the credentials\n"
+                            + "@throws RuntimeException the failure itself, such as an {@code"
+                            + " ActionFailedException} with status 401 when the service refuses the"
+                            + " credentials\n")
+                    .addStatement(
+                        "return $T.await(async.connector().connect(options))",
+                        RuntimeTypes.TYPED_RESULT)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("connect")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(CONNECTION_RESULT)
+                    .addJavadoc(
+                        "{@link #connect(ConnectorProtocol.ConnectOptions)} with the default"
+                            + " options.\n\n@return the connection\n")
+                    .addStatement("return connect($T.DEFAULTS)", CONNECT_OPTIONS)
+                    .build())
+            .addMethod(
+                MethodSpec.methodBuilder("connector")
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(RuntimeTypes.CONNECTOR_PROTOCOL)
+                    .addJavadoc("@return the connector this client calls\n")
+                    .addStatement("return async.connector()")
                     .build())
             .addMethod(
                 MethodSpec.methodBuilder("async")

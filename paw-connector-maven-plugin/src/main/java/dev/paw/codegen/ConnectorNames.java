@@ -37,7 +37,7 @@ final class ConnectorNames {
     connector = ClassName.get(packageName, types.allocate(base + "Connector"));
     client = ClassName.get(packageName, types.allocate(base + "Client"));
     blockingClient = ClassName.get(packageName, types.allocate(base + "BlockingClient"));
-    NameAllocator members = new NameAllocator("connector");
+    NameAllocator members = new NameAllocator("connector", "connect", "async");
     for (ActionSpec action : spec.actions()) {
       clientMembers.put(
           "action:" + action.name(), members.allocate(JavaNames.memberName(action.name())));

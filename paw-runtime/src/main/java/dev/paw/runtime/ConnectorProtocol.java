@@ -96,27 +96,56 @@ public interface ConnectorProtocol {
    * @param baseUrl replaces the connector's scheme, host and base path for this connection (a test
    *     server, a proxy, a regional or enterprise endpoint such as GitHub Enterprise); {@code null}
    *     for the connector's own
+   * @param checkCredentials whether connecting calls the service once (the health probe: the first
+   *     {@code auto} GET action that needs no parameter) to check the credentials; on by default
    */
-  record ConnectOptions(String baseUrl) {
+  record ConnectOptions(String baseUrl, boolean checkCredentials) {
 
     public static final ConnectOptions DEFAULTS = new ConnectOptions(null);
 
+    /** Options with a base URL (or {@code null}) that check the credentials. */
+    public ConnectOptions(String baseUrl) {
+      this(baseUrl, true);
+    }
+
     public static ConnectOptions baseUrl(String url) {
       return new ConnectOptions(url);
+    }
+
+    /** These options, connecting without calling the service (offline, or a server to spare). */
+    public ConnectOptions withoutCredentialCheck() {
+      return new ConnectOptions(baseUrl, false);
     }
   }
 
   /**
    * A connection made by {@link #connect()}. There is only a result when the connection was made: a
-   * failure completes the stage exceptionally instead.
+   * failure completes the stage exceptionally instead, and credentials the service refuses (HTTP
+   * 401 or 403 to the health probe) fail it with an {@code ActionFailedException} carrying that
+   * status and the service's reason, the connection not made.
    *
    * @param tables the tables the connector syncs, created in the pocket
+   * @param credentialsChecked true when the service accepted the credentials while connecting
+   * @param credentialCheck what connecting found out about the credentials: which call accepted
+   *     them, or why they were not checked (no credentials, no action callable without parameters,
+   *     the check turned off, or the service failing otherwise)
    */
   record ConnectionResult(
-      String pocket, String connector, List<String> tables, Instant connectedAt) {
+      String pocket,
+      String connector,
+      List<String> tables,
+      Instant connectedAt,
+      boolean credentialsChecked,
+      String credentialCheck) {
 
     public ConnectionResult {
       tables = List.copyOf(tables);
+    }
+
+    /** A result that says nothing about the credentials. */
+    public ConnectionResult(
+        String pocket, String connector, List<String> tables, Instant connectedAt) {
+      this(pocket, connector, tables, connectedAt, false, "credentials not checked");
     }
   }
 

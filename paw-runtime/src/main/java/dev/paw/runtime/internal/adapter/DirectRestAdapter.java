@@ -134,10 +134,23 @@ public final class DirectRestAdapter implements ConnectorProtocol {
                 new PocketConnections(pocket)
                     .connected(spec.name(), options.baseUrl(), pin.encode());
             http.reset();
+            CredentialCheck.Outcome check =
+                new CredentialCheck(spec, health).run(options.checkCredentials(), redaction);
+            if (check.refused() != null) {
+              new PocketConnections(pocket).disconnected(spec.name());
+              http.reset();
+              throw check.refused();
+            }
             audit.record(
                 AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.OK, null),
                 redaction.current());
-            return new ConnectionResult(pocket.name(), spec.name(), created, record.connectedAt());
+            return new ConnectionResult(
+                pocket.name(),
+                spec.name(),
+                created,
+                record.connectedAt(),
+                check.accepted(),
+                check.text());
           } catch (RuntimeException | SQLException e) {
             audit.record(
                 AuditEvent.connection(

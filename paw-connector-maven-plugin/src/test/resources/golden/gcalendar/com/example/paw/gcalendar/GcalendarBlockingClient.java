@@ -27,6 +27,36 @@ public final class GcalendarBlockingClient {
   }
 
   /**
+   * Connects the connector to its pocket: checks the credentials (with one call to the service
+   * where it has one that needs no parameters), creates the synced tables and records the
+   * connection.
+   *
+   * @param options such as {@code ConnectOptions.baseUrl(...)} for a test server
+   * @return the connection, and what was found out about the credentials
+   * @throws RuntimeException the failure itself, such as an {@code ActionFailedException} with
+   *     status 401 when the service refuses the credentials
+   */
+  public ConnectorProtocol.ConnectionResult connect(ConnectorProtocol.ConnectOptions options) {
+    return TypedResult.await(async.connector().connect(options));
+  }
+
+  /**
+   * {@link #connect(ConnectorProtocol.ConnectOptions)} with the default options.
+   *
+   * @return the connection
+   */
+  public ConnectorProtocol.ConnectionResult connect() {
+    return connect(ConnectorProtocol.ConnectOptions.DEFAULTS);
+  }
+
+  /**
+   * @return the connector this client calls
+   */
+  public ConnectorProtocol connector() {
+    return async.connector();
+  }
+
+  /**
    * @return the asynchronous client this one waits for
    */
   public GcalendarClient async() {
