@@ -181,6 +181,18 @@ final class ClientGenerator {
               + FAILS,
           null);
     }
+    if (pages(action)) {
+      return new Answer(
+          completionOf(ParameterizedTypeName.get(RuntimeTypes.PAGE, JavaTypes.JSON_NODE)),
+          null,
+          "the first page of the answer's records, each as a JSON tree (no sync stream maps them);"
+              + " {@code stream()} goes on through the pages after it, {@code next()} fetches the"
+              + " next one"
+              + FAILS,
+          CodeBlock.of(
+              "$L, null",
+              action.records() == null ? "null" : SpecLiterals.string(action.records())));
+    }
     return new Answer(
         completionOf(RuntimeTypes.ACTION_RESULT), CodeBlock.of(""), "the result" + FAILS, null);
   }

@@ -3,6 +3,7 @@ package dev.paw.codegen;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.ConnectorProtocol.ConnectOptions;
@@ -181,6 +182,21 @@ class TypedResultsTest {
     assertThat(third.number()).isEqualTo(3);
     assertThat(third.hasNext()).isFalse();
     assertThat(third.capped()).as("the service had a fourth page").isTrue();
+  }
+
+  @Test
+  void aListActionNoStreamMapsPagesWithJsonTrees() throws Exception {
+    ANSWERS.put("/v1/refunds", customers(true, "re_1", "re_2"));
+    ANSWERS.put("/v1/refunds@re_2", customers(false, "re_3"));
+
+    TypedResult.Page<?> first = (TypedResult.Page<?>) call("listRefunds");
+
+    assertThat(first.records().get(0)).isInstanceOf(JsonNode.class);
+    assertThat(first.stream().map(r -> ((JsonNode) r).get("id").asText()).toList())
+        .containsExactly("re_1", "re_2", "re_3");
+    assertThat(REQUESTS)
+        .containsExactly(
+            "GET /v1/refunds?limit=25", "GET /v1/refunds?starting_after=re_2&limit=25");
   }
 
   @Test

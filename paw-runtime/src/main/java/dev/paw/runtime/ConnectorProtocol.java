@@ -51,6 +51,8 @@ public interface ConnectorProtocol {
    *
    * @param records where the records are in an answer; {@code null} for the answer itself when it
    *     is an array, else its {@code data} field, else its first array field
+   * @param mapper reads each record; {@code null} to read each as a Jackson {@code JsonNode} (then
+   *     {@code R} must be {@code JsonNode})
    */
   default <R> CompletionStage<TypedResult.Page<R>> executePaged(
       String action, Map<String, ?> params, String records, RowMapper<R> mapper) {

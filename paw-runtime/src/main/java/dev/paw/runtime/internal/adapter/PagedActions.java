@@ -8,6 +8,8 @@ import dev.paw.runtime.internal.sync.PagePosition;
 import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -45,8 +47,17 @@ final class PagedActions {
                     new IllegalArgumentException(
                         "connector '" + spec.name() + "' has no action '" + actionName + "'"));
     ActionPaging paging = new ActionPaging(action, records);
+    @SuppressWarnings("unchecked") // without a mapper, the caller asked for JsonNode records
+    RowMapper<R> reader = mapper != null ? mapper : (RowMapper<R>) paging.trees();
     int cap = Math.min(settings.limits().maxPages(), paging.maxPages().orElse(Integer.MAX_VALUE));
-    return new Listing<>(actionName, Map.copyOf(params), mapper, paging, cap, async, redactions);
+    return new Listing<>(
+        actionName,
+        Collections.unmodifiableMap(new LinkedHashMap<>(params)),
+        reader,
+        paging,
+        cap,
+        async,
+        redactions);
   }
 
   final class Listing<R> {

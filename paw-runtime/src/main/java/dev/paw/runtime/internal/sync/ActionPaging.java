@@ -33,6 +33,14 @@ public final class ActionPaging {
     this.parser = new PageParser(records, pager.fieldPaths());
   }
 
+  /**
+   * Reads records that no sync stream maps as Jackson trees, for actions whose answers have no
+   * typed rows.
+   */
+  public RowMapper<com.fasterxml.jackson.databind.JsonNode> trees() {
+    return new TreeRecords(action.pagination() == null ? null : action.pagination().from());
+  }
+
   /** The position of the first page. */
   public static PagePosition first() {
     return PagePosition.FIRST;
