@@ -88,14 +88,14 @@ public final class ExampleApp {
       }
       out.println("... " + rows.size() + " rows in stripe_customers");
 
-      TypedResult<List<StripeCustomersRow>> newest =
+      TypedResult.Page<StripeCustomersRow> newest =
           stripe
-              .listCustomers(ListCustomersParams.builder().limit(3L).build())
+              .listCustomers(ListCustomersParams.builder().limit(3).build())
               .toCompletableFuture()
               .join();
       out.println(
           "newest customers, as typed rows: "
-              + newest.value().stream().map(StripeCustomersRow::id).toList()
+              + newest.records().stream().map(StripeCustomersRow::id).toList()
               + " (HTTP "
               + newest.raw().status()
               + ")");

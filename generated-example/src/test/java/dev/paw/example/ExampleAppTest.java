@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.paw.example.connectors.stripe.StripeConnector;
 import dev.paw.example.connectors.stripe.StripeCustomersRow;
 import dev.paw.runtime.CompiledConnector;
+import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.spec.ConnectorLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -43,7 +44,7 @@ class ExampleAppTest {
                 "usd",
                 false,
                 1_700_003_600L,
-                "{\"tier\":\"standard\"}"));
+                JsonColumns.jsonNode("{\"tier\":\"standard\"}")));
     assertThat(output).contains("synced stripe_customers: 250 inserted, 0 updated in 3 pages");
     assertThat(output)
         .containsPattern(

@@ -136,8 +136,12 @@ final class ConnectCommand implements Callable<Integer> {
       new BrowserAuthorization(context).authorize(spec, pocket, reauthorize, authTimeout);
     }
     ConnectorProtocol connector = context.paw().connector(pocket, name);
+    // the first sync that follows checks the credentials, and says so in the CLI's own words
     ConnectionResult result =
-        connector.connect(settings.options(baseUrl)).toCompletableFuture().join();
+        connector
+            .connect(settings.options(baseUrl).withoutCredentialCheck())
+            .toCompletableFuture()
+            .join();
     context
         .terminal()
         .out()
@@ -219,7 +223,7 @@ final class ConnectCommand implements Callable<Integer> {
     context
         .paw()
         .connector(pocket, name)
-        .connect(new ConnectOptions(record.baseUrlOverride()))
+        .connect(new ConnectOptions(record.baseUrlOverride()).withoutCredentialCheck())
         .toCompletableFuture()
         .join();
     terminal

@@ -9,7 +9,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
-import dev.paw.spec.ParamSpec;
+import dev.paw.spec.PaginationStyle;
 import dev.paw.spec.StreamSpec;
 import dev.paw.spec.TrustLevel;
 import java.util.List;
@@ -73,24 +73,38 @@ final class ClientGenerator {
       if (params == null) {
         type.addMethod(
             actionMethod(action, method, answer, "", "")
-                .addStatement(
-                    "return connector.execute($S, $T.of())$L",
-                    action.name(),
-                    Map.class,
-                    answer.convert())
+                .addStatement("return $L", answer.call(action, CodeBlock.of("$T.of()", Map.class)))
                 .build());
         continue;
       }
       type.addMethod(
           actionMethod(action, method, answer, "", "@param params the parameters\n")
               .addParameter(params, "params")
-              .addStatement(
-                  "return connector.execute($S, params.toMap())$L", action.name(), answer.convert())
+              .addStatement("return $L", answer.call(action, CodeBlock.of("params.toMap()")))
               .build());
-      if (action.allParams().stream().noneMatch(ParamSpec::required)) {
+      List<ParamsGenerator.Field> required =
+          ParamsGenerator.fields(action, params).stream().filter(f -> f.spec().required()).toList();
+      if (required.isEmpty()) {
         type.addMethod(
             actionMethod(action, method, answer, "<p>Every parameter takes its default.\n", "")
                 .addStatement("return $N($T.builder().build())", method, params)
+                .build());
+      } else if (required.size() == 1) {
+        ParamsGenerator.Field only = required.get(0);
+        type.addMethod(
+            actionMethod(
+                    action,
+                    method,
+                    answer,
+                    "<p>Every other parameter takes its default.\n",
+                    "@param " + only.name() + " " + ParamsGenerator.describe(only.spec()) + "\n")
+                .addParameter(ParamsGenerator.setterType(only), only.name())
+                .addStatement(
+                    "return $N($T.builder().$N($N).build())",
+                    method,
+                    params,
+                    only.name(),
+                    only.name())
                 .build());
       }
     }
@@ -102,17 +116,27 @@ final class ClientGenerator {
   }
 
   /**
-   * What an action method answers: its type, the code that turns the raw result into it, and its
+   * What an action method answers: its type, the call that makes it from the parameters, and its
    * Javadoc.
    */
-  private record Answer(TypeName type, CodeBlock convert, String doc) {}
+  private record Answer(TypeName type, CodeBlock convert, String doc, CodeBlock paging) {
+
+    /** The expression that calls the action with the parameters {@code map}. */
+    CodeBlock call(ActionSpec action, CodeBlock map) {
+      if (paging != null) {
+        return CodeBlock.of("connector.executePaged($S, $L,$W$L)", action.name(), map, paging);
+      }
+      return CodeBlock.of("connector.execute($S, $L)$L", action.name(), map, convert);
+    }
+  }
 
   private static final String FAILS =
       "; completes exceptionally when the call is refused, invalid or fails";
 
   /**
    * The declared answer fields' record when the action has {@code returns}, else the rows of the
-   * first stream that maps its records, else the raw result.
+   * first stream that maps its records (a page of them, with the pages after it, when the action
+   * pages), else the raw result.
    */
   private static Answer answer(ActionSpec action, ConnectorNames names) {
     ClassName answer = names.answer(action);
@@ -124,26 +148,58 @@ final class ClientGenerator {
           "the answer's declared fields ({@link "
               + answer.simpleName()
               + "}) and the raw result"
-              + FAILS);
+              + FAILS,
+          null);
     }
     StreamSpec stream = names.rowSource(action);
     if (stream != null) {
       String records = stream.records() != null ? stream.records() : action.records();
+      CodeBlock recordsLiteral =
+          records == null ? CodeBlock.of("null") : CodeBlock.of("$L", SpecLiterals.string(records));
+      if (pages(action)) {
+        return new Answer(
+            completionOf(ParameterizedTypeName.get(RuntimeTypes.PAGE, names.row(stream))),
+            null,
+            "the first page of the answer's records as rows of table {@code "
+                + stream.table()
+                + "}; {@code stream()} goes on through the pages after it, {@code next()} fetches"
+                + " the next one"
+                + FAILS,
+            CodeBlock.of("$L, new $T()", recordsLiteral, names.mapper(stream)));
+      }
       TypeName rows = ParameterizedTypeName.get(ClassName.get(List.class), names.row(stream));
       return new Answer(
           completionOf(ParameterizedTypeName.get(RuntimeTypes.TYPED_RESULT, rows)),
           CodeBlock.of(
               "$W.thenApply(raw -> $T.rows(raw, $L, new $T()))",
               RuntimeTypes.TYPED_RESULT,
-              records == null ? "null" : SpecLiterals.string(records),
+              recordsLiteral,
               names.mapper(stream)),
           "the answer's records as rows of table {@code "
               + stream.table()
               + "}, and the raw result"
-              + FAILS);
+              + FAILS,
+          null);
+    }
+    if (pages(action)) {
+      return new Answer(
+          completionOf(ParameterizedTypeName.get(RuntimeTypes.PAGE, JavaTypes.JSON_NODE)),
+          null,
+          "the first page of the answer's records, each as a JSON tree (no sync stream maps them);"
+              + " {@code stream()} goes on through the pages after it, {@code next()} fetches the"
+              + " next one"
+              + FAILS,
+          CodeBlock.of(
+              "$L, null",
+              action.records() == null ? "null" : SpecLiterals.string(action.records())));
     }
     return new Answer(
-        completionOf(RuntimeTypes.ACTION_RESULT), CodeBlock.of(""), "the result" + FAILS);
+        completionOf(RuntimeTypes.ACTION_RESULT), CodeBlock.of(""), "the result" + FAILS, null);
+  }
+
+  /** Whether an action's answers come in pages that the runtime can follow. */
+  static boolean pages(ActionSpec action) {
+    return action.pagination() != null && action.pagination().style() != PaginationStyle.NONE;
   }
 
   private static TypeName completionOf(TypeName type) {

@@ -41,7 +41,13 @@ public final class ConnectorGenerator {
     ConnectorNames names = new ConnectorNames(spec, basePackage);
     List<GeneratedFile> files = new ArrayList<>();
     files.add(javaFile(spec, names.packageName(), new DescriptorGenerator().generate(spec, names)));
-    files.add(javaFile(spec, names.packageName(), new ClientGenerator().generate(spec, names)));
+    TypeSpec client = new ClientGenerator().generate(spec, names);
+    files.add(javaFile(spec, names.packageName(), client));
+    files.add(
+        javaFile(
+            spec,
+            names.packageName(),
+            new BlockingClientGenerator().generate(client, names, spec.displayName())));
     ParamsGenerator params = new ParamsGenerator();
     for (ActionSpec action : spec.actions()) {
       ClassName className = names.params(action);

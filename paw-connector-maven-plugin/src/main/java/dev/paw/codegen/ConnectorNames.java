@@ -19,6 +19,7 @@ final class ConnectorNames {
   private final String packageName;
   private final ClassName connector;
   private final ClassName client;
+  private final ClassName blockingClient;
   private final Map<String, ClassName> params = new HashMap<>();
   private final Map<String, ClassName> answers = new HashMap<>();
   private final Map<String, StreamSpec> rowSources = new HashMap<>();
@@ -35,7 +36,8 @@ final class ConnectorNames {
     NameAllocator types = new NameAllocator();
     connector = ClassName.get(packageName, types.allocate(base + "Connector"));
     client = ClassName.get(packageName, types.allocate(base + "Client"));
-    NameAllocator members = new NameAllocator("connector");
+    blockingClient = ClassName.get(packageName, types.allocate(base + "BlockingClient"));
+    NameAllocator members = new NameAllocator("connector", "connect", "async");
     for (ActionSpec action : spec.actions()) {
       clientMembers.put(
           "action:" + action.name(), members.allocate(JavaNames.memberName(action.name())));
@@ -121,6 +123,11 @@ final class ConnectorNames {
 
   ClassName client() {
     return client;
+  }
+
+  /** The blocking twin of {@link #client()}. */
+  ClassName blockingClient() {
+    return blockingClient;
   }
 
   /** The parameters class of an action that has parameters. */

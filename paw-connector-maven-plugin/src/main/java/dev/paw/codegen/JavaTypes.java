@@ -39,12 +39,22 @@ final class JavaTypes {
 
   static TypeName of(ColumnType type) {
     return switch (type) {
-      case STRING, JSON -> ClassName.get(String.class);
+      case STRING -> ClassName.get(String.class);
+      case JSON -> JSON_NODE;
       case INTEGER -> ClassName.get(Long.class);
       case NUMBER -> ClassName.get(Double.class);
       case BOOLEAN -> ClassName.get(Boolean.class);
       case ANY -> ClassName.OBJECT;
     };
+  }
+
+  /**
+   * A row component's type: a primitive for a NOT NULL (primary key) integer, number or boolean
+   * column, else {@link #of(ColumnType)}.
+   */
+  static TypeName component(ColumnType type, boolean notNull) {
+    TypeName boxed = of(type);
+    return notNull && boxed.isBoxedPrimitive() ? boxed.unbox() : boxed;
   }
 
   /** The {@code JsonColumns} method that reads an API value as this column type. */
@@ -54,10 +64,13 @@ final class JavaTypes {
       case INTEGER -> "readInteger";
       case NUMBER -> "readNumber";
       case BOOLEAN -> "readBoolean";
-      case JSON -> "readJson";
+      case JSON -> "readJsonNode";
       case ANY -> "readAny";
     };
   }
+
+  /** Jackson's tree type, which {@code json} columns and answer fields are read as. */
+  static final ClassName JSON_NODE = ClassName.get("com.fasterxml.jackson.databind", "JsonNode");
 
   /** The {@code ConnectorProtocol.StoredRow} method that reads this column type back. */
   static String getter(ColumnType type) {

@@ -7,6 +7,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.paw.spec.ColumnSpec;
+import dev.paw.spec.ColumnType;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.FieldTree;
 import dev.paw.spec.StreamSpec;
@@ -79,6 +80,20 @@ final class MapperGenerator {
           "$T $N = null", JavaTypes.of(stream.columns().get(i).type()), vars.get(i));
     }
     method.addCode(FieldReaderCode.objectLoop(reads.root(), null, stream.columns(), vars, locals));
+    for (int i = 0; i < stream.columns().size(); i++) {
+      ColumnSpec column = stream.columns().get(i);
+      boolean key = stream.primaryKey().contains(column.name());
+      if (key && JavaTypes.component(column.type(), true).isPrimitive()) {
+        method
+            .beginControlFlow("if ($N == null)", vars.get(i))
+            .addStatement(
+                "throw new $T($S, $S)",
+                RuntimeTypes.RECORD_EXCEPTION,
+                column.from(),
+                "is missing; it is the primary key '" + column.name() + "', which every row needs")
+            .endControlFlow();
+      }
+    }
     method.addStatement(
         "return new $T($L)",
         row,
@@ -104,8 +119,12 @@ final class MapperGenerator {
   private MethodSpec readBack(StreamSpec stream, ClassName row) {
     List<CodeBlock> args = new ArrayList<>();
     for (int i = 0; i < stream.columns().size(); i++) {
+      ColumnType type = stream.columns().get(i).type();
+      CodeBlock value = CodeBlock.of("stored.$L($L)", JavaTypes.getter(type), i + 1);
       args.add(
-          CodeBlock.of("stored.$L($L)", JavaTypes.getter(stream.columns().get(i).type()), i + 1));
+          type == ColumnType.JSON
+              ? CodeBlock.of("$T.jsonNode($L)", RuntimeTypes.JSON_COLUMNS, value)
+              : value);
     }
     return MethodSpec.methodBuilder("read")
         .addAnnotation(Override.class)

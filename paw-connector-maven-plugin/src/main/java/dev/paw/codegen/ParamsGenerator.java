@@ -137,21 +137,38 @@ final class ParamsGenerator {
                 : SpecLiterals.of(asJavaType(field.spec(), defaultValue)));
       }
       type.addField(f.build());
+      TypeName setterType = setterType(field);
+      boolean primitive = setterType.isPrimitive();
       type.addMethod(
           MethodSpec.methodBuilder(field.name())
               .addModifiers(Modifier.PUBLIC)
               .returns(builder)
-              .addParameter(field.type(), field.name())
+              .addParameter(setterType, field.name())
               .addJavadoc(
                   "Sets $L\n\n@param $N $L\n@return this builder\n",
                   describe(field.spec()),
                   field.name(),
-                  field.spec().required()
-                      ? "the value; {@link #build()} refuses {@code null}"
-                      : "the value, or {@code null} to leave it unset")
+                  primitive
+                      ? "the value"
+                      : field.spec().required()
+                          ? "the value; {@link #build()} refuses {@code null}"
+                          : "the value, or {@code null} to leave it unset")
               .addStatement("this.$N = $N", field.name(), field.name())
               .addStatement("return this")
               .build());
+      if (primitive && !field.spec().required() && defaultValue != null) {
+        type.addMethod(
+            MethodSpec.methodBuilder("clear" + JavaNames.typeName(field.name()))
+                .addModifiers(Modifier.PUBLIC)
+                .returns(builder)
+                .addJavadoc(
+                    "Leaves {@code $L} unset: the request goes without it, instead of with its"
+                        + " default.\n\n@return this builder\n",
+                    field.spec().name())
+                .addStatement("this.$N = null", field.name())
+                .addStatement("return this")
+                .build());
+      }
     }
     MethodSpec.Builder build =
         MethodSpec.methodBuilder("build")
@@ -174,6 +191,15 @@ final class ParamsGenerator {
     }
     type.addMethod(build.addStatement("return new $T(this)", className).build());
     return type.build();
+  }
+
+  /**
+   * The type a builder setter takes: a primitive for integer ({@code long}), number ({@code
+   * double}) and boolean values, so {@code priority(3)} compiles; the field's own type otherwise.
+   */
+  static TypeName setterType(Field field) {
+    TypeName type = field.type();
+    return field.enumType() == null && type.isBoxedPrimitive() ? type.unbox() : type;
   }
 
   private TypeSpec enumType(Field field) {

@@ -33,7 +33,10 @@ final class RowGenerator {
     for (int i = 0; i < stream.columns().size(); i++) {
       ColumnSpec column = stream.columns().get(i);
       constructor.addParameter(
-          ParameterSpec.builder(JavaTypes.of(column.type()), names.get(i)).build());
+          ParameterSpec.builder(
+                  JavaTypes.component(column.type(), stream.primaryKey().contains(column.name())),
+                  names.get(i))
+              .build());
       type.addJavadoc(
           "@param $L column {@code $L}$L, from the API field {@code $L}$L\n",
           names.get(i),

@@ -15,11 +15,13 @@ final class RuntimeTypes {
   static final ClassName COMPILED_CONNECTOR = ClassName.get(RUNTIME, "CompiledConnector");
   static final ClassName ACTION_RESULT = ClassName.get(RUNTIME, "ActionResult");
   static final ClassName TYPED_RESULT = ClassName.get(RUNTIME, "TypedResult");
+  static final ClassName PAGE = TYPED_RESULT.nestedClass("Page");
   static final ClassName SYNC_RESULT = ClassName.get(RUNTIME, "SyncResult");
   static final ClassName SYNC_FAILED = ClassName.get(RUNTIME, "SyncFailedException");
   static final ClassName REQUIRES_APPROVAL = ClassName.get(RUNTIME, "RequiresApproval");
   static final ClassName STORED_ROW = CONNECTOR_PROTOCOL.nestedClass("StoredRow");
   static final ClassName ROW_MAPPER = ClassName.get(MAPPING, "RowMapper");
+  static final ClassName RECORD_EXCEPTION = ClassName.get(MAPPING, "RecordException");
   static final ClassName RECORD_CONTEXT = ClassName.get(MAPPING, "RecordContext");
   static final ClassName JSON_COLUMNS = ClassName.get(MAPPING, "JsonColumns");
   static final ClassName JSON_PARSER = ClassName.get("com.fasterxml.jackson.core", "JsonParser");

@@ -3,6 +3,7 @@ package dev.paw.maven;
 import dev.paw.build.ConnectorBuildException;
 import dev.paw.build.GenerateRequest;
 import dev.paw.build.PawBuild;
+import dev.paw.build.SchemaFile;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -72,7 +73,8 @@ public final class GenerateMojo extends AbstractConnectorMojo {
   String packageName;
 
   /**
-   * Where the incremental build state (input digests and the manifest of generated files) is kept.
+   * Where the incremental build state (input digests and the manifest of generated files) is kept,
+   * and the connector file JSON Schema ({@code connector.schema.json}) is written for editors.
    */
   @Parameter(defaultValue = "${project.build.directory}/paw", readonly = true, required = true)
   File stateDirectory;
@@ -109,6 +111,7 @@ public final class GenerateMojo extends AbstractConnectorMojo {
     getLog().debug("Generator: " + request.generatorVersion());
     try {
       new PawBuild(buildLog()).generate(request);
+      SchemaFile.write(stateDirectory.toPath());
     } catch (ConnectorBuildException e) {
       throw new MojoFailureException(e.getMessage(), e);
     } catch (IOException e) {

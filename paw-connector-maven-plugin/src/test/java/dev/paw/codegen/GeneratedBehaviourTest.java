@@ -127,14 +127,15 @@ class GeneratedBehaviourTest {
   }
 
   @Test
-  void mapperKeepsJsonColumnsAsJsonText() throws Exception {
+  void mapperReadsJsonColumnsAsJsonTrees() throws Exception {
     RowMapper<?> mapper = mapper("StripeCustomersMapper");
     Object row =
         read(
             mapper,
             "{\"id\": \"cus_1\", \"metadata\": {\"tier\": \"gold\", \"n\": [1, 2]}}",
             new RecordContext());
-    assertThat(value(mapper, row, "metadata")).isEqualTo("{\"tier\":\"gold\",\"n\":[1,2]}");
+    assertThat(value(mapper, row, "metadata").toString())
+        .isEqualTo("{\"tier\":\"gold\",\"n\":[1,2]}");
   }
 
   @Test

@@ -48,6 +48,10 @@ class GenerateMojoTest {
     }
     assertThat(dir.resolve("target/generated-sources/paw/paw/generated/alpha/AlphaClient.java"))
         .exists();
+    assertThat(dir.resolve("target/paw/connector.schema.json"))
+        .as("the JSON Schema, where a connector file's editor comment can name it")
+        .hasSameBinaryContentAs(
+            Path.of("../paw-spec/src/main/resources/dev/paw/spec/connector.schema.json"));
     assertThat(log.lines)
         .contains(
             "[INFO] Generated connector sources are up to date (1 connector file unchanged); nothing to generate");

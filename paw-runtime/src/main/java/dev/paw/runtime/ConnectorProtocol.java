@@ -1,5 +1,6 @@
 package dev.paw.runtime;
 
+import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import java.time.Duration;
@@ -57,6 +58,24 @@ public interface ConnectorProtocol {
    * restricted} action runs only with the approval its trust level needs.
    */
   CompletionStage<ActionResult> execute(String action, Map<String, ?> params);
+
+  /**
+   * Runs a list action that declares {@code records} and {@code pagination}, answering its first
+   * page of records as {@code mapper} reads them; the page fetches the pages after it, each an
+   * ordinary call of the action (checked, trust-gated and audited), moved to its page by the same
+   * paging code syncs use, up to the page cap ({@link RuntimeLimits#maxPages()}, or the action's
+   * lower {@code max_pages}).
+   *
+   * @param records where the records are in an answer; {@code null} for the answer itself when it
+   *     is an array, else its {@code data} field, else its first array field
+   * @param mapper reads each record; {@code null} to read each as a Jackson {@code JsonNode} (then
+   *     {@code R} must be {@code JsonNode})
+   */
+  default <R> CompletionStage<TypedResult.Page<R>> executePaged(
+      String action, Map<String, ?> params, String records, RowMapper<R> mapper) {
+    throw new UnsupportedOperationException(
+        "connector '" + spec().name() + "' cannot page through '" + action + "' here");
+  }
 
   /**
    * Syncs one table: pages through its source action and upserts each page with its checkpoint.
@@ -126,8 +145,14 @@ public interface ConnectorProtocol {
    *     connect without them keeps the stored ones.
    * @param endpoint options of a sync of one REST endpoint (see {@link #withEndpoint}), stored with
    *     the connection; empty keeps the stored ones
+   * @param checkCredentials whether connecting calls the service once (the health probe: the first
+   *     {@code auto} GET action that needs no parameter) to check the credentials; on by default
    */
-  record ConnectOptions(String baseUrl, Map<String, Object> params, Map<String, String> endpoint) {
+  record ConnectOptions(
+      String baseUrl,
+      Map<String, Object> params,
+      Map<String, String> endpoint,
+      boolean checkCredentials) {
 
     public static final ConnectOptions DEFAULTS = new ConnectOptions(null);
 
@@ -135,6 +160,15 @@ public interface ConnectorProtocol {
       params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
       endpoint =
           endpoint == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(endpoint));
+    }
+
+    /**
+     * Options with a base URL (or {@code null}), sync parameters and endpoint options that check
+     * the credentials.
+     */
+    public ConnectOptions(
+        String baseUrl, Map<String, Object> params, Map<String, String> endpoint) {
+      this(baseUrl, params, endpoint, true);
     }
 
     public ConnectOptions(String baseUrl, Map<String, Object> params) {
@@ -153,7 +187,7 @@ public interface ConnectorProtocol {
     public ConnectOptions withParam(String name, Object value) {
       Map<String, Object> more = new LinkedHashMap<>(params);
       more.put(name, value);
-      return new ConnectOptions(baseUrl, more, endpoint);
+      return new ConnectOptions(baseUrl, more, endpoint, checkCredentials);
     }
 
     /**
@@ -166,7 +200,12 @@ public interface ConnectorProtocol {
     public ConnectOptions withEndpoint(String option, String value) {
       Map<String, String> more = new LinkedHashMap<>(endpoint);
       more.put(option, value);
-      return new ConnectOptions(baseUrl, params, more);
+      return new ConnectOptions(baseUrl, params, more, checkCredentials);
+    }
+
+    /** These options, connecting without calling the service (offline, or a server to spare). */
+    public ConnectOptions withoutCredentialCheck() {
+      return new ConnectOptions(baseUrl, params, endpoint, false);
     }
   }
 
@@ -185,15 +224,32 @@ public interface ConnectorProtocol {
 
   /**
    * A connection made by {@link #connect()}. There is only a result when the connection was made: a
-   * failure completes the stage exceptionally instead.
+   * failure completes the stage exceptionally instead, and credentials the service refuses (HTTP
+   * 401 or 403 to the health probe) fail it with an {@code ActionFailedException} carrying that
+   * status and the service's reason, the connection not made.
    *
    * @param tables the tables the connector syncs, created in the pocket
+   * @param credentialsChecked true when the service accepted the credentials while connecting
+   * @param credentialCheck what connecting found out about the credentials: which call accepted
+   *     them, or why they were not checked (no credentials, no action callable without parameters,
+   *     the check turned off, or the service failing otherwise)
    */
   record ConnectionResult(
-      String pocket, String connector, List<String> tables, Instant connectedAt) {
+      String pocket,
+      String connector,
+      List<String> tables,
+      Instant connectedAt,
+      boolean credentialsChecked,
+      String credentialCheck) {
 
     public ConnectionResult {
       tables = List.copyOf(tables);
+    }
+
+    /** A result that says nothing about the credentials. */
+    public ConnectionResult(
+        String pocket, String connector, List<String> tables, Instant connectedAt) {
+      this(pocket, connector, tables, connectedAt, false, "credentials not checked");
     }
   }
 

@@ -11,7 +11,15 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * An action's answer as a typed value (the rows of a synced table, or the record of the action's
@@ -140,5 +148,166 @@ public final class TypedResult<T> {
       }
     }
     return node;
+  }
+
+  /**
+   * One page of a list action's typed records, and the way to the pages after it. Generated clients
+   * answer list actions that declare {@code records} and {@code pagination} with it; the runtime
+   * pages with the code its syncs page with.
+   *
+   * <pre>{@code
+   * Page<TodosRow> first = client.listTodos();        // one request
+   * first.records();                                  // the rows of page 1
+   * first.stream().forEach(...);                       // page 1, then page 2, ... fetched lazily
+   * }</pre>
+   *
+   * <p>{@link #stream()} stops at the page cap ({@code RuntimeLimits.maxPages}, or the connector's
+   * lower {@code max_pages}); {@link #capped()} says when a page was the last one under the cap
+   * although the service had more.
+   *
+   * @param <R> the record type
+   */
+  public static final class Page<R> {
+
+    private final ActionResult raw;
+    private final List<R> records;
+    private final int number;
+    private final Supplier<CompletionStage<Page<R>>> next;
+    private final boolean capped;
+
+    private Page(
+        ActionResult raw,
+        List<R> records,
+        int number,
+        Supplier<CompletionStage<Page<R>>> next,
+        boolean capped) {
+      this.raw = Objects.requireNonNull(raw, "raw");
+      this.records = List.copyOf(records);
+      this.number = number;
+      this.next = next;
+      this.capped = capped;
+    }
+
+    /**
+     * A page, as the runtime makes it.
+     *
+     * @param number 1 for the first page
+     * @param next fetches the next page; {@code null} when this is the last one (or the cap)
+     * @param capped true when the service announced more pages but the cap stops here
+     */
+    public static <R> Page<R> of(
+        ActionResult raw,
+        List<R> records,
+        int number,
+        Supplier<CompletionStage<Page<R>>> next,
+        boolean capped) {
+      return new Page<>(raw, records, number, next, capped);
+    }
+
+    /** This page's records, in the order the service sent them. */
+    public List<R> records() {
+      return records;
+    }
+
+    /** The answer this page was read from. */
+    public ActionResult raw() {
+      return raw;
+    }
+
+    /** 1 for the first page. */
+    public int number() {
+      return number;
+    }
+
+    /** Whether a page follows (within the cap). */
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    /** True when the service has more pages than the page cap lets this one reach. */
+    public boolean capped() {
+      return capped;
+    }
+
+    /**
+     * Fetches the next page.
+     *
+     * @return the next page; completes exceptionally when the call fails or is refused, and with a
+     *     {@link NoSuchElementException} when this was the last page
+     */
+    public CompletionStage<Page<R>> nextAsync() {
+      if (next == null) {
+        return java.util.concurrent.CompletableFuture.failedFuture(
+            new NoSuchElementException(
+                "page " + number + " of '" + raw.action() + "' is the last"));
+      }
+      return next.get();
+    }
+
+    /**
+     * Fetches the next page and waits for it.
+     *
+     * @throws NoSuchElementException when this was the last page
+     * @throws RuntimeException the call's own exception (such as {@code ActionFailedException} or
+     *     {@code ActionRefusedException}) when it fails
+     */
+    public Page<R> next() {
+      return await(nextAsync());
+    }
+
+    /**
+     * The records of this page and of every page after it, fetched one page at a time as the stream
+     * is consumed, up to the page cap. A failed fetch throws the call's own exception from the
+     * stream's terminal operation.
+     */
+    public Stream<R> stream() {
+      Iterator<R> records =
+          new Iterator<>() {
+            private Page<R> page = Page.this;
+            private Iterator<R> current = page.records.iterator();
+
+            @Override
+            public boolean hasNext() {
+              while (!current.hasNext() && page.hasNext()) {
+                page = page.next();
+                current = page.records.iterator();
+              }
+              return current.hasNext();
+            }
+
+            @Override
+            public R next() {
+              if (!hasNext()) {
+                throw new NoSuchElementException();
+              }
+              return current.next();
+            }
+          };
+      return StreamSupport.stream(
+          Spliterators.spliteratorUnknownSize(records, Spliterator.ORDERED), false);
+    }
+
+    @Override
+    public String toString() {
+      return "Page{" + raw.action() + " #" + number + ", " + records.size() + " records}";
+    }
+  }
+
+  /**
+   * Waits for a stage and answers its value, or throws the exception it failed with, unwrapped from
+   * the {@link CompletionException} around it; blocking clients call this.
+   */
+  public static <T> T await(CompletionStage<T> stage) {
+    try {
+      return stage.toCompletableFuture().join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
   }
 }

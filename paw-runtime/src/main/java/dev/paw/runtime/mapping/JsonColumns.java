@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.sql.PreparedStatement;
@@ -19,6 +23,8 @@ public final class JsonColumns {
 
   private static final JsonFactory JSON = JsonFactory.builder().build();
   private static final int SHOWN_CHARS = 40;
+  private static final ObjectMapper TREES =
+      JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
   private JsonColumns() {}
 
@@ -96,6 +102,29 @@ public final class JsonColumns {
   }
 
   /**
+   * A {@code json} column as a tree, as generated rows hold it; JSON null is {@code null}. Decimal
+   * numbers keep their exact digits.
+   */
+  public static JsonNode readJsonNode(JsonParser p, String field) throws IOException {
+    if (p.currentToken() == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    return TREES.readTree(p);
+  }
+
+  /** A stored {@code json} column's text as a tree; {@code null} for SQL NULL. */
+  public static JsonNode jsonNode(String stored) {
+    if (stored == null) {
+      return null;
+    }
+    try {
+      return TREES.readTree(stored);
+    } catch (IOException e) {
+      throw new IllegalStateException("a stored json column is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /**
    * An untyped column: strings, whole numbers, other numbers and booleans as {@code String}, {@code
    * Long}, {@code Double} and {@code Boolean}; objects and arrays as JSON text; whole numbers too
    * large for 64 bits as their text.
@@ -121,7 +150,7 @@ public final class JsonColumns {
     }
   }
 
-  /** Binds a column value: {@code null} as NULL, booleans as 0 or 1. */
+  /** Binds a column value: {@code null} as NULL, booleans as 0 or 1, JSON trees as their text. */
   public static void bind(PreparedStatement statement, int index, Object value)
       throws SQLException {
     if (value == null) {
@@ -134,6 +163,8 @@ public final class JsonColumns {
       statement.setDouble(index, d);
     } else if (value instanceof Boolean b) {
       statement.setInt(index, b ? 1 : 0);
+    } else if (value instanceof JsonNode json) {
+      statement.setString(index, json.toString());
     } else {
       throw new IllegalArgumentException("not a column value: " + value.getClass().getName());
     }

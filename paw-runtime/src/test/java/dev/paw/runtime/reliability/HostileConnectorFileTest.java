@@ -335,7 +335,10 @@ class HostileConnectorFileTest {
         Pocket pocket = paw.pocket("Shop");
         paw.credentials(pocket, "stripe")
             .put("STRIPE_API_KEY", dev.paw.runtime.credentials.Secret.of(key));
-        paw.connector(pocket, "stripe").connect().toCompletableFuture().join();
+        paw.connector(pocket, "stripe")
+            .connect(ConnectOptions.DEFAULTS.withoutCredentialCheck()) // no request yet
+            .toCompletableFuture()
+            .join();
       }
       // the file is replaced: the refund needs no approval, and everything goes to another host
       String hostile =

@@ -16,7 +16,9 @@ import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ConnectorSpec;
 import dev.paw.spec.HttpMethod;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import okhttp3.Request;
 
@@ -57,6 +59,16 @@ final class ActionRunner {
   }
 
   ActionResult run(String actionName, Map<String, ?> params, Redaction redaction) {
+    return run(actionName, params, UnaryOperator.identity(), redaction).result();
+  }
+
+  /**
+   * Runs an action whose request {@code page} may still change after the parameter check (paging
+   * puts the page position into it); answers what was sent, with the URL and {@code Link} headers
+   * paging reads.
+   */
+  HttpActionCall.Sent run(
+      String actionName, Map<String, ?> params, UnaryOperator<Request> page, Redaction redaction) {
     ActionSpec action =
         spec.action(actionName)
             .orElseThrow(
@@ -80,13 +92,14 @@ final class ActionRunner {
         decision = trust.enforce(approval(action, values, redaction.current()));
         ActionResult result = local.run(action, values);
         audit.action(action, values, decision, AuditOutcome.OK, null, started, redaction.current());
-        return result;
+        return new HttpActionCall.Sent(result, null, List.of());
       }
-      Request request = http.get().requests().create(action, params);
+      Request request = page.apply(http.get().requests().create(action, params));
       decision = trust.enforce(approval(action, params, redaction.current()));
-      ActionResult result = call.send(action, request, started, http.get().client(), redaction);
+      HttpActionCall.Sent sent =
+          call.sent(action, request, started, http.get().client(), redaction);
       audit.action(action, params, decision, AuditOutcome.OK, null, started, redaction.current());
-      return result;
+      return sent;
     } catch (ActionRefusedException e) {
       TrustDecision denied =
           new TrustDecision(action.trustLevel(), TrustDecision.Outcome.DENIED, e.reason());

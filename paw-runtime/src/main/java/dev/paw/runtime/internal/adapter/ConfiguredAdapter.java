@@ -3,7 +3,9 @@ package dev.paw.runtime.internal.adapter;
 import dev.paw.runtime.ActionResult;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult;
 import dev.paw.runtime.internal.pocket.ConnectionSettingsStore;
+import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
 import dev.paw.runtime.trust.PinChange;
@@ -104,8 +106,21 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
               }
               ConnectionSettings withColumns = given.withColumns(inferred);
               DirectRestAdapter next = adapterFor(withColumns);
-              return next.connect(options).thenCompose(r -> finish(next, withColumns, r));
+              // the first connect checked the credentials; this one only creates the inferred
+              // tables
+              return next.connect(options.withoutCredentialCheck())
+                  .thenCompose(r -> finish(next, withColumns, checkedBy(result, r)));
             });
+  }
+
+  private static ConnectionResult checkedBy(ConnectionResult checked, ConnectionResult result) {
+    return new ConnectionResult(
+        result.pocket(),
+        result.connector(),
+        result.tables(),
+        result.connectedAt(),
+        checked.credentialsChecked(),
+        checked.credentialCheck());
   }
 
   private CompletionStage<ConnectionResult> finish(
@@ -181,6 +196,12 @@ public final class ConfiguredAdapter implements ConnectorProtocol {
   @Override
   public CompletionStage<ActionResult> execute(String action, Map<String, ?> params) {
     return current().execute(action, params);
+  }
+
+  @Override
+  public <R> CompletionStage<TypedResult.Page<R>> executePaged(
+      String action, Map<String, ?> params, String records, RowMapper<R> mapper) {
+    return current().executePaged(action, params, records, mapper);
   }
 
   @Override

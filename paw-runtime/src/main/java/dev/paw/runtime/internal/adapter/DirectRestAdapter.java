@@ -8,6 +8,7 @@ import dev.paw.runtime.ConnectorProtocol.RowReader;
 import dev.paw.runtime.LocalActions;
 import dev.paw.runtime.RuntimeSettings;
 import dev.paw.runtime.SyncResult;
+import dev.paw.runtime.TypedResult.Page;
 import dev.paw.runtime.audit.AuditKind;
 import dev.paw.runtime.audit.AuditOutcome;
 import dev.paw.runtime.credentials.MissingCredentialException;
@@ -16,11 +17,13 @@ import dev.paw.runtime.internal.audit.AuditEvent;
 import dev.paw.runtime.internal.audit.AuditWriter;
 import dev.paw.runtime.internal.pocket.PocketConnections;
 import dev.paw.runtime.internal.pocket.PocketInternals;
+import dev.paw.runtime.internal.sync.ActionPaging;
 import dev.paw.runtime.internal.sync.RunOptions;
 import dev.paw.runtime.internal.sync.SyncEngine;
 import dev.paw.runtime.internal.sync.SyncedData;
 import dev.paw.runtime.internal.trust.ConnectorPin;
 import dev.paw.runtime.internal.trust.TrustGate;
+import dev.paw.runtime.mapping.RowMapper;
 import dev.paw.runtime.pocket.ConnectionRecord;
 import dev.paw.runtime.pocket.Pocket;
 import dev.paw.runtime.registry.RegisteredConnector;
@@ -60,6 +63,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   private final ActionRunner actions;
   private final TableSync syncs;
   private final HealthProbe health;
+  private final PagedActions paged;
 
   /**
    * @param shared the base HTTP client, asked for when the connection first sends a request
@@ -109,6 +113,7 @@ public final class DirectRestAdapter implements ConnectorProtocol {
         new TableSync(
             pocket, connector, trust, engine, settings, connection, http, actions, this.audit);
     this.health = new HealthProbe(spec, credentials, settings, actions);
+    this.paged = new PagedActions(spec, actions, settings);
   }
 
   @Override
@@ -141,10 +146,23 @@ public final class DirectRestAdapter implements ConnectorProtocol {
                 new PocketConnections(pocket)
                     .connected(spec.name(), options.baseUrl(), pin.encode());
             http.reset();
+            CredentialCheck.Outcome check =
+                new CredentialCheck(spec, health).run(options.checkCredentials(), redaction);
+            if (check.refused() != null) {
+              new PocketConnections(pocket).disconnected(spec.name());
+              http.reset();
+              throw check.refused();
+            }
             audit.record(
                 AuditEvent.connection(spec.name(), AuditKind.CONNECT, AuditOutcome.OK, null),
                 redaction.current());
-            return new ConnectionResult(pocket.name(), spec.name(), created, record.connectedAt());
+            return new ConnectionResult(
+                pocket.name(),
+                spec.name(),
+                created,
+                record.connectedAt(),
+                check.accepted(),
+                check.text());
           } catch (RuntimeException | SQLException e) {
             audit.record(
                 AuditEvent.connection(
@@ -202,6 +220,16 @@ public final class DirectRestAdapter implements ConnectorProtocol {
   @Override
   public CompletionStage<ActionResult> execute(String actionName, Map<String, ?> params) {
     return async(() -> actions.run(actionName, params, redaction()));
+  }
+
+  @Override
+  public <R> CompletionStage<Page<R>> executePaged(
+      String actionName, Map<String, ?> params, String records, RowMapper<R> mapper) {
+    return async(
+        () ->
+            paged
+                .listing(actionName, params, records, mapper, this::async, this::redaction)
+                .page(ActionPaging.first(), 1));
   }
 
   @Override

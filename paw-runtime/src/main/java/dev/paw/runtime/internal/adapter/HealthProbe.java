@@ -56,6 +56,11 @@ final class HealthProbe {
     }
   }
 
+  /** The action the probe calls, if the connector has one. */
+  Optional<String> name() {
+    return probe().map(ActionSpec::name);
+  }
+
   private Optional<ActionSpec> probe() {
     return spec.actions().stream()
         .filter(

@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -31,7 +33,22 @@ final class HttpActionCall {
     this.settings = settings;
   }
 
+  /**
+   * An answer as sent: the result, the URL it came from (after redirects) and its {@code Link}
+   * headers, which paging reads.
+   */
+  record Sent(ActionResult result, HttpUrl url, List<String> links) {}
+
   ActionResult send(
+      ActionSpec action,
+      Request unlimited,
+      Instant started,
+      OkHttpClient client,
+      Redaction redaction) {
+    return sent(action, unlimited, started, client, redaction).result();
+  }
+
+  Sent sent(
       ActionSpec action,
       Request unlimited,
       Instant started,
@@ -63,7 +80,10 @@ final class HttpActionCall {
                         + excerpt(body)));
       }
       String contentType = response.header("Content-Type", "application/octet-stream");
-      return new ActionResult(action.name(), response.code(), contentType, body, duration);
+      return new Sent(
+          new ActionResult(action.name(), response.code(), contentType, body, duration),
+          response.request().url(),
+          response.headers("Link"));
     } catch (IOException e) {
       IOException explained =
           ResponseLimitException.explained(e, Duration.ofMillis(client.callTimeoutMillis()));

@@ -153,11 +153,22 @@ public final class ExportTableParams {
      * to open in a spreadsheet: cells starting with = + - &#64; tab or CR (formulas) get a leading
      * ' and quotes. Default false: the exact values, for data.
      *
-     * @param spreadsheetSafe the value, or {@code null} to leave it unset
+     * @param spreadsheetSafe the value
      * @return this builder
      */
-    public Builder spreadsheetSafe(Boolean spreadsheetSafe) {
+    public Builder spreadsheetSafe(boolean spreadsheetSafe) {
       this.spreadsheetSafe = spreadsheetSafe;
+      return this;
+    }
+
+    /**
+     * Leaves {@code spreadsheet_safe} unset: the request goes without it, instead of with its
+     * default.
+     *
+     * @return this builder
+     */
+    public Builder clearSpreadsheetSafe() {
+      this.spreadsheetSafe = null;
       return this;
     }
 

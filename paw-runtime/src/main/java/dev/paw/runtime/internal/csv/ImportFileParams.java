@@ -237,11 +237,21 @@ public final class ImportFileParams {
     /**
      * Sets {@code has_header} (boolean, default {@code true}, sent in the query).
      *
-     * @param hasHeader the value, or {@code null} to leave it unset
+     * @param hasHeader the value
      * @return this builder
      */
-    public Builder hasHeader(Boolean hasHeader) {
+    public Builder hasHeader(boolean hasHeader) {
       this.hasHeader = hasHeader;
+      return this;
+    }
+
+    /**
+     * Leaves {@code has_header} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearHasHeader() {
+      this.hasHeader = null;
       return this;
     }
 

@@ -11,7 +11,7 @@ import java.io.UncheckedIOException;
  * {@code page=3}), a whole URL (a {@code Link} header or a next URL in the body), or the first
  * page. Saved with each page's commit, so a run resumes exactly where it stopped.
  */
-record PagePosition(String param, String value, String url) {
+public record PagePosition(String param, String value, String url) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   static final PagePosition FIRST = new PagePosition(null, null, null);

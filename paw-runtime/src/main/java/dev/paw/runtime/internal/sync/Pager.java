@@ -78,15 +78,25 @@ final class Pager {
   /** Where the page after {@code page} starts; empty when {@code page} was the last. */
   Optional<PagePosition> next(PagePosition position, ParsedPage<?> page, Response response)
       throws SyncException {
+    return next(position, page, response.request().url(), response.headers("Link"));
+  }
+
+  /**
+   * Where the page after {@code page} starts, read from the page, the URL it was fetched from (the
+   * base of relative next-page URLs) and its {@code Link} headers; empty when it was the last.
+   */
+  Optional<PagePosition> next(
+      PagePosition position, ParsedPage<?> page, HttpUrl fetched, List<String> links)
+      throws SyncException {
     PagePosition next =
         switch (spec.style()) {
           case NONE -> null;
           case CURSOR -> cursor(page);
           case TOKEN -> token(page);
-          case LINK_HEADER -> link(response);
+          case LINK_HEADER -> link(fetched, links);
           case PAGE -> numbered(position, page, 1);
           case OFFSET -> numbered(position, page, page.size());
-          case NEXT_URL -> nextUrl(page, response);
+          case NEXT_URL -> nextUrl(page, fetched);
         };
     if (next != null && next.equals(position)) {
       throw new SyncException(
@@ -125,11 +135,11 @@ final class Pager {
         : PagePosition.param(spec.param(), token.toString());
   }
 
-  private PagePosition link(Response response) {
-    for (String header : response.headers("Link")) {
+  private PagePosition link(HttpUrl fetched, List<String> links) {
+    for (String header : links) {
       Matcher m = LINK_NEXT.matcher(header);
       if (m.find()) {
-        return PagePosition.url(resolve(response, m.group(1)));
+        return PagePosition.url(resolve(fetched, m.group(1)));
       }
     }
     return null;
@@ -144,15 +154,15 @@ final class Pager {
     return PagePosition.param(spec.param(), String.valueOf(current + step));
   }
 
-  private PagePosition nextUrl(ParsedPage<?> page, Response response) {
+  private PagePosition nextUrl(ParsedPage<?> page, HttpUrl fetched) {
     Object url = page.fields().get(spec.path());
     return url == null || url.toString().isEmpty()
         ? null
-        : PagePosition.url(resolve(response, url.toString()));
+        : PagePosition.url(resolve(fetched, url.toString()));
   }
 
-  private static String resolve(Response response, String url) {
-    HttpUrl resolved = response.request().url().resolve(url);
+  private static String resolve(HttpUrl fetched, String url) {
+    HttpUrl resolved = fetched.resolve(url);
     return resolved == null ? url : resolved.toString();
   }
 

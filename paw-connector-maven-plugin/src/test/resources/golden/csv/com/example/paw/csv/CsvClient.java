@@ -48,6 +48,19 @@ public final class CsvClient {
   }
 
   /**
+   * Import a CSV, TSV, Excel (.xlsx), JSON or NDJSON file into a pocket table.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>Every other parameter takes its default.
+   *
+   * @param filePath {@code file_path} (string, required, sent in the query): Path to the file.
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> importFile(String filePath) {
+    return importFile(ImportFileParams.builder().filePath(filePath).build());
+  }
+
+  /**
    * List the imported tables of this pocket.
    *
    * <p>Trust level {@code auto}: runs without asking.
@@ -71,6 +84,19 @@ public final class CsvClient {
   }
 
   /**
+   * Preview rows of an imported table.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>Every other parameter takes its default.
+   *
+   * @param tableName {@code table_name} (string, required, sent in the query).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> previewTable(String tableName) {
+    return previewTable(PreviewTableParams.builder().tableName(tableName).build());
+  }
+
+  /**
    * Row count, column types, null counts, min and max of a table.
    *
    * <p>Trust level {@code auto}: runs without asking.
@@ -80,6 +106,19 @@ public final class CsvClient {
    */
   public CompletionStage<ActionResult> tableStats(TableStatsParams params) {
     return connector.execute("table_stats", params.toMap());
+  }
+
+  /**
+   * Row count, column types, null counts, min and max of a table.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>Every other parameter takes its default.
+   *
+   * @param tableName {@code table_name} (string, required, sent in the query).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> tableStats(String tableName) {
+    return tableStats(TableStatsParams.builder().tableName(tableName).build());
   }
 
   /**
@@ -95,6 +134,20 @@ public final class CsvClient {
   }
 
   /**
+   * Run a read-only SQL query against the pocket's tables.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>Every other parameter takes its default.
+   *
+   * @param query {@code query} (string, required, sent in the query): SQL query, e.g. SELECT * FROM
+   *     sales WHERE amount &gt; 100.
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> queryTable(String query) {
+    return queryTable(QueryTableParams.builder().query(query).build());
+  }
+
+  /**
    * Remove an imported table from the pocket.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
@@ -107,6 +160,22 @@ public final class CsvClient {
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> dropTable(DropTableParams params) {
     return connector.execute("drop_table", params.toMap());
+  }
+
+  /**
+   * Remove an imported table from the pocket.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>Every other parameter takes its default.
+   *
+   * @param tableName {@code table_name} (string, required, sent in the query).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> dropTable(String tableName) {
+    return dropTable(DropTableParams.builder().tableName(tableName).build());
   }
 
   /**

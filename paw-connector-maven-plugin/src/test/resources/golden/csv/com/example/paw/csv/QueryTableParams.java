@@ -95,11 +95,21 @@ public final class QueryTableParams {
     /**
      * Sets {@code limit} (integer, default {@code 1000}, sent in the query): Most rows to return.
      *
-     * @param limit the value, or {@code null} to leave it unset
+     * @param limit the value
      * @return this builder
      */
-    public Builder limit(Long limit) {
+    public Builder limit(long limit) {
       this.limit = limit;
+      return this;
+    }
+
+    /**
+     * Leaves {@code limit} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearLimit() {
+      this.limit = null;
       return this;
     }
 

@@ -3,6 +3,7 @@ package com.example.paw.gcalendar;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
@@ -52,7 +53,7 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
     String endTime = null;
     String endDate = null;
     String organizer = null;
-    String attendees = null;
+    JsonNode attendees = null;
     String recurringEventId = null;
     String htmlLink = null;
     String updated = null;
@@ -109,7 +110,7 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
             parser.skipChildren();
           }
         }
-        case "attendees" -> attendees = JsonColumns.readJson(parser, "attendees");
+        case "attendees" -> attendees = JsonColumns.readJsonNode(parser, "attendees");
         case "recurringEventId" -> recurringEventId = JsonColumns.readString(parser,
             "recurringEventId");
         case "htmlLink" -> htmlLink = JsonColumns.readString(parser, "htmlLink");
@@ -143,8 +144,9 @@ public final class CalendarEventsMapper implements RowMapper<CalendarEventsRow> 
   public CalendarEventsRow read(ConnectorProtocol.StoredRow stored) {
     return new CalendarEventsRow(stored.getString(1), stored.getString(2), stored.getString(3),
         stored.getString(4), stored.getString(5), stored.getString(6), stored.getString(7),
-        stored.getString(8), stored.getString(9), stored.getString(10), stored.getString(11),
-        stored.getString(12), stored.getString(13), stored.getString(14));
+        stored.getString(8), stored.getString(9), stored.getString(10),
+        JsonColumns.jsonNode(stored.getString(11)), stored.getString(12), stored.getString(13),
+        stored.getString(14));
   }
 
   @Override

@@ -185,22 +185,42 @@ public final class ListEventsParams {
      * Sets {@code singleEvents} (boolean, default {@code true}, sent in the query): Expand
      * recurring events into instances.
      *
-     * @param singleEvents the value, or {@code null} to leave it unset
+     * @param singleEvents the value
      * @return this builder
      */
-    public Builder singleEvents(Boolean singleEvents) {
+    public Builder singleEvents(boolean singleEvents) {
       this.singleEvents = singleEvents;
+      return this;
+    }
+
+    /**
+     * Leaves {@code singleEvents} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearSingleEvents() {
+      this.singleEvents = null;
       return this;
     }
 
     /**
      * Sets {@code showDeleted} (boolean, default {@code false}, sent in the query).
      *
-     * @param showDeleted the value, or {@code null} to leave it unset
+     * @param showDeleted the value
      * @return this builder
      */
-    public Builder showDeleted(Boolean showDeleted) {
+    public Builder showDeleted(boolean showDeleted) {
       this.showDeleted = showDeleted;
+      return this;
+    }
+
+    /**
+     * Leaves {@code showDeleted} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearShowDeleted() {
+      this.showDeleted = null;
       return this;
     }
 
@@ -242,11 +262,21 @@ public final class ListEventsParams {
     /**
      * Sets {@code maxResults} (integer, default {@code 250}, sent in the query).
      *
-     * @param maxResults the value, or {@code null} to leave it unset
+     * @param maxResults the value
      * @return this builder
      */
-    public Builder maxResults(Long maxResults) {
+    public Builder maxResults(long maxResults) {
       this.maxResults = maxResults;
+      return this;
+    }
+
+    /**
+     * Leaves {@code maxResults} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearMaxResults() {
+      this.maxResults = null;
       return this;
     }
 

@@ -3,6 +3,7 @@ package com.example.paw.gmail;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
@@ -43,8 +44,8 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
     String id = null;
     String threadId = null;
     String snippet = null;
-    String labelIds = null;
-    String headers = null;
+    JsonNode labelIds = null;
+    JsonNode headers = null;
     String historyId = null;
     String internalDate = null;
     Long sizeEstimate = null;
@@ -55,14 +56,14 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
         case "id" -> id = JsonColumns.readString(parser, "id");
         case "threadId" -> threadId = JsonColumns.readString(parser, "threadId");
         case "snippet" -> snippet = JsonColumns.readString(parser, "snippet");
-        case "labelIds" -> labelIds = JsonColumns.readJson(parser, "labelIds");
+        case "labelIds" -> labelIds = JsonColumns.readJsonNode(parser, "labelIds");
         case "payload" -> {
           if (parser.currentToken() == JsonToken.START_OBJECT) {
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
               String payloadField = parser.currentName();
               parser.nextToken();
               switch (payloadField) {
-                case "headers" -> headers = JsonColumns.readJson(parser, "payload.headers");
+                case "headers" -> headers = JsonColumns.readJsonNode(parser, "payload.headers");
                 default -> parser.skipChildren();
               }
             }
@@ -95,8 +96,8 @@ public final class GmailMessagesMapper implements RowMapper<GmailMessagesRow> {
   @Override
   public GmailMessagesRow read(ConnectorProtocol.StoredRow stored) {
     return new GmailMessagesRow(stored.getString(1), stored.getString(2), stored.getString(3),
-        stored.getString(4), stored.getString(5), stored.getString(6), stored.getString(7),
-        stored.getLong(8));
+        JsonColumns.jsonNode(stored.getString(4)), JsonColumns.jsonNode(stored.getString(5)),
+        stored.getString(6), stored.getString(7), stored.getLong(8));
   }
 
   @Override

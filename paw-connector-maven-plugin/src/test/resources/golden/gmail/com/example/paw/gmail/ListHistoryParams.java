@@ -154,11 +154,21 @@ public final class ListHistoryParams {
     /**
      * Sets {@code maxResults} (integer, default {@code 100}, sent in the query): Page size (1-500).
      *
-     * @param maxResults the value, or {@code null} to leave it unset
+     * @param maxResults the value
      * @return this builder
      */
-    public Builder maxResults(Long maxResults) {
+    public Builder maxResults(long maxResults) {
       this.maxResults = maxResults;
+      return this;
+    }
+
+    /**
+     * Leaves {@code maxResults} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearMaxResults() {
+      this.maxResults = null;
       return this;
     }
 

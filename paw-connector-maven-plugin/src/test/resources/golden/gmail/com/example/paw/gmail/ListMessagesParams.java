@@ -142,22 +142,43 @@ public final class ListMessagesParams {
     /**
      * Sets {@code maxResults} (integer, default {@code 100}, sent in the query): Page size (1-500).
      *
-     * @param maxResults the value, or {@code null} to leave it unset
+     * @param maxResults the value
      * @return this builder
      */
-    public Builder maxResults(Long maxResults) {
+    public Builder maxResults(long maxResults) {
       this.maxResults = maxResults;
+      return this;
+    }
+
+    /**
+     * Leaves {@code maxResults} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearMaxResults() {
+      this.maxResults = null;
       return this;
     }
 
     /**
      * Sets {@code includeSpamTrash} (boolean, default {@code false}, sent in the query).
      *
-     * @param includeSpamTrash the value, or {@code null} to leave it unset
+     * @param includeSpamTrash the value
      * @return this builder
      */
-    public Builder includeSpamTrash(Boolean includeSpamTrash) {
+    public Builder includeSpamTrash(boolean includeSpamTrash) {
       this.includeSpamTrash = includeSpamTrash;
+      return this;
+    }
+
+    /**
+     * Leaves {@code includeSpamTrash} unset: the request goes without it, instead of with its
+     * default.
+     *
+     * @return this builder
+     */
+    public Builder clearIncludeSpamTrash() {
+      this.includeSpamTrash = null;
       return this;
     }
 

@@ -48,6 +48,21 @@ public final class RestGenericClient {
   }
 
   /**
+   * GET any path below the base URL.
+   *
+   * <p>Trust level {@code auto}: runs without asking.
+   * <p>{@code GET /{+path}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param path {@code path} (string, required, sent in the path): Path below the base URL, e.g.
+   *     users/42.
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  public CompletionStage<ActionResult> getEndpoint(String path) {
+    return getEndpoint(GetEndpointParams.builder().path(path).build());
+  }
+
+  /**
    * POST a JSON body to a path.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
@@ -61,6 +76,23 @@ public final class RestGenericClient {
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> postEndpoint(PostEndpointParams params) {
     return connector.execute("post_endpoint", params.toMap());
+  }
+
+  /**
+   * POST a JSON body to a path.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code POST /{+path}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param path {@code path} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> postEndpoint(String path) {
+    return postEndpoint(PostEndpointParams.builder().path(path).build());
   }
 
   /**
@@ -80,6 +112,23 @@ public final class RestGenericClient {
   }
 
   /**
+   * PUT (replace) a resource.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code PUT /{+path}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param path {@code path} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> putEndpoint(String path) {
+    return putEndpoint(PutEndpointParams.builder().path(path).build());
+  }
+
+  /**
    * PATCH (partially update) a resource.
    *
    * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
@@ -93,6 +142,23 @@ public final class RestGenericClient {
   @RequiresApproval(TrustLevel.CONFIRM)
   public CompletionStage<ActionResult> patchEndpoint(PatchEndpointParams params) {
     return connector.execute("patch_endpoint", params.toMap());
+  }
+
+  /**
+   * PATCH (partially update) a resource.
+   *
+   * <p><b>Needs approval</b> (trust level {@code confirm}): runs only when the pocket's approval
+   * callback approves this call; otherwise nothing is sent. Approve it with
+   * {@code PawBuilder.approver(...)}, or at the command line at the prompt or with {@code --yes}.
+   * <p>{@code PATCH /{+path}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param path {@code path} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.CONFIRM)
+  public CompletionStage<ActionResult> patchEndpoint(String path) {
+    return patchEndpoint(PatchEndpointParams.builder().path(path).build());
   }
 
   /**
@@ -111,5 +177,24 @@ public final class RestGenericClient {
   @RequiresApproval(TrustLevel.RESTRICTED)
   public CompletionStage<ActionResult> deleteEndpoint(DeleteEndpointParams params) {
     return connector.execute("delete_endpoint", params.toMap());
+  }
+
+  /**
+   * DELETE a resource.
+   *
+   * <p><b>Needs an administrator</b> (trust level {@code restricted}): runs only with an
+   * administrator's approval, which an ordinary approval cannot give; otherwise nothing is sent.
+   * Approve it with {@code PawBuilder.adminApprover(...)}, or at the command line with the pocket's
+   * administrator secret (set once with {@code paw admin set-secret --pocket POCKET}; given in
+   * {@code PAW_ADMIN_SECRET} or at the prompt).
+   * <p>{@code DELETE /{+path}}
+   * <p>Every other parameter takes its default.
+   *
+   * @param path {@code path} (string, required, sent in the path).
+   * @return the result; completes exceptionally when the call is refused, invalid or fails
+   */
+  @RequiresApproval(TrustLevel.RESTRICTED)
+  public CompletionStage<ActionResult> deleteEndpoint(String path) {
+    return deleteEndpoint(DeleteEndpointParams.builder().path(path).build());
   }
 }

@@ -151,11 +151,22 @@ public final class CreateInvoiceParams {
      * Sets {@code days_until_due} (integer, default {@code 30}, sent in the body): Days until due
      * (send_invoice only).
      *
-     * @param daysUntilDue the value, or {@code null} to leave it unset
+     * @param daysUntilDue the value
      * @return this builder
      */
-    public Builder daysUntilDue(Long daysUntilDue) {
+    public Builder daysUntilDue(long daysUntilDue) {
       this.daysUntilDue = daysUntilDue;
+      return this;
+    }
+
+    /**
+     * Leaves {@code days_until_due} unset: the request goes without it, instead of with its
+     * default.
+     *
+     * @return this builder
+     */
+    public Builder clearDaysUntilDue() {
+      this.daysUntilDue = null;
       return this;
     }
 

@@ -110,10 +110,10 @@ public final class CreateRefundParams {
      * Sets {@code amount} (integer, sent in the body): Amount in the smallest currency unit; omit
      * for a full refund.
      *
-     * @param amount the value, or {@code null} to leave it unset
+     * @param amount the value
      * @return this builder
      */
-    public Builder amount(Long amount) {
+    public Builder amount(long amount) {
       this.amount = amount;
       return this;
     }

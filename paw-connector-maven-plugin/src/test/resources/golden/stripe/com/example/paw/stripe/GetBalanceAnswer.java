@@ -3,6 +3,7 @@ package com.example.paw.stripe;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.mapping.JsonColumns;
 import java.io.IOException;
 
@@ -14,7 +15,7 @@ import java.io.IOException;
  * @param available field {@code available} (json), from {@code available} in the answer
  * @param pending field {@code pending} (json), from {@code pending} in the answer
  */
-public record GetBalanceAnswer(Boolean livemode, String available, String pending) {
+public record GetBalanceAnswer(Boolean livemode, JsonNode available, JsonNode pending) {
   /**
    * Reads the declared fields of an answer; other fields are skipped, and an answer that is not an
    * object gives no values.
@@ -26,16 +27,16 @@ public record GetBalanceAnswer(Boolean livemode, String available, String pendin
    */
   public static GetBalanceAnswer read(JsonParser parser) throws IOException {
     Boolean livemode = null;
-    String available = null;
-    String pending = null;
+    JsonNode available = null;
+    JsonNode pending = null;
     if (parser.currentToken() == JsonToken.START_OBJECT) {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String field = parser.currentName();
         parser.nextToken();
         switch (field) {
           case "livemode" -> livemode = JsonColumns.readBoolean(parser, "livemode");
-          case "available" -> available = JsonColumns.readJson(parser, "available");
-          case "pending" -> pending = JsonColumns.readJson(parser, "pending");
+          case "available" -> available = JsonColumns.readJsonNode(parser, "available");
+          case "pending" -> pending = JsonColumns.readJsonNode(parser, "pending");
           default -> parser.skipChildren();
         }
       }

@@ -81,21 +81,31 @@ public final class ListProductsParams {
     /**
      * Sets {@code limit} (integer, default {@code 25}, sent in the query).
      *
-     * @param limit the value, or {@code null} to leave it unset
+     * @param limit the value
      * @return this builder
      */
-    public Builder limit(Long limit) {
+    public Builder limit(long limit) {
       this.limit = limit;
+      return this;
+    }
+
+    /**
+     * Leaves {@code limit} unset: the request goes without it, instead of with its default.
+     *
+     * @return this builder
+     */
+    public Builder clearLimit() {
+      this.limit = null;
       return this;
     }
 
     /**
      * Sets {@code active} (boolean, sent in the query).
      *
-     * @param active the value, or {@code null} to leave it unset
+     * @param active the value
      * @return this builder
      */
-    public Builder active(Boolean active) {
+    public Builder active(boolean active) {
       this.active = active;
       return this;
     }

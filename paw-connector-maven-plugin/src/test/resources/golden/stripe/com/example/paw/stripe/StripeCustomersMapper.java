@@ -3,6 +3,7 @@ package com.example.paw.stripe;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.runtime.ConnectorProtocol;
 import dev.paw.runtime.mapping.JsonColumns;
 import dev.paw.runtime.mapping.RecordContext;
@@ -48,7 +49,7 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
     String currency = null;
     Boolean delinquent = null;
     Long created = null;
-    String metadata = null;
+    JsonNode metadata = null;
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String field = parser.currentName();
       parser.nextToken();
@@ -64,7 +65,7 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
         case "currency" -> currency = JsonColumns.readString(parser, "currency");
         case "delinquent" -> delinquent = JsonColumns.readBoolean(parser, "delinquent");
         case "created" -> created = JsonColumns.readInteger(parser, "created");
-        case "metadata" -> metadata = JsonColumns.readJson(parser, "metadata");
+        case "metadata" -> metadata = JsonColumns.readJsonNode(parser, "metadata");
         default -> parser.skipChildren();
       }
     }
@@ -89,7 +90,7 @@ public final class StripeCustomersMapper implements RowMapper<StripeCustomersRow
   public StripeCustomersRow read(ConnectorProtocol.StoredRow stored) {
     return new StripeCustomersRow(stored.getString(1), stored.getString(2), stored.getString(3),
         stored.getString(4), stored.getLong(5), stored.getString(6), stored.getBoolean(7),
-        stored.getLong(8), stored.getString(9));
+        stored.getLong(8), JsonColumns.jsonNode(stored.getString(9)));
   }
 
   @Override
