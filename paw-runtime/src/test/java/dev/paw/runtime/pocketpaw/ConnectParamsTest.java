@@ -89,7 +89,9 @@ class ConnectParamsTest {
         .isFalse();
     confluence
         .connect(
-            new ConnectOptions(server.url("/").toString(), Map.of()).withParam("spaceKey", "TEAM"))
+            new ConnectOptions(server.url("/").toString(), Map.of())
+                .withParam("spaceKey", "TEAM")
+                .withoutCredentialCheck())
         .toCompletableFuture()
         .join();
     answerPages();
@@ -176,7 +178,8 @@ class ConnectParamsTest {
     tickets
         .connect(
             new ConnectOptions(
-                server.url("/").toString(), Map.of("status", "open", "per_page", "2")))
+                    server.url("/").toString(), Map.of("status", "open", "per_page", "2"))
+                .withoutCredentialCheck())
         .toCompletableFuture()
         .join();
     server.enqueue(
