@@ -26,7 +26,7 @@ mvn -q -B -Pbench package -DskipTests -Dinvoker.skip -pl paw-bench -am
 ./paw --version >/dev/null # builds paw-cli/target/paw.jar (and its start-up cache) when missing or stale
 work=$(mktemp -d)
 mkfifo "$work/stdin"
-java -Xmx1g -cp paw-bench/target/paw-bench.jar dev.paw.bench.ServePages --records "$records" \
+java -Xmx4g -cp paw-bench/target/paw-bench.jar dev.paw.bench.ServePages --records "$records" \
   <"$work/stdin" >"$work/origins" 2>&1 &
 server=$!
 exec 3>"$work/stdin" # the server serves until this closes

@@ -5,11 +5,12 @@ import dev.paw.bench.server.ListRoute;
 import dev.paw.bench.server.PageStore;
 
 /**
- * Serves the invoice lists for a benchmark run from the shell ({@code bench/sync-cli-benchmark.sh}):
- * renders {@code --records N} invoices, starts two servers on loopback, prints one line each,
- * {@code fast ORIGIN} (the benchmark's server) and {@code nagle ORIGIN} (Nagle's algorithm on,
- * header and body in two writes, as Python's {@code http.server}), and serves until standard input
- * closes. The lists are at {@code ORIGIN/n/SIZE/v1/invoices} for any {@code SIZE <= N}.
+ * Serves the invoice lists for a benchmark run from the shell ({@code
+ * bench/sync-cli-benchmark.sh}): renders {@code --records N} invoices, starts two servers on
+ * loopback, prints one line each, {@code fast ORIGIN} (the benchmark's server) and {@code nagle
+ * ORIGIN} (Nagle's algorithm on, header and body in two writes, as Python's {@code http.server}),
+ * and serves until standard input closes. The lists are at {@code ORIGIN/n/SIZE/v1/invoices} for
+ * any {@code SIZE <= N}.
  */
 public final class ServePages {
 
