@@ -25,12 +25,22 @@ public final class ChannelPageServer implements PageServer {
   private static final int MAX_HEAD = 16 * 1024;
 
   private final ListRoute route;
+  private final boolean nagle;
   private final ServerSocketChannel listener;
   private final ExecutorService connections;
   private final Thread acceptor;
 
   public ChannelPageServer(ListRoute route, int threads) {
+    this(route, threads, false);
+  }
+
+  /**
+   * @param nagle answer like Python's {@code http.server} does by default: Nagle's algorithm on
+   *     ({@code TCP_NODELAY} off) and the header written before, and apart from, the body
+   */
+  public ChannelPageServer(ListRoute route, int threads, boolean nagle) {
     this.route = route;
+    this.nagle = nagle;
     try {
       listener = ServerSocketChannel.open();
       listener.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
@@ -44,7 +54,7 @@ public final class ChannelPageServer implements PageServer {
 
   @Override
   public String name() {
-    return "nio-channels";
+    return nagle ? "nio-channels, Nagle on, header and body apart" : "nio-channels";
   }
 
   @Override
@@ -60,7 +70,7 @@ public final class ChannelPageServer implements PageServer {
     while (listener.isOpen()) {
       try {
         SocketChannel channel = listener.accept();
-        channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        channel.setOption(StandardSocketOptions.TCP_NODELAY, !nagle);
         connections.execute(() -> serve(channel));
       } catch (ClosedChannelException e) {
         return;
@@ -134,6 +144,11 @@ public final class ChannelPageServer implements PageServer {
       return close;
     }
     ByteBuffer[] views = response.pieces();
+    if (nagle) {
+      writeAll(channel, new ByteBuffer[] {header(200, response.length(), connection)});
+      writeAll(channel, views);
+      return close;
+    }
     ByteBuffer[] all = new ByteBuffer[views.length + 1];
     all[0] = header(200, response.length(), connection);
     System.arraycopy(views, 0, all, 1, views.length);
