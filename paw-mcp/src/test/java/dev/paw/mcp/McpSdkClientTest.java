@@ -376,6 +376,30 @@ class McpSdkClientTest {
   }
 
   @Test
+  void aFullSyncRepairsATableThatTheUsualSyncCannotRefresh() throws Exception {
+    connect("repairer", false);
+    // stripe_customers was listed in the set-up, so the usual sync follows Stripe's Events API,
+    // which stripe-mock does not serve: the agent sees why, and full=true lists it again
+    CallToolResult usual = call("sync", Map.of("connector", "stripe", "table", "stripe_customers"));
+    assertThat(usual.isError()).isTrue();
+    assertThat(text(usual)).contains("/v1/events");
+    CallToolResult full =
+        call("sync", Map.of("connector", "stripe", "table", "stripe_customers", "full", true));
+    assertThat(full.isError()).as(text(full)).isFalse();
+    AuditEntry audit = lastAudit("stripe_customers");
+    assertThat(audit.actor()).isEqualTo("mcp:repairer");
+    assertThat(audit.outcome().name()).isEqualTo("OK");
+    assertThat(audit.parametersJson()).contains("\"full\":true");
+
+    CallToolResult typo =
+        call("sync", Map.of("connector", "stripe", "table", "stripe_customers", "ful", true));
+    assertThat(typo.isError()).isTrue();
+    assertThat(text(typo)).contains("unknown parameter 'ful'", "connector, table, full");
+    CallToolResult notABoolean = call("sync", Map.of("connector", "stripe", "full", "yes"));
+    assertThat(text(notABoolean)).contains("parameter 'full' must be true or false");
+  }
+
+  @Test
   void clientsThatNeverCloseDoNotPileUpRuntimes() {
     List<McpSyncClient> clients = new ArrayList<>();
     try {

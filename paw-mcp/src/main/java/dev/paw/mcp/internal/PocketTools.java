@@ -1,5 +1,6 @@
 package dev.paw.mcp.internal;
 
+import dev.paw.runtime.ConnectorProtocol.SyncOptions;
 import dev.paw.runtime.Paw;
 import dev.paw.runtime.SyncFailedException;
 import dev.paw.runtime.SyncResult;
@@ -28,6 +29,7 @@ public final class PocketTools {
 
   static final String QUERY = "query";
   static final String SYNC = "sync";
+  private static final List<String> SYNC_PARAMETERS = List.of("connector", "table", "full");
   static final int DEFAULT_ROWS = 100;
   static final int MAX_ROWS = 1000;
 
@@ -153,6 +155,16 @@ public final class PocketTools {
                 tables,
                 "description",
                 "One of the connector's tables; all of them when left out"));
+    properties.put(
+        "full",
+        Map.of(
+            "type",
+            "boolean",
+            "default",
+            false,
+            "description",
+            "Re-read everything from the service, then remove the rows it no longer has (repairs a"
+                + " table that went stale; slower than the usual sync from the stored position)"));
     McpSchema.Tool tool =
         McpSchema.Tool.builder()
             .name(SYNC)
@@ -196,6 +208,21 @@ public final class PocketTools {
               + spec.streams().stream().map(StreamSpec::table).toList()
               + ")");
     }
+    Object full = args.getOrDefault("full", false);
+    if (!(full instanceof Boolean)) {
+      return ToolResults.error("parameter 'full' must be true or false, not " + full);
+    }
+    for (String key : args.keySet()) {
+      if (!SYNC_PARAMETERS.contains(key)) {
+        return ToolResults.error(
+            "unknown parameter '"
+                + ToolText.clean(key, 100)
+                + "' (sync takes: "
+                + String.join(", ", SYNC_PARAMETERS)
+                + ")");
+      }
+    }
+    SyncOptions options = Boolean.TRUE.equals(full) ? SyncOptions.FULL : SyncOptions.DEFAULTS;
     SessionPaw session = sessions.of(exchange);
     return session.exclusive(
         new ElicitationPrompt(exchange),
@@ -205,10 +232,13 @@ public final class PocketTools {
           try {
             List<SyncResult> results =
                 table == null
-                    ? paw.connector(pocket, spec.name()).syncAll().toCompletableFuture().join()
+                    ? paw.connector(pocket, spec.name())
+                        .syncAll(options)
+                        .toCompletableFuture()
+                        .join()
                     : List.of(
                         paw.connector(pocket, spec.name())
-                            .sync((String) table)
+                            .sync((String) table, options)
                             .toCompletableFuture()
                             .join());
             return ToolResults.json(
