@@ -113,7 +113,7 @@ final class ActionReader {
   private ReadAction action(YamlMapping a, String name) {
     String what = "action '" + name + "'";
     HttpMethod method = request.method(a, what);
-    TrustLevel trust = trust(a, what);
+    TrustLevel trust = trust(reader, a, what);
     ContentType contentType = contentType(a, what);
     String url =
         a.present("url") == null ? null : reader.string(a.value("url"), "'url' of " + what);
@@ -210,7 +210,10 @@ final class ActionReader {
             });
   }
 
-  private TrustLevel trust(YamlMapping a, String what) {
+  /**
+   * The mapping's {@code trust_level}: {@code confirm} when absent (or, after an error, unknown).
+   */
+  static TrustLevel trust(YamlReader reader, YamlMapping a, String what) {
     if (a.present("trust_level") == null) {
       return TrustLevel.CONFIRM;
     }

@@ -9,7 +9,6 @@ import dev.paw.spec.UrlTemplate;
 import dev.paw.spec.read.ReadAction;
 import dev.paw.spec.read.ReadConnector;
 import dev.paw.spec.read.ReadStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -76,7 +75,7 @@ public final class ConnectorReader {
     McpServerReader.Result mcp = new McpServerReader(reader).read(top.present("mcp_server"), auth);
     actions = McpActions.merge(reader, actions, mcp.actions());
     List<ReadStream> streams = new SyncReader(reader).read(top.value("sync"));
-    List<String> senses = strings(top.value("senses"), "'senses'");
+    List<String> senses = reader.strings(top.value("senses"), "'senses'");
     SurfaceProfile surface = surfaceProfile(top.value("surface_profile"));
     RateLimit rateLimit = new RateLimitReader(reader).read(top, "the connector");
     ConnectorSpec connector =
@@ -186,25 +185,8 @@ public final class ConnectorReader {
     s.checkKeys(SURFACE_KEYS);
     return new SurfaceProfile(
         string(s, "skill"),
-        strings(s.value("allow_tools"), "'allow_tools'"),
-        strings(s.value("deny_tools"), "'deny_tools'"));
-  }
-
-  private List<String> strings(Node node, String what) {
-    List<String> values = new ArrayList<>();
-    if (node == null) {
-      return values;
-    }
-    List<Node> items = reader.list(node, what);
-    if (items != null) {
-      for (Node item : items) {
-        String value = reader.string(item, "an item of " + what);
-        if (value != null) {
-          values.add(value);
-        }
-      }
-    }
-    return values;
+        reader.strings(s.value("allow_tools"), "'allow_tools'"),
+        reader.strings(s.value("deny_tools"), "'deny_tools'"));
   }
 
   private String string(YamlMapping mapping, String key) {

@@ -9,7 +9,6 @@ import dev.paw.spec.PaginationSpec;
 import dev.paw.spec.ParamIn;
 import dev.paw.spec.ParamSpec;
 import dev.paw.spec.TrustLevel;
-import dev.paw.spec.diagnostic.Wording;
 import dev.paw.spec.read.ReadAction;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,7 +25,6 @@ final class McpServerReader {
 
   static final List<String> KEYS = List.of("command", "args", "env", "tools");
   static final List<String> TOOL_KEYS = List.of("name", "trust_level", "description", "params");
-  private static final List<String> TRUST_NAMES = List.of("auto", "confirm", "restricted");
 
   /** What was read: the server, or {@code null}, and one action per allowed tool. */
   record Result(McpServerSpec server, List<ReadAction> actions) {}
@@ -63,7 +61,7 @@ final class McpServerReader {
         reader.error(m.value("command"), "the 'command' of mcp_server is empty");
       }
     }
-    List<String> args = strings(m.present("args"), "'args' of mcp_server");
+    List<String> args = reader.strings(m.present("args"), "'args' of mcp_server");
     List<String> env = env(m.present("env"), auth);
     List<McpServerSpec.Tool> tools = new ArrayList<>();
     List<ReadAction> actions = new ArrayList<>();
@@ -127,7 +125,7 @@ final class McpServerReader {
         continue;
       }
       String what = "tool '" + name + "'";
-      TrustLevel trust = trust(named, what);
+      TrustLevel trust = ActionReader.trust(reader, named, what);
       String description =
           named.present("description") == null
               ? null
@@ -159,7 +157,7 @@ final class McpServerReader {
   }
 
   private List<String> env(Node node, AuthSpec auth) {
-    List<String> names = strings(node, "'env' of mcp_server");
+    List<String> names = reader.strings(node, "'env' of mcp_server");
     if (node == null) {
       return names;
     }
@@ -185,44 +183,5 @@ final class McpServerReader {
       }
     }
     return names;
-  }
-
-  private TrustLevel trust(YamlMapping t, String what) {
-    Node node = t.present("trust_level");
-    if (node == null) {
-      return TrustLevel.CONFIRM;
-    }
-    String text = reader.string(node, "'trust_level' of " + what);
-    if (text == null) {
-      return TrustLevel.CONFIRM;
-    }
-    if (TRUST_NAMES.contains(text)) {
-      return TrustLevel.valueOf(text.toUpperCase(Locale.ROOT));
-    }
-    reader.error(
-        node,
-        "unknown trust level '"
-            + text
-            + "' in "
-            + what
-            + Wording.hintOrList(text, TRUST_NAMES, TRUST_NAMES));
-    return TrustLevel.CONFIRM;
-  }
-
-  private List<String> strings(Node node, String what) {
-    List<String> values = new ArrayList<>();
-    if (node == null) {
-      return values;
-    }
-    List<Node> items = reader.list(node, what);
-    if (items != null) {
-      for (Node item : items) {
-        String value = reader.string(item, "an item of " + what);
-        if (value != null) {
-          values.add(value);
-        }
-      }
-    }
-    return values;
   }
 }

@@ -77,6 +77,27 @@ public final class YamlReader {
     return null;
   }
 
+  /**
+   * A list of strings: empty for an absent node or a YAML null; a list or item that is not one is
+   * an error and left out.
+   */
+  public List<String> strings(Node node, String what) {
+    List<String> values = new ArrayList<>();
+    if (node == null) {
+      return values;
+    }
+    List<Node> items = list(node, what);
+    if (items != null) {
+      for (Node item : items) {
+        String value = string(item, "an item of " + what);
+        if (value != null) {
+          values.add(value);
+        }
+      }
+    }
+    return values;
+  }
+
   /** A string, {@code null} for a YAML null, or {@code null} with an error for anything else. */
   public String string(Node node, String what) {
     if (node instanceof ScalarNode scalar) {
