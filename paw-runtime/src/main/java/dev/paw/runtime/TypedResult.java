@@ -3,9 +3,9 @@ package dev.paw.runtime;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paw.runtime.internal.sync.JsonPaths;
 import dev.paw.runtime.mapping.RecordContext;
 import dev.paw.runtime.mapping.RowMapper;
-import dev.paw.spec.FieldPath;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -107,7 +107,7 @@ public final class TypedResult<T> {
   private static <R> List<R> readRows(ActionResult raw, String records, RowMapper<R> mapper)
       throws IOException {
     JsonNode array =
-        records == null ? defaultRecords(raw.json()) : at(raw.json(), FieldPath.segments(records));
+        records == null ? defaultRecords(raw.json()) : JsonPaths.at(raw.json(), records);
     List<R> rows = new ArrayList<>();
     if (array == null || !array.isArray()) {
       return Collections.unmodifiableList(rows);
@@ -137,17 +137,6 @@ public final class TypedResult<T> {
       }
     }
     return null;
-  }
-
-  private static JsonNode at(JsonNode root, List<String> path) {
-    JsonNode node = root;
-    for (String segment : path) {
-      node = node.get(segment);
-      if (node == null) {
-        return null;
-      }
-    }
-    return node;
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.paw.runtime.internal.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.paw.runtime.internal.sync.JsonPaths;
 import dev.paw.spec.ColumnSpec;
 import dev.paw.spec.ColumnType;
-import dev.paw.spec.FieldPath;
 import dev.paw.spec.Location;
 import dev.paw.spec.SqlNames;
 import java.util.ArrayList;
@@ -36,10 +36,7 @@ final class ColumnInference {
   static JsonNode records(JsonNode page, String recordsPath, String what) {
     JsonNode records = null;
     if (recordsPath != null) {
-      records = page;
-      for (String segment : FieldPath.segments(recordsPath)) {
-        records = records == null ? null : records.get(segment);
-      }
+      records = JsonPaths.at(page, recordsPath);
     } else if (page.isArray()) {
       records = page;
     } else if (page.isObject()) {

@@ -48,10 +48,10 @@ final class ChangeEvents implements RowMapper<JsonNode> {
   public JsonNode read(JsonParser parser, RecordContext context) throws IOException {
     JsonNode event = JSON.readTree(parser);
     if (pageCursor != null) {
-      context.set(RecordContext.PAGE_CURSOR, scalar(at(event, pageCursor)));
+      context.set(RecordContext.PAGE_CURSOR, scalar(JsonPaths.at(event, pageCursor)));
     }
     if (cursor != null) {
-      context.set(RecordContext.INCREMENTAL_CURSOR, scalar(at(event, cursor)));
+      context.set(RecordContext.INCREMENTAL_CURSOR, scalar(JsonPaths.at(event, cursor)));
     }
     return event;
   }
@@ -85,13 +85,13 @@ final class ChangeEvents implements RowMapper<JsonNode> {
   List<Change> changes(JsonNode event) {
     List<Change> out = new ArrayList<>();
     if (spec.typed()) {
-      JsonNode type = at(event, FieldPath.segments(spec.type()));
+      JsonNode type = JsonPaths.at(event, FieldPath.segments(spec.type()));
       String name = type == null || !type.isValueNode() ? null : type.asText();
       boolean upsert = spec.upsert().contains(name);
       boolean delete = spec.delete().contains(name);
       if (upsert || delete) {
         JsonNode object =
-            spec.object() == null ? event : at(event, FieldPath.segments(spec.object()));
+            spec.object() == null ? event : JsonPaths.at(event, FieldPath.segments(spec.object()));
         objects(object, delete, out);
       }
       return out;
@@ -114,18 +114,6 @@ final class ChangeEvents implements RowMapper<JsonNode> {
     } else if (node.isObject()) {
       out.add(new Change(delete, node));
     }
-  }
-
-  /** The value at a path, {@code null} when absent. */
-  private static JsonNode at(JsonNode node, List<String> path) {
-    JsonNode current = node;
-    for (String segment : path) {
-      if (current == null || !current.isObject()) {
-        return null;
-      }
-      current = current.get(segment);
-    }
-    return current;
   }
 
   /** Every value at a path, reading lists on the way element by element (an array node). */

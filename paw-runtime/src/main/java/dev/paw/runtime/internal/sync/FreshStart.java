@@ -3,7 +3,6 @@ package dev.paw.runtime.internal.sync;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.paw.spec.ActionSpec;
 import dev.paw.spec.ChangesSpec;
-import dev.paw.spec.FieldPath;
 import dev.paw.spec.StreamSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -128,10 +127,7 @@ final class FreshStart<R> {
       try (InputStream body = response.body().byteStream()) {
         answer = ChangeEvents.JSON.readTree(PageParser.JSON.createParser(body));
       }
-      JsonNode value = answer;
-      for (String segment : FieldPath.segments(changes.startField())) {
-        value = value == null ? null : value.get(segment);
-      }
+      JsonNode value = JsonPaths.at(answer, changes.startField());
       if (value == null || !value.isValueNode() || value.isNull()) {
         throw new SyncException(
             "'"

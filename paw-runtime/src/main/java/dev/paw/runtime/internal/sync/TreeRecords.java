@@ -43,10 +43,7 @@ final class TreeRecords implements RowMapper<JsonNode> {
   public JsonNode read(JsonParser parser, RecordContext context) throws IOException {
     JsonNode record = TREES.readTree(parser);
     if (cursor != null) {
-      JsonNode value = record;
-      for (String segment : cursor) {
-        value = value == null ? null : value.get(segment);
-      }
+      JsonNode value = JsonPaths.at(record, cursor);
       if (value != null && !value.isNull()) {
         context.set(RecordContext.PAGE_CURSOR, value.isNumber() ? number(value) : value.asText());
       }
