@@ -29,6 +29,7 @@ public final class PocketTools {
 
   static final String QUERY = "query";
   static final String SYNC = "sync";
+  private static final List<String> QUERY_PARAMETERS = List.of("sql", "limit");
   private static final List<String> SYNC_PARAMETERS = List.of("connector", "table", "full");
   static final int DEFAULT_ROWS = 100;
   static final int MAX_ROWS = 1000;
@@ -112,10 +113,9 @@ public final class PocketTools {
       }
       limit = number.intValue();
     }
-    for (String key : args.keySet()) {
-      if (!key.equals("sql") && !key.equals("limit")) {
-        return ToolResults.error("unknown parameter '" + key + "' (query takes: sql, limit)");
-      }
+    CallToolResult unknown = unknownParameter(args, QUERY, QUERY_PARAMETERS);
+    if (unknown != null) {
+      return unknown;
     }
     Paw paw = sessions.of(exchange).paw();
     Pocket pocket = paw.pocket(connectors.pocketName());
@@ -212,15 +212,9 @@ public final class PocketTools {
     if (!(full instanceof Boolean)) {
       return ToolResults.error("parameter 'full' must be true or false, not " + full);
     }
-    for (String key : args.keySet()) {
-      if (!SYNC_PARAMETERS.contains(key)) {
-        return ToolResults.error(
-            "unknown parameter '"
-                + ToolText.clean(key, 100)
-                + "' (sync takes: "
-                + String.join(", ", SYNC_PARAMETERS)
-                + ")");
-      }
+    CallToolResult unknown = unknownParameter(args, SYNC, SYNC_PARAMETERS);
+    if (unknown != null) {
+      return unknown;
     }
     SyncOptions options = Boolean.TRUE.equals(full) ? SyncOptions.FULL : SyncOptions.DEFAULTS;
     SessionPaw session = sessions.of(exchange);
@@ -252,6 +246,26 @@ public final class PocketTools {
             return ToolResults.error("sync failed: " + cause.getMessage());
           }
         });
+  }
+
+  /**
+   * The error for the first argument the tool does not take, or {@code null} when there is none.
+   */
+  private static CallToolResult unknownParameter(
+      Map<String, Object> args, String tool, List<String> parameters) {
+    for (String key : args.keySet()) {
+      if (!parameters.contains(key)) {
+        return ToolResults.error(
+            "unknown parameter '"
+                + ToolText.clean(key, 100)
+                + "' ("
+                + tool
+                + " takes: "
+                + String.join(", ", parameters)
+                + ")");
+      }
+    }
+    return null;
   }
 
   private static Map<String, Object> row(SyncResult r) {
