@@ -91,6 +91,7 @@ public final class ConnectionClientBuilder {
     if (limits != null) {
       ordered.add(limits);
     }
+    SocketReadTimeout.install(base, builder);
     if (callTimeout != null) {
       builder.callTimeout(callTimeout);
     }
