@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import okhttp3.Request;
 
 /** One run of one table's sync; see {@link SyncEngine}. */
@@ -191,7 +190,7 @@ final class SyncRun<R> {
         Lookahead<R> lookahead = new Lookahead<>()) {
       RepeatedPageCheck<R> repeats =
           new RepeatedPageCheck<>(stream.primaryKey().isEmpty() ? this::values : writer::key);
-      lookahead.start(fetchAt(base, state.run().position(), pageAfter(state)));
+      lookahead.start(fetchFrom(base), state.run().position(), pageAfter(state), pagesLeft(cap, 0));
       while (true) {
         FetchedPage<R> page;
         try {
@@ -206,7 +205,11 @@ final class SyncRun<R> {
           } catch (IOException | RuntimeException again) {
             return fail(store, state, started, again.getMessage());
           }
-          lookahead.start(fetchAt(base, state.run().position(), pageAfter(state)));
+          lookahead.start(
+              fetchFrom(base),
+              state.run().position(),
+              pageAfter(state),
+              pagesLeft(cap, pagesThisRun));
           continue;
         }
         if (!page.parsed().recordsFound() && sweeps(state)) {
@@ -228,9 +231,6 @@ final class SyncRun<R> {
         pagesThisRun++;
         boolean capped = cap.isPresent() && pagesThisRun >= cap.get();
         boolean atRuntimeCap = pagesThisRun >= limits.maxPages();
-        if (page.next().isPresent() && !capped && !atRuntimeCap) {
-          lookahead.start(fetchAt(base, page.next().get(), pageAfter(state) + 1));
-        }
         state = commits.commit(store, writer, state, page);
         if (!state.inProgress()) {
           return result(state, started, true, null);
@@ -270,8 +270,15 @@ final class SyncRun<R> {
     return row instanceof Object[] values ? Arrays.asList(values) : row;
   }
 
-  private Callable<FetchedPage<R>> fetchAt(Request base, PagePosition position, int pageNumber) {
-    return () -> fetcher.fetch(base, position, pageNumber);
+  private Lookahead.Fetch<R> fetchFrom(Request base) {
+    return (position, pageNumber) -> fetcher.fetch(base, position, pageNumber);
+  }
+
+  /**
+   * How many more pages this run may read: the stream's cap and the runtime's, whichever is less.
+   */
+  private int pagesLeft(Optional<Integer> cap, int pagesThisRun) {
+    return Math.min(cap.orElse(Integer.MAX_VALUE), limits.maxPages()) - pagesThisRun;
   }
 
   private SyncResult fail(SyncStateStore store, SyncState state, Instant started, String reason) {

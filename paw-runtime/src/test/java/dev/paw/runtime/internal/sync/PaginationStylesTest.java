@@ -205,4 +205,22 @@ class PaginationStylesTest {
           .containsExactly("1", "2", "3", "4");
     }
   }
+
+  @Test
+  void aRunThatStopsLeavesNoRequestBehindIt() throws Exception {
+    try (SyncFixture f = fixture("{ style: page, param: page, size_param: n, size: 1 }", null)) {
+      for (int i = 0; i < 8; i++) {
+        enqueue(items(1, 1)); // the same page again and again: the run stops at page 2
+      }
+
+      SyncResult result = f.sync("items");
+      int requestsWhenItStopped = server.getRequestCount();
+      Thread.sleep(300);
+
+      assertThat(result.error()).contains("page 2");
+      assertThat(server.getRequestCount())
+          .isEqualTo(requestsWhenItStopped)
+          .isLessThanOrEqualTo(2 + Lookahead.WAITING + 1);
+    }
+  }
 }

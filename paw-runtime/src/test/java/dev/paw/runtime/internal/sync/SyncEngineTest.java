@@ -94,29 +94,33 @@ class SyncEngineTest {
   }
 
   @Test
-  void theNextPageIsRequestedWhileThisOneIsWritten() throws Exception {
-    enqueue(SyncFixture.customers(1, 100, true));
-    enqueue(SyncFixture.customers(101, 200, true));
-    enqueue(SyncFixture.customers(201, 250, false));
+  void thePagesAfterOneAreRequestedWhileItIsWrittenAFewAtMost() throws Exception {
+    for (int first = 1; first <= 501; first += 100) {
+      enqueue(SyncFixture.customers(first, first + 99, first < 501));
+    }
+    int ahead =
+        Lookahead.WAITING + 1; // read and waiting, and one more read but not yet handed over
     List<Integer> requestsAtCommit = new java.util.ArrayList<>();
     fixture.afterCommit =
         change -> {
-          // without a lookahead the next request waits for this listener to return, and this waits
-          // the whole deadline
-          long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-          while (!change.runComplete()
-              && server.getRequestCount() <= requestsAtCommit.size() + 1
-              && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+          if (requestsAtCommit.isEmpty()) {
+            // without fetching ahead the next request waits for this listener to return, and this
+            // waits the whole deadline; then a while longer, to see that the fetching stops
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+            while (server.getRequestCount() < 1 + ahead && System.nanoTime() < deadline) {
+              java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(300_000_000);
           }
           requestsAtCommit.add(server.getRequestCount());
         };
 
     SyncResult result = fixture.sync("customers");
 
-    assertThat(result.inserted()).isEqualTo(250);
-    assertThat(requestsAtCommit).containsExactly(2, 3, 3);
-    assertThat(server.getRequestCount()).isEqualTo(3);
+    assertThat(result.inserted()).isEqualTo(600);
+    assertThat(requestsAtCommit).first().isEqualTo(1 + ahead);
+    assertThat(requestsAtCommit).hasSize(6).isSorted().last().isEqualTo(6);
+    assertThat(server.getRequestCount()).isEqualTo(6);
   }
 
   @Test
