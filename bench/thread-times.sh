@@ -12,11 +12,10 @@ start=$(date +%s.%N)
 "$@" >"$output" 2>&1 &
 launcher=$!
 while kill -0 "$launcher" 2>/dev/null; do
-  # ./paw execs java, so the process keeps the launcher's id; a wrapper would have java as a child
-  for pid in "$launcher" $(pgrep -P "$launcher" java || true); do
-    for task in /proc/"$pid"/task/*; do
-      echo "${task##*/}|$(cat "$task/comm" 2>/dev/null)|$(cat "$task/schedstat" 2>/dev/null)"
-    done
+  # ./paw execs java, so the Java process keeps the launcher's id; builtins only, since a sampler that forks
+  # would take the cores it measures
+  for task in /proc/"$launcher"/task/*; do
+    read -r comm <"$task/comm" && read -r stat <"$task/schedstat" && echo "${task##*/}|$comm|$stat"
   done >>"$samples" 2>/dev/null || true
   sleep 0.1
 done
