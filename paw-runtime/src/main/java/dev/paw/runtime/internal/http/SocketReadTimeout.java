@@ -35,14 +35,15 @@ final class SocketReadTimeout extends SocketFactory {
   /**
    * Moves {@code base}'s read timeout from Okio to the sockets of {@code derived} (a builder made
    * from {@code base}). Leaves a client alone that has no read timeout, a socket factory of its own
-   * or a SOCKS proxy (OkHttp makes that socket itself).
+   * or a SOCKS proxy, its own or the JVM's (OkHttp makes that socket itself).
    */
   static void install(OkHttpClient base, OkHttpClient.Builder derived) {
     int millis = base.readTimeoutMillis();
     Proxy proxy = base.proxy();
     if (millis == 0
         || base.socketFactory() != SocketFactory.getDefault()
-        || (proxy != null && proxy.type() == Proxy.Type.SOCKS)) {
+        || (proxy != null && proxy.type() == Proxy.Type.SOCKS)
+        || System.getProperty("socksProxyHost") != null) {
       return;
     }
     derived.socketFactory(new SocketReadTimeout(millis)).readTimeout(Duration.ZERO);

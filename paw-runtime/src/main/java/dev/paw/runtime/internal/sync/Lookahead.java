@@ -112,10 +112,11 @@ final class Lookahead<R> implements AutoCloseable {
           fetching = null; // the run is over: nothing will use its pages or its failure
         }
       }
+      thread.shutdown();
     } catch (InterruptedException e) {
+      thread.shutdownNow(); // the run was interrupted, and so is the request in flight
       Thread.currentThread().interrupt();
     }
-    thread.shutdown();
   }
 
   /** A page read, or why it could not be. */
