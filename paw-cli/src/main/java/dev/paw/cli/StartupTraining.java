@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.sqlite.util.LibraryLoaderUtil;
 
@@ -46,7 +48,7 @@ final class StartupTraining {
    */
   static int train(Path home, Path nativeFolder, Terminal terminal) throws IOException {
     Map<String, String> environment = Map.of("STRIPE_API_KEY", "sk_test_startup_training");
-    int failed = paw(terminal, environment, "--home", home.toString(), "demo");
+    int failed = paw(terminal, environment, home, "demo");
     HttpServer server =
         HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.createContext("/v1/invoices", StartupTraining::invoices);
@@ -57,27 +59,10 @@ final class StartupTraining {
           paw(
               terminal,
               environment,
-              "--home",
-              home.toString(),
-              "connect",
-              "stripe",
-              "--pocket",
-              "Training",
-              "--base-url",
-              url,
-              "--no-sync");
+              home,
+              "connect stripe --pocket Training --no-sync --base-url " + url);
       failed |=
-          paw(
-              terminal,
-              environment,
-              "--home",
-              home.toString(),
-              "sync",
-              "stripe",
-              "--pocket",
-              "Training",
-              "--table",
-              "stripe_invoices");
+          paw(terminal, environment, home, "sync stripe --pocket Training --table stripe_invoices");
     } finally {
       server.stop(0);
     }
@@ -87,8 +72,12 @@ final class StartupTraining {
     return failed == 0 ? 0 : 1;
   }
 
-  private static int paw(Terminal terminal, Map<String, String> environment, String... args) {
-    return PawCli.run(args, terminal, environment);
+  /** Runs {@code paw --home HOME COMMAND} in this JVM; the command's words are split at spaces. */
+  private static int paw(
+      Terminal terminal, Map<String, String> environment, Path home, String command) {
+    List<String> args = new ArrayList<>(List.of("--home", home.toString()));
+    args.addAll(List.of(command.split(" ")));
+    return PawCli.run(args.toArray(String[]::new), terminal, environment);
   }
 
   /** {@code GET /v1/invoices?limit=&starting_after=}: newest first, as Stripe lists them. */

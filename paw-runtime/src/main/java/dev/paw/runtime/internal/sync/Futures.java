@@ -23,21 +23,29 @@ final class Futures {
     try {
       return future.get();
     } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      if (cause instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(cause);
+      throw rethrown(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);
       throw new InterruptedIOException("interrupted while waiting for " + what);
     }
+  }
+
+  /**
+   * Throws {@code failure} as it was thrown on the other thread: an IOException, a runtime
+   * exception or an error as itself, anything else wrapped. Declared to return one, for {@code
+   * throw rethrown(e)}.
+   */
+  static IOException rethrown(Throwable failure) throws IOException {
+    if (failure instanceof IOException io) {
+      throw io;
+    }
+    if (failure instanceof RuntimeException runtime) {
+      throw runtime;
+    }
+    if (failure instanceof Error error) {
+      throw error;
+    }
+    throw new IllegalStateException(failure);
   }
 }

@@ -84,15 +84,8 @@ final class Lookahead<R> implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for a page");
     }
-    Throwable failure = fetched.failure();
-    if (failure instanceof IOException io) {
-      throw io;
-    }
-    if (failure instanceof RuntimeException runtime) {
-      throw runtime;
-    }
-    if (failure instanceof Error error) {
-      throw error;
+    if (fetched.failure() != null) {
+      throw Futures.rethrown(fetched.failure());
     }
     return fetched.page();
   }
