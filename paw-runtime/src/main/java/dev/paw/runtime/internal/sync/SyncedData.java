@@ -29,7 +29,7 @@ public final class SyncedData {
         }
         dropped += exists(db, table) ? 1 : 0;
         statement.execute("DROP TABLE IF EXISTS " + SqlNames.quote(table));
-        for (String kind : new String[] {"seen_", "changed_"}) {
+        for (String kind : new String[] {"seen_", SeenKeys.NEW, "changed_"}) {
           statement.execute(
               "DROP TABLE IF EXISTS " + SqlNames.quote(SqlNames.INTERNAL_PREFIX + kind + table));
         }

@@ -39,6 +39,14 @@ class WriteModesTest {
         dir.resolve("pocket.db"));
   }
 
+  private List<mockwebserver3.RecordedRequest> requests() throws InterruptedException {
+    List<mockwebserver3.RecordedRequest> requests = new java.util.ArrayList<>();
+    for (int i = server.getRequestCount(); i > 0; i--) {
+      requests.add(server.takeRequest());
+    }
+    return requests;
+  }
+
   private void serve(String body) {
     server.enqueue(new MockResponse.Builder().body(body).build());
   }
@@ -60,11 +68,10 @@ class WriteModesTest {
     }
   }
 
-  @Test
-  void replaceOverManyPagesRemembersWhatItSawAcrossAnInterruption() throws Exception {
-    try (SyncFixture f =
-        new SyncFixture(
-            """
+  /** A replace stream over cursor-paged lists. */
+  private SyncFixture pagedReplace() throws Exception {
+    return new SyncFixture(
+        """
         name: modes
         auth: { method: none }
         actions:
@@ -80,8 +87,43 @@ class WriteModesTest {
           primary_key: sku
           mapping: { sku: sku, qty: { from: qty, type: integer } }
         """
-                .formatted(server.url("/items")),
-            dir.resolve("pocket.db"))) {
+            .formatted(server.url("/items")),
+        dir.resolve("pocket.db"));
+  }
+
+  @Test
+  void aFirstListingIntoAnEmptyTableRecordsNoKeysAndStillResumesAndLaterRemoves() throws Exception {
+    try (SyncFixture f = pagedReplace()) {
+      serve("{\"data\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}],\"has_more\":true}");
+      server.enqueue(new MockResponse.Builder().code(404).body("{}").build());
+      assertThat(f.sync("items").complete()).isFalse();
+      assertThat(f.rows("SELECT name FROM sqlite_master WHERE name LIKE '_paw_%items'"))
+          .containsExactly(List.of("_paw_new_items"));
+
+      serve("{\"data\":[{\"sku\":\"c\",\"qty\":3},{\"sku\":\"d\",\"qty\":4}],\"has_more\":false}");
+      SyncResult resumed = f.sync("items");
+
+      assertThat(resumed.complete()).isTrue();
+      assertThat(resumed.inserted()).isEqualTo(4);
+      assertThat(resumed.deleted()).isZero();
+      assertThat(requests())
+          .extracting(r -> r.getUrl().queryParameter("starting_after"))
+          .containsExactly(null, "b", "b");
+      assertThat(f.rows("SELECT sku FROM items ORDER BY sku"))
+          .containsExactly(List.of("a"), List.of("b"), List.of("c"), List.of("d"));
+      assertThat(f.rows("SELECT name FROM sqlite_master WHERE name LIKE '_paw_%items'")).isEmpty();
+
+      serve("{\"data\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"d\",\"qty\":4}],\"has_more\":false}");
+      SyncResult next = f.sync("items");
+      assertThat(next.deleted()).isEqualTo(2);
+      assertThat(f.rows("SELECT sku FROM items ORDER BY sku"))
+          .containsExactly(List.of("a"), List.of("d"));
+    }
+  }
+
+  @Test
+  void replaceOverManyPagesRemembersWhatItSawAcrossAnInterruption() throws Exception {
+    try (SyncFixture f = pagedReplace()) {
       serve("{\"data\":[{\"sku\":\"a\",\"qty\":1},{\"sku\":\"b\",\"qty\":2}],\"has_more\":true}");
       serve("{\"data\":[{\"sku\":\"c\",\"qty\":3},{\"sku\":\"d\",\"qty\":4}],\"has_more\":false}");
       assertThat(f.sync("items").inserted()).isEqualTo(4);
