@@ -34,6 +34,7 @@ final class StartupTraining {
 
   static final int INVOICES = 5_000;
   private static final int PAGE = 100;
+  private static final String STARTING_AFTER = "starting_after=";
 
   private StartupTraining() {}
 
@@ -85,8 +86,9 @@ final class StartupTraining {
     int after = -1;
     String query = exchange.getRequestURI().getRawQuery();
     for (String pair : query == null ? new String[0] : query.split("&")) {
-      if (pair.startsWith("starting_after=")) {
-        String id = URLDecoder.decode(pair.substring(15), StandardCharsets.UTF_8);
+      if (pair.startsWith(STARTING_AFTER)) {
+        String id =
+            URLDecoder.decode(pair.substring(STARTING_AFTER.length()), StandardCharsets.UTF_8);
         after = Integer.parseInt(id.substring(id.lastIndexOf('_') + 1));
       }
     }

@@ -52,7 +52,6 @@ final class Lookahead<R> implements AutoCloseable {
     if (fetching != null && !fetching.isDone()) {
       throw new IllegalStateException("pages are already being fetched");
     }
-    ready.clear();
     fetching = thread.submit(() -> fetchAll(fetch, first, firstNumber, pages));
   }
 

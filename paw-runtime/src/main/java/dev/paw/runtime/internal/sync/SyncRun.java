@@ -129,8 +129,9 @@ final class SyncRun<R> {
   private SyncState start(SyncState stored, Instant now) throws IOException, SQLException {
     SyncState previous = fresh.asked(stored);
     if (previous.inProgress()) {
-      sweepFull = previous.runFloor() == null && seen.exists();
-      if (!sweeps(previous) || seen.exists()) {
+      boolean recorded = seen.exists();
+      sweepFull = previous.runFloor() == null && recorded;
+      if (!sweeps(previous) || recorded) {
         return previous.withLast(previous.last().started(now));
       }
     }
